@@ -1,0 +1,11 @@
+package cocon.intake.events;
+
+import java.time.Instant;
+
+import cocon.shared.*;
+
+/**
+ * A contribution was received (submitted in the window or imported): what curation needs to triage it. The author's name, e-mail and function stay in intake.
+ */
+public record ContributionSubmitted(ContributionId contributionId, CampaignId campaignId, String title, String need, String theme, String authorRole, Siren organisationSiren, String organisationName, CollectiviteKind organisationKind, Instant submittedAt) implements org.jmolecules.event.types.DomainEvent {
+}

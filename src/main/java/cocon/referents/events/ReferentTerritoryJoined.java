@@ -1,0 +1,11 @@
+package cocon.referents.events;
+
+import java.time.Instant;
+
+import cocon.shared.*;
+
+/**
+ * A collectivité applied to a shortlisted proposal's call and became a referent territory, member of its working group.
+ */
+public record ReferentTerritoryJoined(java.util.UUID applicationId, ProposalId proposalId, CampaignId campaignId, Siren siren, String collectiviteName, CollectiviteKind kind, Instant joinedAt) implements org.jmolecules.event.types.DomainEvent {
+}

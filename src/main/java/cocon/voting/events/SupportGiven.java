@@ -1,0 +1,11 @@
+package cocon.voting.events;
+
+import java.time.Instant;
+
+import cocon.shared.*;
+
+/**
+ * A collectivité supported a proposal (published only when a new support is stored).
+ */
+public record SupportGiven(ProposalId proposalId, CampaignId campaignId, Siren siren, String collectiviteName, CollectiviteKind kind, Instant supportedAt) implements org.jmolecules.event.types.DomainEvent {
+}

@@ -1,0 +1,11 @@
+package cocon.voting.events;
+
+import java.time.Instant;
+
+import cocon.shared.*;
+
+/**
+ * A collectivité withdrew its support before the window closed.
+ */
+public record SupportWithdrawn(ProposalId proposalId, CampaignId campaignId, Siren siren, Instant withdrawnAt) implements org.jmolecules.event.types.DomainEvent {
+}

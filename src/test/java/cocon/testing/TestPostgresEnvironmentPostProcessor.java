@@ -1,0 +1,73 @@
+package cocon.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Every Spring context of the test suite talks to one real PostgreSQL per JVM, started once from the zonky
+ * binaries (no Docker, no H2). Contexts share it, so migrations and the directory load run once per suite.
+ * Tests run with the demo identities unless {@code cocon.test.demo-profile=false}.
+ */
+public class TestPostgresEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	private static EmbeddedPostgres postgres;
+
+	static synchronized EmbeddedPostgres postgres() {
+		if (postgres == null) {
+			try {
+				postgres = EmbeddedPostgres.builder()
+						.setRegisterShutdownHook(false)
+						.setServerConfig("max_connections", "300")
+						.setServerConfig("fsync", "off")
+						.setServerConfig("synchronous_commit", "off")
+						.setServerConfig("full_page_writes", "off")
+						.setLocaleConfig("locale", "C.UTF-8")
+						.setLocaleConfig("encoding", "UTF8")
+						.start();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("Impossible de démarrer le PostgreSQL des tests", e);
+			}
+			var started = postgres;
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					started.close();
+				}
+				catch (IOException e) {
+					// the JVM is going away: nothing left to do
+				}
+			}, "test-postgres-shutdown"));
+		}
+		return postgres;
+	}
+
+	/** The JDBC URL of the test database, for tests that need a connection of their own. */
+	public static String jdbcUrl() {
+		return postgres().getJdbcUrl("postgres", "postgres");
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		environment.getPropertySources().addFirst(new MapPropertySource("test-postgres", Map.of(
+				"spring.datasource.url", jdbcUrl(),
+				"spring.datasource.username", "postgres",
+				"spring.datasource.password", "postgres")));
+		if (environment.getProperty("cocon.test.demo-profile", Boolean.class, true)) {
+			environment.addActiveProfile("demo");
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 20;
+	}
+}
