@@ -62,12 +62,14 @@ class DirectoryLoader {
 			return new Outcome(false, 0, 0, (System.nanoTime() - start) / 1_000_000);
 		}
 		var data = sources.read();
+		long read = (System.nanoTime() - start) / 1_000_000;
 		var outcome = load(data, false);
 		long millis = (System.nanoTime() - start) / 1_000_000;
 		if (outcome.loaded()) {
-			LOG.info("Annuaire des collectivités chargé en {} ms : découpage administratif {}, {} collectivités, "
-					+ "{} écrites, {} devenues inactives.", millis, data.packageVersion(), data.entries().size(),
-					outcome.upserted(), outcome.deactivated());
+			LOG.info("Annuaire des collectivités chargé en {} ms (lecture {} ms, écriture {} ms) : découpage "
+					+ "administratif {}, {} collectivités, {} écrites, {} devenues inactives.", millis, read,
+					outcome.millis(), data.packageVersion(), data.entries().size(), outcome.upserted(),
+					outcome.deactivated());
 		}
 		return new Outcome(outcome.loaded(), outcome.upserted(), outcome.deactivated(), millis);
 	}
@@ -85,13 +87,20 @@ class DirectoryLoader {
 			}
 			var now = Timestamp.from(clock.instant());
 			int upserted = upsertCollectivites(data.entries(), now);
+			LOG.debug("collectivités écrites : {} ms", (System.nanoTime() - start) / 1_000_000);
 			int deactivated = deactivateAbsent(data.entries(), now);
+			LOG.debug("absentes désactivées : {} ms", (System.nanoTime() - start) / 1_000_000);
 			replaceMemberships(data.members());
+			LOG.debug("appartenances : {} ms", (System.nanoTime() - start) / 1_000_000);
 			upsertAreas(data.areas());
 			recordDataset(DirectoryData.PACKAGE_SOURCE, data.packageVersion(), now, data.rowCount(DirectoryData.PACKAGE_SOURCE));
 			recordDataset(DirectoryData.CSV_SOURCE, data.csvChecksum(), now, data.rowCount(DirectoryData.CSV_SOURCE));
 			return new Outcome(true, upserted, deactivated, (System.nanoTime() - start) / 1_000_000);
 		});
+	}
+
+	boolean hasLoadedAnyVersion() {
+		return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from directory.dataset)", Boolean.class));
 	}
 
 	boolean isLoaded(String packageVersion, String csvChecksum) {

@@ -37,9 +37,11 @@ class DirectoryQueries implements Directory {
 			""";
 
 	private final JdbcClient jdbc;
+	private final DirectoryStartup startup;
 
-	DirectoryQueries(JdbcClient jdbc) {
+	DirectoryQueries(JdbcClient jdbc, DirectoryStartup startup) {
 		this.jdbc = jdbc;
+		this.startup = startup;
 	}
 
 	// --- the shared lookup ---
@@ -47,6 +49,7 @@ class DirectoryQueries implements Directory {
 	/** Only an active collectivité: one the current version of the open data no longer lists is unknown. */
 	@Override
 	public Optional<Collectivite> find(Siren siren) {
+		startup.awaitInitialLoad();
 		return jdbc.sql("""
 				select siren, name, kind, insee_code, departement, region, population from directory.collectivite
 				 where siren = :siren and active
@@ -71,6 +74,7 @@ class DirectoryQueries implements Directory {
 		if (code == null) {
 			return Optional.empty();
 		}
+		startup.awaitInitialLoad();
 		return jdbc.sql("select name from directory.area where level = :level and code = :code")
 				.param("level", level).param("code", code).query(String.class).optional();
 	}
@@ -78,6 +82,7 @@ class DirectoryQueries implements Directory {
 	// --- search and detail ---
 
 	ResultPage<Summary> search(String query, CollectiviteKind kind, int page, int size) {
+		startup.awaitInitialLoad();
 		var where = new ArrayList<String>();
 		where.add("c.active");
 		String normalised = SearchText.normalise(query);
@@ -87,7 +92,7 @@ class DirectoryQueries implements Directory {
 			where.add("c.kind = :kind");
 			params.put("kind", kind.name());
 		}
-		String rank = "0";
+		String rank = null;
 		if (!normalised.isEmpty()) {
 			var words = SearchText.words(normalised);
 			var nameMatch = new ArrayList<String>();
@@ -121,7 +126,8 @@ class DirectoryQueries implements Directory {
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
 		List<Summary> content = jdbc.sql("select " + SUMMARY_COLUMNS + " from directory.collectivite c " + AREAS
-				+ " where " + whereClause + " order by " + rank + ", c.population desc, c.name, c.siren"
+				+ " where " + whereClause + " order by " + (rank == null ? "" : rank + ", ")
+				+ "c.population desc, c.name, c.siren"
 				+ " limit :limit offset :offset")
 				.params(params)
 				.query((rs, row) -> new Summary(rs.getString("siren"), rs.getString("name"),
@@ -135,6 +141,7 @@ class DirectoryQueries implements Directory {
 
 	/** The collectivité with this SIREN, active or not (a former one still shows, marked inactive). */
 	Optional<Detail> detail(Siren siren) {
+		startup.awaitInitialLoad();
 		return jdbc.sql("select " + SUMMARY_COLUMNS + ", c.epci_type, c.active from directory.collectivite c " + AREAS
 				+ " where c.siren = :siren")
 				.param("siren", siren.value())

@@ -1,5 +1,8 @@
 package cocon.directory;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -8,17 +11,27 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the directory when the application starts, unless its version is already there (a check of a few
- * milliseconds). A first load takes about a second: it runs before the application reports ready, so that
- * sign-in and tests always see the collectivités. {@code cocon.directory.load-on-startup=false} turns it off.
+ * Loads the directory when the application starts, in a background thread so that start-up is not slowed: a
+ * version already loaded is detected in a few milliseconds; a first load takes a few seconds. While the very first
+ * load runs (empty directory), lookups wait for it (see {@link #awaitInitialLoad()}), so sign-in, the API and the
+ * tests never see a half-empty directory; while a newer version is loaded over an older one, lookups read the
+ * older one until the new one is committed. {@code cocon.directory.load-on-startup=false} turns loading off.
  */
 @Component
 class DirectoryStartup implements ApplicationRunner {
 
 	private static final Logger LOG = LoggerFactory.getLogger(DirectoryStartup.class);
 
+	private static final long MAX_WAIT_SECONDS = 120;
+
 	private final DirectoryLoader loader;
 	private final boolean enabled;
+
+	/** Released once no first load is in progress any more (or none was needed). */
+	private final CountDownLatch initialLoad = new CountDownLatch(1);
+
+	/** Whether a first load into an empty directory is running: only then do lookups wait. */
+	private volatile boolean firstLoadRunning;
 
 	DirectoryStartup(DirectoryLoader loader, @Value("${cocon.directory.load-on-startup:true}") boolean enabled) {
 		this.loader = loader;
@@ -29,8 +42,43 @@ class DirectoryStartup implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		if (!enabled) {
 			LOG.info("Chargement de l'annuaire des collectivités désactivé (cocon.directory.load-on-startup=false).");
+			initialLoad.countDown();
 			return;
 		}
-		loader.loadIfNeeded();
+		firstLoadRunning = !loader.hasLoadedAnyVersion();
+		if (!firstLoadRunning) {
+			initialLoad.countDown();
+		}
+		var thread = new Thread(this::load, "directory-loader");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	private void load() {
+		try {
+			loader.loadIfNeeded();
+		}
+		catch (RuntimeException e) {
+			LOG.error("Échec du chargement de l'annuaire des collectivités", e);
+		}
+		finally {
+			firstLoadRunning = false;
+			initialLoad.countDown();
+		}
+	}
+
+	/** Waits, if the very first load is running, until it ends; returns at once otherwise. */
+	void awaitInitialLoad() {
+		if (!firstLoadRunning) {
+			return;
+		}
+		try {
+			if (!initialLoad.await(MAX_WAIT_SECONDS, TimeUnit.SECONDS)) {
+				LOG.warn("Annuaire des collectivités toujours en cours de premier chargement après {} s", MAX_WAIT_SECONDS);
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 }
