@@ -4,10 +4,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,7 +106,7 @@ class DirectoryLoader {
 	boolean isLoaded(String packageVersion, String csvChecksum) {
 		Map<String, String> loaded = jdbc.query("select source, version from directory.dataset",
 				rs -> {
-					Map<String, String> versions = new java.util.HashMap<>();
+					Map<String, String> versions = new HashMap<>();
 					while (rs.next()) {
 						versions.put(rs.getString(1), rs.getString(2));
 					}
@@ -208,11 +208,5 @@ class DirectoryLoader {
 			throws SQLException {
 		ps.setArray(index, ps.getConnection().createArrayOf("text", rows.stream().map(field).toArray(String[]::new)));
 		return index + 1;
-	}
-
-	/** Counts by kind of the active collectivités, for logs and tests. */
-	Map<String, Long> activeCountsByKind() {
-		return jdbc.queryForList("select kind, count(*) as n from directory.collectivite where active group by kind")
-				.stream().collect(Collectors.toMap(row -> (String) row.get("kind"), row -> ((Number) row.get("n")).longValue()));
 	}
 }

@@ -56,9 +56,15 @@ class DirectoryTests {
 	@Autowired
 	DirectoryStartup startup;
 
+	/** The sources as the classpath gives them, read once for the tests that load them again. */
+	static DirectoryData current;
+
 	@BeforeEach
 	void directoryLoaded() {
 		startup.awaitInitialLoad();
+		if (current == null) {
+			current = sources.read();
+		}
 	}
 
 	@Test
@@ -164,7 +170,7 @@ class DirectoryTests {
 		Timestamp lastUpdate = jdbc.queryForObject("select max(updated_at) from directory.collectivite", Timestamp.class);
 
 		assertThat(loader.loadIfNeeded().loaded()).as("the version is already loaded").isFalse();
-		var forced = loader.load(sources.read(), true);
+		var forced = loader.load(current, true);
 
 		assertThat(forced.loaded()).isTrue();
 		assertThat(forced.upserted()).isZero();
@@ -175,7 +181,6 @@ class DirectoryTests {
 
 	@Test
 	void aNewVersionUpdatesNamesAndRetiresWhatItNoLongerListsWithoutDeletingIt() throws Exception {
-		var current = sources.read();
 		long rows = jdbc.queryForObject("select count(*) from directory.collectivite", Long.class);
 		try {
 			// a version that renames Lyon and still lists a former collectivité
