@@ -163,7 +163,7 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 				.replaceAll("\\s+", " ").strip();
 	}
 
-	private static String windowMessage(Campaign campaign, Instant now) {
+	static String windowMessage(Campaign campaign, Instant now) {
 		Window window = campaign.contributions();
 		if (window.isAhead(now)) {
 			return "La période de contribution de la campagne « " + campaign.title() + " » n'est pas encore ouverte : elle ouvrira le "

@@ -1,5 +1,8 @@
 package cocon.intake;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 import cocon.shared.CampaignId;
 import cocon.shared.ContributionId;
 
@@ -9,12 +12,14 @@ final class IntakeExceptions {
 	private IntakeExceptions() {
 	}
 
+	@ResponseStatus(HttpStatus.NOT_FOUND)
 	static class UnknownCampaignException extends RuntimeException {
 		UnknownCampaignException(CampaignId id) {
 			super("Aucune campagne " + id + " n'est connue.");
 		}
 	}
 
+	@ResponseStatus(HttpStatus.NOT_FOUND)
 	static class UnknownContributionException extends RuntimeException {
 		UnknownContributionException(ContributionId id) {
 			super("Aucune contribution " + id + " n'existe.");
