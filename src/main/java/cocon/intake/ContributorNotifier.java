@@ -84,7 +84,7 @@ class ContributorNotifier {
 	}
 
 	List<OutboxMail> latest(int offset, int limit) {
-		return jdbc.sql("select * from intake.outbox order by created_at desc, id limit ? offset ?")
+		return jdbc.sql("select * from intake.outbox order by seq desc limit ? offset ?")
 				.params(limit, offset)
 				.query((rs, row) -> new OutboxMail(rs.getObject("id", UUID.class), rs.getObject("contribution_id", UUID.class),
 						rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
@@ -98,7 +98,7 @@ class ContributorNotifier {
 	}
 
 	List<OutboxMail> forContribution(UUID contributionId) {
-		return jdbc.sql("select * from intake.outbox where contribution_id = ? order by created_at, id")
+		return jdbc.sql("select * from intake.outbox where contribution_id = ? order by seq")
 				.params(contributionId)
 				.query((rs, row) -> new OutboxMail(rs.getObject("id", UUID.class), rs.getObject("contribution_id", UUID.class),
 						rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),

@@ -74,6 +74,8 @@ create table intake.outcome_decision (
 -- Mails to contributors: always kept here (and logged); also sent when a mail host is configured.
 create table intake.outbox (
     id              uuid primary key,
+    -- the order in which the mails were written
+    seq             bigint generated always as identity unique,
     contribution_id uuid        not null references intake.contribution (id),
     recipient       text        not null,
     subject         text        not null,
@@ -83,4 +85,4 @@ create table intake.outbox (
     -- one mail per decision, even when the decision is delivered twice
     decision_key    text        not null unique
 );
-create index outbox_by_date on intake.outbox (created_at desc);
+create index outbox_by_contribution on intake.outbox (contribution_id);
