@@ -23,7 +23,7 @@ sealed interface Outcome {
 			this.label = label;
 		}
 
-		String label() {
+		public String label() {
 			return label;
 		}
 	}
