@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.time.Instant;
 
 import org.jmolecules.ddd.annotation.Entity;
+import org.jmolecules.ddd.annotation.Identity;
 
 import cocon.shared.CampaignId;
 import cocon.shared.Window;
@@ -15,7 +16,7 @@ import cocon.shared.Window;
  * what a contribution needs to be accepted (its themes and the contribution window).
  */
 @Entity
-record Campaign(CampaignId id, String title, List<String> themes, Window contributions) {
+record Campaign(@Identity CampaignId id, String title, List<String> themes, Window contributions) {
 
 	Campaign {
 		themes = List.copyOf(themes);
