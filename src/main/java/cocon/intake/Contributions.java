@@ -1,0 +1,159 @@
+package cocon.intake;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cocon.shared.CampaignId;
+import cocon.shared.CollectiviteKind;
+import cocon.shared.ContributionId;
+import cocon.shared.ProposalId;
+import cocon.shared.Siren;
+
+/**
+ * The contributions, stored with plain SQL in the {@code intake} schema (the shared-kernel value types map to
+ * columns explicitly, without global converters other modules would inherit). The SQL constraints repeat the
+ * aggregate's invariants.
+ */
+@Repository
+@org.jmolecules.ddd.annotation.Repository
+class Contributions {
+
+	private final JdbcClient jdbc;
+
+	Contributions(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Stores a new contribution; false when an import of the same contribution is already stored. */
+	boolean add(Contribution c) {
+		return jdbc.sql("""
+				insert into intake.contribution (id, campaign_id, title, need, theme, author_role, author_function,
+				  author_username, author_name, author_email, organisation_siren, organisation_name, organisation_kind,
+				  submitted_at, source, import_key)
+				values (:id, :campaign, :title, :need, :theme, :role, :function, :username, :name, :email, :siren,
+				  :organisation, :kind, :submittedAt, :source, :importKey)
+				on conflict (import_key) do nothing
+				""")
+				.param("id", c.getId().id())
+				.param("campaign", c.campaignId().id())
+				.param("title", c.title())
+				.param("need", c.need())
+				.param("theme", c.theme())
+				.param("role", c.authorRole().name())
+				.param("function", c.authorFunction())
+				.param("username", c.author().username(), java.sql.Types.VARCHAR)
+				.param("name", c.author().name(), java.sql.Types.VARCHAR)
+				.param("email", c.author().email(), java.sql.Types.VARCHAR)
+				.param("siren", c.organisation().siren().value())
+				.param("organisation", c.organisation().name())
+				.param("kind", c.organisation().kind().name())
+				.param("submittedAt", Timestamp.from(c.submittedAt()))
+				.param("source", c.source().name())
+				.param("importKey", c.importKey(), java.sql.Types.VARCHAR)
+				.update() == 1;
+	}
+
+	/**
+	 * Stores the contribution's outcome, unless a later decision was stored meanwhile (the SQL condition repeats the
+	 * aggregate's rule so that two decisions handled at once cannot go back in time).
+	 */
+	boolean saveOutcome(Contribution c) {
+		var outcome = c.outcome();
+		return jdbc.sql("""
+				update intake.contribution set outcome = :outcome, proposal_id = :proposal, proposal_title = :proposalTitle,
+				  reorientation_target = :target, reorientation_note = :note, rejection_reason = :reason,
+				  decided_by = :by, decided_at = :at
+				where id = :id and (decided_at is null or decided_at <= :at)
+				""")
+				.param("id", c.getId().id())
+				.param("outcome", outcome.status().name())
+				.param("proposal", outcome instanceof Outcome.Grouped g ? g.proposalId().id() : null, java.sql.Types.OTHER)
+				.param("proposalTitle", outcome instanceof Outcome.Grouped g ? g.proposalTitle() : null, java.sql.Types.VARCHAR)
+				.param("target", outcome instanceof Outcome.Reoriented r ? r.target() : null, java.sql.Types.VARCHAR)
+				.param("note", outcome instanceof Outcome.Reoriented r ? r.note() : null, java.sql.Types.VARCHAR)
+				.param("reason", outcome instanceof Outcome.Rejected r ? r.reason() : null, java.sql.Types.VARCHAR)
+				.param("by", c.decidedBy(), java.sql.Types.VARCHAR)
+				.param("at", Timestamp.from(c.decidedAt()))
+				.update() == 1;
+	}
+
+	/** Keeps the decision in the history; false when it was already recorded (an event delivered twice). */
+	boolean recordDecision(ContributionId id, Outcome outcome, String by, Instant at, Instant now) {
+		return jdbc.sql("""
+				insert into intake.outcome_decision (contribution_id, outcome, proposal_id, proposal_title,
+				  reorientation_target, reorientation_note, rejection_reason, decided_by, decided_at, recorded_at)
+				values (:id, :outcome, :proposal, :proposalTitle, :target, :note, :reason, :by, :at, :now)
+				on conflict (contribution_id, outcome, decided_at) do nothing
+				""")
+				.param("id", id.id())
+				.param("outcome", outcome.status().name())
+				.param("proposal", outcome instanceof Outcome.Grouped g ? g.proposalId().id() : null, java.sql.Types.OTHER)
+				.param("proposalTitle", outcome instanceof Outcome.Grouped g ? g.proposalTitle() : null, java.sql.Types.VARCHAR)
+				.param("target", outcome instanceof Outcome.Reoriented r ? r.target() : null, java.sql.Types.VARCHAR)
+				.param("note", outcome instanceof Outcome.Reoriented r ? r.note() : null, java.sql.Types.VARCHAR)
+				.param("reason", outcome instanceof Outcome.Rejected r ? r.reason() : null, java.sql.Types.VARCHAR)
+				.param("by", by == null ? "inconnu" : by)
+				.param("at", Timestamp.from(at))
+				.param("now", Timestamp.from(now))
+				.update() == 1;
+	}
+
+	/** A past decision on a contribution, as kept in its history. */
+	record Decision(Outcome outcome, String decidedBy, Instant decidedAt, Instant recordedAt) {
+	}
+
+	List<Decision> history(ContributionId id) {
+		return jdbc.sql("select * from intake.outcome_decision where contribution_id = ? order by decided_at, id")
+				.param(id.id())
+				.query((rs, row) -> new Decision(outcome(rs), rs.getString("decided_by"),
+						rs.getTimestamp("decided_at").toInstant(), rs.getTimestamp("recorded_at").toInstant()))
+				.list();
+	}
+
+	Optional<Contribution> find(ContributionId id) {
+		return jdbc.sql("select * from intake.contribution where id = ?").param(id.id()).query(Contributions::map).optional();
+	}
+
+	/** The contributions of a signed-in author, latest first. */
+	List<Contribution> byAuthor(String username) {
+		return jdbc.sql("select * from intake.contribution where author_username = ? order by submitted_at desc, id")
+				.param(username)
+				.query(Contributions::map)
+				.list();
+	}
+
+	long countByCampaign(CampaignId campaign) {
+		return jdbc.sql("select count(*) from intake.contribution where campaign_id = ?").param(campaign.id())
+				.query(Long.class).single();
+	}
+
+	private static Contribution map(ResultSet rs, int row) throws SQLException {
+		Timestamp decidedAt = rs.getTimestamp("decided_at");
+		return new Contribution(new ContributionId(rs.getObject("id", UUID.class)),
+				new CampaignId(rs.getObject("campaign_id", UUID.class)), rs.getString("title"), rs.getString("need"),
+				rs.getString("theme"), AuthorRole.valueOf(rs.getString("author_role")), rs.getString("author_function"),
+				new Contribution.Author(rs.getString("author_username"), rs.getString("author_name"), rs.getString("author_email")),
+				new Contribution.OrganisationRef(new Siren(rs.getString("organisation_siren")), rs.getString("organisation_name"),
+						CollectiviteKind.valueOf(rs.getString("organisation_kind"))),
+				rs.getTimestamp("submitted_at").toInstant(), Contribution.Source.valueOf(rs.getString("source")),
+				rs.getString("import_key"), outcome(rs), rs.getString("decided_by"),
+				decidedAt == null ? null : decidedAt.toInstant());
+	}
+
+	private static Outcome outcome(ResultSet rs) throws SQLException {
+		return switch (rs.getString("outcome")) {
+			case "GROUPED" -> new Outcome.Grouped(new ProposalId(rs.getObject("proposal_id", UUID.class)), rs.getString("proposal_title"));
+			case "REORIENTED" -> new Outcome.Reoriented(rs.getString("reorientation_target"), rs.getString("reorientation_note"));
+			case "REJECTED" -> new Outcome.Rejected(rs.getString("rejection_reason"));
+			default -> Outcome.PENDING;
+		};
+	}
+}

@@ -1,0 +1,29 @@
+package cocon.intake;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A submission with missing or wrong fields: nothing is stored. */
+class InvalidSubmissionException extends RuntimeException {
+
+	private final Map<String, String> problems;
+	private final List<String> themes;
+
+	InvalidSubmissionException(Map<String, String> problems, List<String> themes) {
+		super("La contribution comporte des erreurs : " + String.join(" ", problems.values()));
+		this.problems = Collections.unmodifiableMap(new LinkedHashMap<>(problems));
+		this.themes = List.copyOf(themes);
+	}
+
+	/** The problems by field, in the order of the form. */
+	Map<String, String> problems() {
+		return problems;
+	}
+
+	/** The themes of the campaign, to help the author choose. */
+	List<String> themes() {
+		return themes;
+	}
+}

@@ -1,0 +1,178 @@
+package cocon.intake;
+
+import static cocon.testing.Identities.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.modulith.test.Scenario;
+
+import com.jayway.jsonpath.JsonPath;
+
+import cocon.curation.events.ContributionGrouped;
+import cocon.curation.events.ContributionRejected;
+import cocon.curation.events.ContributionReoriented;
+import cocon.governance.events.CalendarChanged;
+import cocon.shared.CampaignCalendar;
+import cocon.shared.CampaignId;
+import cocon.shared.ContributionId;
+import cocon.shared.ProposalId;
+import cocon.shared.Window;
+import cocon.testing.Identities;
+
+/** Curation's decisions reach the contribution, its author's page and their mailbox, once each. */
+class ContributionOutcomeTests extends IntakeTestSupport {
+
+	static final Instant DECIDED = OffsetDateTime.parse("2021-03-22T14:00:00+01:00").toInstant();
+
+	@Autowired
+	CurationOutcomes listener;
+
+	@Autowired
+	ContributorNotifier notifier;
+
+	ContributionId submit(CampaignId campaign, String title) throws Exception {
+		var result = mvc.perform(post("/api/campaigns/{id}/contributions", campaign.id()).with(as(Identities.lyon()))
+						.contentType(MediaType.APPLICATION_JSON)
+						.content(json(title, "Un besoin décrit avec nos mots.", "Dématérialisation", "AGENT", "Directrice du numérique")))
+				.andExpect(status().isCreated())
+				.andReturn();
+		return ContributionId.of(JsonPath.read(result.getResponse().getContentAsString(), "$.id"));
+	}
+
+	String outcomeOf(ContributionId id) {
+		return jdbc.sql("select outcome from intake.contribution where id = ?").param(id.id()).query(String.class).single();
+	}
+
+	@Test
+	void aGroupingReachesTheContributionItsAuthorsPageAndOneMail(Scenario scenario) throws Exception {
+		var campaign = scheduleCampaign(scenario);
+		var id = submit(campaign, "Relation usagers unifiée");
+		var proposal = ProposalId.random();
+		var grouped = new ContributionGrouped(id, campaign, proposal, "Améliorer la gestion de la relation usagers", "curator", DECIDED);
+
+		scenario.publish(grouped)
+				.andWaitForStateChange(() -> outcomeOf(id), "GROUPED"::equals);
+
+		mvc.perform(get("/api/contributions/{id}", id.id()).with(as(Identities.lyon())))
+				.andExpect(jsonPath("$.outcome.status").value("GROUPED"))
+				.andExpect(jsonPath("$.outcome.proposalId").value(proposal.toString()))
+				.andExpect(jsonPath("$.outcome.proposalTitle").value("Améliorer la gestion de la relation usagers"))
+				.andExpect(jsonPath("$.outcome.decidedBy").doesNotExist())
+				.andExpect(jsonPath("$.history.length()").value(1));
+		mvc.perform(get("/mes-contributions").with(as(Identities.lyon())))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Relation usagers unifiée")))
+				.andExpect(content().string(containsString("Regroupée dans la proposition « Améliorer la gestion de la relation usagers »")))
+				.andExpect(content().string(containsString("Intégrée à une proposition")));
+
+		// the same event delivered again (after a crash, say) changes nothing and sends no second mail
+		listener.on(grouped);
+		var mails = notifier.forContribution(id.id());
+		assertThat(mails).hasSize(1);
+		var mail = mails.get(0);
+		assertThat(mail.recipient()).isEqualTo(Identities.lyon().email());
+		assertThat(mail.subject()).isEqualTo("[Cocon] Votre contribution a été intégrée à une proposition : « Relation usagers unifiée »");
+		assertThat(mail.body())
+				.contains("Bonjour Agent Lyon,")
+				.contains("a été regroupée avec d'autres besoins proches dans la proposition « Améliorer la gestion de la relation usagers »")
+				.contains("« Mes contributions » : http://localhost:8080/mes-contributions");
+		assertThat(jdbc.sql("select count(*) from intake.outcome_decision where contribution_id = ?").param(id.id())
+				.query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aReorientationAndARejectionTellTheTargetTheNoteAndTheReason(Scenario scenario) throws Exception {
+		var campaign = scheduleCampaign(scenario);
+		var reoriented = submit(campaign, "Paiement en ligne de la cantine");
+		var rejected = submit(campaign, "Subvention pour une salle des fêtes");
+
+		scenario.publish(new ContributionReoriented(reoriented, campaign, "PayFiP (DGFiP)",
+						"Ce service permet déjà le paiement en ligne des factures locales.", "curator", DECIDED))
+				.andWaitForStateChange(() -> outcomeOf(reoriented), "REORIENTED"::equals);
+		scenario.publish(new ContributionRejected(rejected, campaign, "Hors du champ des services numériques.", "curator", DECIDED))
+				.andWaitForStateChange(() -> outcomeOf(rejected), "REJECTED"::equals);
+
+		assertThat(notifier.forContribution(reoriented.id())).singleElement().satisfies(mail -> {
+			assertThat(mail.subject()).contains("Votre contribution a été réorientée");
+			assertThat(mail.body()).contains("a été réorientée vers « PayFiP (DGFiP) »")
+					.contains("Précisions de l'équipe : Ce service permet déjà le paiement en ligne des factures locales.")
+					.contains("/mes-contributions");
+		});
+		assertThat(notifier.forContribution(rejected.id())).singleElement().satisfies(mail -> {
+			assertThat(mail.subject()).contains("Votre contribution n'a pas été retenue");
+			assertThat(mail.body()).contains("n'a pas été retenue").contains("Motif : Hors du champ des services numériques.");
+		});
+		mvc.perform(get("/mes-contributions").with(as(Identities.lyon())))
+				.andExpect(content().string(containsString("Réorientée vers « PayFiP (DGFiP) »")))
+				.andExpect(content().string(containsString("Motif : Hors du champ des services numériques.")));
+		mvc.perform(get("/admin/courriels").with(as(Identities.admin())))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Votre contribution a été réorientée")));
+		mvc.perform(get("/admin/courriels").with(as(Identities.lyon())))
+				.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theLatestDecisionWinsAndEveryDecisionIsKept(Scenario scenario) throws Exception {
+		var campaign = scheduleCampaign(scenario);
+		var id = submit(campaign, "Diagnostic numérique");
+		var first = new ContributionGrouped(id, campaign, ProposalId.random(), "Bénéficier de diagnostic numérique", "curator", DECIDED);
+		var correction = new ContributionReoriented(id, campaign, "France Services", "Mieux servi par le réseau existant.",
+				"curator", DECIDED.plusSeconds(3600));
+
+		scenario.publish(first).andWaitForStateChange(() -> outcomeOf(id), "GROUPED"::equals);
+		scenario.publish(correction).andWaitForStateChange(() -> outcomeOf(id), "REORIENTED"::equals);
+		// a decision older than the current one, delivered late, is kept in the history but does not win
+		listener.on(new ContributionRejected(id, campaign, "Doublon", "curator", DECIDED.minusSeconds(60)));
+
+		assertThat(outcomeOf(id)).isEqualTo("REORIENTED");
+		mvc.perform(get("/api/contributions/{id}", id.id()).with(as(Identities.curator())))
+				.andExpect(jsonPath("$.outcome.target").value("France Services"))
+				.andExpect(jsonPath("$.outcome.decidedBy").value("curator"))
+				.andExpect(jsonPath("$.history[*].status").value(org.hamcrest.Matchers.contains("REJECTED", "GROUPED", "REORIENTED")));
+		assertThat(notifier.forContribution(id.id())).extracting(ContributorNotifier.OutboxMail::subject)
+				.containsExactly("[Cocon] Votre contribution a été intégrée à une proposition : « Diagnostic numérique »",
+						"[Cocon] Votre contribution a été réorientée : « Diagnostic numérique »");
+	}
+
+	@Test
+	void anExtendedCalendarOpensTheWindowAgain(Scenario scenario) throws Exception {
+		var campaign = scheduleCampaign(scenario);
+		clock.set(OffsetDateTime.parse("2021-03-18T10:00:00+01:00").toInstant());
+		mvc.perform(post("/api/campaigns/{id}/contributions", campaign.id()).with(as(Identities.lyon()))
+						.contentType(MediaType.APPLICATION_JSON)
+						.content(json("Après la clôture", "Besoin", "Énergie", "ELU", "Maire")))
+				.andExpect(status().isConflict());
+
+		var old = calendar2021();
+		var extended = new CampaignCalendar(
+				Window.of(OffsetDateTime.parse("2021-01-25T00:00:00+01:00"), OffsetDateTime.parse("2021-03-19T23:59:59+01:00")),
+				old.supports(), old.referentApplications(), old.shortlistDecision(), old.fundingDecision());
+		scenario.publish(new CalendarChanged(campaign, extended, "admin", Instant.parse("2021-03-10T09:00:00Z")))
+				.andWaitForStateChange(() -> jdbc.sql("select contributions_closes from intake.campaign where id = ?")
+						.param(campaign.id()).query(java.sql.Timestamp.class).single().toInstant(),
+						closes -> closes.equals(extended.contributions().closes()));
+
+		mvc.perform(post("/api/campaigns/{id}/contributions", campaign.id()).with(as(Identities.lyon()))
+						.contentType(MediaType.APPLICATION_JSON)
+						.content(json("Après la clôture", "Besoin", "Énergie", "ELU", "Maire")))
+				.andExpect(status().isCreated());
+	}
+
+	@Test
+	void anOutcomeForAnUnknownContributionIsIgnored() {
+		listener.on(new ContributionRejected(new ContributionId(UUID.randomUUID()), CampaignId.random(), "Motif", "curator", DECIDED));
+	}
+}
