@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -60,7 +61,8 @@ class SecurityConfiguration {
 						.defaultAuthenticationEntryPointFor(apiEntryPoint, API)
 						.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE),
 								AnyRequestMatcher.INSTANCE)
-						.defaultAccessDeniedHandlerFor(new ApiAccessDeniedHandler(messages), API))
+						.defaultAccessDeniedHandlerFor(new ApiAccessDeniedHandler(messages), API)
+						.defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
 				.logout(logout -> logout.logoutUrl(SIGN_OUT).logoutSuccessUrl("/").permitAll());
 		List<SignInMethod> methods = signInMethods.orderedStream().toList();
 		for (SignInMethod method : methods) {

@@ -39,9 +39,9 @@ class ErrorPageController implements ErrorController {
 		HttpStatus status = status(request);
 		response.setStatus(status.value());
 		return new ModelAndView("error", Map.of(
-				"status", status.value(),
-				"title", Problems.title(messages, status),
-				"message", pageMessage(status)), status);
+				"errorStatus", status.value(),
+				"errorTitle", Problems.title(messages, status),
+				"errorMessage", pageMessage(status)), status);
 	}
 
 	@RequestMapping("${server.error.path:/error}")

@@ -57,7 +57,7 @@ public final class Problems {
 	/** Writes the problem as {@code application/problem+json} (outside Spring MVC: filters, entry points). */
 	public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
 		var body = new LinkedHashMap<String, Object>();
-		body.put("type", problem.getType().toString());
+		body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
 		body.put("title", problem.getTitle());
 		body.put("status", problem.getStatus());
 		if (problem.getDetail() != null) {
@@ -71,7 +71,6 @@ public final class Problems {
 		}
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
 		JSON.writeValue(response.getOutputStream(), body);
 	}
 }

@@ -186,7 +186,7 @@ class DemoSignInTests {
 	void anAnonymousVisitorOfAPageThatNeedsASignedInUserIsSentToTheSignInPage() throws Exception {
 		mvc.perform(get("/mon-compte").accept(MediaType.TEXT_HTML))
 				.andExpect(status().is3xxRedirection())
-				.andExpect(redirectedUrl("http://localhost/connexion"));
+				.andExpect(redirectedUrl("/connexion"));
 		mvc.perform(get("/mon-compte").accept(MediaType.TEXT_HTML).with(httpBasic("agent-" + LYON, "demo")))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("agent-" + LYON)))
