@@ -109,12 +109,14 @@ class Organisations implements OrganisationResolver {
 				.list();
 	}
 
+	/** At most one write a minute per organisation, however often its agents call the API over HTTP Basic. */
 	private void rememberUnverified(Siren siren, String username) {
 		var now = java.sql.Timestamp.from(clock.instant());
 		jdbc.sql("""
 				insert into platform.unverified_organisation (siren, first_username, first_seen_at, last_seen_at)
 				values (:siren, :username, :now, :now)
-				on conflict (siren) do update set last_seen_at = greatest(excluded.last_seen_at, platform.unverified_organisation.last_seen_at)""")
+				on conflict (siren) do update set last_seen_at = excluded.last_seen_at
+				where platform.unverified_organisation.last_seen_at < excluded.last_seen_at - interval '1 minute'""")
 				.param("siren", siren.value())
 				.param("username", username)
 				.param("now", now)

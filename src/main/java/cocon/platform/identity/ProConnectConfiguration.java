@@ -1,5 +1,7 @@
 package cocon.platform.identity;
 
+import java.util.Set;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +36,8 @@ class ProConnectConfiguration {
 	static final String ISSUER = "proconnect.issuer-uri";
 	static final String CLIENT_ID = "proconnect.client-id";
 	static final String CLIENT_SECRET = "proconnect.client-secret";
+	/** Subjects or e-mails of the first administrators ({@code COCON_ADMINISTRATORS}, comma-separated). */
+	static final String ADMINISTRATORS = "cocon.administrators";
 
 	/** ProConnect is configured when its issuer is. */
 	static class Configured implements Condition {
@@ -75,9 +79,10 @@ class ProConnectConfiguration {
 
 	@Bean
 	ProConnectUserInfo proConnectUserInfo(OrganisationResolver organisations, GrantedRoles grantedRoles,
-			ObjectProvider<RestClient.Builder> restClient) {
+			ObjectProvider<RestClient.Builder> restClient, Environment environment) {
+		var administrators = Set.copyOf(java.util.Arrays.asList(environment.getProperty(ADMINISTRATORS, "").split(",")));
 		return new ProConnectUserInfo(restClient.getIfAvailable(RestClient::builder).build(), ProConnectUserInfo::verifierOf,
-				new ProConnectIdentities(organisations, grantedRoles));
+				new ProConnectIdentities(organisations, grantedRoles, administrators));
 	}
 
 	@Bean

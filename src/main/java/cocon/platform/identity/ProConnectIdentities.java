@@ -1,7 +1,9 @@
 package cocon.platform.identity;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -18,10 +20,17 @@ class ProConnectIdentities {
 
 	private final OrganisationResolver organisations;
 	private final GrantedRoles grantedRoles;
+	private final Set<String> administrators;
 
-	ProConnectIdentities(OrganisationResolver organisations, GrantedRoles grantedRoles) {
+	/**
+	 * @param administrators subjects or e-mail addresses of the people who are administrators from their first
+	 * sign-in ({@code COCON_ADMINISTRATORS}), so that a new instance has someone to grant the other roles
+	 */
+	ProConnectIdentities(OrganisationResolver organisations, GrantedRoles grantedRoles, Set<String> administrators) {
 		this.organisations = organisations;
 		this.grantedRoles = grantedRoles;
+		this.administrators = administrators.stream().map(String::strip).filter(a -> !a.isEmpty())
+				.map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
 	}
 
 	CurrentUser currentUser(Map<String, Object> claims) {
@@ -40,6 +49,10 @@ class ProConnectIdentities {
 				.collect(Collectors.joining(" "));
 		var roles = EnumSet.of(Role.AGENT);
 		roles.addAll(grantedRoles.of(subject));
+		if (administrators.contains(subject.toLowerCase(Locale.ROOT))
+				|| (email != null && administrators.contains(email.toLowerCase(Locale.ROOT)))) {
+			roles.add(Role.ADMINISTRATOR);
+		}
 		return new CurrentUser(subject, name.isBlank() ? (email == null ? subject : email) : name, email, roles, organisation);
 	}
 

@@ -56,7 +56,8 @@ class ProConnectUserInfoTests {
 			: Organisations.unverified(siren);
 
 	final ProConnectIdentities identities = new ProConnectIdentities(directory,
-			username -> username.equals("sub-curator") ? Set.of(Role.CURATOR) : Set.of());
+			username -> username.equals("sub-curator") ? Set.of(Role.CURATOR) : Set.of(),
+			Set.of(" Premiere.Admin@anct.gouv.fr", ""));
 
 	@Test
 	void aTokenSignedByTheProviderGivesAnAgentOfTheOrganisationOfItsSiret() {
@@ -77,6 +78,14 @@ class ProConnectUserInfoTests {
 		var user = identities.currentUser(verifier.verify(token(PROVIDER_KEY, claims().subject("sub-curator").build())));
 
 		assertThat(user.roles()).containsExactlyInAnyOrder(Role.AGENT, Role.CURATOR);
+	}
+
+	@Test
+	void theFirstAdministratorsAreNamedByTheirEmail() {
+		var user = identities.currentUser(verifier.verify(token(PROVIDER_KEY, claims().subject("sub-admin")
+				.claim("email", "premiere.admin@anct.gouv.fr").build())));
+
+		assertThat(user.roles()).containsExactlyInAnyOrder(Role.AGENT, Role.ADMINISTRATOR);
 	}
 
 	@Test
