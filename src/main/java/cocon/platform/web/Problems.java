@@ -57,7 +57,9 @@ public final class Problems {
 	/** Writes the problem as {@code application/problem+json} (outside Spring MVC: filters, entry points). */
 	public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
 		var body = new LinkedHashMap<String, Object>();
-		body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
+		if (problem.getType() != null && !"about:blank".equals(problem.getType().toString())) {
+			body.put("type", problem.getType().toString());
+		}
 		body.put("title", problem.getTitle());
 		body.put("status", problem.getStatus());
 		if (problem.getDetail() != null) {
