@@ -58,6 +58,14 @@ class ReferentPagesController {
 		}
 	}
 
+	/** What the pages show of the collectivité's own application. */
+	record OwnApplication(String collectiviteName, Instant joinedAt, String contactName) {
+
+		static OwnApplication of(ReferentTerritory territory) {
+			return new OwnApplication(territory.collectiviteName(), territory.joinedAt(), territory.contact().name());
+		}
+	}
+
 	@ModelAttribute("dates")
 	Dates dates() {
 		return new Dates();
@@ -228,7 +236,7 @@ class ReferentPagesController {
 			try {
 				var organisation = ReferentTerritory.eligibleOrganisation(user, campaign);
 				model.addAttribute("organisation", organisation);
-				service.applicationOf(proposal, organisation.siren()).ifPresent(existing -> model.addAttribute("existing", existing));
+				service.applicationOf(proposal, organisation.siren()).ifPresent(existing -> model.addAttribute("existing", OwnApplication.of(existing)));
 				if (call.status() != CallStatus.OPEN) {
 					refusal = new ReferentProblem.WindowClosed(campaign.applications()).getMessage();
 				}
@@ -285,7 +293,7 @@ class ReferentPagesController {
 		var siren = user.organisationIfAny().map(o -> o.siren()).orElseThrow(ReferentPagesController::notFound);
 		var application = service.applicationOf(proposal, siren).orElseThrow(ReferentPagesController::notFound);
 		model.addAttribute("call", call);
-		model.addAttribute("application", application);
+		model.addAttribute("referent", OwnApplication.of(application));
 		return "referents/application-confirmation";
 	}
 
