@@ -1,0 +1,41 @@
+package cocon.referents;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cocon.shared.ProposalId;
+
+/** The latest known title of each proposal (from curation's events): an older revision never wins. */
+@Repository
+class ProposalTitles {
+
+	private final JdbcClient jdbc;
+
+	ProposalTitles(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Stores the title if it is newer than the one known; says whether it was. */
+	boolean record(ProposalId id, String title, Instant asOf) {
+		return jdbc.sql("""
+				insert into referents.proposal_titles (proposal_id, title, as_of) values (:id, :title, :asOf)
+				on conflict (proposal_id) do update set title = excluded.title, as_of = excluded.as_of
+				where referents.proposal_titles.as_of <= excluded.as_of
+				""")
+				.param("id", id.id()).param("title", title).param("asOf", Sql.ts(asOf)).update() == 1;
+	}
+
+	/** The title known, if it was set after the given instant. */
+	Optional<String> revisedAfter(ProposalId id, Instant instant) {
+		return jdbc.sql("select title from referents.proposal_titles where proposal_id = :id and as_of > :at")
+				.param("id", id.id()).param("at", Sql.ts(instant)).query(String.class).optional();
+	}
+
+	Optional<String> find(ProposalId id) {
+		return jdbc.sql("select title from referents.proposal_titles where proposal_id = :id").param("id", id.id())
+				.query(String.class).optional();
+	}
+}

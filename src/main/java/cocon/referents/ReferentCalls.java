@@ -1,0 +1,72 @@
+package cocon.referents;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cocon.shared.CampaignId;
+import cocon.shared.ProposalId;
+
+/** Stores the calls (one per shortlisted proposal), with optimistic locking. */
+@Repository
+class ReferentCalls {
+
+	private final JdbcClient jdbc;
+
+	ReferentCalls(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<ReferentCall> find(ProposalId id) {
+		return jdbc.sql("select * from referents.calls where proposal_id = :id").param("id", id.id())
+				.query(ReferentCalls::map).optional();
+	}
+
+	/** The call, locked for the rest of the transaction. */
+	Optional<ReferentCall> findForUpdate(ProposalId id) {
+		return jdbc.sql("select * from referents.calls where proposal_id = :id for update").param("id", id.id())
+				.query(ReferentCalls::map).optional();
+	}
+
+	List<ReferentCall> ofCampaign(CampaignId campaign) {
+		return jdbc.sql("select * from referents.calls where campaign_id = :id").param("id", campaign.id())
+				.query(ReferentCalls::map).list();
+	}
+
+	void save(ReferentCall call) {
+		if (call.isNew()) {
+			jdbc.sql("""
+					insert into referents.calls (proposal_id, campaign_id, proposal_title, status, decision_id, opened_at, cancelled_at, formed_at, version)
+					values (:id, :campaign, :title, :status, :decision, :opened, :cancelled, :formed, 0)
+					""")
+					.param("id", call.getId().id()).param("campaign", call.campaignId().id())
+					.param("title", call.proposalTitle()).param("status", call.state().name())
+					.param("decision", call.decisionId()).param("opened", Sql.ts(call.openedAt()))
+					.param("cancelled", Sql.ts(call.cancelledAt())).param("formed", Sql.ts(call.formedAt())).update();
+			return;
+		}
+		int updated = jdbc.sql("""
+				update referents.calls set proposal_title = :title, status = :status, decision_id = :decision,
+				  cancelled_at = :cancelled, version = version + 1
+				where proposal_id = :id and version = :version
+				""")
+				.param("id", call.getId().id()).param("title", call.proposalTitle())
+				.param("status", call.state().name()).param("decision", call.decisionId())
+				.param("cancelled", Sql.ts(call.cancelledAt())).param("version", call.version()).update();
+		if (updated != 1) {
+			throw new OptimisticLockingFailureException("L'appel " + call.getId() + " a changé entre-temps.");
+		}
+	}
+
+	static ReferentCall map(ResultSet rs, int row) throws SQLException {
+		return new ReferentCall(new ProposalId(Sql.uuid(rs, "proposal_id")), new CampaignId(Sql.uuid(rs, "campaign_id")),
+				rs.getString("proposal_title"), ReferentCall.State.valueOf(rs.getString("status")),
+				Sql.uuid(rs, "decision_id"), Sql.instant(rs, "opened_at"), Sql.instant(rs, "cancelled_at"),
+				Sql.instant(rs, "formed_at"), rs.getLong("version"));
+	}
+}

@@ -1,0 +1,89 @@
+package cocon.referents;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import cocon.curation.events.ProposalPublished;
+import cocon.curation.events.ProposalRevised;
+import cocon.governance.events.CalendarChanged;
+import cocon.governance.events.CampaignScheduled;
+import cocon.governance.events.ProposalsShortlisted;
+import cocon.shared.ProposalId;
+import cocon.voting.events.SupportGiven;
+import cocon.voting.events.SupportWithdrawn;
+
+/**
+ * What this module learns from the others. Every listener is idempotent: a redelivered event changes nothing,
+ * and events arriving out of order are reconciled by their dates.
+ */
+@Component
+class ReferentEventListeners {
+
+	private final CampaignCopies campaigns;
+	private final ProposalTitles titles;
+	private final ReferentCalls calls;
+	private final Invitations invitations;
+	private final ReferentTerritoriesService service;
+	private final Clock clock;
+
+	ReferentEventListeners(CampaignCopies campaigns, ProposalTitles titles, ReferentCalls calls,
+			Invitations invitations, ReferentTerritoriesService service, Clock clock) {
+		this.clock = clock;
+		this.campaigns = campaigns;
+		this.titles = titles;
+		this.calls = calls;
+		this.invitations = invitations;
+		this.service = service;
+	}
+
+	@ApplicationModuleListener
+	void on(CampaignScheduled event) {
+		campaigns.scheduled(event.campaignId(), event.title(), event.calendar().referentApplications(),
+				event.workingGroupKinds(), event.scheduledAt());
+	}
+
+	@ApplicationModuleListener
+	void on(CalendarChanged event) {
+		campaigns.calendarChanged(event.campaignId(), event.calendar().referentApplications(), event.changedAt());
+	}
+
+	@ApplicationModuleListener
+	void on(ProposalsShortlisted event) {
+		service.applyShortlist(event);
+	}
+
+	@ApplicationModuleListener
+	void on(ProposalPublished event) {
+		titles.record(event.proposalId(), event.title(), event.publishedAt());
+	}
+
+	@ApplicationModuleListener
+	void on(ProposalRevised event) {
+		retitle(event.proposalId(), event.title(), event.revisedAt());
+	}
+
+	@ApplicationModuleListener
+	void on(SupportGiven event) {
+		invitations.supportGiven(event.proposalId(), event.siren(), event.collectiviteName(), event.supportedAt());
+		invitations.inviteSupporters(event.proposalId(), clock.instant());
+	}
+
+	@ApplicationModuleListener
+	void on(SupportWithdrawn event) {
+		invitations.supportWithdrawn(event.proposalId(), event.siren(), event.withdrawnAt());
+		invitations.uninviteIfNoLongerSupporting(event.proposalId(), event.siren());
+	}
+
+	/** A revision newer than any title known also retitles the call, if the proposal has one. */
+	private void retitle(ProposalId proposal, String title, Instant asOf) {
+		if (titles.record(proposal, title, asOf)) {
+			calls.find(proposal).ifPresent(call -> {
+				call.retitle(title);
+				calls.save(call);
+			});
+		}
+	}
+}

@@ -1,0 +1,90 @@
+package cocon.referents;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cocon.shared.CampaignId;
+import cocon.shared.CollectiviteKind;
+import cocon.shared.ProposalId;
+import cocon.shared.Siren;
+
+/** Stores the applications (referent territories); the database refuses a second one per collectivité and proposal. */
+@Repository
+class ReferentTerritories {
+
+	private final JdbcClient jdbc;
+
+	ReferentTerritories(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<ReferentTerritory> find(ReferentTerritory.ApplicationId id) {
+		return jdbc.sql("select * from referents.referent_territories where id = :id").param("id", id.id())
+				.query(ReferentTerritories::map).optional();
+	}
+
+	Optional<ReferentTerritory> find(ProposalId proposal, Siren siren) {
+		return jdbc.sql("select * from referents.referent_territories where proposal_id = :p and siren = :s")
+				.param("p", proposal.id()).param("s", siren.value()).query(ReferentTerritories::map).optional();
+	}
+
+	List<ReferentTerritory> ofProposal(ProposalId proposal) {
+		return jdbc.sql("select * from referents.referent_territories where proposal_id = :p order by joined_at, collectivite_name")
+				.param("p", proposal.id()).query(ReferentTerritories::map).list();
+	}
+
+	List<ReferentTerritory> ofCollectivite(Siren siren) {
+		return jdbc.sql("select * from referents.referent_territories where siren = :s order by joined_at")
+				.param("s", siren.value()).query(ReferentTerritories::map).list();
+	}
+
+	Set<Siren> members(ProposalId proposal) {
+		return jdbc.sql("select siren from referents.referent_territories where proposal_id = :p")
+				.param("p", proposal.id()).query((rs, row) -> Siren.of(rs.getString(1))).list().stream()
+				.collect(Collectors.toSet());
+	}
+
+	void add(ReferentTerritory territory) {
+		jdbc.sql("""
+				insert into referents.referent_territories (id, proposal_id, campaign_id, siren, collectivite_name, kind,
+				  motivation, contact_name, contact_email, applied_by, joined_at)
+				values (:id, :proposal, :campaign, :siren, :name, :kind, :motivation, :contactName, :contactEmail, :by, :at)
+				""")
+				.param("id", territory.getId().id()).param("proposal", territory.proposalId().id())
+				.param("campaign", territory.campaignId().id()).param("siren", territory.siren().value())
+				.param("name", territory.collectiviteName()).param("kind", territory.kind().name())
+				.param("motivation", territory.motivation()).param("contactName", territory.contact().name())
+				.param("contactEmail", territory.contact().email()).param("by", territory.appliedBy())
+				.param("at", Sql.ts(territory.joinedAt())).update();
+	}
+
+	/** Stores the experimentation mark once: a concurrent second mark keeps the first author and date. */
+	void markExperimentation(ReferentTerritory territory) {
+		var mark = territory.experimentation();
+		jdbc.sql("""
+				update referents.referent_territories set experimentation_marked_by = :by, experimentation_marked_at = :at
+				where id = :id and experimentation_marked_at is null
+				""")
+				.param("id", territory.getId().id()).param("by", mark.markedBy()).param("at", Sql.ts(mark.markedAt()))
+				.update();
+	}
+
+	static ReferentTerritory map(ResultSet rs, int row) throws SQLException {
+		var markedBy = rs.getString("experimentation_marked_by");
+		return new ReferentTerritory(new ReferentTerritory.ApplicationId(Sql.uuid(rs, "id")),
+				new ProposalId(Sql.uuid(rs, "proposal_id")), new CampaignId(Sql.uuid(rs, "campaign_id")),
+				Siren.of(rs.getString("siren")), rs.getString("collectivite_name"),
+				CollectiviteKind.valueOf(rs.getString("kind")), rs.getString("motivation"),
+				new ReferentTerritory.Contact(rs.getString("contact_name"), rs.getString("contact_email")),
+				rs.getString("applied_by"), Sql.instant(rs, "joined_at"),
+				markedBy == null ? null
+						: new ReferentTerritory.Experimentation(markedBy, Sql.instant(rs, "experimentation_marked_at")));
+	}
+}

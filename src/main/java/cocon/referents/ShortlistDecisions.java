@@ -1,0 +1,45 @@
+package cocon.referents;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cocon.governance.events.ProposalsShortlisted;
+
+/**
+ * The shortlist decisions this module has seen. A decision is applied once, and only if no decision seen
+ * supersedes it and no later decision of the campaign was applied (events may arrive late or twice).
+ */
+@Repository
+class ShortlistDecisions {
+
+	private final JdbcClient jdbc;
+
+	ShortlistDecisions(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Records the decision and says whether it is to be applied (false when seen before, superseded or outdated). */
+	boolean recordAndCheckApplicable(ProposalsShortlisted decision) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(:campaign))").param("campaign", decision.campaignId().toString())
+				.query().singleValue();
+		boolean seen = jdbc.sql("select count(*) from referents.shortlist_decisions where decision_id = :id")
+				.param("id", decision.decisionId()).query(Long.class).single() > 0;
+		if (seen) {
+			return false;
+		}
+		boolean superseded = jdbc.sql("""
+				select count(*) from referents.shortlist_decisions
+				where supersedes = :id or (campaign_id = :campaign and applied and decided_at > :at)
+				""")
+				.param("id", decision.decisionId()).param("campaign", decision.campaignId().id())
+				.param("at", Sql.ts(decision.decidedAt())).query(Long.class).single() > 0;
+		jdbc.sql("""
+				insert into referents.shortlist_decisions (decision_id, campaign_id, supersedes, decided_at, applied)
+				values (:id, :campaign, :supersedes, :at, :applied)
+				""")
+				.param("id", decision.decisionId()).param("campaign", decision.campaignId().id())
+				.param("supersedes", decision.supersedes()).param("at", Sql.ts(decision.decidedAt()))
+				.param("applied", !superseded).update();
+		return !superseded;
+	}
+}

@@ -1,0 +1,156 @@
+package cocon.referents;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cocon.shared.CampaignId;
+import cocon.shared.CollectiviteKind;
+import cocon.shared.ProposalId;
+import cocon.shared.Siren;
+import cocon.shared.Window;
+
+/** Read models of the pages and the API: calls, working groups, invitations. No contact data except for staff. */
+@Component
+@Transactional(readOnly = true)
+class WorkingGroupQueries {
+
+	/** A call as listed publicly. */
+	record CallView(UUID proposalId, String proposalTitle, UUID campaignId, String campaignTitle, Instant opens,
+			Instant closes, CallStatus status, int memberCount) {
+
+		public boolean isOpen() {
+			return status == CallStatus.OPEN;
+		}
+	}
+
+	/** A member of a working group, as the public sees it. */
+	record MemberView(UUID applicationId, String siren, String name, CollectiviteKind kind, Instant joinedAt,
+			boolean experimentation) {
+	}
+
+	record SessionView(UUID id, LocalDate date, String subject, int attendeeCount) {
+	}
+
+	record WorkingGroupView(CallView call, List<MemberView> members, List<SessionView> sessions) {
+
+		public List<MemberView> experimentationTerritories() {
+			return members.stream().filter(MemberView::experimentation).toList();
+		}
+	}
+
+	/** An application with the personal contact data: staff only. */
+	record ApplicationDetails(UUID id, String siren, String name, CollectiviteKind kind, String motivation,
+			String contactName, String contactEmail, String appliedBy, Instant joinedAt, String experimentationMarkedBy,
+			Instant experimentationMarkedAt) {
+	}
+
+	/** An invitation of a collectivité to apply, with the call it concerns and whether it already applied. */
+	record InvitationView(CallView call, Instant invitedAt, boolean applied) {
+	}
+
+	/** An application as its collectivité sees it. */
+	record OwnApplicationView(UUID id, CallView call, Instant joinedAt, boolean experimentation) {
+	}
+
+	private static final String CALLS = """
+			select c.proposal_id, c.proposal_title, c.campaign_id, c.status, k.title as campaign_title,
+			  k.applications_opens, k.applications_closes, k.working_group_kinds, k.calendar_as_of,
+			  (select count(*) from referents.referent_territories t where t.proposal_id = c.proposal_id) as member_count
+			from referents.calls c left join referents.campaigns k on k.campaign_id = c.campaign_id
+			""";
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	WorkingGroupQueries(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Every call not cancelled, by campaign then proposal title. */
+	List<CallView> calls() {
+		return jdbc.sql(CALLS + " where c.status = 'OPEN' order by k.applications_opens desc nulls last, c.campaign_id, c.proposal_title")
+				.query((rs, row) -> call(rs)).list();
+	}
+
+	Optional<CallView> call(ProposalId proposal) {
+		return jdbc.sql(CALLS + " where c.proposal_id = :p").param("p", proposal.id()).query((rs, row) -> call(rs))
+				.optional();
+	}
+
+	Optional<WorkingGroupView> workingGroup(ProposalId proposal) {
+		return call(proposal).map(call -> new WorkingGroupView(call, members(proposal), sessions(proposal)));
+	}
+
+	List<MemberView> members(ProposalId proposal) {
+		return jdbc.sql("""
+				select id, siren, collectivite_name, kind, joined_at, experimentation_marked_at is not null as experimentation
+				from referents.referent_territories where proposal_id = :p order by joined_at, collectivite_name
+				""").param("p", proposal.id())
+				.query((rs, row) -> new MemberView(Sql.uuid(rs, "id"), rs.getString("siren"),
+						rs.getString("collectivite_name"), CollectiviteKind.valueOf(rs.getString("kind")),
+						Sql.instant(rs, "joined_at"), rs.getBoolean("experimentation")))
+				.list();
+	}
+
+	List<SessionView> sessions(ProposalId proposal) {
+		return jdbc.sql("""
+				select s.id, s.held_on, s.subject, (select count(*) from referents.session_attendees a where a.session_id = s.id) as attendees
+				from referents.sessions s where s.proposal_id = :p order by s.held_on desc, s.recorded_at desc
+				""").param("p", proposal.id())
+				.query((rs, row) -> new SessionView(Sql.uuid(rs, "id"), rs.getObject("held_on", LocalDate.class),
+						rs.getString("subject"), rs.getInt("attendees")))
+				.list();
+	}
+
+	List<ApplicationDetails> applicationsWithContacts(ProposalId proposal) {
+		return jdbc.sql("select * from referents.referent_territories where proposal_id = :p order by joined_at, collectivite_name")
+				.param("p", proposal.id())
+				.query((rs, row) -> new ApplicationDetails(Sql.uuid(rs, "id"), rs.getString("siren"),
+						rs.getString("collectivite_name"), CollectiviteKind.valueOf(rs.getString("kind")),
+						rs.getString("motivation"), rs.getString("contact_name"), rs.getString("contact_email"),
+						rs.getString("applied_by"), Sql.instant(rs, "joined_at"),
+						rs.getString("experimentation_marked_by"), Sql.instant(rs, "experimentation_marked_at")))
+				.list();
+	}
+
+	/** The open or upcoming calls the collectivité is invited to, newest first. */
+	List<InvitationView> invitationsOf(Siren siren) {
+		return jdbc.sql(CALLS.replace("from referents.calls c", ", i.invited_at, exists (select 1 from referents.referent_territories t where t.proposal_id = c.proposal_id and t.siren = i.siren) as applied from referents.calls c join referents.invitations i on i.proposal_id = c.proposal_id")
+				+ " where i.siren = :s and c.status = 'OPEN' order by i.invited_at desc, c.proposal_title")
+				.param("s", siren.value())
+				.query((rs, row) -> new InvitationView(call(rs), Sql.instant(rs, "invited_at"), rs.getBoolean("applied")))
+				.list().stream()
+				.filter(invitation -> invitation.call().status() == CallStatus.OPEN
+						|| invitation.call().status() == CallStatus.UPCOMING)
+				.toList();
+	}
+
+	List<OwnApplicationView> applicationsOf(Siren siren) {
+		return jdbc.sql(CALLS.replace("from referents.calls c", ", t.id as application_id, t.joined_at, t.experimentation_marked_at is not null as experimentation from referents.calls c join referents.referent_territories t on t.proposal_id = c.proposal_id")
+				+ " where t.siren = :s order by t.joined_at desc")
+				.param("s", siren.value())
+				.query((rs, row) -> new OwnApplicationView(Sql.uuid(rs, "application_id"), call(rs),
+						Sql.instant(rs, "joined_at"), rs.getBoolean("experimentation")))
+				.list();
+	}
+
+	private CallView call(java.sql.ResultSet rs) throws java.sql.SQLException {
+		var opens = Sql.instant(rs, "applications_opens");
+		var closes = Sql.instant(rs, "applications_closes");
+		CampaignRules campaign = opens == null ? null
+				: new CampaignRules(new CampaignId(Sql.uuid(rs, "campaign_id")), rs.getString("campaign_title"),
+						new Window(opens, closes), null);
+		var status = CallStatus.of("CANCELLED".equals(rs.getString("status")), campaign, clock.instant());
+		return new CallView(Sql.uuid(rs, "proposal_id"), rs.getString("proposal_title"), Sql.uuid(rs, "campaign_id"),
+				rs.getString("campaign_title"), opens, closes, status, rs.getInt("member_count"));
+	}
+}

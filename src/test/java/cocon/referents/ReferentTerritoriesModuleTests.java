@@ -1,0 +1,185 @@
+package cocon.referents;
+
+import static cocon.referents.ReferentFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.PublishedEvents;
+import org.springframework.modulith.test.Scenario;
+
+import cocon.referents.events.ReferentTerritoryJoined;
+import cocon.referents.events.WorkingGroupFormed;
+import cocon.shared.CampaignId;
+import cocon.shared.CollectiviteKind;
+import cocon.shared.ProposalId;
+import cocon.shared.Siren;
+import cocon.testing.Identities;
+import cocon.testing.MutableClock;
+import cocon.testing.TestClockConfiguration;
+import cocon.voting.events.SupportGiven;
+import cocon.voting.events.SupportWithdrawn;
+
+/** What each listener of the module does, shown with the events other modules publish. */
+@ApplicationModuleTest
+@Import({ TestClockConfiguration.class, ReferentTerritoriesModuleTests.FreshThreadPerListener.class })
+class ReferentTerritoriesModuleTests {
+
+	/**
+	 * The published events of a test are bound to its thread and inherited by the threads it starts: a pooled
+	 * listener thread, started during an earlier test, would hide the events its listener publishes.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FreshThreadPerListener {
+
+		@Bean(name = { "applicationTaskExecutor", "taskExecutor" })
+		SimpleAsyncTaskExecutor applicationTaskExecutor() {
+			return new SimpleAsyncTaskExecutor("referents-listener-");
+		}
+	}
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	ReferentTerritoriesService service;
+
+	@Autowired
+	ReferentCalls calls;
+
+	@Autowired
+	ReferentTerritories territories;
+
+	@Autowired
+	Invitations invitations;
+
+	@Autowired
+	CampaignCopies campaigns;
+
+	CampaignId campaign;
+
+	@BeforeEach
+	void campaignInItsApplicationsWindow(Scenario scenario) {
+		clock.set(DURING_APPLICATIONS);
+		campaign = CampaignId.random();
+		scenario.publish(campaign(campaign)).andWaitForStateChange(() -> campaigns.find(campaign).isPresent(), Boolean::booleanValue)
+				.andVerify(known -> assertThat(known).isTrue());
+	}
+
+	@Test
+	void aShortlistOpensACallPerProposalAndFormsItsWorkingGroup(Scenario scenario) {
+		var first = ProposalId.random();
+		var second = ProposalId.random();
+		var decision = shortlist(campaign, first, second);
+
+		scenario.publish(decision)
+				.andWaitForEventOfType(WorkingGroupFormed.class)
+				.matching(formed -> formed.proposalId().equals(second))
+				.toArriveAndVerify(formed -> {
+					assertThat(formed.campaignId()).isEqualTo(campaign);
+					assertThat(calls.find(first)).hasValueSatisfying(call -> assertThat(call.isCancelled()).isFalse());
+					assertThat(calls.find(second)).isPresent();
+				});
+	}
+
+	@Test
+	void aShortlistDeliveredTwiceFormsEachWorkingGroupOnce(PublishedEvents events) {
+		var first = ProposalId.random();
+		var second = ProposalId.random();
+		var decision = shortlist(campaign, first, second);
+
+		service.applyShortlist(decision);
+		service.applyShortlist(decision); // delivered again after a crash
+
+		assertThat(events.ofType(WorkingGroupFormed.class).matching(formed -> formed.campaignId().equals(campaign)))
+				.extracting(WorkingGroupFormed::proposalId).containsExactlyInAnyOrder(first, second);
+	}
+
+	@Test
+	void aCorrectedShortlistCancelsTheCallsOfDroppedProposalsAndOpensTheNewOnes(Scenario scenario) {
+		var kept = ProposalId.random();
+		var dropped = ProposalId.random();
+		var added = ProposalId.random();
+		var original = shortlist(campaign, kept, dropped);
+		service.applyShortlist(original);
+
+		var correction = shortlist(campaign, original.decisionId(), SHORTLIST_DAY.plusSeconds(3600), kept, added);
+		scenario.publish(correction)
+				.andWaitForEventOfType(WorkingGroupFormed.class)
+				.matchingMappedValue(WorkingGroupFormed::proposalId, added)
+				.toArriveAndVerify(formed -> {
+					assertThat(calls.find(dropped).orElseThrow().isCancelled()).isTrue();
+					assertThat(calls.find(kept).orElseThrow().isCancelled()).isFalse();
+				});
+
+		service.applyShortlist(original); // the superseded decision, delivered late, changes nothing
+		assertThat(calls.find(dropped).orElseThrow().isCancelled()).isTrue();
+		assertThat(calls.find(added).orElseThrow().isCancelled()).isFalse();
+	}
+
+	@Test
+	void theSupportersOfAShortlistedProposalAreInvitedButNotThoseWhoWithdrew(Scenario scenario) {
+		var proposal = ProposalId.random();
+		var supporter = Siren.of(siren());
+		var withdrawn = Siren.of(siren());
+		var lateSupporter = Siren.of(siren());
+		var supportedAt = Instant.parse("2021-04-12T10:00:00Z");
+
+		scenario.publish(new SupportGiven(proposal, campaign, supporter, "Villeurbanne", CollectiviteKind.COMMUNE, supportedAt))
+				.andWaitForStateChange(() -> supportCount(proposal), count -> count == 1).andVerify(count -> {});
+		scenario.publish(new SupportGiven(proposal, campaign, withdrawn, "Bron", CollectiviteKind.COMMUNE, supportedAt))
+				.andWaitForStateChange(() -> supportCount(proposal), count -> count == 2).andVerify(count -> {});
+		scenario.publish(new SupportWithdrawn(proposal, campaign, withdrawn, supportedAt.plusSeconds(60)))
+				.andWaitForStateChange(() -> withdrawnCount(proposal), count -> count == 1).andVerify(count -> {});
+
+		scenario.publish(shortlist(campaign, proposal))
+				.andWaitForStateChange(() -> invitations.isInvited(proposal, supporter), Boolean::booleanValue)
+				.andVerify(invited -> assertThat(invitations.isInvited(proposal, withdrawn)).isFalse());
+
+		// a support whose event arrives after the shortlist still earns an invitation
+		scenario.publish(new SupportGiven(proposal, campaign, lateSupporter, "Vénissieux", CollectiviteKind.COMMUNE, supportedAt))
+				.andWaitForStateChange(() -> invitations.isInvited(proposal, lateSupporter), Boolean::booleanValue)
+				.andVerify(invited -> assertThat(invited).isTrue());
+	}
+
+	@Test
+	void anApplicationMakesTheCollectiviteAReferentTerritoryAndMemberOfTheWorkingGroup(Scenario scenario) {
+		var proposal = ProposalId.random();
+		service.applyShortlist(shortlist(campaign, proposal));
+		var siren = siren();
+		var agent = Identities.agentOf(siren, "Saint-Fons", CollectiviteKind.COMMUNE, "69", "84", 19000);
+
+		scenario.stimulate(() -> service.apply(proposal, agent, "Nous gérons 40 signalements par jour.", "Claire Martin",
+				"claire.martin@saint-fons.fr"))
+				.andWaitForEventOfType(ReferentTerritoryJoined.class)
+				.matchingMappedValue(ReferentTerritoryJoined::proposalId, proposal)
+				.toArriveAndVerify(joined -> {
+					assertThat(joined.siren()).isEqualTo(Siren.of(siren));
+					assertThat(joined.kind()).isEqualTo(CollectiviteKind.COMMUNE);
+					assertThat(territories.members(proposal)).containsExactly(Siren.of(siren));
+				});
+	}
+
+	private int supportCount(ProposalId proposal) {
+		return jdbcCount("select count(*) from referents.supports where proposal_id = ? and supported_at is not null", proposal);
+	}
+
+	private int withdrawnCount(ProposalId proposal) {
+		return jdbcCount("select count(*) from referents.supports where proposal_id = ? and withdrawn_at is not null", proposal);
+	}
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	private int jdbcCount(String sql, ProposalId proposal) {
+		return jdbc.queryForObject(sql, Integer.class, proposal.id());
+	}
+}

@@ -1,0 +1,178 @@
+package cocon.referents;
+
+import static cocon.referents.ReferentFixtures.*;
+import static cocon.testing.Identities.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.*;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cocon.shared.CampaignId;
+import cocon.shared.CollectiviteKind;
+import cocon.shared.ProposalId;
+import cocon.shared.identity.CurrentUser;
+import cocon.testing.Identities;
+import cocon.testing.MutableClock;
+import cocon.testing.TestClockConfiguration;
+import cocon.voting.events.SupportGiven;
+
+/** The pages: open calls, the application form with its inline errors, the working group and the staff actions. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestClockConfiguration.class)
+class ReferentTerritoriesPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	ReferentTerritories territories;
+
+	ReferentEventListeners listeners;
+
+	@Autowired
+	void listeners(CampaignCopies campaigns, ProposalTitles titles, ReferentCalls calls, Invitations invitations,
+			ReferentTerritoriesService service, java.time.Clock clock) {
+		this.listeners = new ReferentEventListeners(campaigns, titles, calls, invitations, service, clock);
+	}
+
+	CampaignId campaign;
+	ProposalId proposal;
+	CurrentUser commune;
+
+	@BeforeEach
+	void aShortlistedProposal() {
+		clock.set(DURING_APPLICATIONS);
+		campaign = CampaignId.random();
+		proposal = ProposalId.random();
+		listeners.on(campaign(campaign));
+		listeners.on(shortlist(campaign, proposal));
+		commune = Identities.agentOf(siren(), "Saint-Genis-Laval", CollectiviteKind.COMMUNE, "69", "84", 21000);
+	}
+
+	@Test
+	void thePublicListShowsTheOpenCallsWithTheirWindow() throws Exception {
+		mvc.perform(get("/territoires-referents"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Proposition " + proposal.id().toString().substring(0, 8))))
+				.andExpect(content().string(containsString("du 3 mai 2021 au 15 juin 2021")));
+	}
+
+	@Test
+	void anAgentAppliesThroughTheFormAndSeesTheConfirmation() throws Exception {
+		mvc.perform(get("/propositions/{id}/candidature", proposal.id()).with(as(commune)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Saint-Genis-Laval")));
+
+		mvc.perform(post("/propositions/{id}/candidature", proposal.id()).with(as(commune)).with(csrf())
+				.param("motivation", "").param("contactName", "Lou Petit").param("contactEmail", "pas une adresse"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Le formulaire comporte des erreurs")))
+				.andExpect(content().string(containsString("Expliquez en quelques mots la motivation")))
+				.andExpect(content().string(containsString("Indiquez une adresse électronique valide")))
+				.andExpect(content().string(containsString("value=\"Lou Petit\"")));
+		assertThat(territories.members(proposal)).isEmpty();
+
+		mvc.perform(post("/propositions/{id}/candidature", proposal.id()).with(as(commune)).with(csrf())
+				.param("motivation", "Nos usagers signalent beaucoup d'incidents.").param("contactName", "Lou Petit")
+				.param("contactEmail", "lou.petit@mairie-sgl.fr"))
+				.andExpect(redirectedUrl("/propositions/" + proposal.id() + "/candidature/confirmation"));
+
+		mvc.perform(get("/propositions/{id}/candidature/confirmation", proposal.id()).with(as(commune)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Candidature enregistrée")));
+		assertThat(territories.members(proposal)).containsExactly(commune.organisation().siren());
+	}
+
+	@Test
+	void theFormExplainsWhyAnEpciCannotApply() throws Exception {
+		var epci = Identities.agentOf(siren(), "CC du Pays Mornantais", CollectiviteKind.EPCI, "69", "84", 28000);
+		mvc.perform(get("/propositions/{id}/candidature", proposal.id()).with(as(epci)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Candidature impossible")))
+				.andExpect(content().string(not(containsString("Envoyer la candidature"))));
+	}
+
+	@Test
+	void theWorkingGroupPageShowsContactsToStaffOnlyAndLetsThemMarkAnExperimentationTerritory() throws Exception {
+		apply();
+		var application = territories.find(proposal, commune.organisation().siren()).orElseThrow();
+
+		mvc.perform(get("/propositions/{id}/groupe-de-travail", proposal.id()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Saint-Genis-Laval")))
+				.andExpect(content().string(not(containsString("lou.petit@mairie-sgl.fr"))));
+		mvc.perform(get("/propositions/{id}/groupe-de-travail", proposal.id()).with(as(Identities.curator())))
+				.andExpect(content().string(containsString("lou.petit@mairie-sgl.fr")));
+
+		var confirmation = "/propositions/" + proposal.id() + "/groupe-de-travail/experimentation/" + application.getId();
+		mvc.perform(get(confirmation).with(as(Identities.curator())))
+				.andExpect(status().isOk()).andExpect(content().string(containsString("Confirmer la désignation")));
+		mvc.perform(post(confirmation).with(as(commune)).with(csrf())).andExpect(status().isForbidden());
+		mvc.perform(post(confirmation).with(as(Identities.curator())).with(csrf()))
+				.andExpect(redirectedUrl("/propositions/" + proposal.id() + "/groupe-de-travail"));
+
+		assertThat(territories.find(application.getId()).orElseThrow().experimentation().markedBy()).isEqualTo("curator");
+	}
+
+	@Test
+	void staffRecordASessionFromTheWorkingGroupPage() throws Exception {
+		apply();
+		clock.set(Instant.parse("2021-05-21T10:00:00Z"));
+		var sessions = "/propositions/" + proposal.id() + "/groupe-de-travail/seances";
+
+		mvc.perform(post(sessions).with(as(Identities.curator())).with(csrf())
+				.param("date", "2021-05-20").param("subject", ""))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("L&#39;objet de la séance est obligatoire.")));
+
+		mvc.perform(post(sessions).with(as(Identities.curator())).with(csrf()).param("date", "2021-05-20")
+				.param("subject", "Atelier des besoins n°1").param("attendees", commune.organisation().siren().value()))
+				.andExpect(redirectedUrl("/propositions/" + proposal.id() + "/groupe-de-travail"));
+
+		mvc.perform(get("/propositions/{id}/groupe-de-travail", proposal.id()))
+				.andExpect(content().string(containsString("Atelier des besoins n°1")))
+				.andExpect(content().string(containsString("20 mai 2021")));
+	}
+
+	@Test
+	void anInvitedSupporterSeesAHighlightedCallOnItsPage() throws Exception {
+		listeners.on(new SupportGiven(proposal, campaign, commune.organisation().siren(), "Saint-Genis-Laval",
+				CollectiviteKind.COMMUNE, Instant.parse("2021-04-15T10:00:00Z")));
+
+		mvc.perform(get("/ma-collectivite/territoires-referents").with(as(commune)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("fr-callout")))
+				.andExpect(content().string(containsString("Votre collectivité est invitée")))
+				.andExpect(content().string(containsString("/propositions/" + proposal.id() + "/candidature")));
+	}
+
+	@Test
+	void anUnknownWorkingGroupAnswers404() throws Exception {
+		mvc.perform(get("/propositions/{id}/groupe-de-travail", ProposalId.random().id())).andExpect(status().isNotFound());
+	}
+
+	private void apply() throws Exception {
+		mvc.perform(post("/propositions/{id}/candidature", proposal.id()).with(as(commune)).with(csrf())
+				.param("motivation", "Nos usagers signalent beaucoup d'incidents.").param("contactName", "Lou Petit")
+				.param("contactEmail", "lou.petit@mairie-sgl.fr"))
+				.andExpect(status().is3xxRedirection());
+	}
+}
