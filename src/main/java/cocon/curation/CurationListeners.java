@@ -20,17 +20,17 @@ class CurationListeners {
 	}
 
 	@ApplicationModuleListener
-	void on(CampaignScheduled event) {
+	void onCampaignScheduled(CampaignScheduled event) {
 		campaigns.scheduled(event.campaignId(), event.title(), event.themes(), event.calendar(), event.scheduledAt());
 	}
 
 	@ApplicationModuleListener
-	void on(CalendarChanged event) {
+	void onCalendarChanged(CalendarChanged event) {
 		campaigns.calendarChanged(event.campaignId(), event.calendar(), event.changedAt());
 	}
 
 	@ApplicationModuleListener
-	void on(ContributionSubmitted event) {
+	void onContributionSubmitted(ContributionSubmitted event) {
 		contributions.receive(event);
 	}
 }
