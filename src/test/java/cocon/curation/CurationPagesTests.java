@@ -1,0 +1,157 @@
+package cocon.curation;
+
+import static cocon.curation.CurationFixtures.*;
+import static cocon.testing.Identities.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.*;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.*;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cocon.shared.CampaignId;
+import cocon.shared.CollectiviteKind;
+import cocon.shared.ContributionId;
+import cocon.testing.Identities;
+import cocon.testing.MutableClock;
+import cocon.testing.TestClockConfiguration;
+
+/** The curators' and public pages of curation, rendered in the shared layout. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestClockConfiguration.class)
+class CurationPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	Curation curation;
+
+	CampaignId campaign;
+
+	ContributionId rdv;
+
+	ContributionId cantine;
+
+	@BeforeEach
+	void campaignWithTwoContributions() {
+		clock.set(CURATION_TIME);
+		var scheduled = campaign();
+		campaign = scheduled.campaignId();
+		var first = contribution(campaign, "Prise de rendez-vous en ligne en mairie", "Réserver un créneau pour les papiers.",
+				"Relation usagers", "216901231", "Lyon", CollectiviteKind.COMMUNE);
+		var second = contribution(campaign, "Inscription à la cantine", "Payer la cantine en ligne.", "Éducation",
+				"213105554", "Toulouse", CollectiviteKind.COMMUNE);
+		rdv = first.contributionId();
+		cantine = second.contributionId();
+		transactions.executeWithoutResult(status -> List.of(scheduled, first, second).forEach(events::publishEvent));
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+				"select count(*) from curation.contributions where campaign_id = ?").param(campaign.id())
+				.query(Long.class).single() == 2
+				&& jdbc.sql("select count(*) from curation.campaigns where id = ?").param(campaign.id())
+						.query(Long.class).single() == 1);
+	}
+
+	String outcome(ContributionId id) {
+		return jdbc.sql("select outcome from curation.contributions where id = ?").param(id.id()).query(String.class)
+				.single();
+	}
+
+	@Test
+	void theTriageQueueShowsPendingContributionsFiltersAndActions() throws Exception {
+		mvc.perform(get("/curation/campagnes/" + campaign).with(as(Identities.curator())))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("<html lang=\"fr\"")))
+				.andExpect(content().string(containsString("Prise de rendez-vous en ligne en mairie")))
+				.andExpect(content().string(containsString("Inscription à la cantine")))
+				.andExpect(content().string(containsString("Contributions proches")))
+				.andExpect(content().string(containsString("Je confirme le rejet de cette contribution")));
+		mvc.perform(get("/curation/campagnes/" + campaign).param("theme", "Éducation").with(as(Identities.curator())))
+				.andExpect(content().string(containsString("Contributions en attente (1)")))
+				.andExpect(content().string(not(containsString("\">Prise de rendez-vous en ligne en mairie</h3>"))));
+		mvc.perform(get("/curation/campagnes/" + campaign).with(as(Identities.lyon())))
+				.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void rejectingFromThePageNeedsAConfirmation() throws Exception {
+		mvc.perform(post("/curation/contributions/" + cantine + "/rejet").with(as(Identities.curator())).with(csrf())
+				.param("campaignId", campaign.toString()).param("reason", "Hors champ."))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(flash().attribute("erreur", containsString("confirmer")));
+		assertThat(outcome(cantine)).isEqualTo("PENDING");
+
+		mvc.perform(post("/curation/contributions/" + cantine + "/rejet").with(as(Identities.curator())).with(csrf())
+				.param("campaignId", campaign.toString()).param("reason", "Hors champ.").param("confirmation", "oui"))
+				.andExpect(redirectedUrl("/curation/campagnes/" + campaign));
+		assertThat(outcome(cantine)).isEqualTo("REJECTED");
+	}
+
+	@Test
+	void aProposalIsCreatedEditedAndPublishedFromThePages() throws Exception {
+		var location = mvc.perform(post("/curation/campagnes/" + campaign + "/propositions").with(as(Identities.curator()))
+				.with(csrf()).param("title", "Prendre rendez-vous en ligne").param("summary", "Avec sa mairie.")
+				.param("theme", "Relation usagers").param("contributionIds", rdv.toString()))
+				.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		assertThat(location).startsWith("/curation/propositions/");
+		assertThat(outcome(rdv)).isEqualTo("GROUPED");
+
+		mvc.perform(post(location + "/publication").with(as(Identities.curator())).with(csrf()).param("confirmation", "oui"))
+				.andExpect(flash().attribute("succes", containsString("publiée")));
+		mvc.perform(get(location).with(as(Identities.curator())))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Historique des décisions")))
+				.andExpect(content().string(containsString("Publication")))
+				.andExpect(content().string(containsString("Lyon")));
+
+		var publicPage = location.replace("/curation/propositions/", "/propositions/");
+		mvc.perform(get(publicPage))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Prendre rendez-vous en ligne")))
+				.andExpect(content().string(containsString("Issue de 1 contribution(s) de 1 organisation(s).")))
+				.andExpect(content().string(containsString("Lyon (Commune)")));
+	}
+
+	@Test
+	void aDraftProposalIsNotPublic() throws Exception {
+		var draft = curation.createProposal(campaign, "Brouillon", "Pas encore prêt.", "Santé", List.of(), "curator");
+		mvc.perform(get("/propositions/" + draft)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theFunnelPageShowsAPictureAndItsTextAlternative() throws Exception {
+		curation.reject(cantine, "Hors champ.", "curator");
+		mvc.perform(get("/campagnes/" + campaign + "/entonnoir"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("role=\"img\"")))
+				.andExpect(content().string(containsString("<desc id=\"desc-svg\">2 contributions reçues : 0 regroupées en 0 propositions, 0 réorientées, 1 rejetées, 1 en attente.</desc>")))
+				.andExpect(content().string(containsString("<th scope=\"row\">Rejetées</th>")));
+	}
+}
