@@ -87,7 +87,7 @@ class CurationApi {
 		return queue.pending(campaign.id(), theme, siren, page, size);
 	}
 
-	@GetMapping("/api/campaigns/{id}/proposals")
+	@GetMapping("/api/campaigns/{id}/curation/proposals")
 	List<CurationReports.ProposalSummary> proposals(@PathVariable UUID id) {
 		return reports.proposals(campaigns.get(new CampaignId(id)).id());
 	}
