@@ -37,10 +37,12 @@ class CampaignPages {
 	private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
 	private final CampaignManagement management;
+	private final SteeringCommittee committee;
 	private final Clock clock;
 
-	CampaignPages(CampaignManagement management, Clock clock) {
+	CampaignPages(CampaignManagement management, SteeringCommittee committee, Clock clock) {
 		this.management = management;
+		this.committee = committee;
 		this.clock = clock;
 	}
 
@@ -56,6 +58,7 @@ class CampaignPages {
 		var campaign = management.get(id);
 		model.addAttribute("campaign", CampaignSummary.of(campaign, clock.instant()));
 		model.addAttribute("calendar", calendarRows(campaign.calendar(), clock.instant()));
+		model.addAttribute("committeeMember", user != null && committee.isMember(id, user.username()));
 		return "governance/campaign";
 	}
 
