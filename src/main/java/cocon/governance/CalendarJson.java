@@ -1,0 +1,104 @@
+package cocon.governance;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.Instant;
+
+import cocon.shared.CampaignCalendar;
+import cocon.shared.Window;
+
+/**
+ * The calendar as the API reads and writes it: windows as ISO offset date-times (shown in Europe/Paris time),
+ * decision dates as ISO dates. Parsing reports every field at fault.
+ */
+record CalendarJson(WindowJson contributions, WindowJson supports, WindowJson referentApplications,
+		String shortlistDecision, String fundingDecision) {
+
+	record WindowJson(String opens, String closes) {
+
+		static WindowJson of(Window window) {
+			return new WindowJson(format(window.opens()), format(window.closes()));
+		}
+	}
+
+	static CalendarJson of(CampaignCalendar calendar) {
+		return new CalendarJson(WindowJson.of(calendar.contributions()), WindowJson.of(calendar.supports()),
+				WindowJson.of(calendar.referentApplications()), calendar.shortlistDecision().toString(),
+				calendar.fundingDecision().toString());
+	}
+
+	static String format(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, Window.PARIS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+	}
+
+	/**
+	 * The calendar, or the fields at fault collected in {@code errors} (prefixed with {@code prefix}); the
+	 * ordering rules of {@link CampaignCalendar} answer with their French reason on the field {@code prefix}.
+	 */
+	CampaignCalendar toCalendar(String prefix, InvalidInput.Collector errors) {
+		var c = window(contributions, prefix + ".contributions", errors);
+		var s = window(supports, prefix + ".supports", errors);
+		var r = window(referentApplications, prefix + ".referentApplications", errors);
+		var shortlist = date(shortlistDecision, prefix + ".shortlistDecision", errors);
+		var funding = date(fundingDecision, prefix + ".fundingDecision", errors);
+		if (c == null || s == null || r == null || shortlist == null || funding == null) {
+			return null;
+		}
+		try {
+			return new CampaignCalendar(c, s, r, shortlist, funding);
+		}
+		catch (IllegalArgumentException e) {
+			errors.add(prefix, e.getMessage());
+			return null;
+		}
+	}
+
+	private static Window window(WindowJson json, String field, InvalidInput.Collector errors) {
+		if (json == null) {
+			errors.add(field, "La période est obligatoire.");
+			return null;
+		}
+		var opens = instant(json.opens(), field + ".opens", errors);
+		var closes = instant(json.closes(), field + ".closes", errors);
+		if (opens == null || closes == null) {
+			return null;
+		}
+		try {
+			return new Window(opens, closes);
+		}
+		catch (IllegalArgumentException e) {
+			errors.add(field, e.getMessage());
+			return null;
+		}
+	}
+
+	private static Instant instant(String text, String field, InvalidInput.Collector errors) {
+		if (text == null || text.isBlank()) {
+			errors.add(field, "La date et l'heure sont obligatoires.");
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(text.strip()).toInstant();
+		}
+		catch (DateTimeParseException e) {
+			errors.add(field, "Date et heure invalides : attendu par exemple 2021-01-25T00:00:00+01:00.");
+			return null;
+		}
+	}
+
+	private static LocalDate date(String text, String field, InvalidInput.Collector errors) {
+		if (text == null || text.isBlank()) {
+			errors.add(field, "La date est obligatoire.");
+			return null;
+		}
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException e) {
+			errors.add(field, "Date invalide : attendu par exemple 2021-05-03.");
+			return null;
+		}
+	}
+}

@@ -1,0 +1,67 @@
+package cocon.governance;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cocon.shared.CampaignCalendar;
+import cocon.shared.CampaignId;
+
+/** Schedules campaigns and changes their calendars, announcing both to every module. */
+@Service
+class CampaignManagement {
+
+	private final CampaignRepository campaigns;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	CampaignManagement(CampaignRepository campaigns, ApplicationEventPublisher events, Clock clock) {
+		this.campaigns = campaigns;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	CampaignId schedule(CampaignRequest.Draft draft, String createdBy) {
+		var campaign = Campaign.schedule(draft.title(), draft.description(), draft.envelope(), draft.themes(),
+				draft.supportKinds(), draft.workingGroupKinds(), draft.calendar(), draft.targetShortlistSize(),
+				createdBy, clock.instant());
+		campaigns.insert(campaign);
+		events.publishEvent(campaign.scheduled());
+		return campaign.getId();
+	}
+
+	@Transactional
+	Campaign changeCalendar(CampaignId id, CampaignCalendar calendar, String changedBy) {
+		var campaign = campaigns.lockById(id).orElseThrow(() -> notFound(id));
+		var change = campaign.changeCalendar(calendar, changedBy, clock.instant());
+		campaigns.saveCalendar(change);
+		events.publishEvent(change.event());
+		return campaign;
+	}
+
+	@Transactional(readOnly = true)
+	Campaign get(CampaignId id) {
+		return campaigns.findById(id).orElseThrow(() -> notFound(id));
+	}
+
+	@Transactional(readOnly = true)
+	List<Campaign> all() {
+		return campaigns.findAll();
+	}
+
+	@Transactional(readOnly = true)
+	List<CampaignRepository.CalendarChangeView> calendarChanges(CampaignId id) {
+		get(id);
+		return campaigns.changesOf(id);
+	}
+
+	static GovernanceProblem notFound(CampaignId id) {
+		return new GovernanceProblem(HttpStatus.NOT_FOUND, "Campagne introuvable",
+				"Aucune campagne n'a l'identifiant " + id + ".");
+	}
+}

@@ -1,0 +1,149 @@
+package cocon.governance;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import cocon.shared.CampaignCalendar;
+import cocon.shared.CampaignId;
+import cocon.shared.CollectiviteKind;
+import cocon.shared.Euros;
+import cocon.shared.Window;
+
+/** Stores campaigns and the audit trail of their calendar changes (schema {@code governance}). */
+@Repository
+class CampaignRepository {
+
+	private static final String COLUMNS = """
+			id, title, description, envelope_euros, themes, support_kinds, working_group_kinds,
+			contributions_opens, contributions_closes, supports_opens, supports_closes,
+			referent_applications_opens, referent_applications_closes, shortlist_decision, funding_decision,
+			target_shortlist_size, created_by, created_at""";
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+
+	CampaignRepository(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	void insert(Campaign campaign) {
+		var cal = campaign.calendar();
+		jdbc.sql("insert into governance.campaign (" + COLUMNS + ") values "
+				+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(campaign.getId().id(), campaign.title(), campaign.description(), campaign.envelope().amount(),
+						campaign.themes().toArray(String[]::new), names(campaign.supportKinds()),
+						names(campaign.workingGroupKinds()), ts(cal.contributions().opens()),
+						ts(cal.contributions().closes()), ts(cal.supports().opens()), ts(cal.supports().closes()),
+						ts(cal.referentApplications().opens()), ts(cal.referentApplications().closes()),
+						cal.shortlistDecision(), cal.fundingDecision(), campaign.targetShortlistSize(),
+						campaign.createdBy(), ts(campaign.createdAt()))
+				.update();
+	}
+
+	/** Saves the new calendar of the campaign and keeps the change in the audit trail. */
+	void saveCalendar(Campaign.CalendarChange change) {
+		var cal = change.newCalendar();
+		jdbc.sql("""
+				update governance.campaign set contributions_opens = ?, contributions_closes = ?,
+				  supports_opens = ?, supports_closes = ?, referent_applications_opens = ?,
+				  referent_applications_closes = ?, shortlist_decision = ?, funding_decision = ?
+				where id = ?""")
+				.params(ts(cal.contributions().opens()), ts(cal.contributions().closes()), ts(cal.supports().opens()),
+						ts(cal.supports().closes()), ts(cal.referentApplications().opens()),
+						ts(cal.referentApplications().closes()), cal.shortlistDecision(), cal.fundingDecision(),
+						change.campaignId().id())
+				.update();
+		jdbc.sql("""
+				insert into governance.calendar_change (campaign_id, changed_by, changed_at, old_calendar, new_calendar)
+				values (?, ?, ?, cast(? as jsonb), cast(? as jsonb))""")
+				.params(change.campaignId().id(), change.changedBy(), ts(change.changedAt()),
+						json.writeValueAsString(CalendarJson.of(change.oldCalendar())),
+						json.writeValueAsString(CalendarJson.of(change.newCalendar())))
+				.update();
+	}
+
+	Optional<Campaign> findById(CampaignId id) {
+		return jdbc.sql("select " + COLUMNS + " from governance.campaign where id = ?").param(id.id())
+				.query(this::campaign).optional();
+	}
+
+	/** Loads the campaign and locks its row until the end of the transaction (serialises decisions). */
+	Optional<Campaign> lockById(CampaignId id) {
+		return jdbc.sql("select " + COLUMNS + " from governance.campaign where id = ? for update").param(id.id())
+				.query(this::campaign).optional();
+	}
+
+	List<Campaign> findAll() {
+		return jdbc.sql("select " + COLUMNS + " from governance.campaign order by contributions_opens desc, title")
+				.query(this::campaign).list();
+	}
+
+	List<CalendarChangeView> changesOf(CampaignId id) {
+		return jdbc.sql("""
+				select changed_by, changed_at, old_calendar::text as old_calendar, new_calendar::text as new_calendar
+				from governance.calendar_change where campaign_id = ? order by changed_at desc, id desc""")
+				.param(id.id())
+				.query((rs, n) -> new CalendarChangeView(rs.getString("changed_by"),
+						rs.getObject("changed_at", OffsetDateTime.class).toInstant(),
+						json.readValue(rs.getString("old_calendar"), CalendarJson.class),
+						json.readValue(rs.getString("new_calendar"), CalendarJson.class)))
+				.list();
+	}
+
+	record CalendarChangeView(String changedBy, Instant changedAt, CalendarJson oldCalendar,
+			CalendarJson newCalendar) {
+	}
+
+	private Campaign campaign(ResultSet rs, int row) throws SQLException {
+		var calendar = new CampaignCalendar(
+				new Window(instant(rs, "contributions_opens"), instant(rs, "contributions_closes")),
+				new Window(instant(rs, "supports_opens"), instant(rs, "supports_closes")),
+				new Window(instant(rs, "referent_applications_opens"), instant(rs, "referent_applications_closes")),
+				rs.getObject("shortlist_decision", LocalDate.class), rs.getObject("funding_decision", LocalDate.class));
+		return new Campaign(new CampaignId(rs.getObject("id", UUID.class)), rs.getString("title"),
+				rs.getString("description"), Euros.of(rs.getLong("envelope_euros")), strings(rs.getArray("themes")),
+				kinds(rs.getArray("support_kinds")), kinds(rs.getArray("working_group_kinds")), calendar,
+				(Integer) rs.getObject("target_shortlist_size"), rs.getString("created_by"),
+				instant(rs, "created_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, OffsetDateTime.class).toInstant();
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return Arrays.asList((String[]) array.getArray());
+	}
+
+	private static Set<CollectiviteKind> kinds(Array array) throws SQLException {
+		return strings(array).stream().map(CollectiviteKind::valueOf)
+				.collect(Collectors.toCollection(() -> EnumSet.noneOf(CollectiviteKind.class)));
+	}
+
+	private static String[] names(Collection<CollectiviteKind> kinds) {
+		return kinds.stream().sorted().map(Enum::name).toArray(String[]::new);
+	}
+
+	static OffsetDateTime ts(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+}
