@@ -70,16 +70,27 @@ public abstract class BrowserTest {
 		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
 	}
 
-	/** Signs in with the demo sign-in form as the given persona (password {@code demo}). */
+	/**
+	 * Signs in with the demo sign-in form as the given persona (password {@code demo}), as a person would: an
+	 * {@code agent-<SIREN>} picks "Agent d'une organisation" and types the SIREN, the others pick their persona.
+	 * Returns once the header shows the signed-in name.
+	 */
 	protected void signInAs(String username) {
 		driver.manage().deleteAllCookies();
 		open("/connexion");
-		var user = find(By.name("username"));
-		user.clear();
-		user.sendKeys(username);
-		var password = driver.findElement(By.name("password"));
+		if (username.startsWith("agent-")) {
+			find(By.cssSelector("label[for='persona-agent']")).click();
+			var siren = find(By.id("siren"));
+			siren.clear();
+			siren.sendKeys(username.substring("agent-".length()));
+		}
+		else {
+			find(By.cssSelector("label[for='persona-" + username + "']")).click();
+		}
+		var password = driver.findElement(By.id("password"));
 		password.clear();
 		password.sendKeys("demo");
 		driver.findElement(By.cssSelector("form[action$='/connexion'] [type=submit]")).click();
+		waitForText(By.cssSelector("header a[href$='/mon-compte']"), username);
 	}
 }
