@@ -37,17 +37,44 @@ public class TestPostgresEnvironmentPostProcessor implements EnvironmentPostProc
 			catch (IOException e) {
 				throw new UncheckedIOException("Impossible de démarrer le PostgreSQL des tests", e);
 			}
-			var started = postgres;
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				try {
-					started.close();
-				}
-				catch (IOException e) {
-					// the JVM is going away: nothing left to do
-				}
-			}, "test-postgres-shutdown"));
 		}
 		return postgres;
+	}
+
+	private static int openContexts;
+
+	private static boolean testRunOver;
+
+	/** A Spring context starts using the server (see {@link TestPostgresLease}). */
+	static synchronized void contextOpened() {
+		openContexts++;
+	}
+
+	/**
+	 * A Spring context has destroyed its beans (the event publication registry still needs the database while it
+	 * closes): the server stops once the test run is over and no context uses it any more.
+	 */
+	static synchronized void contextClosed() {
+		openContexts--;
+		stopIfUnused();
+	}
+
+	/** The test run is over; Spring closes the cached contexts afterwards, from its JVM shutdown hook. */
+	static synchronized void testRunOver() {
+		testRunOver = true;
+		stopIfUnused();
+	}
+
+	private static void stopIfUnused() {
+		if (testRunOver && openContexts <= 0 && postgres != null) {
+			try {
+				postgres.close();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			postgres = null;
+		}
 	}
 
 	/** The JDBC URL of the test database, for tests that need a connection of their own. */

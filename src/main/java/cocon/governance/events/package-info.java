@@ -2,7 +2,7 @@
  * The published language of this module: immutable domain events carrying identifiers and plain values only.
  * This is the only part of the module other modules may refer to.
  */
-@ApplicationModule(type = ApplicationModule.Type.OPEN)
+@ApplicationModule(displayName = "Governance events", type = ApplicationModule.Type.OPEN)
 package cocon.governance.events;
 
 import org.springframework.modulith.ApplicationModule;

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The pages of the shell that belong to no module: home and the accessibility statement. */
+/** The pages of the shell that belong to no module: home, the accessibility statement and the credits of the reference data. */
 @Controller
 class ShellController {
 
@@ -27,5 +27,10 @@ class ShellController {
 	@GetMapping("/accessibilite")
 	String accessibility() {
 		return "platform/accessibility";
+	}
+
+	@GetMapping("/donnees-de-reference")
+	String referenceData() {
+		return "platform/reference-data";
 	}
 }

@@ -2,7 +2,7 @@
  * The published language of this module: immutable domain events carrying identifiers and plain values only.
  * This is the only part of the module other modules may refer to.
  */
-@ApplicationModule(id = "referent-territories.events", type = ApplicationModule.Type.OPEN)
+@ApplicationModule(id = "referent-territories.events", displayName = "Referent territories events", type = ApplicationModule.Type.OPEN)
 package cocon.referents.events;
 
 import org.springframework.modulith.ApplicationModule;

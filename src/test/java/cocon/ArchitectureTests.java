@@ -1,0 +1,111 @@
+package cocon;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import java.util.List;
+
+import org.jmolecules.archunit.JMoleculesDddRules;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+/**
+ * Our own architecture rules, on top of Spring Modulith's verification: they speak of packages and
+ * annotations, never of class names.
+ */
+@AnalyzeClasses(packages = "cocon", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	/** Every module of the application, by package under {@code cocon}. */
+	static final List<String> MODULES = List.of("intake", "curation", "voting", "governance", "referents", "platform",
+			"directory");
+
+	@ArchTest
+	static final ArchRule modulesReferToEachOtherOnlyThroughEvents = classes().that().resideInAPackage("cocon..")
+			.should(new ArchCondition<JavaClass>("refer to other modules only through their events package") {
+				@Override
+				public void check(JavaClass origin, ConditionEvents events) {
+					var from = moduleOf(origin);
+					if (from == null) {
+						return;
+					}
+					for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+						var target = dependency.getTargetClass();
+						var to = moduleOf(target);
+						if (to != null && !to.equals(from) && !target.getPackageName().startsWith("cocon." + to + ".events")) {
+							events.add(SimpleConditionEvent.violated(dependency, "module '" + from + "' reaches into module '"
+									+ to + "' outside its events package: " + dependency.getDescription()));
+						}
+					}
+				}
+			});
+
+	@ArchTest
+	static final ArchRule eventsAreRecords = classes().that().resideInAPackage("cocon.*.events")
+			.and().areTopLevelClasses()
+			.and().doNotHaveSimpleName("package-info")
+			.should().beRecords()
+			.andShould().beAssignableTo(org.jmolecules.event.types.DomainEvent.class)
+			.as("events are immutable records implementing jMolecules DomainEvent");
+
+	@ArchTest
+	static final ArchRule eventsCarryNoEntity = noClasses().that().resideInAPackage("cocon.*.events..")
+			.should().dependOnClassesThat().areAssignableTo(org.jmolecules.ddd.types.Entity.class)
+			.orShould().dependOnClassesThat().areAssignableTo(org.jmolecules.ddd.types.AggregateRoot.class)
+			.as("events carry identifiers and plain values, never an entity");
+
+	@ArchTest
+	static final ArchRule eventsDependOnlyOnTheSharedKernel = classes().that().resideInAPackage("cocon.*.events..")
+			.should().onlyDependOnClassesThat().resideOutsideOfPackage("cocon..")
+			.orShould().onlyDependOnClassesThat(DescribedPredicate.describe("the shared kernel or events",
+					(JavaClass type) -> !type.getPackageName().startsWith("cocon.")
+							|| type.getPackageName().startsWith("cocon.shared")
+							|| type.getPackageName().matches("cocon\\.[a-z]+\\.events.*")))
+			.as("events depend only on the shared kernel");
+
+	@ArchTest
+	static final ArchRule controllersLiveInsideAModule = classes().that().areAnnotatedWith(Controller.class)
+			.or().areAnnotatedWith(RestController.class)
+			.should().resideInAnyPackage(MODULES.stream().map(module -> "cocon." + module + "..").toArray(String[]::new))
+			.andShould().resideOutsideOfPackages("cocon.*.events..", "cocon.shared..")
+			.as("web controllers live inside the module that owns the use case");
+
+	@ArchTest
+	static final ArchRule repositoriesStayInsideTheirModule = classes()
+			.that().areAssignableTo(org.springframework.data.repository.Repository.class)
+			.should().notBePublic()
+			.andShould().resideOutsideOfPackages("cocon.*.events..", "cocon.shared..")
+			.allowEmptyShould(true)
+			.as("repositories are package-private, inside their module");
+
+	@ArchTest
+	static final ArchRule sharedKernelDependsOnNoModule = noClasses().that().resideInAPackage("cocon.shared..")
+			.should().dependOnClassesThat().resideInAnyPackage(MODULES.stream().map(module -> "cocon." + module + "..")
+					.toArray(String[]::new))
+			.as("the shared kernel depends on no module");
+
+	@ArchTest
+	static final ArchRule dddRules = JMoleculesDddRules.all();
+
+	/** The module a class belongs to (its first package segment under {@code cocon}), or null outside modules. */
+	private static String moduleOf(JavaClass type) {
+		var name = type.getPackageName();
+		if (!name.startsWith("cocon.")) {
+			return null;
+		}
+		var module = name.substring("cocon.".length()).split("\\.")[0];
+		return MODULES.contains(module) ? module : null;
+	}
+
+}
