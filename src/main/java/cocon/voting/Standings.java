@@ -59,7 +59,7 @@ class Standings {
 	record OwnView(UUID proposalId, String title, String theme, UUID campaignId, String campaignTitle, Window supports,
 			long supportCount, Instant supportedAt, String supportedBy) {
 
-		boolean supported() {
+		public boolean supported() {
 			return supportedAt != null;
 		}
 	}
@@ -224,7 +224,7 @@ class Standings {
 				.list();
 	}
 
-	String regionName(String code) {
+	public String regionName(String code) {
 		if (code == null || code.isEmpty()) {
 			return "Sans région";
 		}
@@ -232,7 +232,7 @@ class Standings {
 		return names == null ? code : names.regionName(code).orElse(code);
 	}
 
-	String departementName(String code) {
+	public String departementName(String code) {
 		if (code == null || code.isEmpty()) {
 			return "";
 		}

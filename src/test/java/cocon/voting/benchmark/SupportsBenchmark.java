@@ -618,9 +618,8 @@ public final class SupportsBenchmark {
 	final class MemorySampler {
 
 		private final String pid;
-		private volatile boolean running;
 		private final List<Long> samples = Collections.synchronizedList(new ArrayList<>());
-		private Thread thread;
+		private java.util.concurrent.ScheduledExecutorService sampler;
 		private String source = "";
 
 		MemorySampler(String pid) {
@@ -628,29 +627,22 @@ public final class SupportsBenchmark {
 		}
 
 		void start() {
-			running = true;
-			thread = new Thread(() -> {
-				while (running) {
-					var sample = sample();
-					if (sample > 0) {
-						samples.add(sample);
-					}
-					try {
-						Thread.sleep(500);
-					}
-					catch (InterruptedException e) {
-						return;
-					}
+			sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+				var thread = new Thread(runnable, "memory-sampler");
+				thread.setDaemon(true);
+				return thread;
+			});
+			sampler.scheduleAtFixedRate(() -> {
+				var sample = sample();
+				if (sample > 0) {
+					samples.add(sample);
 				}
-			}, "memory-sampler");
-			thread.setDaemon(true);
-			thread.start();
+			}, 0, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
 		}
 
 		void stop() throws InterruptedException {
-			running = false;
-			thread.interrupt();
-			thread.join(2000);
+			sampler.shutdownNow();
+			sampler.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
 		}
 
 		private long sample() {
