@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,6 +67,9 @@ class Standings {
 
 	private final JdbcClient jdbc;
 	private final ObjectProvider<Directory> directory;
+	// names of régions and départements are reference data: asked once, not once per row of every ranking
+	private final Map<String, String> regionNames = new ConcurrentHashMap<>();
+	private final Map<String, String> departementNames = new ConcurrentHashMap<>();
 
 	Standings(JdbcClient jdbc, ObjectProvider<Directory> directory) {
 		this.jdbc = jdbc;
@@ -228,16 +232,20 @@ class Standings {
 		if (code == null || code.isEmpty()) {
 			return "Sans région";
 		}
-		var names = directory.getIfAvailable();
-		return names == null ? code : names.regionName(code).orElse(code);
+		return regionNames.computeIfAbsent(code, key -> {
+			var names = directory.getIfAvailable();
+			return names == null ? key : names.regionName(key).orElse(key);
+		});
 	}
 
 	public String departementName(String code) {
 		if (code == null || code.isEmpty()) {
 			return "";
 		}
-		var names = directory.getIfAvailable();
-		return names == null ? code : names.departementName(code).orElse(code);
+		return departementNames.computeIfAbsent(code, key -> {
+			var names = directory.getIfAvailable();
+			return names == null ? key : names.departementName(key).orElse(key);
+		});
 	}
 
 	private static final class RankingRow {
