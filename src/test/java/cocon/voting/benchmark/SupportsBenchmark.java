@@ -87,7 +87,7 @@ public final class SupportsBenchmark {
 					SupportsBenchmark --base-url http://localhost:8080 [--campaign ID | --seed-campaign]
 					  --jdbc-url jdbc:postgresql://localhost:PORT/postgres [--jdbc-user postgres] [--jdbc-password postgres]
 					  [--collectivites 3000] [--clients 32] [--duration 60] [--max-supports 60000] [--warmup 500]
-					  [--pid SERVER_PID] [--sirens-file FILE] [--read-requests 2000] [--read-clients 4] [--fill-reads]""");
+					  [--pid SERVER_PID] [--sirens-file FILE] [--read-requests 2000] [--read-clients 4] [--fill-reads] [--reads-only]""");
 			return;
 		}
 		System.setProperty("jdbc.user", options.getOrDefault("jdbc-user", "postgres"));
@@ -108,6 +108,10 @@ public final class SupportsBenchmark {
 		}
 		if (proposals.isEmpty()) {
 			throw new IllegalStateException("La campagne " + campaign + " n'a aucune proposition publiée.");
+		}
+		if (options.containsKey("reads-only")) {
+			readBenchmark(campaign);
+			return;
 		}
 		int wanted = Integer.parseInt(options.getOrDefault("collectivites", "3000"));
 		var communes = communes(wanted);
