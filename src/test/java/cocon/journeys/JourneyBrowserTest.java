@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -167,11 +168,21 @@ abstract class JourneyBrowserTest extends BrowserTest {
 		}
 	}
 
-	/** Clicks the label of a (DSFR, visually restyled) checkbox or radio button, as a person clicks it. */
+	/**
+	 * Ticks a (DSFR, restyled) checkbox or radio button as a person does: by clicking its label, or the box itself
+	 * at the place of the drawn box when the label is only read to screen readers.
+	 */
 	void tick(String inputId) {
-		var input = driver.findElement(By.id(inputId)); // present but transparent: the label draws the box
+		var input = driver.findElement(By.id(inputId));
 		if (!input.isSelected()) {
-			find(By.cssSelector("label[for='" + inputId + "']")).click();
+			var label = driver.findElement(By.cssSelector("label[for='" + inputId + "']"));
+			var size = label.getSize();
+			if (size.getWidth() > 0 && size.getHeight() > 0) {
+				label.click();
+			}
+			else { // a mouse click on the drawn box: whatever lies on top there receives it, as for a person
+				new Actions(driver).moveToElement(input).click().perform();
+			}
 		}
 		assertThat(input.isSelected()).as("%s is ticked", inputId).isTrue();
 	}

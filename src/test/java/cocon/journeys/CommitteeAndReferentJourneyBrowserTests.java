@@ -1,0 +1,145 @@
+package cocon.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Issue 5, acceptance 3: a committee member walks through the decision page (maturity, conflict of interest,
+ * confirmed shortlist), and an agent whose collectivité supported a shortlisted proposal applies to its working
+ * group and finds itself among the members.
+ */
+class CommitteeAndReferentJourneyBrowserTests extends JourneyBrowserTest {
+
+	/** A campaign with its committee and two published proposals, one of them supported by Lyon. */
+	private record Prepared(String campaign, String campaignTitle, String first, String firstTitle, String second, String secondTitle) {
+	}
+
+	private Prepared prepare(String name) {
+		clock.set(CONTRIBUTION_WINDOW);
+		var campaignTitle = name + " " + unique();
+		var campaign = createCampaign(campaignTitle);
+		call("admin", "PUT", "/api/campaigns/" + campaign + "/committee", """
+				{"members": [{"username": "committee1", "organisation": "AMF"},
+				             {"username": "committee2", "organisation": "ADF"},
+				             {"username": "committee3", "organisation": "DINUM"}]}""").expect(200);
+		var firstTitle = "Guichet unique des aides aux associations " + unique();
+		var secondTitle = "Paiement en ligne du stationnement résidentiel " + unique();
+		var first = publishProposal(campaign, firstTitle, "Dématérialisation",
+				List.of(submitContribution(GRENOBLE, campaign, "Aides aux associations " + unique(), "Dématérialisation")));
+		var second = publishProposal(campaign, secondTitle, "Mobilités",
+				List.of(submitContribution(GRENOBLE, campaign, "Stationnement " + unique(), "Mobilités")));
+		clock.set(SUPPORT_WINDOW);
+		awaitStatus(LYON, "PUT", "/api/proposals/" + first + "/support", 201);
+		return new Prepared(campaign, campaignTitle, first, firstTitle, second, secondTitle);
+	}
+
+	@Test
+	void aCommitteeMemberAssessesDeclaresAConflictAndRecordsAConfirmedShortlist() {
+		var prepared = prepare("Parcours comité");
+		clock.set(SHORTLIST_DAY);
+
+		signInAs("committee1");
+		var page = "/campagnes/" + prepared.campaign() + "/comite";
+		reloadUntil(page, By.xpath("//tr[.//input[@id='retenir-" + prepared.second() + "']]"));
+		var firstRow = reloadUntil(page, By.xpath("//tr[.//input[@id='retenir-" + prepared.first() + "']]"
+				+ "[td[4][normalize-space()='1']]"));
+		assertThat(firstRow.getText()).contains(prepared.firstTitle()).contains("non évaluée");
+
+		new Select(find(By.id("niveau-" + prepared.first()))).selectByVisibleText("3 — Solution existante à adapter");
+		find(By.id("note-" + prepared.first())).sendKeys("Un service proche existe déjà à Grenoble.");
+		row(prepared.first()).findElement(By.xpath(".//button[normalize-space()='Évaluer']")).click();
+
+		assertThat(alert("success")).contains("Votre évaluation de maturité est enregistrée.");
+		assertThat(row(prepared.first()).getText()).contains("(1 avis)");
+		assertThat(new Select(find(By.id("niveau-" + prepared.first()))).getFirstSelectedOption().getText())
+				.isEqualTo("3 — Solution existante à adapter");
+
+		assertThat(find(By.cssSelector("label[for='conflit-" + prepared.second() + "']")).getText()).isEqualTo("Motif");
+		find(By.id("conflit-" + prepared.second())).sendKeys("Mon association porte un projet concurrent.");
+		row(prepared.second()).findElement(By.xpath(".//button[normalize-space()='Déclarer un conflit']")).click();
+
+		assertThat(alert("success")).contains("Votre conflit d'intérêts est enregistré");
+		assertThat(row(prepared.second()).getText()).contains("Vous ne prenez pas part à cet examen.")
+				.containsIgnoringCase("Conflit déclaré").contains("En conflit : committee1");
+
+		tick("retenir-" + prepared.first());
+		var rationale = "Proposition la plus soutenue et déjà mûre.";
+		find(By.id("rationale")).sendKeys(rationale);
+		var save = find(By.xpath("//button[normalize-space()='Enregistrer la présélection']"));
+		save.click();
+
+		// the browser keeps the form and asks for the confirmation: nothing typed is lost, nothing is recorded
+		var confirmation = driver.findElement(By.id("confirmation"));
+		assertThat(confirmation.getDomProperty("validationMessage")).isNotBlank();
+		assertThat(driver.getTitle()).startsWith("Comité de pilotage");
+		assertThat(find(By.id("rationale")).getDomProperty("value")).isEqualTo(rationale);
+		assertThat(call("committee1", "GET", "/api/campaigns/" + prepared.campaign() + "/decisions", null).expect(200)
+				.<List<?>>read("$.shortlistDecisions")).isEmpty();
+
+		assertThat(find(By.cssSelector("label[for='confirmation']")).getText())
+				.isEqualTo("Je confirme : cette décision sera publiée et ne pourra plus être modifiée.");
+		tick("confirmation");
+		save.click();
+
+		waitForTitle("Décisions — " + prepared.campaignTitle() + " — Cocon");
+		assertThat(alert("success")).contains("La présélection de 1 propositions est enregistrée et publiée.");
+		var shortlist = find(By.xpath("//h2[normalize-space()='Propositions présélectionnées']/following-sibling::ol[1]"));
+		assertThat(shortlist.findElements(By.tagName("li"))).extracting(WebElement::getText)
+				.containsExactly(prepared.firstTitle());
+		assertThat(find(By.tagName("main")).getText()).contains("Motivation : Proposition la plus soutenue et déjà mûre.")
+				.contains("Enregistrée par committee1.");
+	}
+
+	@Test
+	void anAgentInvitedAsSupporterAppliesToTheWorkingGroupAndSeesItselfAmongItsMembers() {
+		var prepared = prepare("Parcours territoires référents");
+		clock.set(SHORTLIST_DAY);
+		call("committee2", "POST", "/api/campaigns/" + prepared.campaign() + "/shortlist", """
+				{"proposalIds": ["%s"], "rationale": "Retenue pour le parcours des territoires référents."}"""
+				.formatted(prepared.first())).expect(201);
+		clock.set(REFERENT_APPLICATIONS_WINDOW);
+
+		signInAs(LYON);
+		var invitation = reloadUntil("/ma-collectivite/territoires-referents",
+				By.xpath("//div[contains(@class,'fr-callout')][.//h2[contains(., '" + prepared.firstTitle() + "')]]"));
+		assertThat(invitation.getText()).contains("Votre collectivité est invitée");
+		invitation.findElement(By.linkText("Candidater")).click();
+
+		waitForTitle("Candidature : " + prepared.firstTitle() + " — Cocon");
+		assertThat(find(By.tagName("main")).getText()).contains("Collectivité : Lyon (SIREN 216901231)");
+		find(By.id("motivation")).sendKeys("Lyon a soutenu cette proposition et souhaite tester le service.");
+		find(By.id("contactName")).sendKeys("Camille Martin");
+		find(By.id("contactEmail")).sendKeys("camille.martin@mairie-lyon.fr");
+		find(By.xpath("//button[normalize-space()='Envoyer la candidature']")).click();
+
+		waitForTitle("Candidature enregistrée — Cocon");
+		assertThat(find(By.tagName("main")).getText()).contains("Lyon est territoire référent de la proposition");
+		find(By.linkText("Voir le groupe de travail")).click();
+
+		waitForTitle("Groupe de travail : " + prepared.firstTitle() + " — Cocon");
+		var member = find(By.xpath("//table//tr[td[normalize-space()='216901231']]"));
+		assertThat(member.getText()).contains("Lyon").contains("Commune").contains("10 mai 2021");
+		assertThat(driver.findElements(By.xpath("//table//tr[td[normalize-space()='Camille Martin']]")))
+				.as("the contact stays with the staff").isEmpty();
+
+		open("/ma-collectivite/territoires-referents");
+		assertThat(find(By.linkText(prepared.firstTitle())).getAttribute("href"))
+				.endsWith("/propositions/" + prepared.first() + "/groupe-de-travail");
+	}
+
+	private WebElement row(String proposal) {
+		return find(By.xpath("//tr[.//input[@id='retenir-" + proposal + "']]"));
+	}
+
+	/** Repeats the call until it answers that status (a module learns what it needs from events). */
+	private void awaitStatus(String user, String method, String path, int status) {
+		org.awaitility.Awaitility.await().atMost(EVENTUAL).pollInterval(java.time.Duration.ofMillis(200))
+				.until(() -> call(user, method, path, null).status(), s -> s == status);
+	}
+}
