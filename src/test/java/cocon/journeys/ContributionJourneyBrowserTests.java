@@ -21,6 +21,7 @@ class ContributionJourneyBrowserTests extends JourneyBrowserTest {
 
 		signInAs(LYON);
 		reloadUntil("/campagnes/" + campaign + "/contribuer", By.id("title")).sendKeys(title);
+		assertNamedControls();
 		find(By.id("need")).sendKeys("Les usagers appellent la mairie pour réserver un créneau ; nous voudrions un service en ligne.");
 		new Select(find(By.id("theme"))).selectByVisibleText("Mobilités");
 		find(By.cssSelector("label[for='role-AGENT']")).click();
@@ -28,6 +29,7 @@ class ContributionJourneyBrowserTests extends JourneyBrowserTest {
 		find(By.xpath("//button[normalize-space()='Envoyer ma contribution']")).click();
 
 		waitForTitle("Mes contributions — Cocon");
+		assertNamedControls();
 		assertThat(alert("success")).contains("Contribution envoyée").contains(title);
 		assertThat(badgeOf(card(title)).getText()).isEqualToIgnoringCase("En attente d'analyse");
 
@@ -37,13 +39,15 @@ class ContributionJourneyBrowserTests extends JourneyBrowserTest {
 		var id = heading.getAttribute("id").substring("contribution-".length());
 		var item = heading.findElement(By.xpath("./ancestor::article"));
 		item.findElement(By.xpath(".//button[normalize-space()='Rejeter comme inéligible']")).click();
+		assertNamedControls();
 		assertThat(find(By.cssSelector("label[for='motif-" + id + "']")).getText()).isEqualTo("Motif du rejet");
 		find(By.id("motif-" + id)).sendKeys("Hors du champ de la campagne : la piscine est gérée par un délégataire privé.");
 		tick("confirmer-rejet-" + id);
 		item.findElement(By.xpath(".//button[normalize-space()='Rejeter la contribution']")).click();
 
 		assertThat(alert("success")).contains("La contribution a été rejetée.");
-		assertThat(driver.findElements(By.xpath("//article//h3[normalize-space()='" + title + "']"))).isEmpty();
+		assertThat(absent(By.xpath("//article//h3[normalize-space()='" + title + "']")))
+				.as("the rejected contribution left the queue").isTrue();
 
 		signInAs(LYON);
 		var rejected = reloadUntil("/mes-contributions",
@@ -74,6 +78,7 @@ class ContributionJourneyBrowserTests extends JourneyBrowserTest {
 		find(By.xpath("//div[@id='regrouper-" + contribution + "']//button[normalize-space()='Créer la proposition']")).click();
 
 		assertThat(alert("success")).contains("La proposition « " + proposalTitle + " » a été créée.");
+		assertNamedControls();
 		assertThat(find(By.tagName("main")).getText()).contains(title);
 
 		signInAs(LYON);

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -168,6 +169,17 @@ abstract class JourneyBrowserTest extends BrowserTest {
 		}
 	}
 
+	/** Whether nothing on the current page matches (without waiting for it to appear). */
+	boolean absent(By by) {
+		driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+		try {
+			return driver.findElements(by).isEmpty();
+		}
+		finally {
+			driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+		}
+	}
+
 	/**
 	 * Ticks a (DSFR, restyled) checkbox or radio button as a person does: by clicking its label, or the box itself
 	 * at the place of the drawn box when the label is only read to screen readers.
@@ -185,6 +197,33 @@ abstract class JourneyBrowserTest extends BrowserTest {
 			}
 		}
 		assertThat(input.isSelected()).as("%s is ticked", inputId).isTrue();
+	}
+
+	/**
+	 * What a screen reader user needs on every page the journeys visit: each form control has a name (a label, or
+	 * aria-label / aria-labelledby), each button and link says what it does, the page has one h1.
+	 */
+	void assertNamedControls() {
+		@SuppressWarnings("unchecked")
+		var unnamed = (List<String>) ((JavascriptExecutor) driver).executeScript("""
+				var problems = [];
+				function named(el) {
+				  if (el.getAttribute('aria-label') && el.getAttribute('aria-label').trim()) return true;
+				  var by = el.getAttribute('aria-labelledby');
+				  if (by && by.split(/\\s+/).some(function (id) { var t = document.getElementById(id); return t && t.textContent.trim(); })) return true;
+				  if (el.labels && Array.prototype.some.call(el.labels, function (l) { return l.textContent.trim(); })) return true;
+				  return el.title && el.title.trim();
+				}
+				document.querySelectorAll('input:not([type=hidden]), select, textarea').forEach(function (el) {
+				  if (!named(el)) problems.push('control without a label: ' + el.outerHTML.substring(0, 160));
+				});
+				document.querySelectorAll('button, a[href]').forEach(function (el) {
+				  if (!el.textContent.trim() && !named(el)) problems.push('button or link without text: ' + el.outerHTML.substring(0, 160));
+				});
+				var h1 = document.querySelectorAll('h1').length;
+				if (h1 !== 1) problems.push(h1 + ' h1 on the page');
+				return problems;""");
+		assertThat(unnamed).as("accessibility of %s", driver.getCurrentUrl()).isEmpty();
 	}
 
 	/** Waits for the page of that title (after a form was sent). */

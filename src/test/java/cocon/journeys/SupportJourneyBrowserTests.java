@@ -28,6 +28,7 @@ class SupportJourneyBrowserTests extends JourneyBrowserTest {
 
 		signInAs(LYON);
 		var item = reloadUntil("/ma-collectivite", By.id("proposition-" + proposal));
+		assertNamedControls();
 		assertThat(item.findElement(By.id("titre-" + proposal)).getText()).isEqualTo(title);
 		assertThat(state(proposal)).contains("Votre collectivité ne la soutient pas.")
 				.contains("0 collectivités la soutiennent.");
@@ -43,6 +44,7 @@ class SupportJourneyBrowserTests extends JourneyBrowserTest {
 
 		open("/campagnes/" + campaign + "/propositions");
 		assertThat(supportCountIn(rankingRow(title))).isEqualTo("1");
+		assertNamedControls();
 		assertThat(rankingRow(title).getText()).contains("Commune : 1");
 		open("/ma-collectivite");
 
