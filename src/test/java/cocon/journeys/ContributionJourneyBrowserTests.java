@@ -38,7 +38,11 @@ class ContributionJourneyBrowserTests extends JourneyBrowserTest {
 				By.xpath("//article//h3[normalize-space()='" + title + "']"));
 		var id = heading.getAttribute("id").substring("contribution-".length());
 		var item = heading.findElement(By.xpath("./ancestor::article"));
-		item.findElement(By.xpath(".//button[normalize-space()='Rejeter comme inéligible']")).click();
+		var reject = item.findElement(By.xpath(".//button[normalize-space()='Rejeter comme inéligible']"));
+		assertThat(heading.getLocation().getY()).as("the contribution reads before the actions on it")
+				.isLessThan(item.findElement(By.xpath(".//h4[normalize-space()='Contributions proches']")).getLocation().getY())
+				.isLessThan(reject.getLocation().getY());
+		reject.click();
 		assertNamedControls();
 		assertThat(find(By.cssSelector("label[for='motif-" + id + "']")).getText()).isEqualTo("Motif du rejet");
 		find(By.id("motif-" + id)).sendKeys("Hors du champ de la campagne : la piscine est gérée par un délégataire privé.");
