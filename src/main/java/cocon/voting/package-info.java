@@ -1,7 +1,7 @@
 /**
  * Voting: supports of collectivités for published proposals inside the support window, one per collectivité per proposal, withdrawal before the close, eligibility from the campaign and the directory, public tallies, ranking and breakdowns. Publishes {@code SupportGiven}, {@code SupportWithdrawn} and {@code SupportsClosed}.
  */
-@ApplicationModule(allowedDependencies = { "shared", "governance.events", "curation.events" })
+@ApplicationModule(allowedDependencies = { "shared", "governance.events", "curation.events", "voting.events" })
 package cocon.voting;
 
 import org.springframework.modulith.ApplicationModule;

@@ -135,7 +135,11 @@ class ContributionOutcomeTests extends IntakeTestSupport {
 		scenario.publish(first).andWaitForStateChange(() -> outcomeOf(id), "GROUPED"::equals);
 		scenario.publish(correction).andWaitForStateChange(() -> outcomeOf(id), "REORIENTED"::equals);
 		// a decision older than the current one, delivered late, is kept in the history but does not win
+		// (the listener is asynchronous even when called directly: wait for the late decision to be recorded)
 		listener.on(new ContributionRejected(id, campaign, "Doublon", "curator", DECIDED.minusSeconds(60)));
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+				mvc.perform(get("/api/contributions/{id}", id.id()).with(as(Identities.curator())))
+						.andExpect(jsonPath("$.history.length()").value(3)));
 
 		assertThat(outcomeOf(id)).isEqualTo("REORIENTED");
 		mvc.perform(get("/api/contributions/{id}", id.id()).with(as(Identities.curator())))

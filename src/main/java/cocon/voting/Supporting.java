@@ -1,0 +1,77 @@
+package cocon.voting;
+
+import java.time.Clock;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cocon.shared.ProposalId;
+import cocon.shared.identity.CurrentUser;
+import cocon.voting.Support.SupportId;
+import cocon.voting.SupportRefused.Reason;
+
+/**
+ * Supporting and withdrawing, one short transaction each: check the rules on the local copies of the campaign
+ * and the proposal, insert (or delete) the support guarded by the database, publish the event, count it.
+ */
+@Service
+class Supporting {
+
+	/** The support of the collectivité, and whether this request created it. */
+	record Outcome(Support support, boolean created) {
+	}
+
+	private final SupportRepository supports;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	Supporting(SupportRepository supports, ApplicationEventPublisher events, Clock clock) {
+		this.supports = supports;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional(timeout = 10)
+	Outcome support(ProposalId proposalId, CurrentUser user) {
+		var now = clock.instant();
+		VotingCampaign.checkVerified(user.organisation());
+		var target = supports.target(proposalId).orElseThrow(() -> VotingProposal.unknown(proposalId));
+		var campaign = target.campaign().orElseThrow(() -> notOpenYet());
+		var support = Support.give(target.proposal(), campaign, user, now);
+		if (supports.insertIfAbsent(support)) {
+			events.publishEvent(support.given());
+			supports.count(support);
+			return new Outcome(support, true);
+		}
+		var existing = supports.find(support.getId());
+		if (existing.isPresent()) {
+			return new Outcome(existing.get(), false);
+		}
+		// the proposal was merged or the window closed between the checks and the insert: tell why
+		supports.target(proposalId).ifPresent(latest -> {
+			latest.proposal().checkOpenForSupport();
+			latest.campaign().ifPresent(c -> c.admit(user.organisation(), now));
+		});
+		throw new SupportRefused(Reason.CLOSED, "La période de soutien vient de se clore.");
+	}
+
+	/** Withdraws the collectivité's support, if any, until the window closes. */
+	@Transactional(timeout = 10)
+	boolean withdraw(ProposalId proposalId, CurrentUser user) {
+		var now = clock.instant();
+		VotingCampaign.checkVerified(user.organisation());
+		var target = supports.target(proposalId).orElseThrow(() -> VotingProposal.unknown(proposalId));
+		target.campaign().ifPresent(campaign -> campaign.admitWithdrawal(now));
+		var removed = supports.remove(new SupportId(proposalId, user.organisation().siren()), user.username(), now);
+		if (removed.isEmpty() && supports.find(new SupportId(proposalId, user.organisation().siren())).isPresent()) {
+			throw new SupportRefused(Reason.CLOSED, "La période de soutien vient de se clore : les soutiens sont figés.");
+		}
+		removed.ifPresent(support -> events.publishEvent(support.withdrawn(now)));
+		return removed.isPresent();
+	}
+
+	private static SupportRefused notOpenYet() {
+		return new SupportRefused(Reason.NOT_OPEN_YET, "La campagne de cette proposition n'est pas encore ouverte aux soutiens.");
+	}
+}

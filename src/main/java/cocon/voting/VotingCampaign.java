@@ -1,0 +1,114 @@
+package cocon.voting;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jmolecules.ddd.types.AggregateRoot;
+
+import cocon.shared.CampaignId;
+import cocon.shared.CollectiviteKind;
+import cocon.shared.Window;
+import cocon.shared.identity.Organisation;
+import cocon.voting.SupportRefused.Reason;
+
+/**
+ * What voting knows of a campaign (a copy kept from governance's events): its support window and the kinds of
+ * collectivité allowed to support. It decides whether an organisation may support or withdraw at a given instant.
+ */
+class VotingCampaign implements AggregateRoot<VotingCampaign, CampaignId> {
+
+	/** Collectivités territoriales: the 2021 rule, used when a campaign names no kind. */
+	static final Set<CollectiviteKind> DEFAULT_SUPPORT_KINDS = EnumSet.of(CollectiviteKind.COMMUNE,
+			CollectiviteKind.DEPARTEMENT, CollectiviteKind.REGION, CollectiviteKind.COLLECTIVITE_PARTICULIERE);
+
+	private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm",
+			Locale.FRANCE);
+
+	private final CampaignId id;
+	private final String title;
+	private final Set<CollectiviteKind> supportKinds;
+	private final Window supports;
+
+	VotingCampaign(CampaignId id, String title, Set<CollectiviteKind> supportKinds, Window supports) {
+		this.id = id;
+		this.title = title;
+		this.supportKinds = supportKinds == null || supportKinds.isEmpty() ? DEFAULT_SUPPORT_KINDS
+				: Set.copyOf(supportKinds);
+		this.supports = supports;
+	}
+
+	@Override
+	public CampaignId getId() {
+		return id;
+	}
+
+	String title() {
+		return title;
+	}
+
+	Set<CollectiviteKind> supportKinds() {
+		return supportKinds;
+	}
+
+	Window supports() {
+		return supports;
+	}
+
+	boolean isOpen(Instant now) {
+		return supports.contains(now);
+	}
+
+	boolean isOver(Instant now) {
+		return supports.isOver(now);
+	}
+
+	/** Refuses, with the reason, an organisation that may not support a proposal of this campaign now. */
+	void admit(Organisation organisation, Instant now) {
+		checkEligible(organisation);
+		checkWindow(now);
+	}
+
+	/** Refuses a withdrawal once the window closed: supports are then frozen. */
+	void admitWithdrawal(Instant now) {
+		if (supports.isOver(now)) {
+			throw new SupportRefused(Reason.CLOSED, "La période de soutien s'est close le "
+					+ FRENCH.format(supports.closesInParis()) + " : les soutiens sont désormais figés.");
+		}
+	}
+
+	static void checkVerified(Organisation organisation) {
+		if (organisation == null) {
+			throw new SupportRefused(Reason.NO_ORGANISATION,
+					"Votre compte n'est rattaché à aucune collectivité : seuls les agents et élus d'une collectivité peuvent soutenir une proposition.");
+		}
+		if (!organisation.verified()) {
+			throw new SupportRefused(Reason.UNVERIFIED, "Votre collectivité (SIREN " + organisation.siren()
+					+ ") n'est pas encore vérifiée. Demandez sa vérification à l'équipe Cocon depuis la page « Mon compte » : "
+					+ "un administrateur la confirme à partir de l'annuaire officiel, puis vous pourrez soutenir.");
+		}
+	}
+
+	private void checkEligible(Organisation organisation) {
+		checkVerified(organisation);
+		if (!supportKinds.contains(organisation.kind())) {
+			throw new SupportRefused(Reason.NOT_ELIGIBLE, "Dans cette campagne, seules les collectivités suivantes peuvent soutenir : "
+					+ supportKinds.stream().sorted().map(CollectiviteKind::label).collect(Collectors.joining(", "))
+					+ ". Votre organisation (" + organisation.kind().label() + ") n'en fait pas partie.");
+		}
+	}
+
+	private void checkWindow(Instant now) {
+		if (supports.isAhead(now)) {
+			throw new SupportRefused(Reason.NOT_OPEN_YET, "La période de soutien ouvrira le "
+					+ FRENCH.format(supports.opensInParis()) + ".");
+		}
+		if (supports.isOver(now)) {
+			throw new SupportRefused(Reason.CLOSED, "La période de soutien s'est close le "
+					+ FRENCH.format(supports.closesInParis()) + " : les soutiens sont désormais figés.");
+		}
+	}
+}

@@ -1,0 +1,296 @@
+package cocon.voting;
+
+import static cocon.testing.Identities.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.AssertablePublishedEvents;
+import org.springframework.modulith.test.Scenario;
+
+import cocon.curation.events.ProposalRevised;
+import cocon.curation.events.ProposalsMerged;
+import cocon.governance.events.CalendarChanged;
+import cocon.shared.CampaignCalendar;
+import cocon.shared.CollectiviteKind;
+import cocon.shared.Siren;
+import cocon.shared.Window;
+import cocon.shared.identity.Organisation;
+import cocon.testing.Identities;
+import cocon.voting.events.SupportGiven;
+import cocon.voting.events.SupportWithdrawn;
+import cocon.voting.events.SupportsClosed;
+
+class SupportingTests extends VotingTestSupport {
+
+	static final Organisation LYON = Identities.lyon().organisation();
+	static final Organisation GRAND_LYON_EPCI = new Organisation(Siren.of("200046977"), "Métropole de Lyon",
+			CollectiviteKind.EPCI, true, "69", "84", 1_411_571);
+
+	@Autowired
+	SupportsClosing closing;
+
+	@BeforeEach
+	void duringTheSupportWindow() {
+		clock.set(DURING_SUPPORTS);
+	}
+
+	@Test
+	void recordsASupportWithWhoGaveItAndWhen(Scenario scenario) throws Exception {
+		var campaign = campaign(scenario, Set.of());
+		var proposal = proposals(scenario, campaign, 1).get(0);
+
+		scenario.stimulate(() -> {
+			try {
+				support(proposal, Identities.lyon()).andExpect(status().isCreated())
+						.andExpect(jsonPath("$.alreadySupported").value(false))
+						.andExpect(jsonPath("$.siren").value("216901231"));
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		}).andWaitForEventOfType(SupportGiven.class)
+				.matchingMappedValue(SupportGiven::proposalId, proposal)
+				.toArriveAndVerify(event -> assertThat(event.siren()).isEqualTo(LYON.siren()));
+
+		var row = jdbc.sql("select supported_by, supported_at from voting.support where proposal_id = ?")
+				.param(proposal.id()).query().singleRow();
+		assertThat(row.get("supported_by")).isEqualTo("agent-216901231");
+		assertThat(((java.sql.Timestamp) row.get("supported_at")).toInstant()).isEqualTo(DURING_SUPPORTS);
+		mvc.perform(get("/api/campaigns/{id}/proposals", campaign.id()))
+				.andExpect(jsonPath("$[0].supportCount").value(1))
+				.andExpect(jsonPath("$[0].title").value("Proposition 01"))
+				.andExpect(jsonPath("$[0].theme").value("Dématérialisation"));
+	}
+
+	@Test
+	void rejectsASecondSupportFromTheSameCollectivite(Scenario scenario, AssertablePublishedEvents events) throws Exception {
+		var campaign = campaign(scenario, Set.of());
+		var proposal = proposals(scenario, campaign, 1).get(0);
+
+		support(proposal, Identities.lyon()).andExpect(status().isCreated());
+		support(proposal, Identities.agent("elu-lyon", LYON)).andExpect(status().isOk())
+				.andExpect(jsonPath("$.alreadySupported").value(true))
+				.andExpect(jsonPath("$.message").value(Matchers.containsString("déjà")));
+
+		assertThat(activeSupports(proposal)).isEqualTo(1);
+		assertThat(tally(proposal)).isEqualTo(1);
+		assertThat(events.ofType(SupportGiven.class).matching(e -> e.proposalId().equals(proposal))).hasSize(1);
+	}
+
+	@Test
+	void refusesGroupementsUnlessTheCampaignAllowsThem(Scenario scenario) throws Exception {
+		var campaign = campaign(scenario, Set.of());
+		var proposal = proposals(scenario, campaign, 1).get(0);
+		support(proposal, Identities.agent("agent-metropole", GRAND_LYON_EPCI)).andExpect(status().isForbidden())
+				.andExpect(jsonPath("$.reason").value("NOT_ELIGIBLE"))
+				.andExpect(jsonPath("$.detail").value(Matchers.containsString("Groupement (EPCI)")));
+
+		var open = campaign(scenario, Set.of(CollectiviteKind.COMMUNE, CollectiviteKind.EPCI));
+		var other = proposals(scenario, open, 1).get(0);
+		support(other, Identities.agent("agent-metropole", GRAND_LYON_EPCI)).andExpect(status().isCreated());
+		assertThat(activeSupports(proposal)).isZero();
+	}
+
+	@Test
+	void refusesAnUnverifiedOrganisationAndExplainsHowToGetVerified(Scenario scenario) throws Exception {
+		var campaign = campaign(scenario, Set.of());
+		var proposal = proposals(scenario, campaign, 1).get(0);
+		var unverified = new Organisation(Siren.of("216901231"), "Lyon", CollectiviteKind.COMMUNE, false, "69", "84", 0);
+
+		support(proposal, Identities.agent("nouvel-agent", unverified)).andExpect(status().isForbidden())
+				.andExpect(jsonPath("$.reason").value("UNVERIFIED"))
+				.andExpect(jsonPath("$.detail").value(Matchers.containsString("vérification")));
+		assertThat(activeSupports(proposal)).isZero();
+	}
+
+	@Test
+	void refusesStaffAndAnonymousPeople(Scenario scenario) throws Exception {
+		var campaign = campaign(scenario, Set.of());
+		var proposal = proposals(scenario, campaign, 1).get(0);
+		support(proposal, Identities.curator()).andExpect(status().isForbidden());
+		mvc.perform(put("/api/proposals/{id}/support", proposal.id())).andExpect(status().is4xxClientError());
+		assertThat(activeSupports(proposal)).isZero();
+	}
+
+	@Test
+	void answersNotFoundForAnUnknownProposal() throws Exception {
+		support(cocon.shared.ProposalId.random(), Identities.lyon()).andExpect(status().isNotFound())
+				.andExpect(jsonPath("$.detail").value(Matchers.containsString("Aucune proposition publiée")));
+		mvc.perform(get("/api/proposals/{id}/supports", java.util.UUID.randomUUID())).andExpect(status().isNotFound());
+		mvc.perform(get("/api/campaigns/{id}/ranking", java.util.UUID.randomUUID())).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void acceptsSupportsOnlyInsideTheWindowInParisTime(Scenario scenario) throws Exception {
+		var campaign = campaign(scenario, Set.of());
+		var proposal = proposals(scenario, campaign, 1).get(0);
+
+		clock.set("2021-03-31T23:59:59+02:00");
+		support(proposal, Identities.lyon()).andExpect(status().isConflict())
+				.andExpect(jsonPath("$.reason").value("NOT_OPEN_YET"))
+				.andExpect(jsonPath("$.detail").value(Matchers.containsString("1 avril 2021 à 00h00")));
+		clock.set("2021-04-01T00:00:00+02:00");
+		support(proposal, Identities.lyon()).andExpect(status().isCreated());
+		clock.set("2021-04-30T23:59:59+02:00");
+		support(proposal, Identities.agentOf("210100012", "L'Abergement-Clémenciat", CollectiviteKind.COMMUNE, "01",
+				"84", 860)).andExpect(status().isCreated());
+		clock.set("2021-05-01T00:00:00+02:00");
+		support(proposal, Identities.agentOf("210100046", "Ambérieu-en-Bugey", CollectiviteKind.COMMUNE, "01", "84",
+				15934)).andExpect(status().isConflict()).andExpect(jsonPath("$.reason").value("CLOSED"));
+		withdraw(proposal, Identities.lyon()).andExpect(status().isConflict());
+
+		assertThat(activeSupports(proposal)).isEqualTo(2);
+		assertThat(tally(proposal)).isEqualTo(2);
+	}
+
+	@Test
+	void followsACalendarChangeThatExtendsTheWindow(Scenario scenario) throws Exception {
+		var campaign = campaign(scenario, Set.of());
+		var proposal = proposals(scenario, campaign, 1).get(0);
+		var extended = new CampaignCalendar(CALENDAR_2021.contributions(),
+				new Window(CALENDAR_2021.supports().opens(), Instant.parse("2021-05-01T21:59:59Z")),
+				CALENDAR_2021.referentApplications(), CALENDAR_2021.shortlistDecision(), CALENDAR_2021.fundingDecision());
+
+		scenario.publish(new CalendarChanged(campaign, extended, "admin", Instant.parse("2021-04-20T09:00:00Z")))
+				.andWaitForStateChange(() -> jdbc.sql("select supports_close from voting.campaign where id = ?")
+						.param(campaign.id()).query(java.time.OffsetDateTime.class).single().toInstant(),
+						closes -> closes.equals(Instant.parse("2021-05-01T21:59:59Z")))
+				.andVerify(closes -> {
+					clock.set(AFTER_SUPPORTS);
+					try {
+						support(proposal, Identities.lyon()).andExpect(status().isCreated());
+					}
+					catch (Exception e) {
+						throw new IllegalStateException(e);
+					}
+				});
+	}
+
+	@Test
+	void withdrawsASupportAndKeepsItInTheHistory(Scenario scenario) throws Exception {
+		var campaign = campaign(scenario, Set.of());
+		var proposal = proposals(scenario, campaign, 1).get(0);
+		support(proposal, Identities.lyon()).andExpect(status().isCreated());
+
+		clock.advance(Duration.ofHours(2));
+		scenario.stimulate(() -> {
+			try {
+				withdraw(proposal, Identities.agent("elu-lyon", LYON)).andExpect(status().isNoContent());
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		}).andWaitForEventOfType(SupportWithdrawn.class)
+				.matchingMappedValue(SupportWithdrawn::proposalId, proposal)
+				.toArrive();
+
+		assertThat(activeSupports(proposal)).isZero();
+		assertThat(tally(proposal)).isZero();
+		var history = jdbc.sql("select supported_by, ended_by, reason from voting.support_history where proposal_id = ?")
+				.param(proposal.id()).query().singleRow();
+		assertThat(history).containsEntry("supported_by", "agent-216901231").containsEntry("ended_by", "elu-lyon")
+				.containsEntry("reason", "WITHDRAWN");
+
+		withdraw(proposal, Identities.lyon()).andExpect(status().isNoContent());
+		support(proposal, Identities.lyon()).andExpect(status().isCreated());
+		assertThat(tally(proposal)).isEqualTo(1);
+		mvc.perform(get("/api/proposals/{id}/supports", proposal.id()))
+				.andExpect(jsonPath("$.totalElements").value(1))
+				.andExpect(jsonPath("$.content[0].siren").value("216901231"))
+				.andExpect(jsonPath("$.content[0].name").value("Lyon"))
+				.andExpect(jsonPath("$.content[0].kind").value("COMMUNE"))
+				.andExpect(jsonPath("$.content[0].departement").value("69"));
+	}
+
+	@Test
+	void publishesTheFinalTallyOnceWhenTheWindowHasClosed(Scenario scenario) throws Exception {
+		var campaign = campaign(scenario, Set.of());
+		var proposals = proposals(scenario, campaign, 2);
+		support(proposals.get(1), Identities.lyon()).andExpect(status().isCreated());
+
+		assertThat(closing.closeDueCampaigns()).doesNotContain(campaign);
+		clock.set(AFTER_SUPPORTS);
+		scenario.stimulate(() -> closing.closeDueCampaigns())
+				.andWaitForEventOfType(SupportsClosed.class)
+				.matchingMappedValue(SupportsClosed::campaignId, campaign)
+				.toArriveAndVerify((closed, closedNow) -> {
+					assertThat(closedNow).contains(campaign);
+					assertThat(closed.totalSupports()).isEqualTo(1);
+					assertThat(closed.tallies()).hasSize(2);
+					assertThat(closed.tallies().get(0).proposalId()).isEqualTo(proposals.get(1));
+					assertThat(closed.tallies().get(0).byKind()).containsEntry(CollectiviteKind.COMMUNE, 1);
+					assertThat(closed.tallies().get(0).populationCovered()).isEqualTo(519127);
+				});
+
+		// a second check (another instance, a restart) publishes nothing more
+		scenario.stimulate(() -> closing.closeDueCampaigns())
+				.andWaitForStateChange(() -> jdbc.sql("select count(*) from voting.closed_campaign where campaign_id = ?")
+						.param(campaign.id()).query(Long.class).single())
+				.andVerifyEvents(events -> assertThat(events.ofType(SupportsClosed.class)
+						.matching(e -> e.campaignId().equals(campaign))).hasSize(1));
+		assertThat(closing.closeDueCampaigns()).doesNotContain(campaign);
+	}
+
+	@Test
+	void movesSupportsOfAMergedProposalToTheSurvivorCountingEachCollectiviteOnce(Scenario scenario) throws Exception {
+		var campaign = campaign(scenario, Set.of());
+		var proposals = proposals(scenario, campaign, 2);
+		var survivor = proposals.get(0);
+		var absorbed = proposals.get(1);
+		var abergement = Identities.agentOf("210100012", "L'Abergement-Clémenciat", CollectiviteKind.COMMUNE, "01", "84", 860);
+		support(survivor, Identities.lyon()).andExpect(status().isCreated());
+		support(absorbed, Identities.lyon()).andExpect(status().isCreated());
+		support(absorbed, abergement).andExpect(status().isCreated());
+
+		var merged = new ProposalsMerged(survivor, absorbed, campaign, "curator", Instant.parse("2021-04-12T09:00:00Z"));
+		scenario.publish(merged)
+				.andWaitForStateChange(() -> tally(survivor), count -> count == 2)
+				.andVerify(count -> assertThat(activeSupports(absorbed)).isZero());
+		// a second delivery of the same event changes nothing
+		scenario.publish(merged).andWaitForStateChange(() -> jdbc.sql(
+				"select count(*) from event_publication where completion_date is null").query(Long.class).single(),
+				n -> n == 0).andVerify(n -> {
+					assertThat(tally(survivor)).isEqualTo(2);
+					assertThat(activeSupports(survivor)).isEqualTo(2);
+				});
+
+		var reasons = jdbc.sql("select siren, reason from voting.support_history where proposal_id = ? order by siren")
+				.param(absorbed.id()).query((rs, n) -> rs.getString("siren") + ":" + rs.getString("reason")).list();
+		assertThat(reasons).containsExactly("210100012:MOVED_BY_MERGE", "216901231:DUPLICATE_AFTER_MERGE");
+		support(absorbed, Identities.lyon()).andExpect(status().isNotFound())
+				.andExpect(jsonPath("$.detail").value(Matchers.containsString("fusionnée")));
+		mvc.perform(get("/api/campaigns/{id}/proposals", campaign.id()))
+				.andExpect(jsonPath("$.length()").value(1))
+				.andExpect(jsonPath("$[0].supportCount").value(2));
+	}
+
+	@Test
+	void keepsTheNewestTitleWhateverTheOrderOfDelivery(Scenario scenario) throws Exception {
+		var campaign = campaign(scenario, Set.of());
+		var proposal = proposals(scenario, campaign, 1).get(0);
+		scenario.publish(new ProposalRevised(proposal, campaign, "Gérer la relation usagers", "", "Relation usagers",
+				Instant.parse("2021-04-02T09:00:00Z")))
+				.andWaitForStateChange(() -> jdbc.sql("select title from voting.proposal where id = ?")
+						.param(proposal.id()).query(String.class).single(), "Gérer la relation usagers"::equals)
+				.andVerify(title -> {
+				});
+		scenario.publish(new ProposalRevised(proposal, campaign, "Ancien titre", "", "Relation usagers",
+				Instant.parse("2021-04-01T09:00:00Z")))
+				.andWaitForStateChange(() -> jdbc.sql(
+						"select count(*) from event_publication where completion_date is null").query(Long.class).single(),
+						n -> n == 0)
+				.andVerify(n -> assertThat(jdbc.sql("select title from voting.proposal where id = ?")
+						.param(proposal.id()).query(String.class).single()).isEqualTo("Gérer la relation usagers"));
+	}
+}

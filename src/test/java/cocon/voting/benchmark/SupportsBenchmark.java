@@ -1,0 +1,682 @@
+package cocon.voting.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Load benchmark of supports (issue 4, design brief §6), run against a running Cocon — NOT a test. It:
+ * <ol>
+ * <li>takes a campaign whose support window is open and whose proposals are published (or, with
+ * {@code --seed-campaign}, writes one with 67 proposals into voting's own copy tables through JDBC, clearly a
+ * fixture, since governance and curation create them in the product);</li>
+ * <li>takes thousands of distinct communes of the directory ({@code GET /api/collectivites?kind=COMMUNE}, else a
+ * file, else the directory's open data on the classpath);</li>
+ * <li>fires {@code PUT /api/proposals/{id}/support} from N concurrent clients (HTTP Basic
+ * {@code agent-<SIREN>:demo}, session cookie reused when the server sets one) for a bounded time and count, and
+ * reports throughput, p50/p95/p99 latency and the server's resident memory;</li>
+ * <li>checks through the public API that nothing is duplicated or lost and every tally is exact;</li>
+ * <li>inserts the very same rows straight into PostgreSQL (a scratch copy of {@code voting.support}) with the
+ * same concurrency, one transaction per row, for the ratio;</li>
+ * <li>measures the public reads (proposal list, ranking), optionally after filling the campaign up to every
+ * commune × every proposal ({@code --fill-reads}, 2.3 million rows with the 35 000 communes and 67 proposals).</li>
+ * </ol>
+ * Localhost only, bounded loops. Run: see {@code --help}.
+ */
+public final class SupportsBenchmark {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	record Commune(String siren, String name, String departement, String region, long population) {
+	}
+
+	record Pair(String proposal, Commune commune) {
+	}
+
+	private final Map<String, String> options;
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final String baseUrl;
+	private final Map<String, String> sessions = new ConcurrentHashMap<>();
+
+	private SupportsBenchmark(Map<String, String> options) {
+		this.options = options;
+		this.baseUrl = options.getOrDefault("base-url", "http://localhost:8080").replaceAll("/$", "");
+		var host = URI.create(baseUrl).getHost();
+		if (!"localhost".equals(host) && !"127.0.0.1".equals(host)) {
+			throw new IllegalArgumentException("Le banc d'essai ne vise que localhost : " + baseUrl);
+		}
+	}
+
+	public static void main(String[] args) throws Exception {
+		var options = parse(args);
+		if (options.containsKey("help")) {
+			System.out.println("""
+					SupportsBenchmark --base-url http://localhost:8080 [--campaign ID | --seed-campaign]
+					  --jdbc-url jdbc:postgresql://localhost:PORT/postgres [--jdbc-user postgres] [--jdbc-password postgres]
+					  [--collectivites 3000] [--clients 32] [--duration 60] [--max-supports 60000] [--warmup 500]
+					  [--pid SERVER_PID] [--sirens-file FILE] [--read-requests 2000] [--read-clients 4] [--fill-reads] [--reads-only]""");
+			return;
+		}
+		System.setProperty("jdbc.user", options.getOrDefault("jdbc-user", "postgres"));
+		System.setProperty("jdbc.password", options.getOrDefault("jdbc-password", "postgres"));
+		new SupportsBenchmark(options).run();
+	}
+
+	private void run() throws Exception {
+		var jdbcUrl = options.get("jdbc-url");
+		String campaign = options.get("campaign");
+		if (campaign == null && options.containsKey("seed-campaign")) {
+			campaign = seedCampaign(require(jdbcUrl, "--jdbc-url"));
+		}
+		campaign = require(campaign, "--campaign ID (ou --seed-campaign avec --jdbc-url)");
+		var proposals = new ArrayList<String>();
+		for (var proposal : getJson("/api/campaigns/" + campaign + "/proposals")) {
+			proposals.add(proposal.get("id").asString());
+		}
+		if (proposals.isEmpty()) {
+			throw new IllegalStateException("La campagne " + campaign + " n'a aucune proposition publiée.");
+		}
+		if (options.containsKey("reads-only")) {
+			readBenchmark(campaign);
+			return;
+		}
+		int wanted = Integer.parseInt(options.getOrDefault("collectivites", "3000"));
+		var communes = communes(wanted);
+		System.out.printf(Locale.ROOT, "Campagne %s : %d propositions, %d communes distinctes%n", campaign,
+				proposals.size(), communes.size());
+
+		// every commune supports every proposal, interleaved so that simultaneous requests hit different proposals
+		var pairs = new ArrayList<Pair>(communes.size() * proposals.size());
+		for (int round = 0; round < proposals.size(); round++) {
+			for (int c = 0; c < communes.size(); c++) {
+				pairs.add(new Pair(proposals.get((round + c) % proposals.size()), communes.get(c)));
+			}
+		}
+		int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
+		int warmup = Integer.parseInt(options.getOrDefault("warmup", "500"));
+		long maxSupports = Long.parseLong(options.getOrDefault("max-supports", "60000"));
+		var duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "60")));
+
+		var before = counts(campaign);
+		var created = ConcurrentHashMap.<Pair>newKeySet();
+		var statuses = new ConcurrentHashMap<Integer, AtomicInteger>();
+		var next = new AtomicInteger();
+
+		// warm-up (JIT, pools): counted in the checks, not in the figures
+		fire(pairs, next, Math.min(warmup, pairs.size()), clients, Duration.ofMinutes(2), created, statuses, null);
+		var memory = new MemorySampler(options.get("pid"));
+		memory.start();
+		var latencies = new LatencyRecorder();
+		long limit = Math.min(pairs.size(), next.get() + maxSupports);
+		long start = System.nanoTime();
+		int first = next.get();
+		fire(pairs, next, (int) limit, clients, duration, created, statuses, latencies);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		int done = Math.min(next.get(), (int) limit) - first;
+		memory.stop();
+
+		System.out.println();
+		System.out.println("== Soutiens par l'API HTTP ==");
+		System.out.printf(Locale.ROOT, "%d requêtes en %.1f s avec %d clients : %.0f soutiens/s%n", done, seconds,
+				clients, done / seconds);
+		latencies.print("PUT /api/proposals/{id}/support");
+		System.out.println("Statuts (échauffement compris) : " + statuses);
+		memory.print();
+
+		check(campaign, before, created);
+		double httpRate = done / seconds;
+
+		if (jdbcUrl != null) {
+			var raw = rawInsertRate(jdbcUrl, pairs.subList(0, Math.min(pairs.size(), first + done)), clients);
+			System.out.println();
+			System.out.println("== PostgreSQL brut (mêmes lignes, même concurrence, une transaction par ligne) ==");
+			System.out.printf(Locale.ROOT, "%.0f insertions/s — rapport HTTP / brut : %.2f%n", raw, httpRate / raw);
+			if (options.containsKey("fill-reads")) {
+				fillEveryCommuneTimesEveryProposal(jdbcUrl, campaign);
+			}
+		}
+		readBenchmark(campaign);
+	}
+
+	// --- supports over HTTP ----------------------------------------------------------------------------------
+
+	private void fire(List<Pair> pairs, AtomicInteger next, int limit, int clients, Duration duration,
+			Set<Pair> created, Map<Integer, AtomicInteger> statuses, LatencyRecorder latencies) throws Exception {
+		long deadline = System.nanoTime() + duration.toNanos();
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		try {
+			var futures = new ArrayList<Future<?>>();
+			for (int t = 0; t < clients; t++) {
+				futures.add(pool.submit(() -> {
+					while (System.nanoTime() < deadline) {
+						int index = next.getAndIncrement();
+						if (index >= limit) {
+							return null;
+						}
+						var pair = pairs.get(index);
+						long sent = System.nanoTime();
+						int status = support(pair);
+						if (latencies != null) {
+							latencies.record(System.nanoTime() - sent);
+						}
+						statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+						if (status == 201) {
+							created.add(pair);
+						}
+					}
+					return null;
+				}));
+			}
+			for (var future : futures) {
+				future.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		if (next.get() > limit) {
+			next.set(limit);
+		}
+	}
+
+	private int support(Pair pair) {
+		var username = "agent-" + pair.commune().siren();
+		var request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/proposals/" + pair.proposal() + "/support"))
+				.timeout(Duration.ofSeconds(30))
+				.PUT(HttpRequest.BodyPublishers.noBody());
+		var session = sessions.get(username);
+		if (session != null) {
+			request.header("Cookie", session);
+		}
+		else {
+			request.header("Authorization", "Basic " + Base64.getEncoder()
+					.encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8)));
+		}
+		try {
+			var response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+			response.headers().firstValue("Set-Cookie").filter(c -> c.startsWith("SESSION") || c.startsWith("JSESSIONID"))
+					.ifPresent(cookie -> sessions.put(username, cookie.split(";", 2)[0]));
+			if (response.statusCode() == 401 && session != null) {
+				sessions.remove(username);
+			}
+			return response.statusCode();
+		}
+		catch (IOException e) {
+			return -1;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return -2;
+		}
+	}
+
+	// --- checks through the public API -------------------------------------------------------------------------
+
+	private Map<String, Long> counts(String campaign) throws Exception {
+		var counts = new LinkedHashMap<String, Long>();
+		for (var proposal : getJson("/api/campaigns/" + campaign + "/proposals")) {
+			counts.put(proposal.get("id").asString(), proposal.get("supportCount").asLong());
+		}
+		return counts;
+	}
+
+	private void check(String campaign, Map<String, Long> before, Set<Pair> created) throws Exception {
+		var after = counts(campaign);
+		var createdPerProposal = new HashMap<String, Long>();
+		created.forEach(pair -> createdPerProposal.merge(pair.proposal(), 1L, Long::sum));
+		long wrongTallies = 0, duplicates = 0, lost = 0, listed = 0;
+		var ranking = new HashMap<String, Long>();
+		for (var ranked : getJson("/api/campaigns/" + campaign + "/ranking")) {
+			ranking.put(ranked.get("id").asString(), ranked.get("supportCount").asLong());
+		}
+		for (var entry : after.entrySet()) {
+			var proposal = entry.getKey();
+			long expected = before.getOrDefault(proposal, 0L) + createdPerProposal.getOrDefault(proposal, 0L);
+			if (entry.getValue() != expected || !entry.getValue().equals(ranking.get(proposal))) {
+				wrongTallies++;
+			}
+			var sirens = new HashSet<String>();
+			long rows = 0;
+			for (int page = 0;; page++) {
+				var body = getJson("/api/proposals/" + proposal + "/supports?size=500&page=" + page);
+				for (var supporter : body.get("content")) {
+					rows++;
+					if (!sirens.add(supporter.get("siren").asString())) {
+						duplicates++;
+					}
+				}
+				if (page + 1 >= body.get("totalPages").asInt()) {
+					break;
+				}
+			}
+			listed += rows;
+			if (rows != entry.getValue()) {
+				wrongTallies++;
+			}
+			for (var pair : created) {
+				if (pair.proposal().equals(proposal) && !sirens.contains(pair.commune().siren())) {
+					lost++;
+				}
+			}
+		}
+		System.out.println();
+		System.out.println("== Vérification par l'API publique ==");
+		System.out.printf(Locale.ROOT, "%d soutiens créés par ce passage, %d listés au total ; doublons : %d, perdus : %d, "
+				+ "décomptes faux : %d%n", created.size(), listed, duplicates, lost, wrongTallies);
+		if (duplicates + lost + wrongTallies > 0) {
+			System.out.println("ÉCHEC : les décomptes ne sont pas exacts.");
+		}
+	}
+
+	// --- raw PostgreSQL ------------------------------------------------------------------------------------------
+
+	private double rawInsertRate(String url, List<Pair> pairs, int clients) throws Exception {
+		try (var connection = connect(url); var statement = connection.createStatement()) {
+			statement.execute("create schema if not exists voting_benchmark");
+			statement.execute("drop table if exists voting_benchmark.raw_support");
+			statement.execute("create table voting_benchmark.raw_support (like voting.support including all)");
+		}
+		var next = new AtomicInteger();
+		long start = System.nanoTime();
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		var futures = new ArrayList<Future<?>>();
+		var now = OffsetDateTime.now(ZoneOffset.UTC);
+		for (int t = 0; t < clients; t++) {
+			futures.add(pool.submit(() -> {
+				try (var connection = connect(url); var insert = connection.prepareStatement("""
+						insert into voting_benchmark.raw_support (proposal_id, siren, campaign_id, name, kind, departement,
+						  region, population, supported_by, supported_at)
+						values (?, ?, ?, ?, 'COMMUNE', ?, ?, ?, ?, ?) on conflict do nothing""")) {
+					var campaign = UUID.randomUUID();
+					for (int i = next.getAndIncrement(); i < pairs.size(); i = next.getAndIncrement()) {
+						var pair = pairs.get(i);
+						insert.setObject(1, UUID.fromString(pair.proposal()));
+						insert.setString(2, pair.commune().siren());
+						insert.setObject(3, campaign);
+						insert.setString(4, pair.commune().name());
+						insert.setString(5, pair.commune().departement());
+						insert.setString(6, pair.commune().region());
+						insert.setLong(7, pair.commune().population());
+						insert.setString(8, "agent-" + pair.commune().siren());
+						insert.setObject(9, now);
+						insert.executeUpdate();
+					}
+				}
+				return null;
+			}));
+		}
+		for (var future : futures) {
+			future.get();
+		}
+		pool.shutdownNow();
+		double rate = pairs.size() / ((System.nanoTime() - start) / 1e9);
+		try (var connection = connect(url); var statement = connection.createStatement()) {
+			statement.execute("drop schema voting_benchmark cascade");
+		}
+		return rate;
+	}
+
+	/** Benchmark fixture: a campaign open for supports and 67 proposals, in voting's own copy tables only. */
+	private String seedCampaign(String url) throws SQLException {
+		var campaign = UUID.randomUUID();
+		try (var connection = connect(url)) {
+			connection.setAutoCommit(false);
+			try (var insert = connection.prepareStatement("""
+					insert into voting.campaign (id, title, support_kinds, supports_open, supports_close, calendar_as_of)
+					values (?, 'Campagne du banc d''essai', '{COMMUNE,DEPARTEMENT,REGION,COLLECTIVITE_PARTICULIERE}',
+					        now() - interval '1 hour', now() + interval '7 days', now())""")) {
+				insert.setObject(1, campaign);
+				insert.executeUpdate();
+			}
+			try (var insert = connection.prepareStatement("""
+					insert into voting.proposal (id, campaign_id, title, theme, published_at, content_as_of)
+					values (?, ?, ?, ?, now(), now())""")) {
+				for (int i = 1; i <= 67; i++) {
+					insert.setObject(1, UUID.randomUUID());
+					insert.setObject(2, campaign);
+					insert.setString(3, "Proposition du banc d'essai n° " + i);
+					insert.setString(4, "Thème " + (1 + i % 13));
+					insert.addBatch();
+				}
+				insert.executeBatch();
+			}
+			connection.commit();
+		}
+		System.out.println("Campagne de banc d'essai créée dans les tables de voting : " + campaign);
+		return campaign.toString();
+	}
+
+	/**
+	 * For the read figures with 2.3 million supports: every commune of the open data supports every proposal of the
+	 * campaign, written straight into voting's tables with the tally recomputed (a fixture: the HTTP path is what
+	 * the support figures measure).
+	 */
+	private void fillEveryCommuneTimesEveryProposal(String url, String campaign) throws Exception {
+		var communes = communesFromOpenData(Integer.MAX_VALUE);
+		System.out.println();
+		System.out.printf(Locale.ROOT, "Remplissage : %d communes × toutes les propositions…%n", communes.size());
+		long start = System.nanoTime();
+		try (var connection = connect(url)) {
+			connection.setAutoCommit(false);
+			try (var statement = connection.createStatement()) {
+				statement.execute("create temp table fill_commune (siren char(9), name text, departement text, region text, population bigint) on commit drop");
+			}
+			try (var insert = connection.prepareStatement("insert into fill_commune values (?, ?, ?, ?, ?)")) {
+				for (var commune : communes) {
+					insert.setString(1, commune.siren());
+					insert.setString(2, commune.name());
+					insert.setString(3, commune.departement());
+					insert.setString(4, commune.region());
+					insert.setLong(5, commune.population());
+					insert.addBatch();
+				}
+				insert.executeBatch();
+			}
+			try (var statement = connection.prepareStatement("""
+					insert into voting.support (proposal_id, siren, campaign_id, name, kind, departement, region, population,
+					                            supported_by, supported_at)
+					select p.id, f.siren, p.campaign_id, f.name, 'COMMUNE', f.departement, coalesce(f.region, ''),
+					       f.population, 'agent-' || f.siren, now()
+					from voting.proposal p cross join fill_commune f
+					where p.campaign_id = ? and p.merged_into is null
+					on conflict do nothing""")) {
+				statement.setObject(1, UUID.fromString(campaign));
+				statement.executeUpdate();
+			}
+			try (var statement = connection.prepareStatement("""
+					delete from voting.tally where proposal_id in (select id from voting.proposal where campaign_id = ?)""")) {
+				statement.setObject(1, UUID.fromString(campaign));
+				statement.executeUpdate();
+			}
+			try (var statement = connection.prepareStatement("""
+					insert into voting.tally (proposal_id, kind, region, stripe, support_count, population)
+					select proposal_id, kind, region, (siren::int % 4)::smallint, count(*), sum(population)
+					from voting.support where campaign_id = ? group by 1, 2, 3, 4""")) {
+				statement.setObject(1, UUID.fromString(campaign));
+				statement.executeUpdate();
+			}
+			connection.commit();
+			try (var statement = connection.createStatement()) {
+				connection.setAutoCommit(true);
+				statement.execute("analyze voting.support");
+				statement.execute("analyze voting.tally");
+				var total = statement.executeQuery("select count(*) from voting.support");
+				total.next();
+				System.out.printf(Locale.ROOT, "%d soutiens stockés (%.0f s)%n", total.getLong(1),
+						(System.nanoTime() - start) / 1e9);
+			}
+		}
+	}
+
+	private static Connection connect(String url) throws SQLException {
+		return DriverManager.getConnection(url, System.getProperty("jdbc.user", "postgres"),
+				System.getProperty("jdbc.password", "postgres"));
+	}
+
+	// --- public reads ------------------------------------------------------------------------------------------------
+
+	private void readBenchmark(String campaign) throws Exception {
+		int requests = Integer.parseInt(options.getOrDefault("read-requests", "2000"));
+		int clients = Integer.parseInt(options.getOrDefault("read-clients", "4"));
+		System.out.println();
+		System.out.println("== Lectures publiques ==");
+		for (var path : List.of("/api/campaigns/" + campaign + "/proposals", "/api/campaigns/" + campaign + "/ranking")) {
+			for (int i = 0; i < 100; i++) {
+				get(path);
+			}
+			var latencies = new LatencyRecorder();
+			var next = new AtomicInteger();
+			ExecutorService pool = Executors.newFixedThreadPool(clients);
+			var futures = new ArrayList<Future<?>>();
+			long start = System.nanoTime();
+			for (int t = 0; t < clients; t++) {
+				futures.add(pool.submit(() -> {
+					while (next.getAndIncrement() < requests) {
+						long sent = System.nanoTime();
+						get(path);
+						latencies.record(System.nanoTime() - sent);
+					}
+					return null;
+				}));
+			}
+			for (var future : futures) {
+				future.get();
+			}
+			pool.shutdownNow();
+			System.out.printf(Locale.ROOT, "%d lectures en %.1f s (%d clients)%n", requests,
+					(System.nanoTime() - start) / 1e9, clients);
+			latencies.print("GET " + path.replace(campaign, "{id}"));
+		}
+	}
+
+	// --- collectivités ---------------------------------------------------------------------------------------------
+
+	private List<Commune> communes(int wanted) throws Exception {
+		var communes = new ArrayList<Commune>();
+		try {
+			for (int page = 0; communes.size() < wanted && page < 1000; page++) {
+				var body = getJson("/api/collectivites?kind=COMMUNE&size=100&page=" + page);
+				var content = body.isArray() ? body : body.get("content");
+				if (content == null || content.isEmpty()) {
+					break;
+				}
+				for (var c : content) {
+					communes.add(new Commune(c.get("siren").asString(), text(c, "name"), text(c, "departement"),
+							text(c, "region"), c.has("population") ? c.get("population").asLong() : 0));
+				}
+			}
+		}
+		catch (IllegalStateException e) {
+			System.out.println("Annuaire indisponible par l'API (" + e.getMessage() + ") : communes prises ailleurs.");
+		}
+		if (communes.isEmpty() && options.containsKey("sirens-file")) {
+			for (var line : Files.readAllLines(Path.of(options.get("sirens-file")))) {
+				if (!line.isBlank()) {
+					communes.add(new Commune(line.trim().substring(0, 9), "", "", "", 0));
+				}
+			}
+		}
+		if (communes.isEmpty()) {
+			communes.addAll(communesFromOpenData(wanted));
+		}
+		// spread over the whole country rather than the first départements
+		Collections.shuffle(communes, new Random(42));
+		return communes.subList(0, Math.min(wanted, communes.size()));
+	}
+
+	private static List<Commune> communesFromOpenData(int wanted) throws IOException {
+		var resource = SupportsBenchmark.class.getResourceAsStream("/directory/decoupage-administratif/data/communes.json");
+		if (resource == null) {
+			throw new IllegalStateException("Aucune source de communes : lancez d'abord la compilation (données ouvertes).");
+		}
+		var communes = new ArrayList<Commune>();
+		try (resource) {
+			for (var c : JSON.readTree(resource)) {
+				if ("commune-actuelle".equals(text(c, "type")) && c.has("siren")) {
+					communes.add(new Commune(c.get("siren").asString(), text(c, "nom"), text(c, "departement"),
+							text(c, "region"), c.has("population") ? c.get("population").asLong() : 0));
+				}
+			}
+		}
+		Collections.shuffle(communes, new Random(42));
+		return communes.subList(0, Math.min(wanted, communes.size()));
+	}
+
+	private static String text(JsonNode node, String field) {
+		var value = node.get(field);
+		return value == null || value.isNull() ? null : value.asString();
+	}
+
+	// --- HTTP and figures ------------------------------------------------------------------------------------------
+
+	private JsonNode getJson(String path) throws Exception {
+		var response = get(path);
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("GET " + path + " → " + response.statusCode());
+		}
+		return JSON.readTree(response.body());
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String require(String value, String what) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException("Paramètre manquant : " + what);
+		}
+		return value;
+	}
+
+	private static Map<String, String> parse(String[] args) {
+		var options = new HashMap<String, String>();
+		for (int i = 0; i < args.length; i++) {
+			if (!args[i].startsWith("--")) {
+				continue;
+			}
+			var key = args[i].substring(2);
+			if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+				options.put(key, args[++i]);
+			}
+			else {
+				options.put(key, "true");
+			}
+		}
+		return options;
+	}
+
+	/** Latencies in microseconds, kept whole: runs are bounded, so is the memory. */
+	static final class LatencyRecorder {
+
+		private final List<long[]> chunks = Collections.synchronizedList(new ArrayList<>());
+		private final ThreadLocal<long[]> current = new ThreadLocal<>();
+		private final ThreadLocal<int[]> size = ThreadLocal.withInitial(() -> new int[1]);
+		private final AtomicLong count = new AtomicLong();
+
+		void record(long nanos) {
+			var chunk = current.get();
+			var used = size.get();
+			if (chunk == null || used[0] == chunk.length) {
+				chunk = new long[16_384];
+				Arrays.fill(chunk, -1);
+				current.set(chunk);
+				chunks.add(chunk);
+				used[0] = 0;
+			}
+			chunk[used[0]++] = nanos / 1000;
+			count.incrementAndGet();
+		}
+
+		void print(String label) {
+			var all = chunks.stream().flatMapToLong(Arrays::stream).filter(v -> v >= 0).sorted().toArray();
+			if (all.length == 0) {
+				System.out.println(label + " : aucune mesure");
+				return;
+			}
+			System.out.printf(Locale.ROOT, "%s : p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (%d mesures)%n", label,
+					percentile(all, 50), percentile(all, 95), percentile(all, 99), all[all.length - 1] / 1000.0,
+					all.length);
+		}
+
+		private static double percentile(long[] sorted, double p) {
+			int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+			return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1000.0;
+		}
+	}
+
+	/** The server's resident memory, sampled every half second (VmRSS of its process, else the JVM's metric). */
+	final class MemorySampler {
+
+		private final String pid;
+		private final List<Long> samples = Collections.synchronizedList(new ArrayList<>());
+		private java.util.concurrent.ScheduledExecutorService sampler;
+		private String source = "";
+
+		MemorySampler(String pid) {
+			this.pid = pid;
+		}
+
+		void start() {
+			sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+				var thread = new Thread(runnable, "memory-sampler");
+				thread.setDaemon(true);
+				return thread;
+			});
+			sampler.scheduleAtFixedRate(() -> {
+				var sample = sample();
+				if (sample > 0) {
+					samples.add(sample);
+				}
+			}, 0, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+
+		void stop() throws InterruptedException {
+			sampler.shutdownNow();
+			sampler.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+		}
+
+		private long sample() {
+			try {
+				if (pid != null) {
+					source = "VmRSS du processus " + pid;
+					for (var line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+						if (line.startsWith("VmRSS:")) {
+							return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+						}
+					}
+					return -1;
+				}
+				source = "jvm.memory.used (actuator, tas et hors tas, pas le RSS)";
+				var metric = getJson("/actuator/metrics/jvm.memory.used");
+				return metric.get("measurements").get(0).get("value").asLong();
+			}
+			catch (Exception e) {
+				return -1;
+			}
+		}
+
+		void print() {
+			if (samples.isEmpty()) {
+				System.out.println("Mémoire : non mesurée (donnez --pid du serveur)");
+				return;
+			}
+			long max = samples.stream().mapToLong(Long::longValue).max().orElse(0);
+			long last = samples.get(samples.size() - 1);
+			System.out.printf(Locale.ROOT, "Mémoire (%s) : max %d Mo, fin %d Mo%n", source, max >> 20, last >> 20);
+		}
+	}
+}
