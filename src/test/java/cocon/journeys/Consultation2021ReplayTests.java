@@ -283,6 +283,7 @@ class Consultation2021ReplayTests {
 		supporters.addAll(departements);
 		supporters.addAll(regions);
 		Collections.shuffle(supporters, random);
+		assertThat(supporters.stream().map(Collectivite::siren).distinct()).hasSize(supporters.size());
 		var expectedCounts = distribution(531, 67);
 		var byRank = new ArrayList<>(proposals);
 		Collections.shuffle(byRank, random);
@@ -354,12 +355,20 @@ class Consultation2021ReplayTests {
 			listedTotal += p.get("supportCount").asLong();
 		}
 		assertThat(listedTotal).isEqualTo(531);
+		var listedThemes = new HashSet<String>();
+		listed.forEach(p -> listedThemes.add(p.get("theme").asString()));
+		assertThat(listedThemes).isEqualTo(new HashSet<>(themes));
 		var top = byRank.get(0);
 		var topSupporters = call(get("/api/proposals/" + top + "/supports?size=500"), null, null, 200);
 		var listedSirens = new HashSet<String>();
 		topSupporters.get("content").forEach(s -> listedSirens.add(s.get("siren").asString()));
 		assertThat(listedSirens).isEqualTo(new HashSet<>(
 				expectedSupporters.get(top).stream().map(Collectivite::siren).toList()));
+		var firstSupporter = topSupporters.get("content").get(0);
+		var known = expectedSupporters.get(top).stream()
+				.filter(c -> c.siren().equals(firstSupporter.get("siren").asString())).findFirst().orElseThrow();
+		assertThat(firstSupporter.get("name").asString()).isEqualTo(known.name());
+		assertThat(firstSupporter.get("kind").asString()).isEqualTo(known.kind().name());
 
 		var ranking = call(get("/api/campaigns/" + campaign + "/ranking"), null, null, 200);
 		assertThat(ranking.size()).isEqualTo(67);
