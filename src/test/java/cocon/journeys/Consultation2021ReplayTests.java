@@ -3,6 +3,7 @@ package cocon.journeys;
 import static cocon.testing.Identities.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -336,6 +337,24 @@ class Consultation2021ReplayTests {
 		}
 		assertThat(statuses).containsEntry(201, 531).containsEntry(200, 40).containsEntry(403, 16);
 
+		// a collectivité changes its mind before the close: its support is withdrawn and counts no more
+		var hesitant = communes.get(260);
+		assertThat(supporters).doesNotContain(hesitant);
+		call(put("/api/proposals/" + byRank.get(0) + "/support"), hesitant.agent(), null, 201);
+		call(delete("/api/proposals/" + byRank.get(0) + "/support"), hesitant.elu(), null, 204);
+
+		// before the close, governance follows the live count from voting's events
+		await().atMost(PROPAGATION).untilAsserted(() -> {
+			var live = call(get("/api/campaigns/" + campaign + "/decision-inputs"), Identities.admin(), null, 200);
+			assertThat(live.get("supportsSource").asString()).isEqualTo("LIVE");
+			var counts = new HashMap<UUID, Integer>();
+			live.get("proposals").forEach(row -> counts.put(UUID.fromString(row.get("proposalId").asString()),
+					row.get("supports").asInt()));
+			var expected = new HashMap<UUID, Integer>();
+			expectedSupporters.forEach((id, list) -> expected.put(id, list.size()));
+			assertThat(counts).isEqualTo(expected);
+		});
+
 		// after the window: late attempts are refused
 		clock.set("2021-05-01T00:10:00+02:00");
 		for (int i = 0; i < 10; i++) {
@@ -344,6 +363,8 @@ class Consultation2021ReplayTests {
 			var status = status(put("/api/proposals/" + proposal + "/support"), late.agent(), null);
 			assertThat(status).as("support after the window").isEqualTo(409);
 		}
+		var frozen = expectedSupporters.get(byRank.get(1)).get(0);
+		call(delete("/api/proposals/" + byRank.get(1) + "/support"), frozen.agent(), null, 409);
 
 		// counts, supporters and ranking agree to the unit
 		var listed = call(get("/api/campaigns/" + campaign + "/proposals"), null, null, 200);
@@ -499,6 +520,11 @@ class Consultation2021ReplayTests {
 				assertThat(members).as("working group of %s", proposalTitles.get(id)).isEqualTo(expectedMembers.get(id));
 			}
 		});
+
+		// the call closes with the applications window
+		clock.set("2021-06-01T09:00:00+02:00");
+		call(post("/api/proposals/" + retained.get(1) + "/referent-applications"), communes.get(340).agent(),
+				application(communes.get(340)), 409);
 
 		// 7. the funding committee of 5 July: 44 projects answering the 17 proposals, 29 940 000 € in all ----------
 		clock.set("2021-07-05T15:00:00+02:00");
