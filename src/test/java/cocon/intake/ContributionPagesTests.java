@@ -88,7 +88,10 @@ class ContributionPagesTests extends IntakeTestSupport {
 
 	@Test
 	void myContributionsHasAnEmptyState() throws Exception {
-		var nobody = Identities.agentOf("213300635", "Bordeaux", cocon.shared.CollectiviteKind.COMMUNE, "33", "75", 260958);
+		// a user of its own: the test database is shared with other tests, which may sign in as Bordeaux's agent
+		var nobody = Identities.agent("agent-sans-contribution-" + java.util.UUID.randomUUID(),
+				new cocon.shared.identity.Organisation(cocon.shared.Siren.of("213300635"), "Bordeaux",
+						cocon.shared.CollectiviteKind.COMMUNE, true, "33", "75", 260958));
 		mvc.perform(get("/mes-contributions").with(as(nobody)))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("Vous n'avez encore déposé aucune contribution")));

@@ -1,0 +1,30 @@
+package cocon.testing;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Switches off, in every test context, the scheduled check of voting that closes the campaigns whose support window
+ * is over. The Spring contexts of a test run stay alive in the context cache and share one database: a context whose
+ * clock is past April 2021 (the system clock of most contexts, a test clock moved forward in others) would otherwise,
+ * at its next minute, close the 2021 campaigns another test is still filling, publishing a wrong final tally. Tests
+ * call the check themselves, or switch it back on for their own context (lowest precedence: any test property wins).
+ */
+public class TestSchedulingDefaults implements EnvironmentPostProcessor, Ordered {
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		environment.getPropertySources().addLast(new MapPropertySource("test-scheduling-defaults",
+				Map.of("cocon.voting.close-check.cron", "-")));
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+}
