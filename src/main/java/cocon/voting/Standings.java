@@ -107,13 +107,16 @@ class Standings {
 				.optional();
 	}
 
-	/** The published proposals of the campaign, by title, with their number of supports. */
+	/**
+	 * The published proposals of the campaign, by title, with their number of supports: one pass over the campaign's
+	 * tally rows (a few per proposal) rather than one sub-query per proposal, which read ~60 scattered pages each.
+	 */
 	List<ProposalCount> proposals(CampaignId id) {
 		return jdbc.sql("""
-				select p.id, p.title, p.theme,
-				       coalesce((select sum(t.support_count) from voting.tally t where t.proposal_id = p.id), 0) as supports
-				from voting.proposal p
+				select p.id, p.title, p.theme, coalesce(sum(t.support_count), 0) as supports
+				from voting.proposal p left join voting.tally t on t.proposal_id = p.id
 				where p.campaign_id = ? and p.merged_into is null
+				group by p.id, p.title, p.theme
 				order by p.title, p.id""")
 				.param(id.id())
 				.query((rs, n) -> new ProposalCount(rs.getObject("id", UUID.class), rs.getString("title"),

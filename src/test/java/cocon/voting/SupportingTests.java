@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import org.hamcrest.Matchers;
@@ -273,6 +274,46 @@ class SupportingTests extends VotingTestSupport {
 		mvc.perform(get("/api/campaigns/{id}/proposals", campaign.id()))
 				.andExpect(jsonPath("$.length()").value(1))
 				.andExpect(jsonPath("$[0].supportCount").value(2));
+	}
+
+	@Test
+	void listsEveryProposalWithTheExactSumOfItsTallyRowsAndAgreesWithTheRanking(Scenario scenario) throws Exception {
+		var campaign = campaign(scenario, Set.of());
+		var proposals = proposals(scenario, campaign, 3);
+		var popular = proposals.get(0);
+		var unsupported = proposals.get(1);
+		var single = proposals.get(2);
+		// kinds, régions and stripes (SIREN mod 4) all differ: the count of a proposal spreads over several tally rows
+		var supporters = List.of(Identities.lyon(),
+				Identities.agentOf("210100012", "L'Abergement-Clémenciat", CollectiviteKind.COMMUNE, "01", "84", 860),
+				Identities.agentOf("210100046", "Ambérieu-en-Bugey", CollectiviteKind.COMMUNE, "01", "84", 14_514),
+				Identities.agentOf("211300553", "Marseille", CollectiviteKind.COMMUNE, "13", "93", 870_731),
+				Identities.agentOf("213300635", "Bordeaux", CollectiviteKind.COMMUNE, "33", "75", 260_958),
+				Identities.agentOf("221300049", "Département des Bouches-du-Rhône", CollectiviteKind.DEPARTEMENT, "13",
+						"93", 2_043_110));
+		for (var supporter : supporters) {
+			support(popular, supporter).andExpect(status().isCreated());
+		}
+		support(popular, Identities.lyon()).andExpect(status().isOk());
+		withdraw(popular, supporters.get(3)).andExpect(status().isNoContent());
+		support(single, supporters.get(5)).andExpect(status().isCreated());
+
+		assertThat(jdbc.sql("select count(*) from voting.tally where proposal_id = ?").param(popular.id())
+				.query(Long.class).single()).isGreaterThan(3);
+		var listed = new java.util.HashMap<String, Long>();
+		var body = tools.jackson.databind.json.JsonMapper.builder().build().readTree(mvc.perform(get("/api/campaigns/{id}/proposals",
+				campaign.id())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		body.forEach(p -> listed.put(p.get("id").asString(), p.get("supportCount").asLong()));
+		assertThat(listed).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(popular.id().toString(), 5L,
+				unsupported.id().toString(), 0L, single.id().toString(), 1L));
+		for (var proposal : proposals) {
+			assertThat(listed.get(proposal.id().toString())).isEqualTo(activeSupports(proposal));
+		}
+		mvc.perform(get("/api/campaigns/{id}/ranking", campaign.id()))
+				.andExpect(jsonPath("$[0].id").value(popular.id().toString()))
+				.andExpect(jsonPath("$[0].supportCount").value(5))
+				.andExpect(jsonPath("$[1].supportCount").value(1))
+				.andExpect(jsonPath("$[2].supportCount").value(0));
 	}
 
 	@Test
