@@ -89,6 +89,9 @@ public final class SupportsBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		var options = parse(args);
+		if (!options.containsKey("help")) {
+			System.out.println("Machine : " + Runtime.getRuntime().availableProcessors() + " processeurs, charge " + loadAverage());
+		}
 		if (options.containsKey("help")) {
 			System.out.println("""
 					SupportsBenchmark --base-url http://localhost:8080 [--campaign ID] [--proposals 67] [--setup-timeout 180]
@@ -167,7 +170,7 @@ public final class SupportsBenchmark {
 		memory.stop();
 
 		System.out.println();
-		System.out.println("== Soutiens par l'API HTTP ==");
+		System.out.println("== Soutiens par l'API HTTP == (charge de la machine à la fin : " + loadAverage() + ")");
 		System.out.printf(Locale.ROOT, "%d requêtes en %.1f s avec %d clients : %.0f soutiens/s%n", done, seconds,
 				clients, done / seconds);
 		latencies.print("PUT /api/proposals/{id}/support");
@@ -615,7 +618,7 @@ public final class SupportsBenchmark {
 		int requests = Integer.parseInt(options.getOrDefault("read-requests", "2000"));
 		int clients = Integer.parseInt(options.getOrDefault("read-clients", "4"));
 		System.out.println();
-		System.out.println("== Lectures publiques ==");
+		System.out.println("== Lectures publiques == (charge de la machine au début : " + loadAverage() + ")");
 		for (var path : List.of("/api/campaigns/" + campaign + "/proposals", "/api/campaigns/" + campaign + "/ranking")) {
 			for (int i = 0; i < 100; i++) {
 				get(path);
@@ -716,6 +719,17 @@ public final class SupportsBenchmark {
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The load average over 1, 5 and 15 minutes: other processes on the machine weigh on every figure. */
+	static String loadAverage() {
+		try {
+			var parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return parts[0] + " " + parts[1] + " " + parts[2];
+		}
+		catch (IOException | RuntimeException e) {
+			return "inconnue";
+		}
 	}
 
 	private static String require(String value, String what) {
