@@ -595,14 +595,18 @@ public final class SupportsBenchmark {
 				statement.executeUpdate();
 			}
 			connection.commit();
+			connection.setAutoCommit(true);
 			try (var statement = connection.createStatement()) {
-				connection.setAutoCommit(true);
 				statement.execute("analyze voting.support");
 				statement.execute("analyze voting.tally");
-				var total = statement.executeQuery("select count(*) from voting.support");
+			}
+			try (var count = connection.prepareStatement("""
+					select (select count(*) from voting.support where campaign_id = ?), (select count(*) from voting.support)""")) {
+				count.setObject(1, UUID.fromString(campaign));
+				var total = count.executeQuery();
 				total.next();
-				System.out.printf(Locale.ROOT, "%d soutiens stockés (%.0f s)%n", total.getLong(1),
-						(System.nanoTime() - start) / 1e9);
+				System.out.printf(Locale.ROOT, "%d soutiens stockés pour la campagne, %d en tout (%.0f s)%n", total.getLong(1),
+						total.getLong(2), (System.nanoTime() - start) / 1e9);
 			}
 		}
 	}
