@@ -23,7 +23,9 @@ import cocon.curation.events.ProposalRevised;
 import cocon.curation.events.ProposalsMerged;
 import cocon.governance.events.CalendarChanged;
 import cocon.shared.CampaignCalendar;
+import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
+import cocon.shared.ProposalId;
 import cocon.shared.Siren;
 import cocon.shared.Window;
 import cocon.shared.identity.Organisation;
@@ -314,6 +316,72 @@ class SupportingTests extends VotingTestSupport {
 				.andExpect(jsonPath("$[0].supportCount").value(5))
 				.andExpect(jsonPath("$[1].supportCount").value(1))
 				.andExpect(jsonPath("$[2].supportCount").value(0));
+	}
+
+	@Test
+	void servesTheListAndRankingFromMemoryYetExactAfterEverySupportWithdrawalPublicationAndMerge(Scenario scenario)
+			throws Exception {
+		var campaign = campaign(scenario, Set.of());
+		var proposals = proposals(scenario, campaign, 2);
+		var first = proposals.get(0);
+		var second = proposals.get(1);
+		var marseille = Identities.agentOf("211300553", "Marseille", CollectiviteKind.COMMUNE, "13", "93", 870_731);
+		var bordeaux = Identities.agentOf("213300635", "Bordeaux", CollectiviteKind.COMMUNE, "33", "75", 260_958);
+		assertCounts(campaign, java.util.Map.of(first, 0L, second, 0L));
+		// a second read within the same generation is the very same answer, not a new query
+		assertThat(standings.ranking(campaign)).isSameAs(standings.ranking(campaign));
+
+		support(first, Identities.lyon()).andExpect(status().isCreated());
+		assertCounts(campaign, java.util.Map.of(first, 1L, second, 0L));
+		support(first, Identities.lyon()).andExpect(status().isOk());
+		support(first, marseille).andExpect(status().isCreated());
+		support(second, bordeaux).andExpect(status().isCreated());
+		assertCounts(campaign, java.util.Map.of(first, 2L, second, 1L));
+		withdraw(first, marseille).andExpect(status().isNoContent());
+		assertCounts(campaign, java.util.Map.of(first, 1L, second, 1L));
+
+		// a proposal published later appears at once, and a merge moves the counts
+		var third = ProposalId.random();
+		scenario.publish(new cocon.curation.events.ProposalPublished(third, campaign, "Proposition tardive", "Résumé",
+				THEMES.get(0), List.of(), Instant.parse("2021-04-11T10:00:00Z")))
+				.andWaitForStateChange(() -> listed(campaign).containsKey(third.id().toString()));
+		support(third, marseille).andExpect(status().isCreated());
+		support(third, Identities.lyon()).andExpect(status().isCreated());
+		assertCounts(campaign, java.util.Map.of(first, 1L, second, 1L, third, 2L));
+		scenario.publish(new ProposalsMerged(first, third, campaign, "curator", Instant.parse("2021-04-12T09:00:00Z")))
+				.andWaitForStateChange(() -> standings.proposals(campaign).size(), size -> size == 2)
+				.andVerify(size -> assertThat(tally(first)).isEqualTo(2));
+		assertCounts(campaign, java.util.Map.of(first, 2L, second, 1L));
+	}
+
+	@Autowired
+	Standings standings;
+
+	private java.util.Map<String, Long> listed(CampaignId campaign) {
+		try {
+			var listed = new java.util.HashMap<String, Long>();
+			var body = tools.jackson.databind.json.JsonMapper.builder().build().readTree(mvc.perform(
+					get("/api/campaigns/{id}/proposals", campaign.id())).andExpect(status().isOk()).andReturn()
+					.getResponse().getContentAsString());
+			body.forEach(p -> listed.put(p.get("id").asString(), p.get("supportCount").asLong()));
+			return listed;
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** The public list and the ranking both say exactly what the supports stored say. */
+	private void assertCounts(CampaignId campaign, java.util.Map<ProposalId, Long> expected) throws Exception {
+		var wanted = new java.util.HashMap<String, Long>();
+		expected.forEach((proposal, count) -> {
+			assertThat(activeSupports(proposal)).isEqualTo(count);
+			wanted.put(proposal.id().toString(), count);
+		});
+		assertThat(listed(campaign)).containsExactlyInAnyOrderEntriesOf(wanted);
+		var ranked = new java.util.HashMap<String, Long>();
+		standings.ranking(campaign).forEach(r -> ranked.put(r.id().toString(), r.supportCount()));
+		assertThat(ranked).containsExactlyInAnyOrderEntriesOf(wanted);
 	}
 
 	@Test
