@@ -24,9 +24,11 @@ import cocon.shared.CampaignId;
 class Catalog {
 
 	private final JdbcClient jdbc;
+	private final StandingsCache standings;
 
-	Catalog(JdbcClient jdbc) {
+	Catalog(JdbcClient jdbc, StandingsCache standings) {
 		this.jdbc = jdbc;
+		this.standings = standings;
 	}
 
 	@ApplicationModuleListener
@@ -86,6 +88,7 @@ class Catalog {
 	}
 
 	private void upsertProposal(UUID id, UUID campaignId, String title, String summary, String theme, Instant asOf) {
+		standings.changed();
 		jdbc.sql("""
 				insert into voting.proposal (id, campaign_id, title, summary, theme, published_at, content_as_of)
 				values (:id, :campaign, :title, :summary, :theme, :asOf, :asOf)
@@ -113,6 +116,7 @@ class Catalog {
 		if (survivor.equals(absorbed)) {
 			return;
 		}
+		standings.changed();
 		// wait for the supports being written and hold new ones until the merge commits: none is lost
 		jdbc.sql("lock table voting.support in share row exclusive mode").update();
 		var marked = jdbc.sql("""

@@ -35,9 +35,11 @@ class SupportRepository {
 	}
 
 	private final JdbcClient jdbc;
+	private final StandingsCache standings;
 
-	SupportRepository(JdbcClient jdbc) {
+	SupportRepository(JdbcClient jdbc, StandingsCache standings) {
 		this.jdbc = jdbc;
+		this.standings = standings;
 	}
 
 	Optional<Target> target(ProposalId id) {
@@ -83,6 +85,7 @@ class SupportRepository {
 	/** Counts a new support in the running tally: run it last in the transaction, the row lock is then short. */
 	void count(Support support) {
 		var supporter = support.supporter();
+		standings.changed();
 		jdbc.sql("""
 				insert into voting.tally (proposal_id, kind, region, stripe, support_count, population)
 				values (?, ?, ?, ?, 1, ?)
@@ -126,6 +129,7 @@ class SupportRepository {
 				.param("at", timestamp(at))
 				.query((rs, n) -> support(rs))
 				.optional();
+		removed.ifPresent(support -> standings.changed());
 		removed.ifPresent(support -> jdbc.sql("""
 				update voting.tally set support_count = support_count - 1, population = population - ?
 				where proposal_id = ? and kind = ? and region = ? and stripe = ?""")

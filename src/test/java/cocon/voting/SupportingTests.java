@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import org.hamcrest.Matchers;
@@ -22,7 +23,9 @@ import cocon.curation.events.ProposalRevised;
 import cocon.curation.events.ProposalsMerged;
 import cocon.governance.events.CalendarChanged;
 import cocon.shared.CampaignCalendar;
+import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
+import cocon.shared.ProposalId;
 import cocon.shared.Siren;
 import cocon.shared.Window;
 import cocon.shared.identity.Organisation;
@@ -273,6 +276,112 @@ class SupportingTests extends VotingTestSupport {
 		mvc.perform(get("/api/campaigns/{id}/proposals", campaign.id()))
 				.andExpect(jsonPath("$.length()").value(1))
 				.andExpect(jsonPath("$[0].supportCount").value(2));
+	}
+
+	@Test
+	void listsEveryProposalWithTheExactSumOfItsTallyRowsAndAgreesWithTheRanking(Scenario scenario) throws Exception {
+		var campaign = campaign(scenario, Set.of());
+		var proposals = proposals(scenario, campaign, 3);
+		var popular = proposals.get(0);
+		var unsupported = proposals.get(1);
+		var single = proposals.get(2);
+		// kinds, régions and stripes (SIREN mod 4) all differ: the count of a proposal spreads over several tally rows
+		var supporters = List.of(Identities.lyon(),
+				Identities.agentOf("210100012", "L'Abergement-Clémenciat", CollectiviteKind.COMMUNE, "01", "84", 860),
+				Identities.agentOf("210100046", "Ambérieu-en-Bugey", CollectiviteKind.COMMUNE, "01", "84", 14_514),
+				Identities.agentOf("211300553", "Marseille", CollectiviteKind.COMMUNE, "13", "93", 870_731),
+				Identities.agentOf("213300635", "Bordeaux", CollectiviteKind.COMMUNE, "33", "75", 260_958),
+				Identities.agentOf("221300049", "Département des Bouches-du-Rhône", CollectiviteKind.DEPARTEMENT, "13",
+						"93", 2_043_110));
+		for (var supporter : supporters) {
+			support(popular, supporter).andExpect(status().isCreated());
+		}
+		support(popular, Identities.lyon()).andExpect(status().isOk());
+		withdraw(popular, supporters.get(3)).andExpect(status().isNoContent());
+		support(single, supporters.get(5)).andExpect(status().isCreated());
+
+		assertThat(jdbc.sql("select count(*) from voting.tally where proposal_id = ?").param(popular.id())
+				.query(Long.class).single()).isGreaterThan(3);
+		var listed = new java.util.HashMap<String, Long>();
+		var body = tools.jackson.databind.json.JsonMapper.builder().build().readTree(mvc.perform(get("/api/campaigns/{id}/proposals",
+				campaign.id())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		body.forEach(p -> listed.put(p.get("id").asString(), p.get("supportCount").asLong()));
+		assertThat(listed).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(popular.id().toString(), 5L,
+				unsupported.id().toString(), 0L, single.id().toString(), 1L));
+		for (var proposal : proposals) {
+			assertThat(listed.get(proposal.id().toString())).isEqualTo(activeSupports(proposal));
+		}
+		mvc.perform(get("/api/campaigns/{id}/ranking", campaign.id()))
+				.andExpect(jsonPath("$[0].id").value(popular.id().toString()))
+				.andExpect(jsonPath("$[0].supportCount").value(5))
+				.andExpect(jsonPath("$[1].supportCount").value(1))
+				.andExpect(jsonPath("$[2].supportCount").value(0));
+	}
+
+	@Test
+	void servesTheListAndRankingFromMemoryYetExactAfterEverySupportWithdrawalPublicationAndMerge(Scenario scenario)
+			throws Exception {
+		var campaign = campaign(scenario, Set.of());
+		var proposals = proposals(scenario, campaign, 2);
+		var first = proposals.get(0);
+		var second = proposals.get(1);
+		var marseille = Identities.agentOf("211300553", "Marseille", CollectiviteKind.COMMUNE, "13", "93", 870_731);
+		var bordeaux = Identities.agentOf("213300635", "Bordeaux", CollectiviteKind.COMMUNE, "33", "75", 260_958);
+		assertCounts(campaign, java.util.Map.of(first, 0L, second, 0L));
+		// a second read within the same generation is the very same answer, not a new query
+		assertThat(standings.ranking(campaign)).isSameAs(standings.ranking(campaign));
+
+		support(first, Identities.lyon()).andExpect(status().isCreated());
+		assertCounts(campaign, java.util.Map.of(first, 1L, second, 0L));
+		support(first, Identities.lyon()).andExpect(status().isOk());
+		support(first, marseille).andExpect(status().isCreated());
+		support(second, bordeaux).andExpect(status().isCreated());
+		assertCounts(campaign, java.util.Map.of(first, 2L, second, 1L));
+		withdraw(first, marseille).andExpect(status().isNoContent());
+		assertCounts(campaign, java.util.Map.of(first, 1L, second, 1L));
+
+		// a proposal published later appears at once, and a merge moves the counts
+		var third = ProposalId.random();
+		scenario.publish(new cocon.curation.events.ProposalPublished(third, campaign, "Proposition tardive", "Résumé",
+				THEMES.get(0), List.of(), Instant.parse("2021-04-11T10:00:00Z")))
+				.andWaitForStateChange(() -> listed(campaign).containsKey(third.id().toString()));
+		support(third, marseille).andExpect(status().isCreated());
+		support(third, Identities.lyon()).andExpect(status().isCreated());
+		assertCounts(campaign, java.util.Map.of(first, 1L, second, 1L, third, 2L));
+		scenario.publish(new ProposalsMerged(first, third, campaign, "curator", Instant.parse("2021-04-12T09:00:00Z")))
+				.andWaitForStateChange(() -> standings.proposals(campaign).size(), size -> size == 2)
+				.andVerify(size -> assertThat(tally(first)).isEqualTo(2));
+		assertCounts(campaign, java.util.Map.of(first, 2L, second, 1L));
+	}
+
+	@Autowired
+	Standings standings;
+
+	private java.util.Map<String, Long> listed(CampaignId campaign) {
+		try {
+			var listed = new java.util.HashMap<String, Long>();
+			var body = tools.jackson.databind.json.JsonMapper.builder().build().readTree(mvc.perform(
+					get("/api/campaigns/{id}/proposals", campaign.id())).andExpect(status().isOk()).andReturn()
+					.getResponse().getContentAsString());
+			body.forEach(p -> listed.put(p.get("id").asString(), p.get("supportCount").asLong()));
+			return listed;
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** The public list and the ranking both say exactly what the supports stored say. */
+	private void assertCounts(CampaignId campaign, java.util.Map<ProposalId, Long> expected) throws Exception {
+		var wanted = new java.util.HashMap<String, Long>();
+		expected.forEach((proposal, count) -> {
+			assertThat(activeSupports(proposal)).isEqualTo(count);
+			wanted.put(proposal.id().toString(), count);
+		});
+		assertThat(listed(campaign)).containsExactlyInAnyOrderEntriesOf(wanted);
+		var ranked = new java.util.HashMap<String, Long>();
+		standings.ranking(campaign).forEach(r -> ranked.put(r.id().toString(), r.supportCount()));
+		assertThat(ranked).containsExactlyInAnyOrderEntriesOf(wanted);
 	}
 
 	@Test

@@ -14,6 +14,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,13 +39,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Load benchmark of supports (issue 4, design brief §6), run against a running Cocon — NOT a test. It:
  * <ol>
- * <li>takes a campaign whose support window is open and whose proposals are published (or, with
- * {@code --seed-campaign}, writes one with 67 proposals into voting's own copy tables through JDBC, clearly a
- * fixture, since governance and curation create them in the product);</li>
+ * <li>takes a campaign whose support window is open and whose proposals are published ({@code --campaign ID}),
+ * or by default prepares one through the real APIs of the running instance, as its users would: the
+ * administrator schedules it, 67 agents contribute, the curator makes 67 proposals of them and publishes them,
+ * the administrator moves the calendar to open the support window, and the benchmark waits until voting lists
+ * the 67 proposals (events are asynchronous);</li>
  * <li>takes thousands of distinct communes of the directory ({@code GET /api/collectivites?kind=COMMUNE}, else a
  * file, else the directory's open data on the classpath);</li>
  * <li>fires {@code PUT /api/proposals/{id}/support} from N concurrent clients (HTTP Basic
@@ -52,7 +58,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>inserts the very same rows straight into PostgreSQL (a scratch copy of {@code voting.support}) with the
  * same concurrency, one transaction per row, for the ratio;</li>
  * <li>measures the public reads (proposal list, ranking), optionally after filling the campaign up to every
- * commune × every proposal ({@code --fill-reads}, 2.3 million rows with the 35 000 communes and 67 proposals).</li>
+ * commune × every proposal ({@code --fill-reads}, 2.3 million rows with the 35 000 communes and 67 proposals, written
+ * through JDBC: a clearly labelled fixture, since 2.3 million supports through HTTP would take an hour).</li>
  * </ol>
  * Localhost only, bounded loops. Run: see {@code --help}.
  */
@@ -82,12 +89,22 @@ public final class SupportsBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		var options = parse(args);
+		if (!options.containsKey("help")) {
+			System.out.println("Machine : " + Runtime.getRuntime().availableProcessors() + " processeurs, charge " + loadAverage());
+		}
 		if (options.containsKey("help")) {
 			System.out.println("""
-					SupportsBenchmark --base-url http://localhost:8080 [--campaign ID | --seed-campaign]
+					SupportsBenchmark --base-url http://localhost:8080 [--campaign ID] [--proposals 67] [--setup-timeout 180]
 					  --jdbc-url jdbc:postgresql://localhost:PORT/postgres [--jdbc-user postgres] [--jdbc-password postgres]
 					  [--collectivites 3000] [--clients 32] [--duration 60] [--max-supports 60000] [--warmup 500]
-					  [--pid SERVER_PID] [--sirens-file FILE] [--read-requests 2000] [--read-clients 4] [--fill-reads] [--reads-only]""");
+					  [--pid SERVER_PID] [--sirens-file FILE] [--read-requests 2000] [--read-clients 4] [--fill-reads] [--reads-only]
+
+					Without --campaign, the campaign is prepared through the real API of the running instance
+					(HTTP Basic admin:demo, curator:demo, agent-<SIREN>:demo): POST /api/campaigns, one contribution per
+					agent, one proposal per contribution, publication, then PUT /api/campaigns/{id}/calendar to close the
+					contribution window and open the support window now; it waits until voting lists the proposals.
+					--jdbc-url adds the raw PostgreSQL insert rate; --fill-reads (FIXTURE, through JDBC) then fills the
+					campaign up to every commune x every proposal for the read figures.""");
 			return;
 		}
 		System.setProperty("jdbc.user", options.getOrDefault("jdbc-user", "postgres"));
@@ -97,11 +114,15 @@ public final class SupportsBenchmark {
 
 	private void run() throws Exception {
 		var jdbcUrl = options.get("jdbc-url");
-		String campaign = options.get("campaign");
-		if (campaign == null && options.containsKey("seed-campaign")) {
-			campaign = seedCampaign(require(jdbcUrl, "--jdbc-url"));
+		if (options.containsKey("seed-campaign")) {
+			throw new IllegalArgumentException("--seed-campaign n'existe plus : sans --campaign, la campagne est préparée "
+					+ "par l'API de l'instance (gouvernance, contributions, curation, calendrier).");
 		}
-		campaign = require(campaign, "--campaign ID (ou --seed-campaign avec --jdbc-url)");
+		String campaign = options.get("campaign");
+		if (campaign == null) {
+			campaign = new ApiSetup().prepare(Integer.parseInt(options.getOrDefault("proposals", "67")),
+					Duration.ofSeconds(Long.parseLong(options.getOrDefault("setup-timeout", "180"))));
+		}
 		var proposals = new ArrayList<String>();
 		for (var proposal : getJson("/api/campaigns/" + campaign + "/proposals")) {
 			proposals.add(proposal.get("id").asString());
@@ -149,7 +170,7 @@ public final class SupportsBenchmark {
 		memory.stop();
 
 		System.out.println();
-		System.out.println("== Soutiens par l'API HTTP ==");
+		System.out.println("== Soutiens par l'API HTTP == (charge de la machine à la fin : " + loadAverage() + ")");
 		System.out.printf(Locale.ROOT, "%d requêtes en %.1f s avec %d clients : %.0f soutiens/s%n", done, seconds,
 				clients, done / seconds);
 		latencies.print("PUT /api/proposals/{id}/support");
@@ -169,6 +190,179 @@ public final class SupportsBenchmark {
 			}
 		}
 		readBenchmark(campaign);
+	}
+
+	// --- the campaign, prepared through the real API ---------------------------------------------------------------
+
+	/**
+	 * Prepares a campaign as its users would, through the running instance's API only: the administrator schedules
+	 * it (contribution window open now, the others ahead), one agent per proposal contributes, the curator makes
+	 * one proposal of each contribution and publishes it, then the administrator moves the calendar so that the
+	 * contribution window is closed and the support window open now. Every module learns of the others through
+	 * asynchronous events, so each step that depends on another module is retried (bounded) until it is accepted.
+	 */
+	final class ApiSetup {
+
+		private static final List<String> THEMES = List.of("Dématérialisation", "Mobilités", "Énergie", "Accessibilité",
+				"Urbanisme", "Logement", "Santé", "Éducation", "Environnement", "Culture", "Sécurité", "Tourisme", "Social");
+
+		private final DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+		String prepare(int count, Duration timeout) throws Exception {
+			long began = System.nanoTime();
+			var deadline = System.nanoTime() + timeout.toNanos();
+			var now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+			var contributionsOpen = now.minusHours(1);
+			var scheduled = calendar(contributionsOpen, now.plusDays(1), now.plusDays(2), now.plusDays(9));
+			var body = JSON.createObjectNode()
+					.put("title", "Campagne du banc d'essai " + now)
+					.put("description", "Campagne préparée par le banc d'essai des soutiens (SupportsBenchmark).")
+					.put("envelopeEuros", 30_000_000L)
+					.put("targetShortlistSize", 17);
+			THEMES.forEach(body.putArray("themes")::add);
+			var kinds = body.putArray("supportKinds");
+			List.of("COMMUNE", "DEPARTEMENT", "REGION", "COLLECTIVITE_PARTICULIERE").forEach(kinds::add);
+			body.set("calendar", scheduled);
+			var created = expect(send("POST", "/api/campaigns", "admin", body), 201, "POST /api/campaigns");
+			var campaign = JSON.readTree(created.body()).get("id").asString();
+			System.out.println("Campagne créée par l'API (admin) : " + campaign);
+
+			// one agent of a distinct commune per contribution
+			var agents = communes(count);
+			if (agents.size() < count) {
+				throw new IllegalStateException("Il faut " + count + " communes distinctes, l'annuaire en donne " + agents.size());
+			}
+			var contributions = new ArrayList<String>(count);
+			for (int i = 0; i < count; i++) {
+				var commune = agents.get(i);
+				var contribution = JSON.createObjectNode()
+						.put("title", "Besoin n° " + (i + 1) + " de " + commune.name())
+						.put("need", "Un service numérique partagé entre collectivités (besoin n° " + (i + 1) + ").")
+						.put("theme", THEMES.get(i % THEMES.size()))
+						.put("authorRole", "AGENT")
+						.put("authorFunction", "Chargée de mission numérique");
+				// intake learns of the campaign from governance's CampaignScheduled: 404 until then
+				var response = until(() -> send("POST", "/api/campaigns/" + campaign + "/contributions",
+						"agent-" + commune.siren(), contribution), 201, deadline, "POST /api/campaigns/{id}/contributions");
+				contributions.add(JSON.readTree(response.body()).get("id").asString());
+			}
+			System.out.printf(Locale.ROOT, "%d contributions déposées par %d agents%n", contributions.size(), count);
+
+			var proposals = new ArrayList<String>(count);
+			for (int i = 0; i < count; i++) {
+				var proposal = JSON.createObjectNode()
+						.put("title", "Proposition du banc d'essai n° " + (i + 1))
+						.put("summary", "Proposition tirée de la contribution n° " + (i + 1) + ".")
+						.put("theme", THEMES.get(i % THEMES.size()));
+				proposal.putArray("contributionIds").add(contributions.get(i));
+				// curation learns of the campaign and of the contribution from events: 404 until then
+				var response = until(() -> send("POST", "/api/campaigns/" + campaign + "/proposals", "curator", proposal),
+						201, deadline, "POST /api/campaigns/{id}/proposals");
+				var id = JSON.readTree(response.body()).get("id").asString();
+				until(() -> send("POST", "/api/proposals/" + id + "/publication", "curator", null), 204, deadline,
+						"POST /api/proposals/{id}/publication");
+				proposals.add(id);
+			}
+			System.out.printf(Locale.ROOT, "%d propositions créées et publiées (curator)%n", proposals.size());
+
+			// contribution window closed, support window open now; the later dates stay ahead
+			var moved = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+			expect(send("PUT", "/api/campaigns/" + campaign + "/calendar", "admin",
+					calendar(contributionsOpen, moved.minusSeconds(2), moved.minusSeconds(1), moved.plusDays(7))), 200,
+					"PUT /api/campaigns/{id}/calendar");
+
+			// voting learns of the publications and of the calendar from events: wait, bounded
+			await("voting liste les " + count + " propositions publiées", deadline, () -> {
+				var listed = get("/api/campaigns/" + campaign + "/proposals");
+				return listed.statusCode() == 200 && JSON.readTree(listed.body()).size() == count;
+			});
+			await("voting voit la période de soutien ouverte", deadline, () -> {
+				var window = get("/api/campaigns/" + campaign + "/supports-over-time");
+				if (window.statusCode() != 200) {
+					return false;
+				}
+				var opens = OffsetDateTime.parse(JSON.readTree(window.body()).get("opens").asString());
+				return !opens.isAfter(OffsetDateTime.now(ZoneOffset.UTC));
+			});
+			System.out.printf(Locale.ROOT, "Campagne prête par l'API en %.1f s : %d propositions publiées, soutiens ouverts%n",
+					(System.nanoTime() - began) / 1e9, count);
+			return campaign;
+		}
+
+		private ObjectNode calendar(OffsetDateTime contributionsOpen, OffsetDateTime contributionsClose,
+				OffsetDateTime supportsOpen, OffsetDateTime supportsClose) {
+			var paris = java.time.ZoneId.of("Europe/Paris");
+			var shortlist = supportsClose.atZoneSameInstant(paris).toLocalDate().plusDays(2);
+			var referentsOpen = shortlist.plusDays(1).atStartOfDay(paris).toOffsetDateTime();
+			var calendar = JSON.createObjectNode();
+			window(calendar.putObject("contributions"), contributionsOpen, contributionsClose);
+			window(calendar.putObject("supports"), supportsOpen, supportsClose);
+			window(calendar.putObject("referentApplications"), referentsOpen, referentsOpen.plusDays(20));
+			calendar.put("shortlistDecision", shortlist.toString());
+			calendar.put("fundingDecision", shortlist.plusDays(60).toString());
+			return calendar;
+		}
+
+		private void window(ObjectNode node, OffsetDateTime opens, OffsetDateTime closes) {
+			node.put("opens", iso.format(opens));
+			node.put("closes", iso.format(closes));
+		}
+
+		private HttpResponse<String> until(Callable<HttpResponse<String>> call, int expected, long deadline, String what)
+				throws Exception {
+			HttpResponse<String> last = null;
+			while (System.nanoTime() < deadline) {
+				last = call.call();
+				if (last.statusCode() == expected) {
+					return last;
+				}
+				// 404/409: the module has not received the event yet; anything else is a real refusal
+				if (last.statusCode() != 404 && last.statusCode() != 409) {
+					break;
+				}
+				pause();
+			}
+			return expect(last, expected, what);
+		}
+
+		private void await(String what, long deadline, Callable<Boolean> condition) throws Exception {
+			while (!condition.call()) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("Délai de préparation dépassé : " + what);
+				}
+				pause();
+			}
+		}
+
+		private void pause() {
+			// a bounded poll between two attempts (this is a benchmark, not a test)
+			java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+		}
+
+		private HttpResponse<String> expect(HttpResponse<String> response, int expected, String what) {
+			if (response == null || response.statusCode() != expected) {
+				throw new IllegalStateException(what + " → " + (response == null ? "aucune réponse"
+						: response.statusCode() + " " + response.body()));
+			}
+			return response;
+		}
+
+		private HttpResponse<String> send(String method, String path, String user, JsonNode body)
+				throws IOException, InterruptedException {
+			var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+					.timeout(Duration.ofSeconds(30))
+					.header("Authorization", "Basic " + Base64.getEncoder()
+							.encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+					.header("Accept", "application/json");
+			if (body == null) {
+				request.method(method, HttpRequest.BodyPublishers.noBody());
+			}
+			else {
+				request.header("Content-Type", "application/json")
+						.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+			}
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
 	}
 
 	// --- supports over HTTP ----------------------------------------------------------------------------------
@@ -349,45 +543,17 @@ public final class SupportsBenchmark {
 		return rate;
 	}
 
-	/** Benchmark fixture: a campaign open for supports and 67 proposals, in voting's own copy tables only. */
-	private String seedCampaign(String url) throws SQLException {
-		var campaign = UUID.randomUUID();
-		try (var connection = connect(url)) {
-			connection.setAutoCommit(false);
-			try (var insert = connection.prepareStatement("""
-					insert into voting.campaign (id, title, support_kinds, supports_open, supports_close, calendar_as_of)
-					values (?, 'Campagne du banc d''essai', '{COMMUNE,DEPARTEMENT,REGION,COLLECTIVITE_PARTICULIERE}',
-					        now() - interval '1 hour', now() + interval '7 days', now())""")) {
-				insert.setObject(1, campaign);
-				insert.executeUpdate();
-			}
-			try (var insert = connection.prepareStatement("""
-					insert into voting.proposal (id, campaign_id, title, theme, published_at, content_as_of)
-					values (?, ?, ?, ?, now(), now())""")) {
-				for (int i = 1; i <= 67; i++) {
-					insert.setObject(1, UUID.randomUUID());
-					insert.setObject(2, campaign);
-					insert.setString(3, "Proposition du banc d'essai n° " + i);
-					insert.setString(4, "Thème " + (1 + i % 13));
-					insert.addBatch();
-				}
-				insert.executeBatch();
-			}
-			connection.commit();
-		}
-		System.out.println("Campagne de banc d'essai créée dans les tables de voting : " + campaign);
-		return campaign.toString();
-	}
-
 	/**
-	 * For the read figures with 2.3 million supports: every commune of the open data supports every proposal of the
-	 * campaign, written straight into voting's tables with the tally recomputed (a fixture: the HTTP path is what
-	 * the support figures measure).
+	 * FIXTURE for the read figures with 2.3 million supports: every commune of the open data supports every proposal
+	 * of the campaign, written straight into voting's tables with the tally recomputed. Not the product's path
+	 * (2.3 million supports through HTTP would take an hour at the target rate): the HTTP path is what the support
+	 * figures measure; this only gives the reads their volume.
 	 */
 	private void fillEveryCommuneTimesEveryProposal(String url, String campaign) throws Exception {
 		var communes = communesFromOpenData(Integer.MAX_VALUE);
 		System.out.println();
-		System.out.printf(Locale.ROOT, "Remplissage : %d communes × toutes les propositions…%n", communes.size());
+		System.out.printf(Locale.ROOT, "Remplissage (FIXTURE, par JDBC, hors API) : %d communes × toutes les propositions…%n",
+				communes.size());
 		long start = System.nanoTime();
 		try (var connection = connect(url)) {
 			connection.setAutoCommit(false);
@@ -429,14 +595,18 @@ public final class SupportsBenchmark {
 				statement.executeUpdate();
 			}
 			connection.commit();
+			connection.setAutoCommit(true);
 			try (var statement = connection.createStatement()) {
-				connection.setAutoCommit(true);
 				statement.execute("analyze voting.support");
 				statement.execute("analyze voting.tally");
-				var total = statement.executeQuery("select count(*) from voting.support");
+			}
+			try (var count = connection.prepareStatement("""
+					select (select count(*) from voting.support where campaign_id = ?), (select count(*) from voting.support)""")) {
+				count.setObject(1, UUID.fromString(campaign));
+				var total = count.executeQuery();
 				total.next();
-				System.out.printf(Locale.ROOT, "%d soutiens stockés (%.0f s)%n", total.getLong(1),
-						(System.nanoTime() - start) / 1e9);
+				System.out.printf(Locale.ROOT, "%d soutiens stockés pour la campagne, %d en tout (%.0f s)%n", total.getLong(1),
+						total.getLong(2), (System.nanoTime() - start) / 1e9);
 			}
 		}
 	}
@@ -452,7 +622,7 @@ public final class SupportsBenchmark {
 		int requests = Integer.parseInt(options.getOrDefault("read-requests", "2000"));
 		int clients = Integer.parseInt(options.getOrDefault("read-clients", "4"));
 		System.out.println();
-		System.out.println("== Lectures publiques ==");
+		System.out.println("== Lectures publiques == (charge de la machine au début : " + loadAverage() + ")");
 		for (var path : List.of("/api/campaigns/" + campaign + "/proposals", "/api/campaigns/" + campaign + "/ranking")) {
 			for (int i = 0; i < 100; i++) {
 				get(path);
@@ -553,6 +723,17 @@ public final class SupportsBenchmark {
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The load average over 1, 5 and 15 minutes: other processes on the machine weigh on every figure. */
+	static String loadAverage() {
+		try {
+			var parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return parts[0] + " " + parts[1] + " " + parts[2];
+		}
+		catch (IOException | RuntimeException e) {
+			return "inconnue";
+		}
 	}
 
 	private static String require(String value, String what) {

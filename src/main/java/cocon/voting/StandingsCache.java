@@ -1,0 +1,69 @@
+package cocon.voting;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The last public proposal list and ranking of each campaign, so that reading them with millions of supports
+ * stored costs neither a query nor the building of the breakdowns. Exact: every change of a count or of a
+ * published proposal made by this instance moves a generation once its transaction has ended, and an answer
+ * computed under an older generation is never served again (an answer computed while a change commits is stored
+ * under the generation read before computing, so it is recomputed at the next read). Changes made outside this
+ * instance (another instance, SQL by hand) are seen within {@link #MAX_AGE}.
+ */
+@Component
+class StandingsCache {
+
+	static final Duration MAX_AGE = Duration.ofSeconds(1);
+	private static final int MAX_ENTRIES = 1_000;
+
+	private record Key(String view, UUID campaign) {
+	}
+
+	private record Entry(long generation, long computedAt, Object value) {
+	}
+
+	private final AtomicLong generation = new AtomicLong();
+	private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+
+	/** Called inside the transaction that changes counts or proposals: forgets every cached answer when it ends. */
+	void changed() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					generation.incrementAndGet();
+				}
+			});
+		}
+		else {
+			generation.incrementAndGet();
+		}
+	}
+
+	/** The cached answer of the view for the campaign, computed again when anything changed since. */
+	@SuppressWarnings("unchecked")
+	<T> T get(String view, UUID campaign, Supplier<T> compute) {
+		long current = generation.get();
+		long now = System.nanoTime();
+		var key = new Key(view, campaign);
+		var entry = entries.get(key);
+		if (entry != null && entry.generation() == current && now - entry.computedAt() < MAX_AGE.toNanos()) {
+			return (T) entry.value();
+		}
+		var value = compute.get();
+		if (entries.size() >= MAX_ENTRIES) {
+			entries.clear();
+		}
+		entries.put(key, new Entry(current, now, value));
+		return value;
+	}
+}
