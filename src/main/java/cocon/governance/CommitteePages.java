@@ -1,6 +1,9 @@
 package cocon.governance;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,6 +49,11 @@ class CommitteePages {
 			@RequestParam(defaultValue = "" + SteeringCommittee.DEFAULT_SUPPORTS_WEIGHT) double supportsWeight,
 			@RequestParam(defaultValue = "" + SteeringCommittee.DEFAULT_MATURITY_WEIGHT) double maturityWeight,
 			CurrentUser user, Model model) {
+		return board(id, supportsWeight, maturityWeight, user, new FundingForm(), List.of(), model);
+	}
+
+	private String board(CampaignId id, double supportsWeight, double maturityWeight, CurrentUser user,
+			FundingForm funding, List<InvalidInput.FieldError> fundingErrors, Model model) {
 		var campaign = campaigns.get(id);
 		if (!user.hasRole(Role.ADMINISTRATOR)) {
 			committee.requireMember(id, user.username());
@@ -67,8 +76,198 @@ class CommitteePages {
 		model.addAttribute("member", committee.isMember(id, user.username()));
 		model.addAttribute("scale", MATURITY_SCALE);
 		model.addAttribute("shortlistDate", campaign.calendar().shortlistDecision().format(CampaignPages.DAY));
+		var decisions = committee.decisions(id);
+		model.addAttribute("shortlist", decisions.shortlist());
+		model.addAttribute("fundedProjects", decisions.fundedProjects());
+		model.addAttribute("budget", BudgetPicture.of(decisions.envelopeEuros(), decisions.totalFundedEuros()));
+		model.addAttribute("funding", funding.withRows(FundingForm.ROWS));
+		model.addAttribute("fundingErrors", fundingErrors);
+		model.addAttribute("fundingErrorFields",
+				fundingErrors.stream().map(InvalidInput.FieldError::field).distinct().toList());
 		return "governance/committee";
 	}
+
+	// Funding ----------------------------------------------------------------------------------------------
+
+	/** The funding form: a shortlisted proposal, a provider's project, its budget and its milestones (rows). */
+	public static class FundingForm {
+
+		/** Milestone rows offered without JavaScript; empty rows are ignored. */
+		static final int ROWS = 5;
+
+		private String proposalId = "";
+		private String provider = "";
+		private String title = "";
+		private String budgetEuros = "";
+		private List<MilestoneRow> milestones = new ArrayList<>();
+
+		public String getProposalId() {
+			return proposalId;
+		}
+
+		public void setProposalId(String proposalId) {
+			this.proposalId = proposalId == null ? "" : proposalId;
+		}
+
+		public String getProvider() {
+			return provider;
+		}
+
+		public void setProvider(String provider) {
+			this.provider = provider == null ? "" : provider;
+		}
+
+		public String getTitle() {
+			return title;
+		}
+
+		public void setTitle(String title) {
+			this.title = title == null ? "" : title;
+		}
+
+		public String getBudgetEuros() {
+			return budgetEuros;
+		}
+
+		public void setBudgetEuros(String budgetEuros) {
+			this.budgetEuros = budgetEuros == null ? "" : budgetEuros;
+		}
+
+		public List<MilestoneRow> getMilestones() {
+			return milestones;
+		}
+
+		public void setMilestones(List<MilestoneRow> milestones) {
+			this.milestones = milestones == null ? new ArrayList<>() : new ArrayList<>(milestones);
+		}
+
+		FundingForm withRows(int rows) {
+			while (milestones.size() < rows) {
+				milestones.add(new MilestoneRow());
+			}
+			return this;
+		}
+	}
+
+	/** One milestone row of the funding form. */
+	public static class MilestoneRow {
+
+		private String label = "";
+		private String due = "";
+
+		public String getLabel() {
+			return label;
+		}
+
+		public void setLabel(String label) {
+			this.label = label == null ? "" : label;
+		}
+
+		public String getDue() {
+			return due;
+		}
+
+		public void setDue(String due) {
+			this.due = due == null ? "" : due;
+		}
+
+		boolean blank() {
+			return label.isBlank() && due.isBlank();
+		}
+	}
+
+	@PostMapping("/campagnes/{id}/comite/financement")
+	String fund(@PathVariable CampaignId id, @ModelAttribute("fundingForm") FundingForm form,
+			@RequestParam(required = false) String confirmation, CurrentUser user, Model model,
+			RedirectAttributes redirect) {
+		committee.requireMember(id, user.username());
+		var errors = new InvalidInput.Collector();
+		UUID proposal = null;
+		if (form.getProposalId().isBlank()) {
+			errors.add("financement-proposition", "Choisissez la proposition présélectionnée à laquelle répond le projet.");
+		}
+		else {
+			try {
+				proposal = UUID.fromString(form.getProposalId().strip());
+			}
+			catch (IllegalArgumentException unknown) {
+				errors.add("financement-proposition", "Choisissez une proposition de la présélection en cours.");
+			}
+		}
+		if (form.getProvider().isBlank()) {
+			errors.add("financement-porteur", "Indiquez le porteur du projet.");
+		}
+		if (form.getTitle().isBlank()) {
+			errors.add("financement-titre", "Indiquez le titre du projet.");
+		}
+		Long budget = null;
+		var digits = form.getBudgetEuros().replaceAll("[\\s\u00a0\u202f]", "").replaceFirst("(€|EUR)$", "");
+		if (digits.isEmpty()) {
+			errors.add("financement-budget", "Indiquez le budget en euros.");
+		}
+		else if (!digits.matches("\\d{1,15}") || Long.parseLong(digits) <= 0) {
+			errors.add("financement-budget", "Le budget est un montant entier positif en euros, par exemple 250000.");
+		}
+		else {
+			budget = Long.parseLong(digits);
+			var remaining = committee.decisions(id).remainingEuros();
+			if (budget > remaining) {
+				errors.add("financement-budget", "Ce budget de " + cocon.shared.Euros.of(budget).formatted()
+						+ " dépasse l'enveloppe restante de " + cocon.shared.Euros.of(remaining).formatted() + ".");
+			}
+		}
+		var milestones = new ArrayList<FundedProject.Milestone>();
+		for (int i = 0; i < form.getMilestones().size(); i++) {
+			var row = form.getMilestones().get(i);
+			if (row.blank()) {
+				continue;
+			}
+			var n = i + 1;
+			if (row.getLabel().isBlank()) {
+				errors.add("jalon-libelle-" + i, "Jalon " + n + " : indiquez son libellé.");
+				continue;
+			}
+			if (row.getDue().isBlank()) {
+				errors.add("jalon-echeance-" + i, "Jalon " + n + " : indiquez son échéance.");
+				continue;
+			}
+			try {
+				milestones.add(new FundedProject.Milestone(row.getLabel(), LocalDate.parse(row.getDue().strip())));
+			}
+			catch (DateTimeParseException e) {
+				errors.add("jalon-echeance-" + i, "Jalon " + n + " : échéance invalide, attendu par exemple 2021-12-31.");
+			}
+		}
+		if (milestones.isEmpty() && form.getMilestones().stream().allMatch(MilestoneRow::blank)) {
+			errors.add("jalon-libelle-0", "Indiquez au moins un jalon (libellé et échéance).");
+		}
+		if (confirmation == null) {
+			errors.add("financement-confirmation", "Cochez la case de confirmation pour enregistrer le financement.");
+		}
+		if (errors.isEmpty()) {
+			try {
+				var funding = committee.fund(id, proposal, form.getProvider(), form.getTitle(), budget, milestones,
+						user.username());
+				redirect.addFlashAttribute("success", "Le financement du projet « " + funding.project().title()
+						+ " » (" + funding.project().budget().formatted() + ") est enregistré et publié. Reste de l'enveloppe : "
+						+ funding.remaining().formatted() + ".");
+				return "redirect:/campagnes/" + id + "/comite";
+			}
+			catch (InvalidInput e) {
+				e.errors().forEach(error -> errors.add(FUNDING_FIELDS.getOrDefault(error.field(), "financement"),
+						error.message()));
+			}
+			catch (RuleViolation e) {
+				errors.add(e.properties().containsKey("remainingEuros") && e.getMessage().contains("budget")
+						? "financement-budget" : "financement-proposition", e.getMessage());
+			}
+		}
+		return board(id, SteeringCommittee.DEFAULT_SUPPORTS_WEIGHT, SteeringCommittee.DEFAULT_MATURITY_WEIGHT, user,
+				form, errors.errors(), model);
+	}
+
+	private static final Map<String, String> FUNDING_FIELDS = Map.of("proposalId", "financement-proposition",
+			"provider", "financement-porteur", "title", "financement-titre", "budgetEuros", "financement-budget");
 
 	private record DecisionInputsPage(SteeringCommittee.DecisionInputs inputs, String error) {
 	}

@@ -116,10 +116,13 @@ class ReferentPagesController {
 
 	@GetMapping("/propositions/{id}/groupe-de-travail")
 	String workingGroup(@PathVariable UUID id, Model model,
-			org.springframework.security.core.Authentication authentication) {
+			org.springframework.security.core.Authentication authentication,
+			@org.jspecify.annotations.Nullable CurrentUser user) {
 		var proposal = new ProposalId(id);
 		var group = queries.workingGroup(proposal).orElseThrow(ReferentPagesController::notFound);
 		model.addAttribute("group", group);
+		var mine = user == null ? null : user.organisationIfAny().map(o -> o.siren().value()).orElse(null);
+		model.addAttribute("member", mine != null && group.members().stream().anyMatch(m -> m.siren().equals(mine)));
 		boolean staff = authentication != null && authentication.getAuthorities().stream()
 				.anyMatch(a -> a.getAuthority().equals("ROLE_CURATOR") || a.getAuthority().equals("ROLE_ADMINISTRATOR"));
 		model.addAttribute("staff", staff);
@@ -192,7 +195,7 @@ class ReferentPagesController {
 		else {
 			binding.rejectValue("date", "invalid", "Indiquez une date valide (jj/mm/aaaa).");
 		}
-		return workingGroup(id, model, authentication);
+		return workingGroup(id, model, authentication, user);
 	}
 
 	@GetMapping("/propositions/{id}/groupe-de-travail/experimentation/{applicationId}")

@@ -68,4 +68,68 @@ class CommitteePagesTests {
 				.andExpect(content().string(containsString("<svg role=\"img\"")))
 				.andExpect(content().string(containsString("Budget engagé : 0 €")));
 	}
+
+	@Test
+	void aCommitteeMemberFundsAProjectAnsweringAShortlistedProposalFromTheBoard(Scenario scenario) throws Exception {
+		clock.set("2021-04-20T10:00:00+02:00");
+		var steps = new CommitteeSteps(mvc, book);
+		var campaign = steps.campaignWithCommittee("Financement depuis le comité");
+		var a = CommitteeSteps.published(campaign, "Dématérialiser les autorisations d'urbanisme");
+		var b = CommitteeSteps.published(campaign, "Proposition non retenue");
+		steps.publish(scenario, campaign, List.of(a, b));
+		var board = "/campagnes/" + campaign + "/comite";
+		var fund = board + "/financement";
+
+		mvc.perform(get(board).with(as(Identities.committee(1))))
+				.andExpect(content().string(containsString("Aucune proposition n'est présélectionnée")))
+				.andExpect(content().string(containsString(">Retenir<span class=\"fr-sr-only\">")));
+
+		clock.set("2021-05-03T10:00:00+02:00");
+		steps.json(post("/api/campaigns/" + campaign + "/shortlist"), Identities.committee(1),
+				"{\"proposalIds\": [\"" + a.proposalId() + "\"], \"rationale\": \"La plus soutenue\"}")
+				.andExpect(status().isCreated());
+
+		clock.set("2021-07-05T10:00:00+02:00");
+		mvc.perform(get(board).with(as(Identities.committee(2))))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("<option value=\"" + a.proposalId() + "\"")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("<option value=\"" + b.proposalId() + "\""))))
+				.andExpect(content().string(containsString("name=\"milestones[4].due\"")))
+				.andExpect(content().string(containsString("<label class=\"fr-label\" for=\"financement-budget\">Budget en euros")));
+
+		mvc.perform(post(fund).with(as(Identities.committee(2))).with(csrf())
+						.param("proposalId", a.proposalId().toString()).param("provider", "Coopérative numérique")
+						.param("title", "Urbanisme en ligne").param("budgetEuros", "31 000 000")
+						.param("milestones[0].label", "Prototype").param("milestones[0].due", "")
+						.param("milestones[1].label", "").param("milestones[1].due", ""))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Le financement n'a pas été enregistré")))
+				.andExpect(content().string(containsString("id=\"financement-budget-erreur\">Ce budget de 31")))
+				.andExpect(content().string(containsString("dépasse l&#39;enveloppe restante de 30")))
+				.andExpect(content().string(containsString("Jalon 1 : indiquez son échéance.")))
+				.andExpect(content().string(containsString("Cochez la case de confirmation pour enregistrer le financement.")))
+				.andExpect(content().string(containsString("value=\"Coopérative numérique\"")));
+		mvc.perform(get("/api/campaigns/" + campaign + "/decisions"))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.fundedProjects.length()").value(0));
+
+		mvc.perform(post(fund).with(as(Identities.committee(2))).with(csrf())
+						.param("proposalId", a.proposalId().toString()).param("provider", "Coopérative numérique")
+						.param("title", "Urbanisme en ligne").param("budgetEuros", "1 200 000")
+						.param("milestones[0].label", "Prototype").param("milestones[0].due", "2021-12-15")
+						.param("milestones[1].label", "").param("milestones[1].due", "")
+						.param("milestones[2].label", "Déploiement").param("milestones[2].due", "2022-06-30")
+						.param("confirmation", "oui"))
+				.andExpect(redirectedUrl(board))
+				.andExpect(flash().attribute("success", containsString("Le financement du projet « Urbanisme en ligne »")));
+
+		mvc.perform(get("/api/campaigns/" + campaign + "/decisions"))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.fundedProjects[0].budgetEuros").value(1_200_000))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.fundedProjects[0].decidedBy").value("committee2"))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.fundedProjects[0].milestones.length()").value(2))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.remainingEuros").value(28_800_000));
+
+		mvc.perform(post(fund).with(as(Identities.lyon())).with(csrf())
+						.param("proposalId", a.proposalId().toString()).param("confirmation", "oui"))
+				.andExpect(status().isForbidden());
+	}
 }

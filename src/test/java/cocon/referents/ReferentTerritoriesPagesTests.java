@@ -161,7 +161,30 @@ class ReferentTerritoriesPagesTests {
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("fr-callout")))
 				.andExpect(content().string(containsString("Votre collectivité est invitée")))
-				.andExpect(content().string(containsString("/propositions/" + proposal.id() + "/candidature")));
+				.andExpect(content().string(containsString("/propositions/" + proposal.id() + "/candidature")))
+				.andExpect(content().string(containsString("<a href=\"/campagnes/" + campaign.id()
+						+ "\">Coconstruction de services numériques 2021</a>")));
+	}
+
+	@Test
+	void theWorkingGroupPageTellsAMemberCollectiviteItIsAlreadyInInsteadOfOfferingToApply() throws Exception {
+		var other = Identities.agentOf(siren(), "Oullins-Pierre-Bénite", CollectiviteKind.COMMUNE, "69", "84", 37000);
+		var page = "/propositions/" + proposal.id() + "/groupe-de-travail";
+		mvc.perform(get(page).with(as(commune)))
+				.andExpect(content().string(containsString("Candidater comme territoire référent")))
+				.andExpect(content().string(not(containsString("Votre collectivité est membre de ce groupe de travail"))));
+
+		apply();
+
+		mvc.perform(get(page).with(as(commune)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Votre collectivité est membre de ce groupe de travail")))
+				.andExpect(content().string(not(containsString("Candidater comme territoire référent"))));
+		mvc.perform(get(page).with(as(other)))
+				.andExpect(content().string(containsString("Candidater comme territoire référent")));
+		mvc.perform(get(page))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Candidater comme territoire référent")));
 	}
 
 	@Test
