@@ -15,7 +15,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * Every Spring context of the test suite talks to one real PostgreSQL per JVM, started once from the zonky
  * binaries (no Docker, no H2). Contexts share it, so migrations and the directory load run once per suite.
- * Tests run with the demo identities unless {@code cocon.test.demo-profile=false}.
+ * Tests run with the demo identities unless {@code cocon.test.demo-profile=false}, and without the demonstration
+ * data (lowest precedence: a test that wants them sets {@code cocon.demo.seed=true}). A test that needs an empty
+ * instance names a database of its own with {@code cocon.test.database}: it is created on the same server.
  */
 public class TestPostgresEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -82,12 +84,32 @@ public class TestPostgresEnvironmentPostProcessor implements EnvironmentPostProc
 		return postgres().getJdbcUrl("postgres", "postgres");
 	}
 
+	/** A database of its own on the test server, created empty the first time it is asked for. */
+	private static synchronized String jdbcUrl(String database) {
+		if (!database.matches("[a-z][a-z0-9_]{0,40}")) {
+			throw new IllegalArgumentException("Nom de base de test invalide : " + database);
+		}
+		try (var connection = java.sql.DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
+				var statement = connection.createStatement()) {
+			var exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'").next();
+			if (!exists) {
+				statement.execute("create database " + database);
+			}
+		}
+		catch (java.sql.SQLException e) {
+			throw new IllegalStateException("Impossible de créer la base de test " + database, e);
+		}
+		return postgres().getJdbcUrl("postgres", database);
+	}
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		var database = environment.getProperty("cocon.test.database");
 		environment.getPropertySources().addFirst(new MapPropertySource("test-postgres", Map.of(
-				"spring.datasource.url", jdbcUrl(),
+				"spring.datasource.url", database == null ? jdbcUrl() : jdbcUrl(database),
 				"spring.datasource.username", "postgres",
 				"spring.datasource.password", "postgres")));
+		environment.getPropertySources().addLast(new MapPropertySource("test-demo-data", Map.of("cocon.demo.seed", "false")));
 		if (environment.getProperty("cocon.test.demo-profile", Boolean.class, true)) {
 			environment.addActiveProfile("demo");
 		}
