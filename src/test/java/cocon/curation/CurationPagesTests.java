@@ -151,7 +151,7 @@ class CurationPagesTests {
 		mvc.perform(get("/campagnes/" + campaign + "/entonnoir"))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("role=\"img\"")))
-				.andExpect(content().string(containsString("<desc id=\"desc-svg\">2 contributions reçues : 0 regroupées en 0 propositions, 0 réorientées, 1 rejetées, 1 en attente.</desc>")))
+				.andExpect(content().string(containsString("<desc id=\"desc-svg\">2 contributions reçues : 0 regroupée en 0 proposition, 0 réorientée, 1 rejetée, 1 en attente.</desc>")))
 				.andExpect(content().string(containsString("<th scope=\"row\">Rejetées</th>")));
 	}
 }
