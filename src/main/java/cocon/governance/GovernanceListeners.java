@@ -6,9 +6,8 @@ import org.springframework.stereotype.Component;
 import cocon.curation.events.ProposalPublished;
 import cocon.curation.events.ProposalRevised;
 import cocon.curation.events.ProposalsMerged;
-import cocon.voting.events.SupportGiven;
-import cocon.voting.events.SupportWithdrawn;
 import cocon.voting.events.SupportsClosed;
+import cocon.voting.events.SupportsRecorded;
 
 /** Keeps governance's copy of proposals and supports from curation's and voting's events (idempotently). */
 @Component
@@ -37,14 +36,13 @@ class GovernanceListeners {
 		book.merged(event.survivorId(), event.absorbedId());
 	}
 
+	/** The live count of supports: every change of the batch, in one transaction. */
 	@ApplicationModuleListener
-	void on(SupportGiven event) {
-		book.supportGiven(event.proposalId(), event.campaignId(), event.siren(), event.kind(), event.supportedAt());
-	}
-
-	@ApplicationModuleListener
-	void on(SupportWithdrawn event) {
-		book.supportWithdrawn(event.proposalId(), event.campaignId(), event.siren(), event.withdrawnAt());
+	void on(SupportsRecorded event) {
+		event.given().forEach(given -> book.supportGiven(given.proposalId(), given.campaignId(), given.siren(),
+				given.kind(), given.supportedAt()));
+		event.withdrawn().forEach(withdrawn -> book.supportWithdrawn(withdrawn.proposalId(), withdrawn.campaignId(),
+				withdrawn.siren(), withdrawn.withdrawnAt()));
 	}
 
 	@ApplicationModuleListener

@@ -52,6 +52,17 @@ class Invitations {
 				""".formatted(ACTIVE)).param("p", proposal.id()).param("now", Sql.ts(now)).update();
 	}
 
+	/** Invites one supporter of a proposal if its call is open and the collectivité still supports it. */
+	void inviteIfCallOpen(ProposalId proposal, Siren siren, Instant now) {
+		jdbc.sql("""
+				insert into referents.invitations (proposal_id, siren, invited_at)
+				select s.proposal_id, s.siren, :now from referents.supports s
+				join referents.calls c on c.proposal_id = s.proposal_id and c.status = 'OPEN'
+				where s.proposal_id = :p and s.siren = :s and %s
+				on conflict do nothing
+				""".formatted(ACTIVE)).param("p", proposal.id()).param("s", siren.value()).param("now", Sql.ts(now)).update();
+	}
+
 	/** Drops the invitation of a collectivité that no longer supports the proposal. */
 	void uninviteIfNoLongerSupporting(ProposalId proposal, Siren siren) {
 		jdbc.sql("""

@@ -12,8 +12,7 @@ import cocon.governance.events.CalendarChanged;
 import cocon.governance.events.CampaignScheduled;
 import cocon.governance.events.ProposalsShortlisted;
 import cocon.shared.ProposalId;
-import cocon.voting.events.SupportGiven;
-import cocon.voting.events.SupportWithdrawn;
+import cocon.voting.events.SupportsRecorded;
 
 /**
  * What this module learns from the others. Every listener is idempotent: a redelivered event changes nothing,
@@ -65,16 +64,21 @@ class ReferentEventListeners {
 		retitle(event.proposalId(), event.title(), event.revisedAt());
 	}
 
+	/**
+	 * Who supports what, for the invitations: a supporter of a proposal whose call is open is invited at once, a
+	 * collectivité that withdrew its support is no longer invited.
+	 */
 	@ApplicationModuleListener
-	void on(SupportGiven event) {
-		invitations.supportGiven(event.proposalId(), event.siren(), event.collectiviteName(), event.supportedAt());
-		invitations.inviteSupporters(event.proposalId(), clock.instant());
-	}
-
-	@ApplicationModuleListener
-	void on(SupportWithdrawn event) {
-		invitations.supportWithdrawn(event.proposalId(), event.siren(), event.withdrawnAt());
-		invitations.uninviteIfNoLongerSupporting(event.proposalId(), event.siren());
+	void on(SupportsRecorded event) {
+		var now = clock.instant();
+		for (var given : event.given()) {
+			invitations.supportGiven(given.proposalId(), given.siren(), given.collectiviteName(), given.supportedAt());
+			invitations.inviteIfCallOpen(given.proposalId(), given.siren(), now);
+		}
+		for (var withdrawn : event.withdrawn()) {
+			invitations.supportWithdrawn(withdrawn.proposalId(), withdrawn.siren(), withdrawn.withdrawnAt());
+			invitations.uninviteIfNoLongerSupporting(withdrawn.proposalId(), withdrawn.siren());
+		}
 	}
 
 	/** A revision newer than any title known also retitles the call, if the proposal has one. */

@@ -10,8 +10,6 @@ import cocon.shared.CollectiviteKind;
 import cocon.shared.ProposalId;
 import cocon.shared.Siren;
 import cocon.shared.identity.CurrentUser;
-import cocon.voting.events.SupportGiven;
-import cocon.voting.events.SupportWithdrawn;
 
 /**
  * The support of one collectivité for one proposal: at most one per collectivité and proposal (the identifier is
@@ -88,13 +86,5 @@ class Support implements AggregateRoot<Support, Support.SupportId> {
 	/** The row of the running tally this support counts in (see {@code voting.tally}). */
 	int stripe() {
 		return Integer.parseInt(id.siren().value()) % STRIPES;
-	}
-
-	SupportGiven given() {
-		return new SupportGiven(id.proposalId(), campaignId, id.siren(), supporter.name(), supporter.kind(), supportedAt);
-	}
-
-	SupportWithdrawn withdrawn(Instant at) {
-		return new SupportWithdrawn(id.proposalId(), campaignId, id.siren(), at);
 	}
 }

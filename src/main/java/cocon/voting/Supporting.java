@@ -2,7 +2,6 @@ package cocon.voting;
 
 import java.time.Clock;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,7 +12,8 @@ import cocon.voting.SupportRefused.Reason;
 
 /**
  * Supporting and withdrawing, one short transaction each: check the rules on the local copies of the campaign
- * and the proposal, insert (or delete) the support guarded by the database, publish the event, count it.
+ * and the proposal, insert (or delete) the support guarded by the database, add it to the feed that publishes it
+ * (see {@link SupportFeed}), count it.
  */
 @Service
 class Supporting {
@@ -23,12 +23,12 @@ class Supporting {
 	}
 
 	private final SupportRepository supports;
-	private final ApplicationEventPublisher events;
+	private final SupportFeed feed;
 	private final Clock clock;
 
-	Supporting(SupportRepository supports, ApplicationEventPublisher events, Clock clock) {
+	Supporting(SupportRepository supports, SupportFeed feed, Clock clock) {
 		this.supports = supports;
-		this.events = events;
+		this.feed = feed;
 		this.clock = clock;
 	}
 
@@ -40,7 +40,7 @@ class Supporting {
 		var campaign = target.campaign().orElseThrow(() -> notOpenYet());
 		var support = Support.give(target.proposal(), campaign, user, now);
 		if (supports.insertIfAbsent(support)) {
-			events.publishEvent(support.given());
+			feed.given(support);
 			supports.count(support);
 			return new Outcome(support, true);
 		}
@@ -67,7 +67,7 @@ class Supporting {
 		if (removed.isEmpty() && supports.find(new SupportId(proposalId, user.organisation().siren())).isPresent()) {
 			throw new SupportRefused(Reason.CLOSED, "La période de soutien vient de se clore : les soutiens sont figés.");
 		}
-		removed.ifPresent(support -> events.publishEvent(support.withdrawn(now)));
+		removed.ifPresent(support -> feed.withdrawn(support, now));
 		return removed.isPresent();
 	}
 

@@ -41,12 +41,15 @@ class SupportsClosing {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
 	private final ApplicationEventPublisher events;
+	private final SupportFeed feed;
 	private final Clock clock;
 
-	SupportsClosing(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+	SupportsClosing(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events,
+			SupportFeed feed, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.events = events;
+		this.feed = feed;
 		this.clock = clock;
 	}
 
@@ -84,6 +87,10 @@ class SupportsClosing {
 		}
 		// no support or withdrawal of any campaign may commit while the final tally is read
 		jdbc.sql("lock table voting.support in share mode").update();
+		// the last supports and withdrawals are published before the final tally
+		while (feed.publishBatch(Duration.ZERO) == SupportFeed.BATCH) {
+			LOG.debug("Fil des soutiens publié avant la clôture de la campagne {}", campaign);
+		}
 		var tallies = new LinkedHashMap<ProposalId, Counting>();
 		jdbc.sql("""
 				select p.id, s.kind, count(s.siren) as supports, coalesce(sum(s.population), 0) as population

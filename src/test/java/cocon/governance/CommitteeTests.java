@@ -31,6 +31,7 @@ import cocon.shared.Siren;
 import cocon.testing.Identities;
 import cocon.testing.MutableClock;
 import cocon.voting.events.SupportGiven;
+import cocon.voting.events.SupportsRecorded;
 import cocon.voting.events.SupportWithdrawn;
 import cocon.voting.events.SupportsClosed;
 
@@ -94,11 +95,16 @@ class CommitteeTests {
 		var rhone = Siren.of("226900017");
 
 		scenario.stimulate((java.util.function.BiConsumer<org.springframework.transaction.support.TransactionOperations, org.springframework.context.ApplicationEventPublisher>) (tx, publisher) -> tx.executeWithoutResult(s -> {
-			publisher.publishEvent(new SupportGiven(a.proposalId(), campaign, lyon, "Lyon", CollectiviteKind.COMMUNE, Instant.now()));
-			publisher.publishEvent(new SupportGiven(a.proposalId(), campaign, lyon, "Lyon", CollectiviteKind.COMMUNE, Instant.now()));
-			publisher.publishEvent(new SupportGiven(a.proposalId(), campaign, rhone, "Rhône", CollectiviteKind.DEPARTEMENT, Instant.now()));
-			publisher.publishEvent(new SupportGiven(b.proposalId(), campaign, rhone, "Rhône", CollectiviteKind.DEPARTEMENT, Instant.now()));
-			publisher.publishEvent(new SupportWithdrawn(b.proposalId(), campaign, rhone, Instant.now()));
+			var now = Instant.now();
+			publisher.publishEvent(new SupportsRecorded(campaign, List.of(
+					new SupportGiven(a.proposalId(), campaign, lyon, "Lyon", CollectiviteKind.COMMUNE, now),
+					new SupportGiven(a.proposalId(), campaign, rhone, "Rhône", CollectiviteKind.DEPARTEMENT, now),
+					new SupportGiven(b.proposalId(), campaign, rhone, "Rhône", CollectiviteKind.DEPARTEMENT, now)),
+					List.of(), now));
+			// the same support delivered again, and a withdrawal in a later batch
+			publisher.publishEvent(new SupportsRecorded(campaign, List.of(
+					new SupportGiven(a.proposalId(), campaign, lyon, "Lyon", CollectiviteKind.COMMUNE, now)),
+					List.of(new SupportWithdrawn(b.proposalId(), campaign, rhone, now.plusSeconds(1))), now.plusSeconds(1)));
 		}))
 				.andWaitForStateChange(() -> book.supports(campaign).get(a.proposalId().id()),
 						tally -> tally != null && tally.count() == 2 && !book.supports(campaign).containsKey(b.proposalId().id()))

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +33,7 @@ import cocon.testing.Identities;
 import cocon.testing.MutableClock;
 import cocon.testing.TestClockConfiguration;
 import cocon.voting.events.SupportGiven;
+import cocon.voting.events.SupportsRecorded;
 
 /**
  * The referent territories API over HTTP against the real database. Events of the other modules are handed to
@@ -217,8 +219,9 @@ class ReferentTerritoriesApiTests {
 	@Test
 	void theSupportersOfAShortlistedProposalFindTheirInvitation() throws Exception {
 		var supporter = commune("Givors");
-		listeners.on(new SupportGiven(first, campaign, supporter.organisation().siren(), "Givors",
-				CollectiviteKind.COMMUNE, Instant.parse("2021-04-20T09:00:00Z")));
+		var at = Instant.parse("2021-04-20T09:00:00Z");
+		listeners.on(new SupportsRecorded(campaign, List.of(new SupportGiven(first, campaign,
+				supporter.organisation().siren(), "Givors", CollectiviteKind.COMMUNE, at)), List.of(), at));
 
 		mvc.perform(get("/api/me/referent-invitations").with(as(supporter)))
 				.andExpect(status().isOk())

@@ -4,6 +4,7 @@ import static cocon.referents.ReferentFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import cocon.testing.Identities;
 import cocon.testing.MutableClock;
 import cocon.testing.TestClockConfiguration;
 import cocon.voting.events.SupportGiven;
+import cocon.voting.events.SupportsRecorded;
 import cocon.voting.events.SupportWithdrawn;
 
 /** What each listener of the module does, shown with the events other modules publish. */
@@ -133,11 +135,14 @@ class ReferentTerritoriesModuleTests {
 		var lateSupporter = Siren.of(siren());
 		var supportedAt = Instant.parse("2021-04-12T10:00:00Z");
 
-		scenario.publish(new SupportGiven(proposal, campaign, supporter, "Villeurbanne", CollectiviteKind.COMMUNE, supportedAt))
-				.andWaitForStateChange(() -> supportCount(proposal), count -> count == 1).andVerify(count -> {});
-		scenario.publish(new SupportGiven(proposal, campaign, withdrawn, "Bron", CollectiviteKind.COMMUNE, supportedAt))
+		scenario.publish(new SupportsRecorded(campaign, List.of(
+				new SupportGiven(proposal, campaign, supporter, "Villeurbanne", CollectiviteKind.COMMUNE, supportedAt),
+				new SupportGiven(proposal, campaign, withdrawn, "Bron", CollectiviteKind.COMMUNE, supportedAt)),
+				List.of(), supportedAt))
 				.andWaitForStateChange(() -> supportCount(proposal), count -> count == 2).andVerify(count -> {});
-		scenario.publish(new SupportWithdrawn(proposal, campaign, withdrawn, supportedAt.plusSeconds(60)))
+		scenario.publish(new SupportsRecorded(campaign, List.of(),
+				List.of(new SupportWithdrawn(proposal, campaign, withdrawn, supportedAt.plusSeconds(60))),
+				supportedAt.plusSeconds(60)))
 				.andWaitForStateChange(() -> withdrawnCount(proposal), count -> count == 1).andVerify(count -> {});
 
 		scenario.publish(shortlist(campaign, proposal))
@@ -145,7 +150,9 @@ class ReferentTerritoriesModuleTests {
 				.andVerify(invited -> assertThat(invitations.isInvited(proposal, withdrawn)).isFalse());
 
 		// a support whose event arrives after the shortlist still earns an invitation
-		scenario.publish(new SupportGiven(proposal, campaign, lateSupporter, "Vénissieux", CollectiviteKind.COMMUNE, supportedAt))
+		scenario.publish(new SupportsRecorded(campaign, List.of(
+				new SupportGiven(proposal, campaign, lateSupporter, "Vénissieux", CollectiviteKind.COMMUNE, supportedAt)),
+				List.of(), supportedAt))
 				.andWaitForStateChange(() -> invitations.isInvited(proposal, lateSupporter), Boolean::booleanValue)
 				.andVerify(invited -> assertThat(invited).isTrue());
 	}

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import cocon.testing.Identities;
 import cocon.testing.MutableClock;
 import cocon.testing.TestClockConfiguration;
 import cocon.voting.events.SupportGiven;
+import cocon.voting.events.SupportsRecorded;
 
 /** The pages: open calls, the application form with its inline errors, the working group and the staff actions. */
 @SpringBootTest
@@ -154,8 +156,9 @@ class ReferentTerritoriesPagesTests {
 
 	@Test
 	void anInvitedSupporterSeesAHighlightedCallOnItsPage() throws Exception {
-		listeners.on(new SupportGiven(proposal, campaign, commune.organisation().siren(), "Saint-Genis-Laval",
-				CollectiviteKind.COMMUNE, Instant.parse("2021-04-15T10:00:00Z")));
+		var at = Instant.parse("2021-04-15T10:00:00Z");
+		listeners.on(new SupportsRecorded(campaign, List.of(new SupportGiven(proposal, campaign,
+				commune.organisation().siren(), "Saint-Genis-Laval", CollectiviteKind.COMMUNE, at)), List.of(), at));
 
 		mvc.perform(get("/ma-collectivite/territoires-referents").with(as(commune)))
 				.andExpect(status().isOk())

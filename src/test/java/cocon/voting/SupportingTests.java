@@ -16,8 +16,8 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cocon.curation.events.ProposalRevised;
 import cocon.curation.events.ProposalsMerged;
@@ -30,8 +30,6 @@ import cocon.shared.Siren;
 import cocon.shared.Window;
 import cocon.shared.identity.Organisation;
 import cocon.testing.Identities;
-import cocon.voting.events.SupportGiven;
-import cocon.voting.events.SupportWithdrawn;
 import cocon.voting.events.SupportsClosed;
 
 class SupportingTests extends VotingTestSupport {
@@ -43,6 +41,12 @@ class SupportingTests extends VotingTestSupport {
 	@Autowired
 	SupportsClosing closing;
 
+	@Autowired
+	SupportFeed feed;
+
+	@Autowired
+	TransactionTemplate transactions;
+
 	@BeforeEach
 	void duringTheSupportWindow() {
 		clock.set(DURING_SUPPORTS);
@@ -53,18 +57,18 @@ class SupportingTests extends VotingTestSupport {
 		var campaign = campaign(scenario, Set.of());
 		var proposal = proposals(scenario, campaign, 1).get(0);
 
-		scenario.stimulate(() -> {
-			try {
-				support(proposal, Identities.lyon()).andExpect(status().isCreated())
-						.andExpect(jsonPath("$.alreadySupported").value(false))
-						.andExpect(jsonPath("$.siren").value("216901231"));
-			}
-			catch (Exception e) {
-				throw new IllegalStateException(e);
-			}
-		}).andWaitForEventOfType(SupportGiven.class)
-				.matchingMappedValue(SupportGiven::proposalId, proposal)
-				.toArriveAndVerify(event -> assertThat(event.siren()).isEqualTo(LYON.siren()));
+		support(proposal, Identities.lyon()).andExpect(status().isCreated())
+				.andExpect(jsonPath("$.alreadySupported").value(false))
+				.andExpect(jsonPath("$.siren").value("216901231"));
+		var published = recorded.awaitGiven(proposal, 1);
+		assertThat(published).singleElement().satisfies(given -> {
+			assertThat(given.siren()).isEqualTo(LYON.siren());
+			assertThat(given.campaignId()).isEqualTo(campaign);
+			assertThat(given.collectiviteName()).isEqualTo("Lyon");
+			assertThat(given.kind()).isEqualTo(CollectiviteKind.COMMUNE);
+			assertThat(given.supportedAt()).isEqualTo(DURING_SUPPORTS);
+		});
+		awaitFeedPublished(proposal);
 
 		var row = jdbc.sql("select supported_by, supported_at from voting.support where proposal_id = ?")
 				.param(proposal.id()).query().singleRow();
@@ -77,7 +81,40 @@ class SupportingTests extends VotingTestSupport {
 	}
 
 	@Test
-	void rejectsASecondSupportFromTheSameCollectivite(Scenario scenario, AssertablePublishedEvents events) throws Exception {
+	void publishesTheChangesAStoppedInstanceLeftInTheFeed() {
+		var campaign = CampaignId.random();
+		var proposal = ProposalId.random();
+		var at = DURING_SUPPORTS;
+		// what an instance stopped between a support's commit and its publication leaves behind, a minute ago
+		var published = transactions.execute(status -> {
+			jdbc.sql("""
+					insert into voting.support_feed (campaign_id, proposal_id, siren, name, kind, change, changed_at, recorded_at)
+					values (:c, :p, '216901231', 'Lyon', 'COMMUNE', 'GIVEN', :at, now() - interval '1 minute'),
+					       (:c, :p, '213105554', 'Toulouse', 'COMMUNE', 'GIVEN', :at, now() - interval '1 minute'),
+					       (:c, :p, '216901231', 'Lyon', 'COMMUNE', 'WITHDRAWN', :later, now() - interval '1 minute'),
+					       (:c, :p, '213300635', 'Bordeaux', 'COMMUNE', 'GIVEN', :at, now())""")
+					.param("c", campaign.id()).param("p", proposal.id())
+					.param("at", SupportRepository.timestamp(at))
+					.param("later", SupportRepository.timestamp(at.plusSeconds(60)))
+					.update();
+			return feed.publishBatch(Duration.ofSeconds(10));
+		});
+
+		assertThat(published).isGreaterThanOrEqualTo(3);
+		var batches = recorded.batches().stream().filter(batch -> batch.campaignId().equals(campaign)).toList();
+		assertThat(batches).as("one publication for the campaign").singleElement().satisfies(batch -> {
+			assertThat(batch.given()).extracting(given -> given.siren().value()).containsExactly("216901231", "213105554");
+			assertThat(batch.withdrawn()).singleElement()
+					.satisfies(withdrawn -> assertThat(withdrawn.withdrawnAt()).isEqualTo(at.plusSeconds(60)));
+		});
+		assertThat(jdbc.sql("select siren from voting.support_feed where campaign_id = ?").param(campaign.id())
+				.query(String.class).list()).as("the recent line is left to the instance that wrote it")
+				.containsExactly("213300635");
+		jdbc.sql("delete from voting.support_feed where campaign_id = ?").param(campaign.id()).update();
+	}
+
+	@Test
+	void rejectsASecondSupportFromTheSameCollectivite(Scenario scenario) throws Exception {
 		var campaign = campaign(scenario, Set.of());
 		var proposal = proposals(scenario, campaign, 1).get(0);
 
@@ -88,7 +125,8 @@ class SupportingTests extends VotingTestSupport {
 
 		assertThat(activeSupports(proposal)).isEqualTo(1);
 		assertThat(tally(proposal)).isEqualTo(1);
-		assertThat(events.ofType(SupportGiven.class).matching(e -> e.proposalId().equals(proposal))).hasSize(1);
+		awaitFeedPublished(proposal);
+		assertThat(recorded.given(proposal)).as("the second support was not published").hasSize(1);
 	}
 
 	@Test
@@ -187,16 +225,9 @@ class SupportingTests extends VotingTestSupport {
 		support(proposal, Identities.lyon()).andExpect(status().isCreated());
 
 		clock.advance(Duration.ofHours(2));
-		scenario.stimulate(() -> {
-			try {
-				withdraw(proposal, Identities.agent("elu-lyon", LYON)).andExpect(status().isNoContent());
-			}
-			catch (Exception e) {
-				throw new IllegalStateException(e);
-			}
-		}).andWaitForEventOfType(SupportWithdrawn.class)
-				.matchingMappedValue(SupportWithdrawn::proposalId, proposal)
-				.toArrive();
+		withdraw(proposal, Identities.agent("elu-lyon", LYON)).andExpect(status().isNoContent());
+		assertThat(recorded.awaitWithdrawn(proposal, 1)).singleElement()
+				.satisfies(withdrawn -> assertThat(withdrawn.withdrawnAt()).isEqualTo(DURING_SUPPORTS.plus(Duration.ofHours(2))));
 
 		assertThat(activeSupports(proposal)).isZero();
 		assertThat(tally(proposal)).isZero();

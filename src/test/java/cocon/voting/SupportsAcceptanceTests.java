@@ -40,6 +40,7 @@ import cocon.shared.Siren;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.Organisation;
 import cocon.testing.Identities;
+import cocon.voting.events.SupportGiven;
 import cocon.voting.events.SupportsClosed;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -109,6 +110,15 @@ class SupportsAcceptanceTests extends VotingTestSupport {
 		assertThat(activeSupports(proposal)).isEqualTo(eligible.size());
 		assertThat(tally(proposal)).isEqualTo(eligible.size());
 		assertThat(count(campaign.id(), proposal)).isEqualTo(eligible.size());
+
+		// each new support is published once, a duplicate never, and in far fewer publications than supports
+		recorded.awaitGiven(proposal, eligible.size());
+		awaitFeedPublished(proposal);
+		assertThat(recorded.given(proposal)).extracting(SupportGiven::siren)
+				.containsExactlyInAnyOrderElementsOf(eligible.stream().map(Organisation::siren).toList());
+		assertThat(recorded.batches().stream()
+				.filter(batch -> batch.given().stream().anyMatch(given -> given.proposalId().equals(proposal))))
+				.hasSizeLessThan(eligible.size() / 2);
 	}
 
 	/** 531 supports over 67 proposals, with duplicates, groupements and attempts outside the window mixed in. */

@@ -2,9 +2,11 @@ package cocon.voting;
 
 import static cocon.testing.Identities.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -42,7 +44,7 @@ import cocon.testing.TestClockConfiguration;
  */
 @ApplicationModuleTest(extraIncludes = "platform")
 @AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
+@Import({ TestClockConfiguration.class, RecordedSupports.class })
 @TestPropertySource(properties = "cocon.voting.close-check.cron=-")
 abstract class VotingTestSupport {
 
@@ -64,6 +66,9 @@ abstract class VotingTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RecordedSupports recorded;
 
 	/** Schedules a campaign the way governance announces it and waits until voting knows it. */
 	CampaignId campaign(Scenario scenario, Set<CollectiviteKind> supportKinds) {
@@ -107,6 +112,13 @@ abstract class VotingTestSupport {
 	long activeSupports(ProposalId proposal) {
 		return jdbc.sql("select count(*) from voting.support where proposal_id = ?").param(proposal.id())
 				.query(Long.class).single();
+	}
+
+	/** Waits until the feed holds no change of the proposal left to publish (its publication committed). */
+	void awaitFeedPublished(ProposalId proposal) {
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
+				.sql("select count(*) from voting.support_feed where proposal_id = ?").param(proposal.id())
+				.query(Long.class).single() == 0);
 	}
 
 	long tally(ProposalId proposal) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import cocon.shared.*;
 
 /**
- * A collectivité supported a proposal (published only when a new support is stored).
+ * A collectivité supported a proposal: a new support was stored. Published within {@link SupportsRecorded}.
  */
 public record SupportGiven(ProposalId proposalId, CampaignId campaignId, Siren siren, String collectiviteName, CollectiviteKind kind, Instant supportedAt) implements org.jmolecules.event.types.DomainEvent {
 }

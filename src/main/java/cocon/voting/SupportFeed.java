@@ -1,0 +1,222 @@
+package cocon.voting;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cocon.shared.CampaignId;
+import cocon.shared.CollectiviteKind;
+import cocon.shared.ProposalId;
+import cocon.shared.Siren;
+import cocon.voting.events.SupportGiven;
+import cocon.voting.events.SupportWithdrawn;
+import cocon.voting.events.SupportsRecorded;
+
+/**
+ * Publishes supports given and withdrawn in batches, as {@link SupportsRecorded} (ADR 0008). Each support or
+ * withdrawal writes a line of {@code voting.support_feed} in its own transaction; once it committed, the feed is
+ * published at most every {@code cocon.voting.feed.interval}, so that thousands of supports a second cost a few
+ * publications a second instead of one per support and per listening module. The transaction that publishes a
+ * batch deletes its lines: what is published is never published again, what is not yet published stays in the
+ * table. Lines left by a stopped instance are published by the sweep of any instance.
+ */
+@Component
+class SupportFeed implements DisposableBean {
+
+	private static final Logger LOG = LoggerFactory.getLogger(SupportFeed.class);
+
+	/** The largest number of lines one transaction publishes. */
+	static final int BATCH = 2_000;
+
+	private enum Change {
+		GIVEN, WITHDRAWN
+	}
+
+	private final JdbcClient jdbc;
+	private final TransactionTemplate transactions;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+	private final long intervalNanos;
+	private final Duration sweep;
+	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		var thread = new Thread(runnable, "support-feed");
+		thread.setDaemon(true);
+		return thread;
+	});
+	private final AtomicBoolean scheduled = new AtomicBoolean();
+	private volatile long lastPublication;
+
+	SupportFeed(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
+			@Value("${cocon.voting.feed.interval:200ms}") Duration interval,
+			@Value("${cocon.voting.feed.sweep:10s}") Duration sweep) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.events = events;
+		this.clock = clock;
+		this.intervalNanos = interval.toNanos();
+		this.sweep = sweep;
+		this.lastPublication = System.nanoTime() - intervalNanos;
+	}
+
+	/** Records a new support in the feed, in the caller's transaction. */
+	void given(Support support) {
+		record(support, Change.GIVEN, support.supportedAt());
+	}
+
+	/** Records a withdrawal in the feed, in the caller's transaction. */
+	void withdrawn(Support support, Instant at) {
+		record(support, Change.WITHDRAWN, at);
+	}
+
+	private void record(Support support, Change change, Instant at) {
+		jdbc.sql("""
+				insert into voting.support_feed (campaign_id, proposal_id, siren, name, kind, change, changed_at)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+				.params(support.campaignId().id(), support.getId().proposalId().id(), support.getId().siren().value(),
+						support.supporter().name(), support.supporter().kind().name(), change.name(),
+						SupportRepository.timestamp(at))
+				.update();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					wakeUp();
+				}
+			});
+		}
+		else {
+			wakeUp();
+		}
+	}
+
+	/**
+	 * Publishes the feed soon: at once if the last publication is older than the interval, otherwise when the
+	 * interval has passed. Calls made meanwhile join the same publication.
+	 */
+	void wakeUp() {
+		if (!scheduled.compareAndSet(false, true)) {
+			return;
+		}
+		var wait = Math.max(0, intervalNanos - (System.nanoTime() - lastPublication));
+		try {
+			executor.schedule(() -> {
+				scheduled.set(false);
+				lastPublication = System.nanoTime();
+				publishAll(Duration.ZERO);
+			}, wait, TimeUnit.NANOSECONDS);
+		}
+		catch (RejectedExecutionException stopping) {
+			scheduled.set(false); // the lines stay in the feed: the sweep of the next start publishes them
+		}
+	}
+
+	/** From the start, every sweep period: publishes the lines older than that period, left by a stopped instance. */
+	@EventListener(ApplicationReadyEvent.class)
+	void startSweeping() {
+		try {
+			executor.scheduleWithFixedDelay(() -> publishAll(sweep), 0, sweep.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException stopping) {
+			LOG.debug("Fil des soutiens arrêté avant le démarrage du balayage");
+		}
+	}
+
+	/**
+	 * Publishes, batch after batch, every line of the feed at least {@code minimumAge} old.
+	 *
+	 * @return how many changes were published
+	 */
+	int publishAll(Duration minimumAge) {
+		var total = 0;
+		try {
+			int published;
+			do {
+				published = transactions.execute(status -> publishBatch(minimumAge));
+				total += published;
+			}
+			while (published == BATCH);
+		}
+		catch (RuntimeException e) {
+			// nothing was removed from the feed by the failed transaction: the next wake-up or sweep publishes it
+			LOG.warn("Publication du fil des soutiens reportée : {}", e.toString());
+		}
+		return total;
+	}
+
+	/**
+	 * Removes up to {@link #BATCH} lines from the feed and publishes them, one event per campaign, in the caller's
+	 * transaction. Lines another transaction is publishing are skipped.
+	 *
+	 * @return how many lines were published
+	 */
+	int publishBatch(Duration minimumAge) {
+		var lines = jdbc.sql("""
+				delete from voting.support_feed where id in (
+				  select id from voting.support_feed
+				  where recorded_at <= clock_timestamp() - make_interval(secs => ?)
+				  order by id limit ? for update skip locked)
+				returning id, campaign_id, proposal_id, siren, name, kind, change, changed_at""")
+				.params(minimumAge.toMillis() / 1000.0, BATCH)
+				.query((rs, n) -> new Line(rs.getLong("id"), new CampaignId(rs.getObject("campaign_id", UUID.class)),
+						new ProposalId(rs.getObject("proposal_id", UUID.class)), Siren.of(rs.getString("siren")),
+						rs.getString("name"), CollectiviteKind.valueOf(rs.getString("kind")),
+						Change.valueOf(rs.getString("change")), SupportRepository.instant(rs, "changed_at")))
+				.list();
+		if (lines.isEmpty()) {
+			return 0;
+		}
+		var byCampaign = new LinkedHashMap<CampaignId, Batch>();
+		lines.stream().sorted((a, b) -> Long.compare(a.id(), b.id())).forEach(line -> {
+			var batch = byCampaign.computeIfAbsent(line.campaign(), campaign -> new Batch());
+			if (line.change() == Change.GIVEN) {
+				batch.given.add(new SupportGiven(line.proposal(), line.campaign(), line.siren(), line.name(),
+						line.kind(), line.at()));
+			}
+			else {
+				batch.withdrawn.add(new SupportWithdrawn(line.proposal(), line.campaign(), line.siren(), line.at()));
+			}
+		});
+		var now = clock.instant();
+		byCampaign.forEach((campaign, batch) -> events.publishEvent(
+				new SupportsRecorded(campaign, batch.given, batch.withdrawn, now)));
+		return lines.size();
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		executor.shutdownNow();
+		executor.awaitTermination(5, TimeUnit.SECONDS);
+	}
+
+	private record Line(long id, CampaignId campaign, ProposalId proposal, Siren siren, String name,
+			CollectiviteKind kind, Change change, Instant at) {
+	}
+
+	private static final class Batch {
+
+		final List<SupportGiven> given = new ArrayList<>();
+		final List<SupportWithdrawn> withdrawn = new ArrayList<>();
+	}
+}
