@@ -85,6 +85,11 @@ class Support implements AggregateRoot<Support, Support.SupportId> {
 
 	/** The row of the running tally this support counts in (see {@code voting.tally}). */
 	int stripe() {
-		return Integer.parseInt(id.siren().value()) % STRIPES;
+		return stripe(id.siren());
+	}
+
+	/** The row of the running tally the supports of this collectivité count in. */
+	static int stripe(Siren siren) {
+		return Integer.parseInt(siren.value()) % STRIPES;
 	}
 }

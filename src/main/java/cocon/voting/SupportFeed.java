@@ -36,9 +36,9 @@ import cocon.voting.events.SupportsRecorded;
 
 /**
  * Publishes supports given and withdrawn in batches, as {@link SupportsRecorded} (ADR 0008). Each support or
- * withdrawal writes a line of {@code voting.support_feed} in its own transaction; once it committed, the feed is
- * published at most every {@code cocon.voting.feed.interval}, so that thousands of supports a second cost a few
- * publications a second instead of one per support and per listening module. The transaction that publishes a
+ * withdrawal writes a line of {@code voting.support_feed} in its own transaction ({@link SupportRepository});
+ * once it committed, the feed is published at most every {@code cocon.voting.feed.interval}, so that thousands of
+ * supports a second cost a few publications a second instead of one per support and per listening module. The transaction that publishes a
  * batch deletes its lines: what is published is never published again, what is not yet published stays in the
  * table. Lines left by a stopped instance are published by the sweep of any instance.
  */
@@ -80,24 +80,8 @@ class SupportFeed implements DisposableBean {
 		this.lastPublication = System.nanoTime() - intervalNanos;
 	}
 
-	/** Records a new support in the feed, in the caller's transaction. */
-	void given(Support support) {
-		record(support, Change.GIVEN, support.supportedAt());
-	}
-
-	/** Records a withdrawal in the feed, in the caller's transaction. */
-	void withdrawn(Support support, Instant at) {
-		record(support, Change.WITHDRAWN, at);
-	}
-
-	private void record(Support support, Change change, Instant at) {
-		jdbc.sql("""
-				insert into voting.support_feed (campaign_id, proposal_id, siren, name, kind, change, changed_at)
-				values (?, ?, ?, ?, ?, ?, ?)""")
-				.params(support.campaignId().id(), support.getId().proposalId().id(), support.getId().siren().value(),
-						support.supporter().name(), support.supporter().kind().name(), change.name(),
-						SupportRepository.timestamp(at))
-				.update();
+	/** Publishes the feed soon after the caller's transaction commits (at once without a transaction). */
+	void publishAfterCommit() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

@@ -56,20 +56,34 @@ class SupportRepository {
 	}
 
 	/**
-	 * Stores the support unless this collectivité already supports the proposal. The statement itself checks again
-	 * that the proposal is not merged and the window open, so that a support racing a merge or the close is refused.
+	 * Stores the support unless this collectivité already supports the proposal, in one statement: the support, its
+	 * line in the feed that publishes it ({@link SupportFeed}) and its count in the running tally. The statement
+	 * itself checks again that the proposal is not merged and the window open, so that a support racing a merge or
+	 * the close is refused; the tally row it locks is released by the commit that follows at once.
 	 *
 	 * @return whether a new support was stored
 	 */
-	boolean insertIfAbsent(Support support) {
+	boolean store(Support support) {
 		var supporter = support.supporter();
-		return jdbc.sql("""
-				insert into voting.support (proposal_id, siren, campaign_id, name, kind, departement, region, population,
-				                            supported_by, supported_at)
-				select p.id, :siren, p.campaign_id, :name, :kind, :departement, :region, :population, :by, :at
-				from voting.proposal p join voting.campaign c on c.id = p.campaign_id
-				where p.id = :proposal and p.merged_into is null and :at between c.supports_open and c.supports_close
-				on conflict do nothing""")
+		var stored = jdbc.sql("""
+				with stored as (
+				  insert into voting.support (proposal_id, siren, campaign_id, name, kind, departement, region, population,
+				                              supported_by, supported_at)
+				  select p.id, :siren, p.campaign_id, :name, :kind, :departement, :region, :population, :by, :at
+				  from voting.proposal p join voting.campaign c on c.id = p.campaign_id
+				  where p.id = :proposal and p.merged_into is null and :at between c.supports_open and c.supports_close
+				  on conflict do nothing
+				  returning proposal_id, siren, campaign_id, name, kind, region, population, supported_at
+				), fed as (
+				  insert into voting.support_feed (campaign_id, proposal_id, siren, name, kind, change, changed_at)
+				  select campaign_id, proposal_id, siren, name, kind, 'GIVEN', supported_at from stored
+				), counted as (
+				  insert into voting.tally (proposal_id, kind, region, stripe, support_count, population)
+				  select proposal_id, kind, region, :stripe, 1, population from stored
+				  on conflict (proposal_id, kind, region, stripe) do update
+				  set support_count = voting.tally.support_count + 1, population = voting.tally.population + excluded.population
+				)
+				select count(*) from stored""")
 				.param("proposal", support.getId().proposalId().id())
 				.param("siren", supporter.siren().value())
 				.param("name", supporter.name())
@@ -79,21 +93,12 @@ class SupportRepository {
 				.param("population", supporter.population())
 				.param("by", support.supportedBy())
 				.param("at", timestamp(support.supportedAt()))
-				.update() == 1;
-	}
-
-	/** Counts a new support in the running tally: run it last in the transaction, the row lock is then short. */
-	void count(Support support) {
-		var supporter = support.supporter();
-		standings.changed();
-		jdbc.sql("""
-				insert into voting.tally (proposal_id, kind, region, stripe, support_count, population)
-				values (?, ?, ?, ?, 1, ?)
-				on conflict (proposal_id, kind, region, stripe) do update
-				set support_count = voting.tally.support_count + 1, population = voting.tally.population + excluded.population""")
-				.params(support.getId().proposalId().id(), supporter.kind().name(), supporter.region(),
-						support.stripe(), supporter.population())
-				.update();
+				.param("stripe", support.stripe())
+				.query(Long.class).single() == 1;
+		if (stored) {
+			standings.changed();
+		}
+		return stored;
 	}
 
 	Optional<Support> find(SupportId id) {
@@ -104,8 +109,9 @@ class SupportRepository {
 	}
 
 	/**
-	 * Withdraws the support, keeping it in the history with who withdrew it and when; refused by the statement
-	 * itself once the window closed.
+	 * Withdraws the support, keeping it in the history with who withdrew it and when, in one statement: the history,
+	 * the line of the feed that publishes the withdrawal ({@link SupportFeed}) and the running tally. Refused by the
+	 * statement itself once the window closed.
 	 *
 	 * @return the support withdrawn, if there was one
 	 */
@@ -115,27 +121,31 @@ class SupportRepository {
 				  delete from voting.support s using voting.campaign c
 				  where s.proposal_id = :proposal and s.siren = :siren and c.id = s.campaign_id and :at <= c.supports_close
 				  returning s.*
+				), kept as (
+				  insert into voting.support_history (proposal_id, siren, campaign_id, name, kind, departement, region,
+				      population, supported_by, supported_at, ended_by, ended_at, reason)
+				  select proposal_id, siren, campaign_id, name, kind, departement, region, population, supported_by,
+				         supported_at, :by, :at, 'WITHDRAWN'
+				  from gone
+				), fed as (
+				  insert into voting.support_feed (campaign_id, proposal_id, siren, name, kind, change, changed_at)
+				  select campaign_id, proposal_id, siren, name, kind, 'WITHDRAWN', :at from gone
+				), uncounted as (
+				  update voting.tally t set support_count = t.support_count - 1, population = t.population - g.population
+				  from gone g
+				  where t.proposal_id = g.proposal_id and t.kind = g.kind and t.region = g.region and t.stripe = :stripe
 				)
-				insert into voting.support_history (proposal_id, siren, campaign_id, name, kind, departement, region,
-				    population, supported_by, supported_at, ended_by, ended_at, reason)
 				select proposal_id, siren, campaign_id, name, kind, departement, region, population, supported_by,
-				       supported_at, :by, :at, 'WITHDRAWN'
-				from gone
-				returning proposal_id, siren, campaign_id, name, kind, departement, region, population, supported_by,
-				          supported_at""")
+				       supported_at
+				from gone""")
 				.param("proposal", id.proposalId().id())
 				.param("siren", id.siren().value())
 				.param("by", by)
 				.param("at", timestamp(at))
+				.param("stripe", Support.stripe(id.siren()))
 				.query((rs, n) -> support(rs))
 				.optional();
 		removed.ifPresent(support -> standings.changed());
-		removed.ifPresent(support -> jdbc.sql("""
-				update voting.tally set support_count = support_count - 1, population = population - ?
-				where proposal_id = ? and kind = ? and region = ? and stripe = ?""")
-				.params(support.supporter().population(), id.proposalId().id(), support.supporter().kind().name(),
-						support.supporter().region(), support.stripe())
-				.update());
 		return removed;
 	}
 

@@ -39,9 +39,8 @@ class Supporting {
 		var target = supports.target(proposalId).orElseThrow(() -> VotingProposal.unknown(proposalId));
 		var campaign = target.campaign().orElseThrow(() -> notOpenYet());
 		var support = Support.give(target.proposal(), campaign, user, now);
-		if (supports.insertIfAbsent(support)) {
-			feed.given(support);
-			supports.count(support);
+		if (supports.store(support)) {
+			feed.publishAfterCommit();
 			return new Outcome(support, true);
 		}
 		var existing = supports.find(support.getId());
@@ -67,7 +66,7 @@ class Supporting {
 		if (removed.isEmpty() && supports.find(new SupportId(proposalId, user.organisation().siren())).isPresent()) {
 			throw new SupportRefused(Reason.CLOSED, "La période de soutien vient de se clore : les soutiens sont figés.");
 		}
-		removed.ifPresent(support -> feed.withdrawn(support, now));
+		removed.ifPresent(support -> feed.publishAfterCommit());
 		return removed.isPresent();
 	}
 

@@ -1,11 +1,13 @@
 package cocon.platform.identity;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -19,6 +21,10 @@ import cocon.shared.identity.Role;
  * The demo identities (demo profile only): staff and committee personas, and an agent of any organisation by
  * its SIREN ({@code agent-216901231} for the commune of Lyon). Everybody's password is {@code demo}. Roles granted
  * by an administrator are added to the persona's own.
+ * <p>
+ * HTTP Basic signs in on every request: an identity resolved is kept {@link #KEPT} in memory, the way a session
+ * keeps it after a sign-in, and resolved again at once after a role granted or revoked or an organisation verified
+ * by this instance ({@link IdentityChanges}).
  */
 class DemoPersonas implements UserDetailsService {
 
@@ -46,12 +52,24 @@ class DemoPersonas implements UserDetailsService {
 		PERSONAS.forEach(persona -> BY_USERNAME.put(persona.username(), persona));
 	}
 
+	/** How long an identity resolved is kept, at most. */
+	static final Duration KEPT = Duration.ofSeconds(5);
+
+	/** Beyond this many identities kept, the memory is emptied. */
+	private static final int MOST_KEPT = 20_000;
+
+	private record Kept(CurrentUser user, long resolvedAt, long generation) {
+	}
+
 	private final OrganisationResolver organisations;
 	private final GrantedRoles grantedRoles;
+	private final IdentityChanges changes;
+	private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
-	DemoPersonas(OrganisationResolver organisations, GrantedRoles grantedRoles) {
+	DemoPersonas(OrganisationResolver organisations, GrantedRoles grantedRoles, IdentityChanges changes) {
 		this.organisations = organisations;
 		this.grantedRoles = grantedRoles;
+		this.changes = changes;
 	}
 
 	@Override
@@ -61,6 +79,21 @@ class DemoPersonas implements UserDetailsService {
 
 	CurrentUser currentUser(String username) {
 		var name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+		var generation = changes.generation();
+		var now = System.nanoTime();
+		var known = kept.get(name);
+		if (known != null && known.generation() == generation && now - known.resolvedAt() < KEPT.toNanos()) {
+			return known.user();
+		}
+		var user = resolve(name);
+		if (kept.size() >= MOST_KEPT) {
+			kept.clear();
+		}
+		kept.put(name, new Kept(user, now, generation));
+		return user;
+	}
+
+	private CurrentUser resolve(String name) {
 		var persona = BY_USERNAME.get(name);
 		if (persona != null) {
 			var roles = EnumSet.noneOf(Role.class);

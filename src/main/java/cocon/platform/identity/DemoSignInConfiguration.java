@@ -30,8 +30,8 @@ class DemoSignInConfiguration {
 	static final String DEMO = "demo";
 
 	@Bean
-	DemoPersonas demoPersonas(OrganisationResolver organisations, GrantedRoles grantedRoles) {
-		return new DemoPersonas(organisations, grantedRoles);
+	DemoPersonas demoPersonas(OrganisationResolver organisations, GrantedRoles grantedRoles, IdentityChanges changes) {
+		return new DemoPersonas(organisations, grantedRoles, changes);
 	}
 
 	@Bean

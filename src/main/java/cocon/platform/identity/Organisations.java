@@ -27,11 +27,13 @@ class Organisations implements OrganisationResolver {
 	private final ObjectProvider<Directory> directory;
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final IdentityChanges changes;
 
-	Organisations(ObjectProvider<Directory> directory, JdbcClient jdbc, Clock clock) {
+	Organisations(ObjectProvider<Directory> directory, JdbcClient jdbc, Clock clock, IdentityChanges changes) {
 		this.directory = directory;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.changes = changes;
 	}
 
 	/** A verification decided by an administrator. */
@@ -95,6 +97,7 @@ class Organisations implements OrganisationResolver {
 				.param("verifiedAt", java.sql.Timestamp.from(now))
 				.update();
 		jdbc.sql("delete from platform.unverified_organisation where siren = :siren").param("siren", siren.value()).update();
+		changes.changedAfterCommit();
 		return new Verification(siren, name.strip(), kind, verifiedBy, now);
 	}
 

@@ -22,10 +22,12 @@ class RoleGrants implements GrantedRoles {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final IdentityChanges changes;
 
-	RoleGrants(JdbcClient jdbc, Clock clock) {
+	RoleGrants(JdbcClient jdbc, Clock clock, IdentityChanges changes) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.changes = changes;
 	}
 
 	/** A grant, in force when {@code revokedAt} is {@literal null}. */
@@ -72,6 +74,7 @@ class RoleGrants implements GrantedRoles {
 		if (existing != null) {
 			return existing;
 		}
+		changes.changedAfterCommit();
 		try {
 			jdbc.sql("""
 					insert into platform.role_grant (username, role, granted_by, granted_at)
@@ -91,6 +94,7 @@ class RoleGrants implements GrantedRoles {
 	/** Revokes the role in force, if any; returns whether there was one. */
 	@Transactional
 	boolean revoke(String username, Role role, String revokedBy) {
+		changes.changedAfterCommit();
 		return jdbc.sql("""
 				update platform.role_grant set revoked_by = :revokedBy, revoked_at = greatest(:revokedAt, granted_at)
 				where username = :username and role = :role and revoked_at is null""")

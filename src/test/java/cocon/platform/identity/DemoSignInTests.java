@@ -117,6 +117,9 @@ class DemoSignInTests {
 	@Test
 	void rolesGrantedByAnAdministratorAreAddedAtSignInAndTheirHistoryIsKept() throws Exception {
 		String agent = "agent-" + TestSirens.fresh();
+		// signed in just before: the identity kept in memory must not hide the grant
+		mvc.perform(get("/api/me").with(httpBasic(agent, "demo")))
+				.andExpect(jsonPath("$.roles", not(hasItem("CURATOR"))));
 		mvc.perform(put("/api/admin/roles/{username}/CURATOR", agent).with(httpBasic("admin", "demo")))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.grantedBy").value("admin"));

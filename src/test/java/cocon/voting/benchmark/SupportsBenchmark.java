@@ -52,8 +52,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>takes thousands of distinct communes of the directory ({@code GET /api/collectivites?kind=COMMUNE}, else a
  * file, else the directory's open data on the classpath);</li>
  * <li>fires {@code PUT /api/proposals/{id}/support} from N concurrent clients (HTTP Basic
- * {@code agent-<SIREN>:demo}, session cookie reused when the server sets one) for a bounded time and count, and
- * reports throughput, p50/p95/p99 latency and the server's resident memory;</li>
+ * {@code agent-<SIREN>:demo}, session cookie reused when the server sets one) for a bounded time and count, either
+ * as fast as they are answered or at a given rate ({@code --rate}, latency counted from each request's due
+ * instant), and reports throughput, p50/p95/p99 latency and the server's resident memory;</li>
  * <li>checks through the public API that nothing is duplicated or lost and every tally is exact;</li>
  * <li>inserts the very same rows straight into PostgreSQL (a scratch copy of {@code voting.support}) with the
  * same concurrency, one transaction per row, for the ratio;</li>
@@ -96,13 +97,16 @@ public final class SupportsBenchmark {
 			System.out.println("""
 					SupportsBenchmark --base-url http://localhost:8080 [--campaign ID] [--proposals 67] [--setup-timeout 180]
 					  --jdbc-url jdbc:postgresql://localhost:PORT/postgres [--jdbc-user postgres] [--jdbc-password postgres]
-					  [--collectivites 3000] [--clients 32] [--duration 60] [--max-supports 60000] [--warmup 500]
+					  [--collectivites 3000] [--clients 32] [--rate SUPPORTS_PER_S] [--duration 60] [--max-supports 60000] [--warmup 5000]
 					  [--pid SERVER_PID] [--sirens-file FILE] [--read-requests 2000] [--read-clients 4] [--fill-reads] [--reads-only]
 
 					Without --campaign, the campaign is prepared through the real API of the running instance
 					(HTTP Basic admin:demo, curator:demo, agent-<SIREN>:demo): POST /api/campaigns, one contribution per
 					agent, one proposal per contribution, publication, then PUT /api/campaigns/{id}/calendar to close the
 					contribution window and open the support window now; it waits until voting lists the proposals.
+					--rate sends the supports at that offered rate (open loop, latency counted from each request's due
+					instant), with at most --clients in flight; without it, each client sends as soon as it is answered
+					(the highest throughput, with the queueing of --clients requests in the latencies).
 					--jdbc-url adds the raw PostgreSQL insert rate; --fill-reads (FIXTURE, through JDBC) then fills the
 					campaign up to every commune x every proposal for the read figures.""");
 			return;
@@ -147,32 +151,35 @@ public final class SupportsBenchmark {
 			}
 		}
 		int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
-		int warmup = Integer.parseInt(options.getOrDefault("warmup", "500"));
+		int warmup = Integer.parseInt(options.getOrDefault("warmup", "5000"));
 		long maxSupports = Long.parseLong(options.getOrDefault("max-supports", "60000"));
 		var duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "60")));
+		// --rate: the offered load (supports/s), open loop; without it every client sends as soon as it is answered
+		double rate = Double.parseDouble(options.getOrDefault("rate", "0"));
 
 		var before = counts(campaign);
 		var created = ConcurrentHashMap.<Pair>newKeySet();
 		var statuses = new ConcurrentHashMap<Integer, AtomicInteger>();
 		var next = new AtomicInteger();
 
-		// warm-up (JIT, pools): counted in the checks, not in the figures
-		fire(pairs, next, Math.min(warmup, pairs.size()), clients, Duration.ofMinutes(2), created, statuses, null);
+		// warm-up (JIT, pools), the same way as the measure: counted in the checks, not in the figures
+		fire(pairs, next, Math.min(warmup, pairs.size()), clients, Duration.ofMinutes(2), rate, created, statuses, null);
 		var memory = new MemorySampler(options.get("pid"));
 		memory.start();
 		var latencies = new LatencyRecorder();
 		long limit = Math.min(pairs.size(), next.get() + maxSupports);
 		long start = System.nanoTime();
 		int first = next.get();
-		fire(pairs, next, (int) limit, clients, duration, created, statuses, latencies);
+		fire(pairs, next, (int) limit, clients, duration, rate, created, statuses, latencies);
 		double seconds = (System.nanoTime() - start) / 1e9;
 		int done = Math.min(next.get(), (int) limit) - first;
 		memory.stop();
 
 		System.out.println();
 		System.out.println("== Soutiens par l'API HTTP == (charge de la machine à la fin : " + loadAverage() + ")");
-		System.out.printf(Locale.ROOT, "%d requêtes en %.1f s avec %d clients : %.0f soutiens/s%n", done, seconds,
-				clients, done / seconds);
+		System.out.printf(Locale.ROOT, "%d requêtes en %.1f s avec %d clients%s : %.0f soutiens/s%n", done, seconds,
+				clients, rate > 0 ? String.format(Locale.ROOT, ", cadence demandée %.0f/s", rate)
+						: " (chacun renvoie dès qu'il a sa réponse)", done / seconds);
 		latencies.print("PUT /api/proposals/{id}/support");
 		System.out.println("Statuts (échauffement compris) : " + statuses);
 		memory.print();
@@ -367,9 +374,17 @@ public final class SupportsBenchmark {
 
 	// --- supports over HTTP ----------------------------------------------------------------------------------
 
-	private void fire(List<Pair> pairs, AtomicInteger next, int limit, int clients, Duration duration,
+	/**
+	 * Sends the supports of {@code pairs} from {@code next} on, until {@code limit} or the end of {@code duration}.
+	 * With a {@code rate} (supports/s), request n is due at start + n / rate and its latency counts from that
+	 * instant, so that a server falling behind is measured as such (no coordinated omission); without it, each
+	 * client sends its next request as soon as it is answered.
+	 */
+	private void fire(List<Pair> pairs, AtomicInteger next, int limit, int clients, Duration duration, double rate,
 			Set<Pair> created, Map<Integer, AtomicInteger> statuses, LatencyRecorder latencies) throws Exception {
-		long deadline = System.nanoTime() + duration.toNanos();
+		long begin = System.nanoTime();
+		int first = next.get();
+		long deadline = begin + duration.toNanos();
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		try {
 			var futures = new ArrayList<Future<?>>();
@@ -382,6 +397,13 @@ public final class SupportsBenchmark {
 						}
 						var pair = pairs.get(index);
 						long sent = System.nanoTime();
+						if (rate > 0) {
+							long due = begin + (long) ((index - first) * 1e9 / rate);
+							for (long wait = due - sent; wait > 0; wait = due - System.nanoTime()) {
+								java.util.concurrent.locks.LockSupport.parkNanos(wait);
+							}
+							sent = due;
+						}
 						int status = support(pair);
 						if (latencies != null) {
 							latencies.record(System.nanoTime() - sent);
