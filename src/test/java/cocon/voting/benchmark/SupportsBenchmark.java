@@ -97,7 +97,7 @@ public final class SupportsBenchmark {
 			System.out.println("""
 					SupportsBenchmark --base-url http://localhost:8080 [--campaign ID] [--proposals 67] [--setup-timeout 180]
 					  --jdbc-url jdbc:postgresql://localhost:PORT/postgres [--jdbc-user postgres] [--jdbc-password postgres]
-					  [--collectivites 3000] [--clients 32] [--rate SUPPORTS_PER_S] [--duration 60] [--max-supports 60000] [--warmup 5000]
+					  [--collectivites 3000] [--clients 32] [--rate SUPPORTS_PER_S] [--duration 60] [--max-supports 60000] [--warmup 15000]
 					  [--pid SERVER_PID] [--sirens-file FILE] [--read-requests 2000] [--read-clients 4] [--fill-reads] [--reads-only]
 
 					Without --campaign, the campaign is prepared through the real API of the running instance
@@ -151,7 +151,7 @@ public final class SupportsBenchmark {
 			}
 		}
 		int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
-		int warmup = Integer.parseInt(options.getOrDefault("warmup", "5000"));
+		int warmup = Integer.parseInt(options.getOrDefault("warmup", "15000"));
 		long maxSupports = Long.parseLong(options.getOrDefault("max-supports", "60000"));
 		var duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "60")));
 		// --rate: the offered load (supports/s), open loop; without it every client sends as soon as it is answered
@@ -406,7 +406,7 @@ public final class SupportsBenchmark {
 						}
 						int status = support(pair);
 						if (latencies != null) {
-							latencies.record(System.nanoTime() - sent);
+							latencies.record(sent, System.nanoTime() - sent);
 						}
 						statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
 						if (status == 201) {
@@ -789,6 +789,17 @@ public final class SupportsBenchmark {
 		private final ThreadLocal<long[]> current = new ThreadLocal<>();
 		private final ThreadLocal<int[]> size = ThreadLocal.withInitial(() -> new int[1]);
 		private final AtomicLong count = new AtomicLong();
+		private final long start = System.nanoTime();
+		/** Requests slower than 100 ms, by second of the run in which they were sent. */
+		private final Map<Long, AtomicInteger> slowBySecond = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+		void record(long sent, long nanos) {
+			if (nanos > 100_000_000L) {
+				slowBySecond.computeIfAbsent((sent - start) / 1_000_000_000L, second -> new AtomicInteger())
+						.incrementAndGet();
+			}
+			record(nanos);
+		}
 
 		void record(long nanos) {
 			var chunk = current.get();
@@ -813,6 +824,10 @@ public final class SupportsBenchmark {
 			System.out.printf(Locale.ROOT, "%s : p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (%d mesures)%n", label,
 					percentile(all, 50), percentile(all, 95), percentile(all, 99), all[all.length - 1] / 1000.0,
 					all.length);
+			if (!slowBySecond.isEmpty()) {
+				System.out.println("  requêtes de plus de 100 ms, par seconde d'envoi depuis le début de la mesure : "
+						+ slowBySecond);
+			}
 		}
 
 		private static double percentile(long[] sorted, double p) {
