@@ -1,6 +1,8 @@
 package cocon.voting;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +36,7 @@ class Supporting {
 
 	@Transactional(timeout = 10)
 	Outcome support(ProposalId proposalId, CurrentUser user) {
-		var now = clock.instant();
+		var now = now();
 		VotingCampaign.checkVerified(user.organisation());
 		var target = supports.target(proposalId).orElseThrow(() -> VotingProposal.unknown(proposalId));
 		var campaign = target.campaign().orElseThrow(() -> notOpenYet());
@@ -58,7 +60,7 @@ class Supporting {
 	/** Withdraws the collectivité's support, if any, until the window closes. */
 	@Transactional(timeout = 10)
 	boolean withdraw(ProposalId proposalId, CurrentUser user) {
-		var now = clock.instant();
+		var now = now();
 		VotingCampaign.checkVerified(user.organisation());
 		var target = supports.target(proposalId).orElseThrow(() -> VotingProposal.unknown(proposalId));
 		target.campaign().ifPresent(campaign -> campaign.admitWithdrawal(now));
@@ -68,6 +70,11 @@ class Supporting {
 		}
 		removed.ifPresent(support -> feed.publishAfterCommit());
 		return removed.isPresent();
+	}
+
+	/** Now, to the microsecond PostgreSQL keeps: the instant answered is the instant stored. */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private static SupportRefused notOpenYet() {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import com.jayway.jsonpath.JsonPath;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,22 @@ class SupportingTests extends VotingTestSupport {
 				.query(String.class).list()).as("the recent line is left to the instance that wrote it")
 				.containsExactly("213300635");
 		jdbc.sql("delete from voting.support_feed where campaign_id = ?").param(campaign.id()).update();
+	}
+
+	@Test
+	void answersTheInstantItStoredWhenTheSameSupportComesAgain(Scenario scenario) throws Exception {
+		var campaign = campaign(scenario, Set.of());
+		var proposal = proposals(scenario, campaign, 1).get(0);
+		clock.set(DURING_SUPPORTS.plusNanos(123_456_789));
+
+		var first = support(proposal, Identities.lyon()).andExpect(status().isCreated())
+				.andReturn().getResponse().getContentAsString();
+		var again = support(proposal, Identities.lyon()).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+
+		var supportedAt = JsonPath.<String>read(first, "$.supportedAt");
+		assertThat(Instant.parse(supportedAt)).isEqualTo(DURING_SUPPORTS.plusNanos(123_456_000));
+		assertThat(JsonPath.<String>read(again, "$.supportedAt")).isEqualTo(supportedAt);
 	}
 
 	@Test
