@@ -515,6 +515,38 @@ public final class SupportsBenchmark {
 		if (duplicates + lost + wrongTallies > 0) {
 			System.out.println("ÉCHEC : les décomptes ne sont pas exacts.");
 		}
+		checkGovernance(campaign, after);
+	}
+
+	/**
+	 * Governance's live count, fed by voting's {@code SupportsRecorded} batches, must reach voting's numbers: read as
+	 * the administrator ({@code GET /api/campaigns/{id}/decision-inputs}) until it does, for a minute at most.
+	 */
+	private void checkGovernance(String campaign, Map<String, Long> voting) throws Exception {
+		long start = System.nanoTime();
+		long deadline = start + Duration.ofMinutes(1).toNanos();
+		long behind;
+		while (true) {
+			var response = get("/api/campaigns/" + campaign + "/decision-inputs", "admin");
+			if (response.statusCode() != 200) {
+				System.out.println("Gouvernance : décompte en direct non vérifié (" + response.statusCode() + ")");
+				return;
+			}
+			var live = new HashMap<String, Long>();
+			JSON.readTree(response.body()).get("proposals")
+					.forEach(row -> live.put(row.get("proposalId").asString(), row.get("supports").asLong()));
+			behind = voting.entrySet().stream().filter(e -> !e.getValue().equals(live.get(e.getKey()))).count();
+			if (behind == 0 || System.nanoTime() > deadline) {
+				break;
+			}
+			java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+		}
+		System.out.printf(Locale.ROOT, "Gouvernance (décompte en direct, par les événements) : %d propositions sur %d au "
+				+ "décompte du vote, vérifié après %.1f s%n", voting.size() - behind, voting.size(),
+				(System.nanoTime() - start) / 1e9);
+		if (behind > 0) {
+			System.out.println("ÉCHEC : la gouvernance n'a pas le décompte du vote.");
+		}
 	}
 
 	// --- raw PostgreSQL ------------------------------------------------------------------------------------------
@@ -745,6 +777,14 @@ public final class SupportsBenchmark {
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** GET as a demo identity (HTTP Basic). */
+	private HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+				.header("Authorization", "Basic " + Base64.getEncoder()
+						.encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+				.header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** The load average over 1, 5 and 15 minutes: other processes on the machine weigh on every figure. */
