@@ -300,7 +300,9 @@ class CommitteePages {
 		}
 		var result = attempt(id, redirect, () -> {
 			var decision = committee.shortlist(id, proposalIds, rationale, presentMembers, user.username());
-			return "La présélection de " + decision.items().size() + " propositions est enregistrée et publiée.";
+			var count = decision.items().size();
+			return "La présélection de " + count + (count > 1 ? " propositions" : " proposition")
+					+ " est enregistrée et publiée.";
 		});
 		return redirect.getFlashAttributes().containsKey("success") ? "redirect:/campagnes/" + id + "/decisions" : result;
 	}

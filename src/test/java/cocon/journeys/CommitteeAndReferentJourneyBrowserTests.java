@@ -56,7 +56,7 @@ class CommitteeAndReferentJourneyBrowserTests extends JourneyBrowserTest {
 		find(By.id("note-" + prepared.first())).sendKeys("Un service proche existe déjà à Grenoble.");
 		row(prepared.first()).findElement(By.xpath(".//button[normalize-space()='Évaluer']")).click();
 
-		assertThat(alert("success")).contains("Votre évaluation de maturité est enregistrée.");
+		expectAlert("success", "Votre évaluation de maturité est enregistrée.");
 		assertThat(row(prepared.first()).getText()).contains("(1 avis)");
 		assertThat(new Select(find(By.id("niveau-" + prepared.first()))).getFirstSelectedOption().getText())
 				.isEqualTo("3 — Solution existante à adapter");
@@ -65,7 +65,7 @@ class CommitteeAndReferentJourneyBrowserTests extends JourneyBrowserTest {
 		find(By.id("conflit-" + prepared.second())).sendKeys("Mon association porte un projet concurrent.");
 		row(prepared.second()).findElement(By.xpath(".//button[normalize-space()='Déclarer un conflit']")).click();
 
-		assertThat(alert("success")).contains("Votre conflit d'intérêts est enregistré");
+		expectAlert("success", "Votre conflit d'intérêts est enregistré");
 		assertThat(row(prepared.second()).getText()).contains("Vous ne prenez pas part à cet examen.")
 				.containsIgnoringCase("Conflit déclaré").contains("En conflit : committee1");
 
@@ -90,7 +90,7 @@ class CommitteeAndReferentJourneyBrowserTests extends JourneyBrowserTest {
 
 		waitForTitle("Décisions — " + prepared.campaignTitle() + " — Cocon");
 		assertNamedControls();
-		assertThat(alert("success")).contains("La présélection de 1 propositions est enregistrée et publiée.");
+		expectAlert("success", "La présélection de 1 proposition est enregistrée et publiée.");
 		var shortlist = find(By.xpath("//h2[normalize-space()='Propositions présélectionnées']/following-sibling::ol[1]"));
 		assertThat(shortlist.findElements(By.tagName("li"))).extracting(WebElement::getText)
 				.containsExactly(prepared.firstTitle());

@@ -30,7 +30,7 @@ class ContributionJourneyBrowserTests extends JourneyBrowserTest {
 
 		waitForTitle("Mes contributions — Cocon");
 		assertNamedControls();
-		assertThat(alert("success")).contains("Contribution envoyée").contains(title);
+		assertThat(expectAlert("success", "Contribution envoyée")).contains(title);
 		assertThat(badgeOf(card(title)).getText()).isEqualToIgnoringCase("En attente d'analyse");
 
 		signInAs("curator");
@@ -49,7 +49,7 @@ class ContributionJourneyBrowserTests extends JourneyBrowserTest {
 		tick("confirmer-rejet-" + id);
 		item.findElement(By.xpath(".//button[normalize-space()='Rejeter la contribution']")).click();
 
-		assertThat(alert("success")).contains("La contribution a été rejetée.");
+		expectAlert("success", "La contribution a été rejetée.");
 		assertThat(absent(By.xpath("//article//h3[normalize-space()='" + title + "']")))
 				.as("the rejected contribution left the queue").isTrue();
 
@@ -81,7 +81,7 @@ class ContributionJourneyBrowserTests extends JourneyBrowserTest {
 		proposalField.sendKeys(proposalTitle);
 		find(By.xpath("//div[@id='regrouper-" + contribution + "']//button[normalize-space()='Créer la proposition']")).click();
 
-		assertThat(alert("success")).contains("La proposition « " + proposalTitle + " » a été créée.");
+		expectAlert("success", "La proposition « " + proposalTitle + " » a été créée.");
 		assertNamedControls();
 		assertThat(find(By.tagName("main")).getText()).contains(title);
 

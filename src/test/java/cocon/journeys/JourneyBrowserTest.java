@@ -231,8 +231,16 @@ abstract class JourneyBrowserTest extends BrowserTest {
 		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs(title));
 	}
 
-	/** The text of the page's success (or error) alert. */
-	String alert(String kind) {
-		return find(By.cssSelector("main .fr-alert--" + kind)).getText();
+	/**
+	 * The text of the page's success (or error) alert once it says {@code expected}: after a form was sent, the
+	 * previous page and its alert may still be there for a moment, and vanish while being read.
+	 */
+	String expectAlert(String kind, String expected) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10))
+				.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+				.withMessage("an alert " + kind + " saying: " + expected)
+				.until(page -> page.findElements(By.cssSelector("main .fr-alert--" + kind)).stream()
+						.map(org.openqa.selenium.WebElement::getText).filter(text -> text.contains(expected))
+						.findFirst().orElse(null));
 	}
 }
