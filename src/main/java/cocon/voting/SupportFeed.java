@@ -38,9 +38,9 @@ import cocon.voting.events.SupportsRecorded;
  * Publishes supports given and withdrawn in batches, as {@link SupportsRecorded} (ADR 0008). Each support or
  * withdrawal writes a line of {@code voting.support_feed} in its own transaction ({@link SupportRepository});
  * once it committed, the feed is published at most every {@code cocon.voting.feed.interval}, so that thousands of
- * supports a second cost a few publications a second instead of one per support and per listening module. The transaction that publishes a
- * batch deletes its lines: what is published is never published again, what is not yet published stays in the
- * table. Lines left by a stopped instance are published by the sweep of any instance.
+ * supports a second cost a few publications a second instead of one per support and per listening module. The
+ * transaction that publishes a batch deletes its lines: what is published is never published again, what is not
+ * yet published stays in the table. Lines left by a stopped instance are published by the sweep of any instance.
  */
 @Component
 class SupportFeed implements DisposableBean {

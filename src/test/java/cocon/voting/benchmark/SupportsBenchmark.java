@@ -358,8 +358,7 @@ public final class SupportsBenchmark {
 				throws IOException, InterruptedException {
 			var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
 					.timeout(Duration.ofSeconds(30))
-					.header("Authorization", "Basic " + Base64.getEncoder()
-							.encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+					.header("Authorization", basic(user))
 					.header("Accept", "application/json");
 			if (body == null) {
 				request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -438,8 +437,7 @@ public final class SupportsBenchmark {
 			request.header("Cookie", session);
 		}
 		else {
-			request.header("Authorization", "Basic " + Base64.getEncoder()
-					.encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8)));
+			request.header("Authorization", basic(username));
 		}
 		try {
 			var response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
@@ -775,16 +773,21 @@ public final class SupportsBenchmark {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+		return get(path, null);
 	}
 
-	/** GET as a demo identity (HTTP Basic). */
+	/** GET, anonymously or as a demo identity (HTTP Basic) when {@code user} is given. */
 	private HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
-				.header("Authorization", "Basic " + Base64.getEncoder()
-						.encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-				.header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+		var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET();
+		if (user != null) {
+			request.header("Authorization", basic(user)).header("Accept", "application/json");
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The HTTP Basic credentials of a demo identity (every password is {@code demo}). */
+	static String basic(String user) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** The load average over 1, 5 and 15 minutes: other processes on the machine weigh on every figure. */
