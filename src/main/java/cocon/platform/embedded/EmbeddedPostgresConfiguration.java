@@ -3,6 +3,7 @@ package cocon.platform.embedded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -19,7 +20,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server started from the binaries of a Maven dependency, for the default run without any
- * configured database (ADR 0003). Its data directory survives restarts, so what was entered is kept.
+ * configured database (ADR 0003). Its data directory survives restarts, so what was entered is kept. It is durable
+ * (ADR 0009): zonky's builder is made for tests and starts the server with {@code -F} (fsync off) and
+ * {@code synchronous_commit=off}, so that a power cut could lose acknowledged supports or corrupt the cluster; the
+ * settings below come after those on the server's command line and win. A server left running by a killed JVM is
+ * stopped before a new one starts ({@link LeftoverPostmaster}).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(EmbeddedDefaultEnvironmentPostProcessor.EMBEDDED)
@@ -33,6 +38,11 @@ class EmbeddedPostgresConfiguration {
 
 		var builder = EmbeddedPostgres.builder()
 				.setRegisterShutdownHook(false)
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("full_page_writes", "on")
+				// a start after an immediate shutdown replays the WAL: longer than zonky's 10 s on a busy machine
+				.setPGStartupWait(Duration.ofSeconds(60))
 				.setServerConfig("max_connections", "100")
 				.setServerConfig("shared_buffers", "128MB")
 				.setLocaleConfig("locale", "C.UTF-8")
@@ -45,9 +55,10 @@ class EmbeddedPostgresConfiguration {
 			Files.createDirectories(directory);
 			builder.setDataDirectory(directory).setCleanDataDirectory(false);
 			LOG.info("PostgreSQL embarqué : données conservées dans {}", directory);
+			new LeftoverPostmaster(directory, Duration.ofSeconds(60), Duration.ofSeconds(15)).clear();
 		}
 		var postgres = builder.start();
-		LOG.info("PostgreSQL embarqué démarré sur le port {}", postgres.getPort());
+		LOG.info("PostgreSQL embarqué démarré sur le port {} (fsync et synchronous_commit actifs)", postgres.getPort());
 		return postgres;
 	}
 
