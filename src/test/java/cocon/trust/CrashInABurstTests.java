@@ -260,7 +260,7 @@ class CrashInABurstTests {
 		environment.put("COCON_DEMO_SEED", "false");
 		var app = builder.start();
 		started.add(app);
-		Awaitility.await("l'application répond (" + logName + ")").atMost(Duration.ofSeconds(120))
+		Awaitility.await("l'application répond (" + logName + ")").atMost(Duration.ofSeconds(180))
 				.pollInterval(Duration.ofMillis(250)).until(() -> {
 					if (!app.isAlive()) {
 						throw new IllegalStateException("L'application s'est arrêtée au démarrage :\n" + tail(logName));
