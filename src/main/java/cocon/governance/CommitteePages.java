@@ -329,6 +329,9 @@ class CommitteePages {
 		var decisions = committee.decisions(id);
 		model.addAttribute("campaign", CampaignPages.CampaignSummary.of(campaign, clock.instant()));
 		model.addAttribute("decisions", decisions);
+		// a correcting decision names the one it replaces by its date, not by its identifier
+		model.addAttribute("decisionDates", decisions.shortlistDecisions().stream().collect(java.util.stream.Collectors
+				.toMap(CommitteeRepository.ShortlistView::id, CommitteeRepository.ShortlistView::decidedAt)));
 		model.addAttribute("budget", BudgetPicture.of(decisions.envelopeEuros(), decisions.totalFundedEuros()));
 		return "governance/decisions";
 	}
