@@ -25,8 +25,8 @@ import cocon.shared.identity.Role;
 @Controller
 class PublicCurationPages {
 
-	/** A step of the funnel: what is counted, and how many. */
-	record Step(String label, long value) {
+	/** A step of the funnel: what is counted (in full for the table, short for the chart's axis), and how many. */
+	record Step(String label, String shortLabel, long value) {
 	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -74,18 +74,18 @@ class PublicCurationPages {
 		var campaign = campaigns.findById(new CampaignId(id)).orElseThrow(this::notFound);
 		var report = reports.report(campaign.id());
 		var steps = List.of(
-				new Step("Contributions reçues", report.received()),
-				new Step("En attente d'analyse", report.pending()),
-				new Step("Regroupées en propositions", report.grouped()),
-				new Step("Réorientées", report.reoriented()),
-				new Step("Rejetées", report.rejected()),
-				new Step("Propositions", report.proposals()),
-				new Step("Propositions publiées", report.publishedProposals()));
+				new Step("Contributions reçues", "Reçues", report.received()),
+				new Step("En attente d'analyse", "En attente", report.pending()),
+				new Step("Regroupées en propositions", "Regroupées", report.grouped()),
+				new Step("Réorientées", "Réorientées", report.reoriented()),
+				new Step("Rejetées", "Rejetées", report.rejected()),
+				new Step("Propositions", "Propositions", report.proposals()),
+				new Step("Propositions publiées", "Publiées", report.publishedProposals()));
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("report", report);
 		model.addAttribute("steps", steps);
 		// DSFR Chart reads its data from attributes (lists of series, as JSON): no script on the page
-		model.addAttribute("chartX", JSON.writeValueAsString(List.of(steps.stream().map(Step::label).toList())));
+		model.addAttribute("chartX", JSON.writeValueAsString(List.of(steps.stream().map(Step::shortLabel).toList())));
 		model.addAttribute("chartY", JSON.writeValueAsString(List.of(steps.stream().map(Step::value).toList())));
 		model.addAttribute("chartName", JSON.writeValueAsString(List.of("Nombre")));
 		return "curation/funnel";

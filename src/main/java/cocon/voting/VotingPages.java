@@ -109,7 +109,10 @@ class VotingPages {
 		var departements = standings.supportersByDepartement(campaignId);
 		var total = standings.supportingCollectivites(campaignId);
 		var mapped = departements.stream().mapToLong(Standings.PlaceCount::collectivites).sum();
+		// every département of the map, at zero when none of its collectivités supports: the colour scale then runs
+		// from 0, and a département without support is not painted like one with
 		var data = new LinkedHashMap<String, Long>();
+		MAP_DEPARTEMENTS.forEach(code -> data.put(code, 0L));
 		departements.forEach(place -> data.put(place.code(), place.collectivites()));
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("departements", departements);
@@ -117,6 +120,8 @@ class VotingPages {
 		model.addAttribute("total", total);
 		model.addAttribute("outside", Math.max(0, total - mapped));
 		model.addAttribute("mapData", json(data));
+		model.addAttribute("mapDate", java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE)
+				.format(clock.instant().atZone(cocon.shared.Window.PARIS)));
 		return "voting/carte";
 	}
 
@@ -124,6 +129,11 @@ class VotingPages {
 			.ofPattern("d MMM", Locale.FRANCE);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** The départements drawn by DSFR Chart's map of France (metropolitan, Corsica, the five overseas). */
+	static final List<String> MAP_DEPARTEMENTS = java.util.stream.Stream.concat(
+			java.util.stream.IntStream.rangeClosed(1, 95).filter(n -> n != 20).mapToObj(n -> String.format("%02d", n)),
+			java.util.stream.Stream.of("2A", "2B", "971", "972", "973", "974", "976")).toList();
 
 	private static String json(Object value) {
 		return JSON.writeValueAsString(value);

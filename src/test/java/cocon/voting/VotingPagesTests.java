@@ -89,7 +89,7 @@ class VotingPagesTests extends VotingTestSupport {
 		mvc.perform(get("/campagnes/{id}/carte", campaign.id()))
 				.andExpect(status().isOk())
 				.andExpect(content().string(allOf(containsString("<map-chart level=\"dep\""),
-						containsString("data=\"{&quot;69&quot;:1}\""), containsString("Collectivités qui soutiennent, par département"),
+						containsString("&quot;69&quot;:1,"), containsString("&quot;68&quot;:0,"), containsString("Collectivités qui soutiennent, par département"),
 						containsString("1 collectivité soutient au moins une proposition de cette campagne."))));
 	}
 
