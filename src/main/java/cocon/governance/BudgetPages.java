@@ -87,7 +87,7 @@ class BudgetPages {
 		return "governance/budget";
 	}
 
-	/** "12,5" (percent of the envelope, one decimal, French decimal comma). */
+	/** The percent of the whole, with one decimal at most and a French decimal comma (12,5). */
 	static String percent(long part, long whole) {
 		var format = NumberFormat.getNumberInstance(Locale.FRANCE);
 		format.setMaximumFractionDigits(1);

@@ -22,7 +22,7 @@ class PageFormats {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
 
-	/** "3 mai 2021 à 10h00" from an ISO instant or offset date-time. */
+	/** An ISO instant or offset date-time as a French date and time in Paris: 3 mai 2021 à 10h00. */
 	public String dateTime(String iso) {
 		if (iso == null || iso.isBlank()) {
 			return "";
@@ -30,7 +30,7 @@ class PageFormats {
 		return DATE_TIME.format(OffsetDateTime.parse(iso).toInstant());
 	}
 
-	/** "5 juillet 2021" from an ISO date. */
+	/** An ISO date as a French date: 5 juillet 2021. */
 	public String day(String iso) {
 		if (iso == null || iso.isBlank()) {
 			return "";
@@ -38,7 +38,7 @@ class PageFormats {
 		return LocalDate.parse(iso.length() > 10 ? iso.substring(0, 10) : iso).format(DAY);
 	}
 
-	/** "86,7" or "60": at most one decimal, French decimal comma. */
+	/** A number with one decimal at most and a French decimal comma: 86,7 or 60. */
 	public String decimal(double value) {
 		var format = NumberFormat.getNumberInstance(Locale.FRANCE);
 		format.setMaximumFractionDigits(1);

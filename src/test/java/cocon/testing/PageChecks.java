@@ -69,6 +69,8 @@ public final class PageChecks implements WebDriverListener {
 
 	private boolean checking;
 
+	private int screenshots;
+
 	PageChecks(WebDriver driver) {
 		this.driver = driver;
 	}
@@ -126,6 +128,7 @@ public final class PageChecks implements WebDriverListener {
 			if (!checked.add(url + "\n" + text)) {
 				return;
 			}
+			screenshot(url);
 			var problems = new ArrayList<String>();
 			problems.addAll(formats(text));
 			problems.addAll(axe(js));
@@ -135,6 +138,28 @@ public final class PageChecks implements WebDriverListener {
 		}
 		finally {
 			checking = false;
+		}
+	}
+
+	/**
+	 * With {@code -Dcocon.screenshots=<folder>}, a picture of each page checked, so that people can look at every page
+	 * the journeys visit (the whole page, at the browser's width).
+	 */
+	private void screenshot(String url) {
+		var folder = System.getProperty("cocon.screenshots");
+		if (folder == null || folder.isBlank()) {
+			return;
+		}
+		try {
+			var name = "%03d-%s.png".formatted(screenshots++, java.net.URI.create(url).getPath()
+					.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "id")
+					.replaceAll("[^A-Za-z0-9-]+", "_"));
+			Files.createDirectories(Path.of(folder));
+			Files.write(Path.of(folder, name), ((org.openqa.selenium.TakesScreenshot) driver)
+					.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+		}
+		catch (IOException | WebDriverException e) {
+			// a picture is a help for people, never a reason to fail a test
 		}
 	}
 
