@@ -88,6 +88,10 @@ class CommitteePagesTests {
 		mvc.perform(get(board).with(as(Identities.committee(1))))
 				.andExpect(content().string(containsString("Aucune proposition n'est présélectionnée")))
 				.andExpect(content().string(containsString(">Retenir<span class=\"fr-sr-only\">")));
+		// weights typed in French, shown back in French
+		mvc.perform(get(board).param("supportsWeight", "0,8").param("maturityWeight", "0,2").with(as(Identities.committee(1))))
+				.andExpect(content().string(containsString("value=\"0,8\"")))
+				.andExpect(content().string(containsString("value=\"0,2\"")));
 
 		clock.set("2021-05-03T10:00:00+02:00");
 		steps.json(post("/api/campaigns/" + campaign + "/shortlist"), Identities.committee(1),

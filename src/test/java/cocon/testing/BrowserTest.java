@@ -110,6 +110,16 @@ public abstract class BrowserTest {
 		}
 	}
 
+	/**
+	 * Checks the page in the browser again now, as if it were new, and returns (and forgets) every problem found since
+	 * the last call: for a test that shows the checks fail when they should.
+	 */
+	protected List<String> checkAgainAndTakeProblems() {
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("delete window.__coconChecked");
+		checks.checkCurrentPage();
+		return checks.takeFailures();
+	}
+
 	@AfterAll
 	static void stopBrowser() {
 		if (driver != null) {

@@ -69,7 +69,8 @@ public final class PageChecks implements WebDriverListener {
 
 	private boolean checking;
 
-	private int screenshots;
+	/** Numbers the pictures across test classes (one listener per class), in the order pages were visited. */
+	private static final java.util.concurrent.atomic.AtomicInteger SCREENSHOTS = new java.util.concurrent.atomic.AtomicInteger();
 
 	PageChecks(WebDriver driver) {
 		this.driver = driver;
@@ -151,7 +152,7 @@ public final class PageChecks implements WebDriverListener {
 			return;
 		}
 		try {
-			var name = "%03d-%s.png".formatted(screenshots++, java.net.URI.create(url).getPath()
+			var name = "%03d-%s.png".formatted(SCREENSHOTS.getAndIncrement(), java.net.URI.create(url).getPath()
 					.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "id")
 					.replaceAll("[^A-Za-z0-9-]+", "_"));
 			Files.createDirectories(Path.of(folder));

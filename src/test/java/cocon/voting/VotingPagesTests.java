@@ -101,6 +101,6 @@ class VotingPagesTests extends VotingTestSupport {
 		mvc.perform(get("/ma-collectivite").with(as(Identities.lyon())))
 				.andExpect(status().isOk())
 				.andExpect(content().string(allOf(containsString("Les soutiens ouvrent le 1 avril 2021 à 00h00"),
-						containsString("Soutiens à venir"), not(containsString("fermés jusqu")))));
+						not(containsString("fermés jusqu")))));
 	}
 }
