@@ -69,7 +69,7 @@ class Curation {
 		}
 		if (!moved.isEmpty()) {
 			target.contributionsChanged(Action.CONTRIBUTIONS_ADDED,
-					moved.size() + " contribution(s) regroupée(s) : " + String.join(", ", moved) + ".", by, now);
+					(moved.size() == 1 ? "1 contribution regroupée : " : moved.size() + " contributions regroupées : ") + String.join(", ", moved) + ".", by, now);
 			proposals.save(target);
 		}
 	}

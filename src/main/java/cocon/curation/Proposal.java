@@ -122,8 +122,9 @@ class Proposal implements AggregateRoot<Proposal, ProposalId> {
 	private void markPublished(List<Siren> organisations, int contributions, String by, Instant at) {
 		status = Status.PUBLISHED;
 		publishedAt = at;
-		decide(Action.PROPOSAL_PUBLISHED, "Proposition publiée avec " + contributions + " contribution(s) de "
-				+ organisations.size() + " organisation(s) : elle est ouverte aux soutiens.", by, at);
+		decide(Action.PROPOSAL_PUBLISHED, "Proposition publiée avec " + contributions
+				+ (contributions > 1 ? " contributions de " : " contribution de ") + organisations.size()
+				+ (organisations.size() > 1 ? " organisations" : " organisation") + " : elle est ouverte aux soutiens.", by, at);
 		events.add(new ProposalPublished(id, campaignId, title, summary, theme, List.copyOf(organisations), at));
 	}
 

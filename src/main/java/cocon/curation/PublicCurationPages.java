@@ -1,8 +1,11 @@
 package cocon.curation;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,29 +13,39 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
+import cocon.shared.ProposalSupports;
+import cocon.shared.identity.CurrentUser;
+import cocon.shared.identity.Role;
 
 /** Public pages of curation: a published proposal, and the curation funnel of a campaign. */
 @Controller
 class PublicCurationPages {
 
-	/** A bar of the funnel picture; {@code width} is in SVG units out of {@link #WIDTH}. */
-	record Bar(String label, long value, int width, int y, String colour) {
+	/** A step of the funnel: what is counted (in full for the table, short for the chart's axis), and how many. */
+	record Step(String label, String shortLabel, long value) {
 	}
 
-	static final int WIDTH = 600;
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Campaigns campaigns;
 	private final CurationReports reports;
+	private final ObjectProvider<ProposalSupports> supports;
+	private final Clock clock;
 
-	PublicCurationPages(Campaigns campaigns, CurationReports reports) {
+	PublicCurationPages(Campaigns campaigns, CurationReports reports, ObjectProvider<ProposalSupports> supports,
+			Clock clock) {
 		this.campaigns = campaigns;
 		this.reports = reports;
+		this.supports = supports;
+		this.clock = clock;
 	}
 
 	@GetMapping("/propositions/{id}")
-	String proposal(@PathVariable UUID id, Model model) {
+	String proposal(@PathVariable UUID id, Model model, @Nullable CurrentUser user) {
 		var proposal = reports.proposal(new ProposalId(id)).orElseThrow(this::notFound);
 		if (proposal.merged()) {
 			return "redirect:/propositions/" + proposal.mergedInto();
@@ -42,6 +55,17 @@ class PublicCurationPages {
 		}
 		model.addAttribute("proposal", proposal);
 		model.addAttribute("campaign", campaigns.findById(new CampaignId(proposal.campaignId())).orElse(null));
+		// the count and the support button come from voting, through the shared port (absent in a module test)
+		var organisation = user == null || !user.hasRole(Role.AGENT) ? null : user.organisation();
+		var summary = supports.stream().findFirst()
+				.flatMap(port -> port.of(new ProposalId(id), organisation == null ? null : organisation.siren()))
+				.orElse(null);
+		var now = clock.instant();
+		model.addAttribute("supports", summary);
+		model.addAttribute("supportsOpen", summary != null && summary.window().contains(now));
+		model.addAttribute("supportsAhead", summary != null && summary.window().isAhead(now));
+		model.addAttribute("viewerOrganisation", organisation);
+		model.addAttribute("signedIn", user != null);
 		return "curation/proposal";
 	}
 
@@ -49,26 +73,21 @@ class PublicCurationPages {
 	String funnel(@PathVariable UUID id, Model model) {
 		var campaign = campaigns.findById(new CampaignId(id)).orElseThrow(this::notFound);
 		var report = reports.report(campaign.id());
-		var max = Math.max(1, report.received());
-		var values = List.of(
-				new Object[] { "Contributions reçues", report.received(), "#000091" },
-				new Object[] { "En attente d'analyse", report.pending(), "#666666" },
-				new Object[] { "Regroupées en propositions", report.grouped(), "#18753c" },
-				new Object[] { "Réorientées", report.reoriented(), "#b34000" },
-				new Object[] { "Rejetées", report.rejected(), "#ce0500" },
-				new Object[] { "Propositions", report.proposals(), "#6a6af4" },
-				new Object[] { "Propositions publiées", report.publishedProposals(), "#000091" });
-		var bars = new java.util.ArrayList<Bar>();
-		for (int i = 0; i < values.size(); i++) {
-			var v = values.get(i);
-			var value = (long) v[1];
-			bars.add(new Bar((String) v[0], value, value == 0 ? 0 : (int) Math.max(2, value * WIDTH / max), i * 44,
-					(String) v[2]));
-		}
+		var steps = List.of(
+				new Step("Contributions reçues", "Reçues", report.received()),
+				new Step("En attente d'analyse", "En attente", report.pending()),
+				new Step("Regroupées en propositions", "Regroupées", report.grouped()),
+				new Step("Réorientées", "Réorientées", report.reoriented()),
+				new Step("Rejetées", "Rejetées", report.rejected()),
+				new Step("Propositions", "Propositions", report.proposals()),
+				new Step("Propositions publiées", "Publiées", report.publishedProposals()));
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("report", report);
-		model.addAttribute("bars", bars);
-		model.addAttribute("height", bars.size() * 44);
+		model.addAttribute("steps", steps);
+		// DSFR Chart reads its data from attributes (lists of series, as JSON): no script on the page
+		model.addAttribute("chartX", JSON.writeValueAsString(List.of(steps.stream().map(Step::shortLabel).toList())));
+		model.addAttribute("chartY", JSON.writeValueAsString(List.of(steps.stream().map(Step::value).toList())));
+		model.addAttribute("chartName", JSON.writeValueAsString(List.of("Nombre")));
 		return "curation/funnel";
 	}
 

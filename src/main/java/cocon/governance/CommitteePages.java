@@ -46,10 +46,26 @@ class CommitteePages {
 
 	@GetMapping("/campagnes/{id}/comite")
 	String board(@PathVariable CampaignId id,
-			@RequestParam(defaultValue = "" + SteeringCommittee.DEFAULT_SUPPORTS_WEIGHT) double supportsWeight,
-			@RequestParam(defaultValue = "" + SteeringCommittee.DEFAULT_MATURITY_WEIGHT) double maturityWeight,
+			@RequestParam(required = false) String supportsWeight, @RequestParam(required = false) String maturityWeight,
 			CurrentUser user, Model model) {
-		return board(id, supportsWeight, maturityWeight, user, new FundingForm(), List.of(), model);
+		return board(id, weight(supportsWeight, SteeringCommittee.DEFAULT_SUPPORTS_WEIGHT),
+				weight(maturityWeight, SteeringCommittee.DEFAULT_MATURITY_WEIGHT), user, new FundingForm(), List.of(), model);
+	}
+
+	/**
+	 * A weight as people type it in French (0,6) or as a browser sends a number (0.6); anything else is refused by
+	 * the committee's rule on weights (a negative weight), with its message beside the form.
+	 */
+	static double weight(String typed, double byDefault) {
+		if (typed == null || typed.isBlank()) {
+			return byDefault;
+		}
+		try {
+			return Double.parseDouble(typed.strip().replace(',', '.'));
+		}
+		catch (NumberFormatException e) {
+			return -1;
+		}
 	}
 
 	private String board(CampaignId id, double supportsWeight, double maturityWeight, CurrentUser user,
@@ -329,6 +345,9 @@ class CommitteePages {
 		var decisions = committee.decisions(id);
 		model.addAttribute("campaign", CampaignPages.CampaignSummary.of(campaign, clock.instant()));
 		model.addAttribute("decisions", decisions);
+		// a correcting decision names the one it replaces by its date, not by its identifier
+		model.addAttribute("decisionDates", decisions.shortlistDecisions().stream().collect(java.util.stream.Collectors
+				.toMap(CommitteeRepository.ShortlistView::id, CommitteeRepository.ShortlistView::decidedAt)));
 		model.addAttribute("budget", BudgetPicture.of(decisions.envelopeEuros(), decisions.totalFundedEuros()));
 		return "governance/decisions";
 	}

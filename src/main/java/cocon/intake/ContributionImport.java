@@ -71,7 +71,7 @@ final class ContributionImport {
 		}
 		var missing = REQUIRED.stream().filter(name -> !columns.containsKey(name.toLowerCase(Locale.ROOT))).toList();
 		if (!missing.isEmpty()) {
-			throw new UnreadableCsvException("Ligne 1 : colonne(s) obligatoire(s) absente(s) de l'en-tête : "
+			throw new UnreadableCsvException((missing.size() > 1 ? "Ligne 1 : colonnes obligatoires absentes de l'en-tête : " : "Ligne 1 : colonne obligatoire absente de l'en-tête : ")
 					+ String.join(", ", missing) + ". Colonnes attendues : " + String.join(", ", REQUIRED)
 					+ " (et facultativement " + String.join(", ", OPTIONAL) + ").");
 		}
@@ -85,7 +85,7 @@ final class ContributionImport {
 	private static Candidate candidate(Campaign campaign, int width, Map<String, Integer> columns, CsvParser.Row row,
 			Instant now, Function<Siren, Contribution.OrganisationRef> organisations) {
 		if (row.fields().size() != width) {
-			return refused(row, "La ligne compte " + row.fields().size() + " colonne(s) au lieu de " + width
+			return refused(row, "La ligne compte " + row.fields().size() + (row.fields().size() > 1 ? " colonnes au lieu de " : " colonne au lieu de ") + width
 					+ " (séparateur ou guillemets mal placés ?).");
 		}
 		Function<String, String> field = name -> {

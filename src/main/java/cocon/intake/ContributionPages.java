@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,12 +42,19 @@ class ContributionPages {
 	private final Campaigns campaigns;
 	private final ContributorNotifier notifier;
 	private final Clock clock;
+	private final MessageSource messages;
 
-	ContributionPages(Intake intake, Campaigns campaigns, ContributorNotifier notifier, Clock clock) {
+	ContributionPages(Intake intake, Campaigns campaigns, ContributorNotifier notifier, Clock clock,
+			MessageSource messages) {
 		this.intake = intake;
 		this.campaigns = campaigns;
 		this.notifier = notifier;
 		this.clock = clock;
+		this.messages = messages;
+	}
+
+	/** A campaign open to contributions now, on « Mes contributions ». */
+	record OpenCall(UUID id, String title, String closes) {
 	}
 
 	/** A line of « Mes contributions ». */
@@ -70,7 +78,10 @@ class ContributionPages {
 			intake.submit(campaign.id(), form.submission(), user);
 		}
 		catch (InvalidSubmissionException e) {
-			e.problems().forEach((field, message) -> binding.rejectValue(field, "invalid", message));
+			// the form offers the roles as radio buttons: say what to do, not the API's values (ELU, AGENT…)
+			e.problems().forEach((field, message) -> binding.rejectValue(field, "invalid",
+					"authorRole".equals(field) ? messages.getMessage("intake.form.role.required", null, Locale.FRANCE)
+							: message));
 			return formPage(campaign, user, form, model);
 		}
 		catch (OutsideContributionWindowException | MissingOrganisationException e) {
@@ -99,6 +110,11 @@ class ContributionPages {
 		var titles = campaigns.all().stream().collect(Collectors.toMap(c -> c.id().id(), Campaign::title));
 		var rows = intake.mine(user).stream().map(c -> row(c, id -> titles.getOrDefault(id, ""))).toList();
 		model.addAttribute("rows", rows);
+		// where to contribute next, straight to the form (not back to the list of campaigns)
+		var now = clock.instant();
+		model.addAttribute("openCalls", campaigns.all().stream().filter(c -> c.acceptsContributionsAt(now))
+				.map(c -> new OpenCall(c.id().id(), c.title(), DATE.format(c.contributions().closes()))).toList());
+		model.addAttribute("canContribute", user.organisation() != null);
 		return "intake/mes-contributions";
 	}
 

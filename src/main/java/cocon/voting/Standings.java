@@ -220,6 +220,42 @@ class Standings {
 		return days;
 	}
 
+	/** How many collectivités of a place support at least one proposal of the campaign. */
+	record PlaceCount(String code, String name, long collectivites) {
+	}
+
+	/**
+	 * The collectivités supporting at least one proposal of the campaign, by département (communes and départements;
+	 * régions and collectivités à statut particulier have none), most first.
+	 */
+	List<PlaceCount> supportersByDepartement(CampaignId id) {
+		return jdbc.sql("""
+				select departement, count(distinct siren) as collectivites from voting.support
+				where campaign_id = ? and departement is not null and departement <> ''
+				group by departement order by collectivites desc, departement""")
+				.param(id.id())
+				.query((rs, n) -> new PlaceCount(rs.getString("departement"), departementName(rs.getString("departement")),
+						rs.getLong("collectivites")))
+				.list();
+	}
+
+	/** The collectivités supporting at least one proposal of the campaign, by région, most first. */
+	List<PlaceCount> supportersByRegion(CampaignId id) {
+		return jdbc.sql("""
+				select region, count(distinct siren) as collectivites from voting.support
+				where campaign_id = ? group by region order by collectivites desc, region""")
+				.param(id.id())
+				.query((rs, n) -> new PlaceCount(rs.getString("region"), regionName(rs.getString("region")),
+						rs.getLong("collectivites")))
+				.list();
+	}
+
+	/** How many distinct collectivités support at least one proposal of the campaign. */
+	long supportingCollectivites(CampaignId id) {
+		return jdbc.sql("select count(distinct siren) from voting.support where campaign_id = ?").param(id.id())
+				.query(Long.class).single();
+	}
+
 	/** Every published proposal of the campaigns, with whether the collectivité supports it. */
 	List<OwnView> ownView(Siren siren) {
 		return jdbc.sql("""

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -17,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
@@ -32,12 +36,9 @@ import cocon.voting.Standings.OwnView;
 @Controller
 class VotingPages {
 
-	/** One bar of the supports-over-time chart, in SVG user units. */
-	record Bar(DailyCount day, double x, double y, double width, double height) {
-	}
-
 	/** The campaigns of the collectivité's page, each with its proposals. */
-	record CampaignGroup(UUID id, String title, cocon.shared.Window supports, boolean open, List<OwnView> proposals) {
+	record CampaignGroup(UUID id, String title, cocon.shared.Window supports, boolean open, boolean ahead,
+			List<OwnView> proposals) {
 	}
 
 	static final String FETCH = "fetch";
@@ -45,11 +46,17 @@ class VotingPages {
 	private final Standings standings;
 	private final Supporting supporting;
 	private final Clock clock;
+	private final MessageSource messages;
 
-	VotingPages(Standings standings, Supporting supporting, Clock clock) {
+	VotingPages(Standings standings, Supporting supporting, Clock clock, MessageSource messages) {
 		this.standings = standings;
 		this.supporting = supporting;
 		this.clock = clock;
+		this.messages = messages;
+	}
+
+	private String message(String code) {
+		return messages.getMessage(code, null, Locale.FRANCE);
 	}
 
 	@GetMapping("/campagnes/{id}/propositions")
@@ -84,19 +91,52 @@ class VotingPages {
 		var campaign = standings.campaign(new CampaignId(id))
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Campagne inconnue"));
 		var days = standings.overTime(new CampaignId(id), campaign.supports(), clock.instant());
-		long max = Math.max(1, days.stream().mapToLong(DailyCount::supports).max().orElse(1));
-		double width = 600.0 / Math.max(1, days.size());
-		var bars = new ArrayList<Bar>();
-		for (int i = 0; i < days.size(); i++) {
-			double height = 200.0 * days.get(i).supports() / max;
-			bars.add(new Bar(days.get(i), 40 + i * width, 220 - height, Math.max(1, width - 2), height));
-		}
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("days", days);
-		model.addAttribute("bars", bars);
-		model.addAttribute("max", max);
 		model.addAttribute("total", days.isEmpty() ? 0 : days.get(days.size() - 1).cumulative());
+		// DSFR Chart reads its data from attributes (lists of series, as JSON): no script on the page
+		model.addAttribute("chartX", json(List.of(days.stream().map(d -> DAY_LABEL.format(d.date())).toList())));
+		model.addAttribute("chartY", json(List.of(days.stream().map(DailyCount::cumulative).toList())));
+		model.addAttribute("chartName", json(List.of(message("voting.overTime.series"))));
 		return "voting/soutiens-dans-le-temps";
+	}
+
+	@GetMapping("/campagnes/{id}/carte")
+	String map(@PathVariable UUID id, Model model) {
+		var campaignId = new CampaignId(id);
+		var campaign = standings.campaign(campaignId)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Campagne inconnue"));
+		var departements = standings.supportersByDepartement(campaignId);
+		var total = standings.supportingCollectivites(campaignId);
+		var mapped = departements.stream().mapToLong(Standings.PlaceCount::collectivites).sum();
+		// every département of the map, at zero when none of its collectivités supports: the colour scale then runs
+		// from 0, and a département without support is not painted like one with
+		var data = new LinkedHashMap<String, Long>();
+		MAP_DEPARTEMENTS.forEach(code -> data.put(code, 0L));
+		departements.forEach(place -> data.put(place.code(), place.collectivites()));
+		model.addAttribute("campaign", campaign);
+		model.addAttribute("departements", departements);
+		model.addAttribute("regions", standings.supportersByRegion(campaignId));
+		model.addAttribute("total", total);
+		model.addAttribute("outside", Math.max(0, total - mapped));
+		model.addAttribute("mapData", json(data));
+		model.addAttribute("mapDate", java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE)
+				.format(clock.instant().atZone(cocon.shared.Window.PARIS)));
+		return "voting/carte";
+	}
+
+	private static final java.time.format.DateTimeFormatter DAY_LABEL = java.time.format.DateTimeFormatter
+			.ofPattern("d MMM", Locale.FRANCE);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** The départements drawn by DSFR Chart's map of France (metropolitan, Corsica, the five overseas). */
+	static final List<String> MAP_DEPARTEMENTS = java.util.stream.Stream.concat(
+			java.util.stream.IntStream.rangeClosed(1, 95).filter(n -> n != 20).mapToObj(n -> String.format("%02d", n)),
+			java.util.stream.Stream.of("2A", "2B", "971", "972", "973", "974", "976")).toList();
+
+	private static String json(Object value) {
+		return JSON.writeValueAsString(value);
 	}
 
 	@GetMapping("/ma-collectivite")
@@ -108,7 +148,7 @@ class VotingPages {
 			var groups = new LinkedHashMap<UUID, CampaignGroup>();
 			for (var view : standings.ownView(user.organisation().siren())) {
 				groups.computeIfAbsent(view.campaignId(), key -> new CampaignGroup(key, view.campaignTitle(),
-						view.supports(), view.supports().contains(now), new ArrayList<>())).proposals().add(view);
+						view.supports(), view.supports().contains(now), view.supports().isAhead(now), new ArrayList<>())).proposals().add(view);
 			}
 			model.addAttribute("campaigns", groups.values());
 			model.addAttribute("supportedCount", groups.values().stream().flatMap(g -> g.proposals().stream())
@@ -120,29 +160,31 @@ class VotingPages {
 	@PostMapping("/ma-collectivite/propositions/{id}/soutien")
 	@PreAuthorize("hasRole('AGENT')")
 	String support(@PathVariable UUID id, CurrentUser user, Model model, RedirectAttributes flash,
-			@RequestHeader(name = "X-Requested-With", required = false) String requestedWith) {
-		return toggle(id, user, true, model, flash, requestedWith);
+			@RequestHeader(name = "X-Requested-With", required = false) String requestedWith,
+			@RequestParam(name = "depuis", required = false) String from) {
+		return toggle(id, user, true, model, flash, requestedWith, from);
 	}
 
 	@PostMapping("/ma-collectivite/propositions/{id}/retrait")
 	@PreAuthorize("hasRole('AGENT')")
 	String withdraw(@PathVariable UUID id, CurrentUser user, Model model, RedirectAttributes flash,
-			@RequestHeader(name = "X-Requested-With", required = false) String requestedWith) {
-		return toggle(id, user, false, model, flash, requestedWith);
+			@RequestHeader(name = "X-Requested-With", required = false) String requestedWith,
+			@RequestParam(name = "depuis", required = false) String from) {
+		return toggle(id, user, false, model, flash, requestedWith, from);
 	}
 
 	private String toggle(UUID id, CurrentUser user, boolean support, Model model, RedirectAttributes flash,
-			String requestedWith) {
+			String requestedWith, String from) {
 		String message;
 		String error = null;
 		try {
 			if (support) {
 				var outcome = supporting.support(new ProposalId(id), user);
-				message = outcome.created() ? "Soutien enregistré." : "Votre collectivité soutenait déjà cette proposition.";
+				message = message(outcome.created() ? "voting.own.given" : "voting.own.already");
 			}
 			else {
 				supporting.withdraw(new ProposalId(id), user);
-				message = "Soutien retiré.";
+				message = message("voting.own.withdrawn");
 			}
 		}
 		catch (SupportRefused refused) {
@@ -150,10 +192,12 @@ class VotingPages {
 			error = refused.getMessage();
 		}
 		if (FETCH.equals(requestedWith)) {
-			var view = standings.ownView(user.organisation().siren()).stream()
-					.filter(v -> v.proposalId().equals(id)).findFirst()
+			var views = standings.ownView(user.organisation().siren());
+			var view = views.stream().filter(v -> v.proposalId().equals(id)).findFirst()
 					.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Proposition inconnue"));
 			model.addAttribute("view", view);
+			// the page's summary ("supports N proposals") follows the click, not only the button
+			model.addAttribute("supportedCount", views.stream().filter(OwnView::supported).count());
 			model.addAttribute("open", view.supports().contains(clock.instant()));
 			model.addAttribute("message", message);
 			model.addAttribute("error", error);
@@ -165,6 +209,8 @@ class VotingPages {
 		else {
 			flash.addFlashAttribute("message", message);
 		}
-		return "redirect:/ma-collectivite#proposition-" + id;
+		// from the public proposal page, back to it; otherwise to the proposal on the collectivité's page
+		return "proposition".equals(from) ? "redirect:/propositions/" + id
+				: "redirect:/ma-collectivite#proposition-" + id;
 	}
 }

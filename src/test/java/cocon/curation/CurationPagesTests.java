@@ -135,7 +135,7 @@ class CurationPagesTests {
 		mvc.perform(get(publicPage))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("Prendre rendez-vous en ligne")))
-				.andExpect(content().string(containsString("Issue de 1 contribution(s) de 1 organisation(s).")))
+				.andExpect(content().string(containsString("Issue de 1 contribution de 1 organisation.")))
 				.andExpect(content().string(containsString("Lyon (Commune)")));
 	}
 
@@ -146,12 +146,13 @@ class CurationPagesTests {
 	}
 
 	@Test
-	void theFunnelPageShowsAPictureAndItsTextAlternative() throws Exception {
+	void theFunnelPageShowsADsfrChartWithItsDataTable() throws Exception {
 		curation.reject(cantine, "Hors champ.", "curator");
 		mvc.perform(get("/campagnes/" + campaign + "/entonnoir"))
 				.andExpect(status().isOk())
-				.andExpect(content().string(containsString("role=\"img\"")))
-				.andExpect(content().string(containsString("<desc id=\"desc-svg\">2 contributions reçues : 0 regroupée en 0 proposition, 0 réorientée, 1 rejetée, 1 en attente.</desc>")))
+				.andExpect(content().string(containsString("<bar-chart horizontal=\"true\"")))
+				.andExpect(content().string(containsString("y=\"[[2,1,0,0,1,0,0]]\"")))
+				.andExpect(content().string(containsString("2 contributions reçues : 0 regroupée en 0 proposition, 0 réorientée, 1 rejetée, 1 en attente.")))
 				.andExpect(content().string(containsString("<th scope=\"row\">Rejetées</th>")));
 	}
 }

@@ -242,7 +242,8 @@ class DirectoryTests {
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("Saint-Étienne")))
 				.andExpect(content().string(containsString("214202186")))
-				.andExpect(content().string(containsString("Page suivante")));
+				.andExpect(content().string(containsString("Page suivante")))
+				.andExpect(content().string(containsString(" collectivités trouvées pour « saint etienne »")));
 		mvc.perform(get("/collectivites").param("q", "xqzwv introuvable"))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("Aucune collectivité trouvée")))

@@ -65,8 +65,13 @@ class CommitteePagesTests {
 		mvc.perform(get("/campagnes/" + campaign + "/decisions"))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("Besoin partagé")))
-				.andExpect(content().string(containsString("<svg role=\"img\"")))
+				.andExpect(content().string(containsString("/campagnes/" + campaign + "/budget")))
 				.andExpect(content().string(containsString("Budget engagé : 0 €")));
+		mvc.perform(get("/campagnes/" + campaign + "/budget"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("<pie-chart fill=\"true\"")))
+				.andExpect(content().string(containsString("Aucun projet n&#39;est encore financé : l&#39;enveloppe est entière.")))
+				.andExpect(content().string(containsString("<th scope=\"row\"><a href=\"/propositions/" + a.proposalId() + "\">")));
 	}
 
 	@Test
@@ -83,6 +88,10 @@ class CommitteePagesTests {
 		mvc.perform(get(board).with(as(Identities.committee(1))))
 				.andExpect(content().string(containsString("Aucune proposition n'est présélectionnée")))
 				.andExpect(content().string(containsString(">Retenir<span class=\"fr-sr-only\">")));
+		// weights typed in French, shown back in French
+		mvc.perform(get(board).param("supportsWeight", "0,8").param("maturityWeight", "0,2").with(as(Identities.committee(1))))
+				.andExpect(content().string(containsString("value=\"0,8\"")))
+				.andExpect(content().string(containsString("value=\"0,2\"")));
 
 		clock.set("2021-05-03T10:00:00+02:00");
 		steps.json(post("/api/campaigns/" + campaign + "/shortlist"), Identities.committee(1),
@@ -127,6 +136,13 @@ class CommitteePagesTests {
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.fundedProjects[0].decidedBy").value("committee2"))
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.fundedProjects[0].milestones.length()").value(2))
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.remainingEuros").value(28_800_000));
+		mvc.perform(get("/campagnes/" + campaign + "/budget"))
+				.andExpect(content().string(containsString("<bar-chart horizontal=\"true\"")))
+				.andExpect(content().string(containsString("y=\"[[1200000]]\"")))
+				.andExpect(content().string(containsString("Budget engagé : " + cocon.shared.Euros.of(1_200_000).formatted() + " sur une enveloppe de "
+						+ cocon.shared.Euros.of(30_000_000).formatted() + " (4 %)")));
+		mvc.perform(get("/campagnes/" + campaign + "/decisions"))
+				.andExpect(content().string(containsString("Prototype — 15 décembre 2021")));
 
 		mvc.perform(post(fund).with(as(Identities.lyon())).with(csrf())
 						.param("proposalId", a.proposalId().toString()).param("confirmation", "oui"))

@@ -99,7 +99,7 @@ class ContributionImportTests extends IntakeTestSupport {
 				""";
 		importFile(campaign, csv)
 				.andExpect(jsonPath("$.errors[0].line").value(3))
-				.andExpect(jsonPath("$.errors[0].message", containsString("7 colonne(s) au lieu de 6")));
+				.andExpect(jsonPath("$.errors[0].message", containsString("7 colonnes au lieu de 6")));
 
 		var fixed = """
 				title,need,theme,authorRole,authorFunction,siren

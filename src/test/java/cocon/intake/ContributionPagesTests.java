@@ -55,9 +55,27 @@ class ContributionPagesTests extends IntakeTestSupport {
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("La contribution n'a pas été envoyée")))
 				.andExpect(content().string(containsString("id=\"need-erreur\" class=\"fr-error-text\">La description du besoin est obligatoire.")))
-				.andExpect(content().string(containsString("Le rôle de l&#39;auteur est obligatoire")))
+				.andExpect(content().string(containsString("Indiquez si vous êtes élu ou élue, agent ou partenaire de votre organisation.")))
+				.andExpect(content().string(not(containsString("ELU, AGENT"))))
+				.andExpect(content().string(containsString("<option value=\"Mobilités\" selected=\"selected\">Mobilités</option>")))
 				.andExpect(content().string(containsString("value=\"Un titre\"")));
 		assertThat(contributionsOf(campaign)).isZero();
+	}
+
+	@Test
+	void theThemeSelectStartsOnItsPlaceholderAndStaysThereAfterAnError(Scenario scenario) throws Exception {
+		var campaign = scheduleCampaign(scenario);
+
+		mvc.perform(get("/campagnes/{id}/contribuer", campaign.id()).with(as(Identities.lyon())))
+				.andExpect(content().string(containsString("<option value=\"\" selected=\"selected\">Choisissez un thème</option>")))
+				.andExpect(content().string(not(containsString("<option value=\"Dématérialisation\" selected"))));
+		mvc.perform(post("/campagnes/{id}/contribuer", campaign.id()).with(as(Identities.lyon())).with(csrf())
+						.param("title", "Un titre").param("need", "Un besoin").param("theme", "").param("authorRole", "AGENT")
+						.param("authorFunction", "Agent"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Le thème est obligatoire.")))
+				.andExpect(content().string(containsString("<option value=\"\" selected=\"selected\">Choisissez un thème</option>")))
+				.andExpect(content().string(not(containsString("<option value=\"Dématérialisation\" selected"))));
 	}
 
 	@Test
@@ -94,7 +112,7 @@ class ContributionPagesTests extends IntakeTestSupport {
 						cocon.shared.CollectiviteKind.COMMUNE, true, "33", "75", 260958));
 		mvc.perform(get("/mes-contributions").with(as(nobody)))
 				.andExpect(status().isOk())
-				.andExpect(content().string(containsString("Vous n'avez encore déposé aucune contribution")));
+				.andExpect(content().string(containsString("Vous n&#39;avez encore déposé aucune contribution")));
 	}
 
 	@Test
@@ -108,7 +126,7 @@ class ContributionPagesTests extends IntakeTestSupport {
 				.andExpect(content().string(containsString("title, need, theme, authorRole, authorFunction, siren")));
 		mvc.perform(multipart("/curation/campagnes/{id}/import", campaign.id()).file(file).with(as(Identities.curator())).with(csrf()))
 				.andExpect(status().isOk())
-				.andExpect(content().string(containsString("<strong>2</strong> contribution(s) importée(s)")))
+				.andExpect(content().string(containsString("2 contributions importées, aucune déjà présente")))
 				.andExpect(content().string(containsString("<td>7</td>")))
 				.andExpect(content().string(containsString("Le SIREN « 21690123 » est mal formé")));
 		mvc.perform(get("/curation/campagnes/{id}/import", campaign.id()).with(as(Identities.lyon())))

@@ -23,6 +23,8 @@ class ContributionJourneyBrowserTests extends JourneyBrowserTest {
 		reloadUntil("/campagnes/" + campaign + "/contribuer", By.id("title")).sendKeys(title);
 		assertNamedControls();
 		find(By.id("need")).sendKeys("Les usagers appellent la mairie pour réserver un créneau ; nous voudrions un service en ligne.");
+		assertThat(new Select(find(By.id("theme"))).getFirstSelectedOption().getText())
+				.as("no theme is chosen for the contributor").isEqualTo("Choisissez un thème");
 		new Select(find(By.id("theme"))).selectByVisibleText("Mobilités");
 		find(By.cssSelector("label[for='role-AGENT']")).click();
 		find(By.id("authorFunction")).sendKeys("Responsable des sports");
@@ -55,7 +57,7 @@ class ContributionJourneyBrowserTests extends JourneyBrowserTest {
 
 		signInAs(LYON);
 		var rejected = reloadUntil("/mes-contributions",
-				By.xpath("//div[contains(@class,'fr-card')][.//h2[normalize-space()='" + title + "']]"
+				By.xpath("//div[contains(@class,'fr-card')][.//h3[normalize-space()='" + title + "']]"
 						+ "[.//p[@data-statut='REJECTED']]"));
 		assertThat(badgeOf(rejected).getText()).isEqualToIgnoringCase("Non retenue");
 		assertThat(rejected.findElement(By.cssSelector(".fr-card__desc")).getText())
@@ -87,7 +89,7 @@ class ContributionJourneyBrowserTests extends JourneyBrowserTest {
 
 		signInAs(LYON);
 		var grouped = reloadUntil("/mes-contributions",
-				By.xpath("//div[contains(@class,'fr-card')][.//h2[normalize-space()='" + title + "']]"
+				By.xpath("//div[contains(@class,'fr-card')][.//h3[normalize-space()='" + title + "']]"
 						+ "[.//p[@data-statut='GROUPED']]"));
 		assertThat(badgeOf(grouped).getText()).isEqualToIgnoringCase("Intégrée à une proposition");
 		assertThat(grouped.findElement(By.cssSelector(".fr-card__desc")).getText())
@@ -95,7 +97,7 @@ class ContributionJourneyBrowserTests extends JourneyBrowserTest {
 	}
 
 	private WebElement card(String title) {
-		return find(By.xpath("//div[contains(@class,'fr-card')][.//h2[normalize-space()='" + title + "']]"));
+		return find(By.xpath("//div[contains(@class,'fr-card')][.//h3[normalize-space()='" + title + "']]"));
 	}
 
 	private static WebElement badgeOf(WebElement card) {

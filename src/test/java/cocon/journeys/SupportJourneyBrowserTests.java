@@ -2,6 +2,8 @@ package cocon.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -31,33 +33,80 @@ class SupportJourneyBrowserTests extends JourneyBrowserTest {
 		assertNamedControls();
 		assertThat(item.findElement(By.id("titre-" + proposal)).getText()).isEqualTo(title);
 		assertThat(state(proposal)).contains("Votre collectivité ne la soutient pas.")
-				.contains("0 collectivités la soutiennent.");
+				.contains("Aucune collectivité ne la soutient.");
+		var summaryBefore = find(By.id("resume-soutiens")).getText();
 
 		button(proposal, "Soutenir").click();
 
 		waitForState(proposal, "1 collectivité la soutient.");
 		assertThat(state(proposal)).contains("Votre collectivité la soutient depuis le 12 avril 2021");
-		var supported = button(proposal, "Soutenue");
-		assertThat(supported.getAttribute("aria-pressed")).isEqualTo("true");
+		button(proposal, "Retirer mon soutien");
 		assertThat(find(By.id("annonce")).getAttribute("textContent"))
 				.isEqualTo("Soutien enregistré. 1 collectivité soutient cette proposition.");
+		// the confirmation is seen, not only heard, and the page's summary follows without a reload
+		assertThat(find(By.cssSelector("#proposition-" + proposal + " .fr-message--valid")).getText())
+				.isEqualTo("Soutien enregistré.");
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(page -> !summaryBefore
+				.equals(page.findElement(By.id("resume-soutiens")).getText()));
+		assertThat(find(By.id("resume-soutiens")).getText()).startsWith("Votre collectivité soutient ")
+				.doesNotContain("(s)");
 
 		open("/campagnes/" + campaign + "/propositions");
 		assertThat(supportCountIn(rankingRow(title))).isEqualTo("1");
 		assertNamedControls();
 		assertThat(rankingRow(title).getText()).contains("Commune : 1");
+
+		// the public proposal page: its count, the way to withdraw, its supporters and the way back
+		rankingRow(title).findElement(By.linkText(title)).click();
+		waitForText(By.id("compte-soutiens"), "1 collectivité soutient cette proposition.");
+		assertThat(find(By.id("etat-soutien")).getText()).isEqualTo("Votre collectivité la soutient depuis le 12 avril 2021.");
+		find(By.linkText("Voir les collectivités qui la soutiennent")).click();
+		waitForText(By.tagName("table"), "Lyon");
+		find(By.linkText("Retour à la proposition")).click();
+		find(By.xpath("//button[normalize-space()='Retirer mon soutien']")).click();
+		expectAlert("success", "Soutien retiré.");
+		waitForText(By.id("compte-soutiens"), "Aucune collectivité ne soutient encore cette proposition.");
+		find(By.xpath("//button[normalize-space()='Soutenir cette proposition']")).click();
+		expectAlert("success", "Soutien enregistré.");
+		waitForText(By.id("compte-soutiens"), "1 collectivité soutient cette proposition.");
+
 		open("/ma-collectivite");
+		button(proposal, "Retirer mon soutien").click();
 
-		button(proposal, "Soutenue").click();
-
-		waitForState(proposal, "0 collectivités la soutiennent.");
+		waitForState(proposal, "Aucune collectivité ne la soutient.");
 		assertThat(state(proposal)).contains("Votre collectivité ne la soutient pas.");
-		assertThat(button(proposal, "Soutenir").getAttribute("aria-pressed")).isEqualTo("false");
+		button(proposal, "Soutenir");
+		assertThat(find(By.id("resume-soutiens")).getText()).isEqualTo(summaryBefore);
 
 		open("/ma-collectivite");
-		assertThat(state(proposal)).contains("0 collectivités la soutiennent.");
+		assertThat(state(proposal)).contains("Aucune collectivité ne la soutient.");
 		open("/campagnes/" + campaign + "/propositions");
 		assertThat(supportCountIn(rankingRow(title))).isEqualTo("0");
+	}
+
+	@Test
+	void thePublicSeesTheSupportsOverTimeAndOnAMapOfFranceEachWithItsDataTable() {
+		clock.set(CONTRIBUTION_WINDOW);
+		var campaign = createCampaign("Parcours cartes " + unique());
+		var contribution = submitContribution(GRENOBLE, campaign, "Cartes " + unique(), "Mobilités");
+		var proposal = publishProposal(campaign, "Covoiturage du quotidien " + unique(), "Mobilités", List.of(contribution));
+		clock.set(SUPPORT_WINDOW);
+		await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(200))
+				.until(() -> call(LYON, "PUT", "/api/proposals/" + proposal + "/support", null).status() < 300);
+		driver.manage().deleteAllCookies();
+
+		reloadUntil("/campagnes/" + campaign + "/propositions", By.xpath("//table//td[normalize-space()='1']"));
+		find(By.linkText("Voir les soutiens dans le temps")).click();
+		var curve = find(By.cssSelector("line-chart"));
+		assertThat(curve.getAttribute("y")).endsWith("1]]");
+		assertThat(find(By.tagName("table")).getText()).contains("lundi 12 avril 2021");
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(page -> !page.findElements(By.cssSelector("line-chart canvas")).isEmpty());
+
+		find(By.linkText("Voir la carte des soutiens")).click();
+		var map = find(By.cssSelector("map-chart"));
+		assertThat(map.getAttribute("data")).contains("\"69\":1,").contains("\"68\":0,");
+		assertThat(find(By.tagName("table")).getText()).contains("Rhône").contains("69");
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(page -> !page.findElements(By.cssSelector("map-chart svg")).isEmpty());
 	}
 
 	private String state(String proposal) {

@@ -19,6 +19,18 @@ class HomePageBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void theChecksOfEveryPageFailOnAnAxeViolationAndOnAMachineFormat() {
+		open("/");
+		assertThat(checkAgainAndTakeProblems()).isEmpty();
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+				var image = document.createElement('img'); image.src = '/dsfr/favicon/favicon.svg';
+				var date = document.createElement('p'); date.textContent = 'Décision du 2026-12-01T09:25:17+01:00';
+				document.querySelector('main').append(image, date);""");
+		assertThat(checkAgainAndTakeProblems()).singleElement().asString()
+				.contains("critical image-alt").contains("ISO date or time: «").contains("Décision du 2026-12-01T09:25");
+	}
+
+	@Test
 	void linksTheAccessibilityStatementFromTheFooter() {
 		open("/");
 		find(By.linkText("Accessibilité : partiellement conforme")).click();

@@ -1,10 +1,19 @@
 package cocon.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
@@ -13,37 +22,102 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.events.EventFiringDecorator;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Base of the browser tests: the whole application on a random port, driven by Debian's headless Chromium
- * through its ChromeDriver ({@code apt-get install chromium chromium-driver}; {@code .ci/run} installs them).
+ * Base of the browser tests: the whole application on a random port, driven by a headless Chromium through its
+ * ChromeDriver, found wherever the system has them ({@code apt-get install chromium chromium-driver} on Debian;
+ * {@code .ci/run} installs them). Every page a test visits passes {@link PageChecks} (axe-core, machine formats),
+ * checked after each test.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class BrowserTest {
 
+	static final String MISSING = "Les tests dans un navigateur ont besoin de Chromium et de son ChromeDriver, introuvables"
+			+ " sur cette machine : installez-les (Debian ou Ubuntu : sudo apt-get install chromium chromium-driver ;"
+			+ " macOS : brew install --cask chromium chromedriver) ou donnez leurs chemins par -Dcocon.chromium=…"
+			+ " et -Dwebdriver.chrome.driver=… (cherchés : %s).";
+
 	protected static WebDriver driver;
+
+	private static PageChecks checks;
 
 	@LocalServerPort
 	protected int port;
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		var chromedriver = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+		var chromium = locate("cocon.chromium", "CHROME_BIN", List.of("chromium", "chromium-browser", "google-chrome",
+				"google-chrome-stable"), List.of("/usr/bin/chromium", "/usr/lib/chromium/chromium", "/snap/bin/chromium",
+				"/Applications/Chromium.app/Contents/MacOS/Chromium",
+				"/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"));
+		var chromedriver = locate("webdriver.chrome.driver", "CHROMEDRIVER", List.of("chromedriver"),
+				List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver", "/usr/lib/chromium-browser/chromedriver",
+						"/snap/bin/chromium.chromedriver", "/opt/homebrew/bin/chromedriver", "/usr/local/bin/chromedriver"));
+		if (chromium.found().isEmpty() || chromedriver.found().isEmpty()) {
+			var looked = new ArrayList<String>();
+			looked.addAll(chromium.looked());
+			looked.addAll(chromedriver.looked());
+			throw new IllegalStateException(MISSING.formatted(String.join(", ", looked)));
+		}
 		var options = new ChromeOptions();
-		options.setBinary(System.getProperty("cocon.chromium", "/usr/bin/chromium"));
+		options.setBinary(chromium.found().get().toFile());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=1280,1024", "--lang=fr-FR",
 				"--user-data-dir=" + Files.createTempDirectory("cocon-chromium"));
-		var service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(chromedriver).toFile())
+		var service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.found().get().toFile())
 				.usingAnyFreePort().build();
-		driver = new ChromeDriver(service, options);
+		var chrome = new ChromeDriver(service, options);
+		checks = new PageChecks(chrome);
+		driver = new EventFiringDecorator<WebDriver>(checks).decorate(chrome);
 		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+	}
+
+	/** Where an executable was found, and every place looked at (for the message when it was not). */
+	record Located(Optional<Path> found, List<String> looked) {
+	}
+
+	/** An executable given by a system property, an environment variable, the PATH or a usual place, in that order. */
+	static Located locate(String property, String variable, List<String> names, List<String> usual) {
+		var candidates = new ArrayList<String>();
+		Optional.ofNullable(System.getProperty(property)).ifPresent(candidates::add);
+		Optional.ofNullable(System.getenv(variable)).ifPresent(candidates::add);
+		var path = Objects.requireNonNullElse(System.getenv("PATH"), "");
+		Stream.of(path.split(File.pathSeparator)).filter(dir -> !dir.isBlank())
+				.forEach(dir -> names.forEach(name -> candidates.add(Path.of(dir, name).toString())));
+		candidates.addAll(usual);
+		var found = candidates.stream().map(Path::of).filter(Files::isRegularFile).filter(Files::isExecutable)
+				.findFirst();
+		var looked = new ArrayList<String>();
+		looked.add("-D" + property);
+		looked.add("$" + variable);
+		looked.add(String.join("/", names) + " dans le PATH");
+		looked.addAll(usual);
+		return new Located(found, looked);
+	}
+
+	@AfterEach
+	void everyPageVisitedPassedTheChecks() {
+		if (checks != null) {
+			checks.checkCurrentPage();
+			assertThat(checks.takeFailures()).as("pages visited with accessibility or format problems").isEmpty();
+		}
+	}
+
+	/**
+	 * Checks the page in the browser again now, as if it were new, and returns (and forgets) every problem found since
+	 * the last call: for a test that shows the checks fail when they should.
+	 */
+	protected List<String> checkAgainAndTakeProblems() {
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("delete window.__coconChecked");
+		checks.checkCurrentPage();
+		return checks.takeFailures();
 	}
 
 	@AfterAll
@@ -51,6 +125,7 @@ public abstract class BrowserTest {
 		if (driver != null) {
 			driver.quit();
 			driver = null;
+			checks = null;
 		}
 	}
 

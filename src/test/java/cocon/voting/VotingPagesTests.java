@@ -36,14 +36,16 @@ class VotingPagesTests extends VotingTestSupport {
 		mvc.perform(get("/ma-collectivite").with(as(Identities.lyon())))
 				.andExpect(status().isOk())
 				.andExpect(content().string(allOf(containsString("Lyon"), containsString("Proposition 01"),
-						containsString("aria-pressed=\"false\""), containsString("Soutiens ouverts"))));
+						containsString(">Soutenir</button>"), containsString("Soutiens ouverts jusqu&#39;au 30 avril 2021 à 23h59"))));
 
 		// the one-click script gets the new state of the button and the count to announce
 		mvc.perform(post("/ma-collectivite/propositions/{id}/soutien", proposal.id()).with(csrf())
 				.with(as(Identities.lyon())).header("X-Requested-With", "fetch"))
 				.andExpect(status().isOk())
-				.andExpect(content().string(allOf(containsString("aria-pressed=\"true\""),
+				.andExpect(content().string(allOf(containsString(">Retirer mon soutien</button>"),
 						containsString("1 collectivité soutient cette proposition."),
+						containsString("class=\"fr-message fr-message--valid fr-mt-1w\">Soutien enregistré.</p>"),
+						containsString("data-resume=\"Votre collectivité soutient "),
 						containsString("/ma-collectivite/propositions/" + proposal.id() + "/retrait"),
 						not(containsString("<html")))));
 		assertThat(tally(proposal)).isEqualTo(1);
@@ -82,7 +84,23 @@ class VotingPagesTests extends VotingTestSupport {
 						containsString("216901231"), containsString("10 avril 2021"))));
 		mvc.perform(get("/campagnes/{id}/soutiens-dans-le-temps", campaign.id()))
 				.andExpect(status().isOk())
-				.andExpect(content().string(allOf(containsString("role=\"img\""),
+				.andExpect(content().string(allOf(containsString("<line-chart"),
 						containsString("samedi 10 avril 2021"), containsString("Soutiens donnés chaque jour"))));
+		mvc.perform(get("/campagnes/{id}/carte", campaign.id()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("<map-chart level=\"dep\""),
+						containsString("&quot;69&quot;:1,"), containsString("&quot;68&quot;:0,"), containsString("Collectivités qui soutiennent, par département"),
+						containsString("1 collectivité soutient au moins une proposition de cette campagne."))));
+	}
+
+	@Test
+	void saysWhenTheSupportsOpenBeforeTheWindowAndNeverThatTheyAreClosed(Scenario scenario) throws Exception {
+		var campaign = campaign(scenario, Set.of());
+		proposals(scenario, campaign, 1);
+		clock.set("2021-03-20T10:00:00+01:00");
+		mvc.perform(get("/ma-collectivite").with(as(Identities.lyon())))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("Les soutiens ouvrent le 1 avril 2021 à 00h00"),
+						not(containsString("fermés jusqu")))));
 	}
 }

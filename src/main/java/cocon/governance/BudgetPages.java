@@ -1,0 +1,104 @@
+package cocon.governance;
+
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import cocon.shared.CampaignId;
+import cocon.shared.Euros;
+
+/**
+ * The public page of budget use: how much of the envelope the committee's funding decisions engage, in total and
+ * by shortlisted proposal, as DSFR charts with their data tables.
+ */
+@Controller
+class BudgetPages {
+
+	/** A shortlisted proposal and what its funded projects engage. */
+	record ProposalBudget(UUID proposalId, String title, int projects, long euros, String amount, String share) {
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final SteeringCommittee committee;
+	private final CampaignManagement campaigns;
+	private final MessageSource messages;
+	private final Clock clock;
+
+	BudgetPages(SteeringCommittee committee, CampaignManagement campaigns, MessageSource messages, Clock clock) {
+		this.committee = committee;
+		this.campaigns = campaigns;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@GetMapping("/campagnes/{id}/budget")
+	String budget(@PathVariable CampaignId id, Model model) {
+		var campaign = campaigns.get(id);
+		var decisions = committee.decisions(id);
+		long envelope = decisions.envelopeEuros();
+		long funded = decisions.totalFundedEuros();
+		var byProposal = new LinkedHashMap<UUID, long[]>();
+		var titles = new LinkedHashMap<UUID, String>();
+		decisions.shortlist().forEach(p -> {
+			byProposal.put(p.proposalId(), new long[2]);
+			titles.put(p.proposalId(), p.title());
+		});
+		for (var project : decisions.fundedProjects()) {
+			titles.putIfAbsent(project.proposalId(), project.proposalTitle());
+			var sums = byProposal.computeIfAbsent(project.proposalId(), key -> new long[2]);
+			sums[0]++;
+			sums[1] += project.budgetEuros();
+		}
+		var rows = new ArrayList<ProposalBudget>();
+		byProposal.forEach((proposal, sums) -> rows.add(new ProposalBudget(proposal, titles.get(proposal),
+				(int) sums[0], sums[1], Euros.of(sums[1]).formatted(), percent(sums[1], envelope))));
+		rows.sort((a, b) -> Long.compare(b.euros(), a.euros()));
+		var fundedRows = rows.stream().filter(row -> row.euros() > 0).toList();
+
+		model.addAttribute("campaign", CampaignPages.CampaignSummary.of(campaign, clock.instant()));
+		model.addAttribute("rows", rows);
+		model.addAttribute("funded", Euros.of(funded).formatted());
+		model.addAttribute("remaining", Euros.of(Math.max(0, envelope - funded)).formatted());
+		model.addAttribute("envelope", Euros.of(envelope).formatted());
+		model.addAttribute("fundedPercent", percent(funded, envelope));
+		model.addAttribute("anyFunded", funded > 0);
+		// DSFR Chart reads its data from attributes (lists of series, as JSON): no script on the page
+		var engaged = message("governance.budget.engaged");
+		var rest = message("governance.budget.remaining");
+		model.addAttribute("totalX", json(List.of(List.of(engaged, rest))));
+		model.addAttribute("totalY", json(List.of(List.of(funded, Math.max(0, envelope - funded)))));
+		model.addAttribute("totalName", json(List.of(engaged, rest)));
+		model.addAttribute("proposalsX", json(List.of(fundedRows.stream().map(ProposalBudget::title).toList())));
+		model.addAttribute("proposalsY", json(List.of(fundedRows.stream().map(ProposalBudget::euros).toList())));
+		model.addAttribute("proposalsName", json(List.of(message("governance.budget.series"))));
+		return "governance/budget";
+	}
+
+	/** The percent of the whole, with one decimal at most and a French decimal comma (12,5). */
+	static String percent(long part, long whole) {
+		var format = NumberFormat.getNumberInstance(Locale.FRANCE);
+		format.setMaximumFractionDigits(1);
+		return format.format(whole == 0 ? 0 : 100.0 * part / whole);
+	}
+
+	private String message(String code) {
+		return messages.getMessage(code, null, Locale.FRANCE);
+	}
+
+	private static String json(Object value) {
+		return JSON.writeValueAsString(value);
+	}
+}
