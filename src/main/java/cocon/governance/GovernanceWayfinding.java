@@ -165,14 +165,20 @@ class GovernanceWayfinding implements WorkItems, CampaignSections, CampaignOverv
 
 	/** Every module's figures of the campaign, in the order of its story. */
 	List<CampaignFigure> allFigures(CampaignId campaign) {
-		return sections.orderedStream().flatMap(s -> s.figures(campaign).stream())
+		return modules().flatMap(s -> s.figures(campaign).stream())
 				.sorted(Comparator.comparingInt(CampaignFigure::order)).toList();
 	}
 
 	/** Every module's links for that person, in order; the first primary one is the action of the phase. */
 	List<CampaignLink> allLinks(CampaignId campaign, Phase phase, @Nullable CurrentUser user) {
-		return sections.orderedStream().flatMap(s -> s.links(campaign, phase, user).stream())
+		return modules().flatMap(s -> s.links(campaign, phase, user).stream())
 				.sorted(Comparator.comparingInt(CampaignLink::order)).toList();
+	}
+
+	/** Every module's sections, this one's too (Spring leaves a bean out of the collections it is injected itself). */
+	private java.util.stream.Stream<CampaignSections> modules() {
+		return java.util.stream.Stream.concat(java.util.stream.Stream.of(this),
+				sections.orderedStream().filter(s -> s != this));
 	}
 
 	// Home page -------------------------------------------------------------------------------------------------

@@ -98,7 +98,8 @@ class IntakeWayfinding implements WorkItems, CampaignSections {
 					"/campagnes/" + campaign.id() + "/contribuer", text("intake.wayfinding.hub.contribute.help"), true));
 		}
 		if (user != null && user.hasRole(Role.AGENT)) {
-			links.add(new CampaignLink(11, text("intake.wayfinding.hub.mine"), "/mes-contributions", null, false));
+			links.add(new CampaignLink(11, text("intake.wayfinding.hub.mine"), "/mes-contributions",
+					text("intake.wayfinding.hub.mine.help"), false));
 		}
 		if (user != null && user.isStaff()) {
 			links.add(new CampaignLink(61, text("intake.wayfinding.hub.import"),
