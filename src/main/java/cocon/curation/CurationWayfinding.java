@@ -40,7 +40,7 @@ class CurationWayfinding implements WorkItems, CampaignSections {
 
 	@Override
 	public List<WorkItem> of(CurrentUser user) {
-		if (!user.hasRole(Role.CURATOR) && !user.hasRole(Role.ADMINISTRATOR)) {
+		if (!user.hasRole(Role.CURATOR)) {
 			return List.of();
 		}
 		var group = text("curation.wayfinding.group");

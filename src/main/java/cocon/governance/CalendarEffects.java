@@ -35,7 +35,10 @@ final class CalendarEffects {
 		return effects;
 	}
 
-	/** The effects of a new campaign's calendar at {@code now}: every window or day already past; empty when none. */
+	/**
+	 * The effects of a new campaign's calendar at {@code now}: every window already past; empty when none (a window
+	 * open from today is a campaign that starts now, not a mistake).
+	 */
 	static List<String> ofNew(CampaignCalendar calendar, Instant now) {
 		var effects = new ArrayList<String>();
 		if (calendar.phaseAt(now) == CampaignCalendar.Phase.FUNDING) {
@@ -46,7 +49,7 @@ final class CalendarEffects {
 		pastWindow(effects, "La période de contributions", calendar.contributions(), now);
 		pastWindow(effects, "La période de soutien", calendar.supports(), now);
 		pastWindow(effects, "La période de candidature des territoires référents", calendar.referentApplications(), now);
-		if (calendar.phaseAt(now) != CampaignCalendar.Phase.ANNOUNCED) {
+		if (!effects.isEmpty()) {
 			effects.add("La campagne commencerait directement en phase « " + calendar.phaseAt(now).label() + " ».");
 		}
 		return effects;

@@ -37,6 +37,9 @@ import cocon.shared.wayfinding.WorkItems;
 @Component
 class GovernanceWayfinding implements WorkItems, CampaignSections, CampaignOverviews {
 
+	/** The home page shows the campaigns under way first, this many at most; the campaign list shows them all. */
+	static final int HOME_PAGE_CAMPAIGNS = 6;
+
 	private final CampaignManagement management;
 	private final JdbcClient jdbc;
 	private final MessageSource messages;
@@ -56,6 +59,18 @@ class GovernanceWayfinding implements WorkItems, CampaignSections, CampaignOverv
 
 	@Override
 	public List<WorkItem> of(CurrentUser user) {
+		var admin = user.hasRole(Role.ADMINISTRATOR);
+		// one query for the campaigns this person sits on, one for those without a committee: not one per campaign
+		var seats = new java.util.HashSet<>(jdbc.sql("""
+				select a.campaign_id from governance.committee_appointment a
+				join governance.committee_member m on m.appointment_id = a.id and m.username = ?
+				where a.seq = (select max(b.seq) from governance.committee_appointment b where b.campaign_id = a.campaign_id)""")
+				.param(user.username()).query(java.util.UUID.class).list());
+		if (seats.isEmpty() && !admin) {
+			return List.of();
+		}
+		var named = admin ? new java.util.HashSet<>(jdbc.sql("select distinct campaign_id from governance.committee_appointment")
+				.query(java.util.UUID.class).list()) : java.util.Set.<java.util.UUID>of();
 		var items = new ArrayList<WorkItem>();
 		var now = clock.instant();
 		var committeeGroup = text("governance.wayfinding.group.committee");
@@ -64,7 +79,7 @@ class GovernanceWayfinding implements WorkItems, CampaignSections, CampaignOverv
 			var id = campaign.getId();
 			var phase = campaign.phaseAt(now);
 			var space = "/campagnes/" + id + "/comite";
-			if (isMember(id, user.username())) {
+			if (seats.contains(id.id())) {
 				var due = due(id, phase);
 				if (due != null) {
 					items.add(new WorkItem(committeeGroup, text(due, campaign.title()), space,
@@ -75,8 +90,9 @@ class GovernanceWayfinding implements WorkItems, CampaignSections, CampaignOverv
 							space, phase.label(), false));
 				}
 			}
-			if (user.hasRole(Role.ADMINISTRATOR)) {
-				if (!hasCommittee(id)) {
+			// a finished campaign needs nothing more from its administrators
+			if (admin && phase != Phase.FUNDING) {
+				if (!named.contains(id.id())) {
 					items.add(new WorkItem(adminGroup, text("governance.wayfinding.admin.committee", campaign.title()),
 							"/admin/campagnes/" + id + "/comite", phase.label(), true));
 				}
@@ -84,7 +100,7 @@ class GovernanceWayfinding implements WorkItems, CampaignSections, CampaignOverv
 						"/admin/campagnes/" + id + "/calendrier", phase.label(), false));
 			}
 		}
-		if (user.hasRole(Role.ADMINISTRATOR)) {
+		if (admin) {
 			items.add(new WorkItem(adminGroup, text("governance.wayfinding.admin.new"), "/admin/campagnes/nouvelle", null,
 					false));
 		}
@@ -188,7 +204,8 @@ class GovernanceWayfinding implements WorkItems, CampaignSections, CampaignOverv
 		var now = clock.instant();
 		return management.all().stream()
 				.sorted(Comparator.comparing((Campaign c) -> c.phaseAt(now) == Phase.FUNDING)
-						.thenComparing(c -> c.calendar().contributions().opens(), Comparator.reverseOrder()))
+						.thenComparing(Campaign::createdAt, Comparator.reverseOrder()))
+				.limit(HOME_PAGE_CAMPAIGNS)
 				.map(c -> new CampaignOverview(c.getId().toString(), c.title(), c.phaseAt(now).label(),
 						timeLeft(c.calendar(), now), c.envelope().formatted(), allFigures(c.getId())))
 				.toList();

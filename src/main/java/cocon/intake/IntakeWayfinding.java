@@ -101,7 +101,7 @@ class IntakeWayfinding implements WorkItems, CampaignSections {
 			links.add(new CampaignLink(11, text("intake.wayfinding.hub.mine"), "/mes-contributions",
 					text("intake.wayfinding.hub.mine.help"), false));
 		}
-		if (user != null && user.isStaff()) {
+		if (user != null && user.hasRole(Role.CURATOR)) {
 			links.add(new CampaignLink(61, text("intake.wayfinding.hub.import"),
 					"/curation/campagnes/" + campaign.id() + "/import", null, false));
 		}

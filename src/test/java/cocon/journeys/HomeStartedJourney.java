@@ -39,7 +39,13 @@ abstract class HomeStartedJourney extends JourneyBrowserTest {
 		}
 		find(By.id("password")).sendKeys("demo");
 		driver.findElement(By.cssSelector("form[action$='/connexion'] [type=submit]")).click();
-		waitForText(By.cssSelector("header a[href$='/mon-compte']"), username);
+		// back on the home page, which gathers every campaign's figures: slower than most on a busy machine
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, EVENTUAL)
+				.withMessage(() -> "signed in as " + username + ", on " + driver.getCurrentUrl() + ": "
+						+ driver.findElement(By.tagName("body")).getText())
+				.until(
+				org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+						By.cssSelector("header a[href$='/mon-compte']"), username));
 	}
 
 	/** A link of the header's menu. */

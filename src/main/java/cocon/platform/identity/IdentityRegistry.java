@@ -22,6 +22,8 @@ import cocon.shared.identity.KnownIdentities;
 @Component
 class IdentityRegistry implements KnownIdentities {
 
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IdentityRegistry.class);
+
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final boolean demo;
@@ -64,6 +66,21 @@ class IdentityRegistry implements KnownIdentities {
 		if (user == null || (demo && byRule(user.username())) || !recorded.add(user.username())) {
 			return;
 		}
+		record(user);
+	}
+
+	/** Kept apart so that a failure to record never fails the sign-in itself. */
+	private void record(cocon.shared.identity.CurrentUser user) {
+		try {
+			insert(user);
+		}
+		catch (RuntimeException e) {
+			recorded.remove(user.username());
+			LOG.warn("Identité connectée non enregistrée ({}) : {}", user.username(), e.getMessage());
+		}
+	}
+
+	private void insert(cocon.shared.identity.CurrentUser user) {
 		var now = java.sql.Timestamp.from(clock.instant());
 		jdbc.sql("""
 				insert into platform.known_identity (username, display_name, first_seen_at, last_seen_at)

@@ -5,6 +5,6 @@ import java.util.List;
 /** Where every campaign stands (implemented by governance, which owns campaigns; read by the home page). */
 public interface CampaignOverviews {
 
-	/** Every campaign, the ones under way first. */
+	/** The campaigns to show on the home page, the ones under way first (a few: the campaign list has them all). */
 	List<CampaignOverview> all();
 }
