@@ -46,6 +46,7 @@ class CuratorJourneyBrowserTests extends HomeStartedJourney {
 		name.sendKeys(proposalTitle);
 		find(By.cssSelector("#regrouper-" + first + " form[action$='/propositions'] button[type=submit]")).click();
 		expectAlert("success", proposalTitle);
+		backToTheQueue(campaign);
 
 		// the second joins it
 		item(second).findElement(By.cssSelector("button[aria-controls='regrouper-" + second + "']")).click();
@@ -84,6 +85,13 @@ class CuratorJourneyBrowserTests extends HomeStartedJourney {
 		assertThat(report.<Integer>read("$.pending")).isZero();
 		var proposals = call("curator", "GET", "/api/campaigns/" + campaign + "/curation/proposals", null).expect(200);
 		assertThat(proposals.body()).contains(proposalTitle).contains("PUBLISHED");
+	}
+
+	/** From the proposal's page, its breadcrumb's link to the triage queue. */
+	private void backToTheQueue(String campaign) {
+		find(By.xpath("//nav[contains(@class,'fr-breadcrumb')]//a[contains(@href, '/curation/campagnes/" + campaign + "')]"))
+				.click();
+		find(By.cssSelector("main form[action$='/curation/campagnes/" + campaign + "']"));
 	}
 
 	private WebElement item(String contribution) {

@@ -37,7 +37,14 @@ abstract class HomeStartedJourney extends JourneyBrowserTest {
 		else {
 			find(By.cssSelector("label[for='persona-" + username + "']")).click();
 		}
-		find(By.id("password")).sendKeys("demo");
+		// the design system's script may still be setting up the form: type again until the field holds it
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+				.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(page -> {
+					var password = page.findElement(By.id("password"));
+					password.clear();
+					password.sendKeys("demo");
+					return "demo".equals(password.getDomProperty("value"));
+				});
 		driver.findElement(By.cssSelector("form[action$='/connexion'] [type=submit]")).click();
 		// back on the home page, which gathers every campaign's figures: slower than most on a busy machine
 		new org.openqa.selenium.support.ui.WebDriverWait(driver, EVENTUAL)

@@ -89,8 +89,9 @@ class PublicAndContributorJourneyBrowserTests extends HomeStartedJourney {
 		menu("Mon espace");
 		waitForTitle("Mon espace — Cocon");
 		assertNamedControls();
-		var mine = mySpaceItem("Ma contribution envoyée");
-		assertThat(mine.findElement(By.xpath("./ancestor::li[1]")).getText()).contains("1 en attente");
+		// Lyon's agents contributed in other journeys too: one line counts them all, with their outcomes
+		var mine = mySpaceItem("envoyée");
+		assertThat(mine.findElement(By.xpath("./ancestor::li[1]")).getText()).containsPattern("\\d+ en attente");
 		assertThat(main()).contains("Contribuer à « " + campaignTitle + " »");
 		mine.click();
 		waitForTitle("Mes contributions — Cocon");
