@@ -107,14 +107,21 @@ class GovernanceWayfinding implements WorkItems, CampaignSections, CampaignOverv
 		return items;
 	}
 
-	/** The message key of the decision the committee has to take now, or null. */
+	/**
+	 * The message key of the decision the committee has to take now, or null: the shortlist once the supports are
+	 * closed and until it is recorded (the committee's day itself falls in the next phase), then the funding.
+	 */
 	private @Nullable String due(CampaignId id, Phase phase) {
+		var afterSupports = phase != Phase.ANNOUNCED && phase != Phase.CONTRIBUTIONS && phase != Phase.CURATION
+				&& phase != Phase.SUPPORTS;
+		if (!afterSupports) {
+			return null;
+		}
 		var shortlisted = count("select count(*) from governance.shortlist_decision where campaign_id = ?", id) > 0;
-		if (phase == Phase.SHORTLIST && !shortlisted) {
+		if (!shortlisted) {
 			return "governance.wayfinding.committee.shortlist";
 		}
-		var funding = phase == Phase.REFERENT_APPLICATIONS || phase == Phase.WORKING_GROUPS || phase == Phase.FUNDING;
-		if (funding && shortlisted
+		if (phase != Phase.SHORTLIST
 				&& count("select count(*) from governance.funded_project where campaign_id = ?", id) == 0) {
 			return "governance.wayfinding.committee.funding";
 		}

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * Issue 9, acceptance 1, for the curator: from the home page, "Mon espace" says how many contributions wait for
@@ -50,7 +49,8 @@ class CuratorJourneyBrowserTests extends HomeStartedJourney {
 
 		// the second joins it
 		item(second).findElement(By.cssSelector("button[aria-controls='regrouper-" + second + "']")).click();
-		new Select(find(By.id("proposition-" + second))).selectByVisibleText(proposalTitle);
+		find(By.xpath("//select[@id='proposition-" + second + "']/option[starts-with(normalize-space(), \"" + proposalTitle
+				+ "\")]")).click();
 		find(By.cssSelector("#regrouper-" + second + " form[action$='/regroupement'] button[type=submit]")).click();
 		waitUntilGone(second);
 

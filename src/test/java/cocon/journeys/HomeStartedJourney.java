@@ -70,7 +70,16 @@ abstract class HomeStartedJourney extends JourneyBrowserTest {
 		return find(By.xpath("//main//div[contains(@class,'fr-card')][.//a[normalize-space()=\"" + title + "\"]]"));
 	}
 
+	/**
+	 * Opens a campaign from its card: on the home page when it is among the latest campaigns it shows, else from
+	 * the list of every campaign that the home page links to.
+	 */
 	void openCampaign(String title) {
+		var card = By.xpath("//main//div[contains(@class,'fr-card')][.//a[normalize-space()=\"" + title + "\"]]");
+		if (absent(card) && !absent(By.xpath("//main//a[normalize-space()='Toutes les campagnes']"))) {
+			follow("Toutes les campagnes");
+			waitForTitle("Campagnes — Cocon");
+		}
 		campaignCard(title).findElement(By.xpath(".//a[normalize-space()=\"" + title + "\"]")).click();
 		waitForTitle(title + " — Cocon");
 	}
