@@ -60,7 +60,7 @@ class AdministratorAndCommitteeJourneyBrowserTests extends HomeStartedJourney {
 
 		waitForTitle(title + " — Cocon");
 		expectAlert("success", "Le calendrier est modifié");
-		assertThat(main()).contains("Phase en cours : Présélection par le comité");
+		assertThat(main()).containsIgnoringCase("Phase en cours : Présélection par le comité");
 		var committee = call("admin", "GET", "/api/campaigns/" + campaign + "/committee", null).expect(200);
 		assertThat(committee.<List<String>>read("$[0].members[*].username"))
 				.containsExactlyInAnyOrder("committee1", "committee2", "committee3");
