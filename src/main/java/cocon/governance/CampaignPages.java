@@ -26,6 +26,8 @@ import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.Window;
 import cocon.shared.identity.CurrentUser;
+import cocon.shared.wayfinding.CampaignFigure;
+import cocon.shared.wayfinding.CampaignLink;
 
 /** The campaign pages: the public list and page of a campaign, the administrator's forms. */
 @Controller
@@ -38,26 +40,45 @@ class CampaignPages {
 
 	private final CampaignManagement management;
 	private final SteeringCommittee committee;
+	private final GovernanceWayfinding wayfinding;
 	private final Clock clock;
 
-	CampaignPages(CampaignManagement management, SteeringCommittee committee, Clock clock) {
+	CampaignPages(CampaignManagement management, SteeringCommittee committee, GovernanceWayfinding wayfinding,
+			Clock clock) {
 		this.management = management;
 		this.committee = committee;
+		this.wayfinding = wayfinding;
 		this.clock = clock;
+	}
+
+	/** A campaign's card on the list: where it stands, with its key figures. */
+	record CampaignCard(CampaignSummary campaign, String timeLeft, List<CampaignFigure> figures) {
 	}
 
 	@GetMapping("/campagnes")
 	String list(Model model) {
 		var now = clock.instant();
-		model.addAttribute("campaigns", management.all().stream().map(c -> CampaignSummary.of(c, now)).toList());
+		model.addAttribute("campaigns", management.all().stream()
+				.map(c -> new CampaignCard(CampaignSummary.of(c, now), wayfinding.timeLeft(c.calendar(), now),
+						wayfinding.allFigures(c.getId())))
+				.toList());
 		return "governance/campaigns";
 	}
 
 	@GetMapping("/campagnes/{id}")
 	String one(@PathVariable CampaignId id, Model model, @Nullable CurrentUser user) {
 		var campaign = management.get(id);
-		model.addAttribute("campaign", CampaignSummary.of(campaign, clock.instant()));
-		model.addAttribute("calendar", calendarRows(campaign.calendar(), clock.instant()));
+		var now = clock.instant();
+		var phase = campaign.phaseAt(now);
+		// the hub: every module says what it has of this campaign; the first primary link is the action of the phase
+		var links = wayfinding.allLinks(id, phase, user);
+		var primary = links.stream().filter(CampaignLink::primary).findFirst().orElse(null);
+		model.addAttribute("campaign", CampaignSummary.of(campaign, now));
+		model.addAttribute("timeLeft", wayfinding.timeLeft(campaign.calendar(), now));
+		model.addAttribute("figures", wayfinding.allFigures(id));
+		model.addAttribute("primary", primary);
+		model.addAttribute("links", links.stream().filter(l -> l != primary).toList());
+		model.addAttribute("calendar", calendarRows(campaign.calendar(), now));
 		model.addAttribute("committeeMember", user != null && committee.isMember(id, user.username()));
 		return "governance/campaign";
 	}
@@ -75,24 +96,80 @@ class CampaignPages {
 	String schedule(@ModelAttribute("form") CampaignForm form, Model model, CurrentUser user,
 			RedirectAttributes redirect) {
 		try {
-			var id = management.schedule(form.toRequest().validate(), user.username());
+			var draft = form.toRequest().validate();
+			var effects = CalendarEffects.ofNew(draft.calendar(), clock.instant());
+			if (!effects.isEmpty() && !form.isConfirmed()) {
+				// a calendar set (partly) in the past is a mistake more often than a wish: say what it means first
+				model.addAttribute("effects", effects);
+				model.addAttribute("kinds", CollectiviteKind.values());
+				return "governance/campaign-form";
+			}
+			var id = management.schedule(draft, user.username());
 			redirect.addFlashAttribute("success", "La campagne « " + form.getTitle().strip() + " » est créée.");
 			return "redirect:/campagnes/" + id;
 		}
 		catch (InvalidInput e) {
-			model.addAttribute("errors", e.errors());
+			errors(model, e.errors());
 			model.addAttribute("kinds", CollectiviteKind.values());
 			return "governance/campaign-form";
 		}
+	}
+
+	/** The summary of the errors (each linked to its field) and, by field id, the message shown under the field. */
+	static void errors(Model model, List<InvalidInput.FieldError> errors) {
+		var byField = new java.util.LinkedHashMap<String, String>();
+		var summary = new ArrayList<InvalidInput.FieldError>();
+		for (var error : errors) {
+			var field = inputOf(error.field(), error.message());
+			byField.merge(field, error.message(), (a, b) -> a + " " + b);
+			summary.add(new InvalidInput.FieldError(field, error.message()));
+		}
+		model.addAttribute("errors", summary);
+		model.addAttribute("fieldErrors", byField);
+	}
+
+	/** The id of the form's input that an error of the use case (named as in the API) is about. */
+	static String inputOf(String field, String message) {
+		if (field.startsWith("themes")) {
+			return "themes";
+		}
+		if (field.equals("calendar")) {
+			// an ordering rule of the calendar: the field that comes too early is the later one
+			if (message.startsWith("La période de soutien")) {
+				return "supportsOpens";
+			}
+			if (message.startsWith("La présélection")) {
+				return "shortlistDecision";
+			}
+			if (message.startsWith("Les candidatures")) {
+				return "referentApplicationsOpens";
+			}
+			if (message.startsWith("Le financement")) {
+				return "fundingDecision";
+			}
+			return "contributionsOpens";
+		}
+		if (field.startsWith("calendar.")) {
+			var parts = field.substring("calendar.".length()).split("\\.");
+			if (parts.length == 1) {
+				return parts[0].endsWith("Decision") ? parts[0] : parts[0] + "Closes";
+			}
+			return parts[0] + Character.toUpperCase(parts[1].charAt(0)) + parts[1].substring(1);
+		}
+		return field;
 	}
 
 	@GetMapping("/admin/campagnes/{id}/calendrier")
 	@PreAuthorize("hasRole('ADMINISTRATOR')")
 	String calendarForm(@PathVariable CampaignId id, Model model) {
 		var campaign = management.get(id);
-		model.addAttribute("campaign", CampaignSummary.of(campaign, clock.instant()));
 		model.addAttribute("form", CampaignForm.of(campaign.calendar()));
-		model.addAttribute("changes", management.calendarChanges(id));
+		return calendarPage(campaign, model);
+	}
+
+	private String calendarPage(Campaign campaign, Model model) {
+		model.addAttribute("campaign", CampaignSummary.of(campaign, clock.instant()));
+		model.addAttribute("changes", management.calendarChanges(campaign.getId()).stream().map(ChangeRow::of).toList());
 		return "governance/calendar-form";
 	}
 
@@ -104,14 +181,37 @@ class CampaignPages {
 		var errors = new InvalidInput.Collector();
 		var calendar = form.calendarJson().toCalendar("calendar", errors);
 		if (!errors.isEmpty()) {
-			model.addAttribute("campaign", CampaignSummary.of(campaign, clock.instant()));
-			model.addAttribute("changes", management.calendarChanges(id));
-			model.addAttribute("errors", errors.errors());
-			return "governance/calendar-form";
+			errors(model, errors.errors());
+			return calendarPage(campaign, model);
+		}
+		var effects = CalendarEffects.ofChange(campaign.calendar(), calendar, clock.instant());
+		if (!effects.isEmpty() && !form.isConfirmed()) {
+			// closing a window under way or moving one into the past changes what people can do right now
+			model.addAttribute("effects", effects);
+			return calendarPage(campaign, model);
 		}
 		management.changeCalendar(id, calendar, user.username());
 		redirect.addFlashAttribute("success", "Le calendrier est modifié ; chaque module en est informé.");
 		return "redirect:/campagnes/" + id;
+	}
+
+	/** One change of the calendar, in French: when, who, the calendar before and after. */
+	record ChangeRow(String when, String by, List<String> before, List<String> after) {
+
+		static ChangeRow of(CampaignRepository.CalendarChangeView change) {
+			return new ChangeRow(change.changedAt().atZone(Window.PARIS).format(DAY_TIME), change.changedBy(),
+					lines(change.oldCalendar()), lines(change.newCalendar()));
+		}
+
+		private static List<String> lines(CalendarJson json) {
+			var calendar = json.toCalendar("calendar", new InvalidInput.Collector());
+			if (calendar == null) {
+				return List.of();
+			}
+			return calendarRows(calendar, Instant.EPOCH).stream()
+					.map(r -> r.label() + " : " + (r.to() == null ? r.from() : "du " + r.from() + " au " + r.to()))
+					.toList();
+		}
 	}
 
 	/** One line of the calendar table, in Europe/Paris time, with whether it is under way. */
@@ -169,6 +269,7 @@ class CampaignPages {
 		private String referentApplicationsCloses = "";
 		private String shortlistDecision = "";
 		private String fundingDecision = "";
+		private boolean confirmed;
 
 		static CampaignForm empty() {
 			var form = new CampaignForm();
@@ -270,6 +371,8 @@ class CampaignPages {
 		public void setReferentApplicationsCloses(String v) { this.referentApplicationsCloses = v; }
 		public String getShortlistDecision() { return shortlistDecision; }
 		public void setShortlistDecision(String v) { this.shortlistDecision = v; }
+		public boolean isConfirmed() { return confirmed; }
+		public void setConfirmed(boolean confirmed) { this.confirmed = confirmed; }
 		public String getFundingDecision() { return fundingDecision; }
 		public void setFundingDecision(String v) { this.fundingDecision = v; }
 	}

@@ -38,9 +38,13 @@ class AdminIdentityController {
 	private final RoleGrants grants;
 	private final Organisations organisations;
 
-	AdminIdentityController(RoleGrants grants, Organisations organisations) {
+	private final cocon.shared.identity.KnownIdentities identities;
+
+	AdminIdentityController(RoleGrants grants, Organisations organisations,
+			cocon.shared.identity.KnownIdentities identities) {
 		this.grants = grants;
 		this.organisations = organisations;
+		this.identities = identities;
 	}
 
 	record GrantView(String username, Role role, String grantedBy, Instant grantedAt, String revokedBy,
@@ -72,7 +76,14 @@ class AdminIdentityController {
 
 	@PutMapping("/roles/{username}/{role}")
 	GrantView grant(@PathVariable String username, @PathVariable String role, CurrentUser admin) {
-		return GrantView.of(grants.grant(checkedUsername(username), grantable(role), admin.username()));
+		var name = checkedUsername(username);
+		var granted = grantable(role);
+		if (!identities.isKnown(name)) {
+			// a role given to a mistyped name would wait silently for someone who never comes
+			throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "Aucune personne d'identifiant « " + name
+					+ " » ne s'est connectée à Cocon : une personne doit se connecter une fois avant de recevoir un rôle.");
+		}
+		return GrantView.of(grants.grant(name, granted, admin.username()));
 	}
 
 	@DeleteMapping("/roles/{username}/{role}")

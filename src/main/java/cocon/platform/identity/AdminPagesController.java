@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.Siren;
 import cocon.shared.identity.CurrentUser;
+import cocon.shared.identity.KnownIdentities;
 import cocon.shared.identity.Role;
 
 /**
@@ -38,10 +39,12 @@ class AdminPagesController {
 
 	private final RoleGrants grants;
 	private final Organisations organisations;
+	private final KnownIdentities identities;
 
-	AdminPagesController(RoleGrants grants, Organisations organisations) {
+	AdminPagesController(RoleGrants grants, Organisations organisations, KnownIdentities identities) {
 		this.grants = grants;
 		this.organisations = organisations;
+		this.identities = identities;
 	}
 
 	/** A form error: the field's id (for the summary's link) and the French message. */
@@ -102,6 +105,10 @@ class AdminPagesController {
 		}
 		else if (name.length() > 255) {
 			errors.add(new FieldError("username", "L'identifiant compte au plus 255 caractères."));
+		}
+		else if (!identities.isKnown(name)) {
+			errors.add(new FieldError("username", "Aucune personne d'identifiant « " + name
+					+ " » ne s'est connectée à Cocon : vérifiez l'identifiant ; une personne doit se connecter une fois avant de recevoir un rôle."));
 		}
 		var granted = grantable(role);
 		if (granted == null) {

@@ -82,6 +82,15 @@ class DemoSignInConfiguration {
 			String username = "agent".equals(persona)
 					? DemoPersonas.AGENT_PREFIX + String.valueOf(request.getParameter("siren")).replaceAll("\\s", "")
 					: persona;
+			// the sign-in page then tells an invalid SIREN from a wrong password (both fail as bad credentials)
+			boolean invalidSiren = "agent".equals(persona)
+					&& !cocon.shared.Siren.isValid(username.substring(DemoPersonas.AGENT_PREFIX.length()));
+			if (invalidSiren) {
+				request.getSession().setAttribute(SignInPageController.INVALID_SIREN, Boolean.TRUE);
+			}
+			else if (request.getSession(false) != null) {
+				request.getSession(false).removeAttribute(SignInPageController.INVALID_SIREN);
+			}
 			chain.doFilter(new HttpServletRequestWrapper(request) {
 				@Override
 				public String getParameter(String name) {

@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SignInPageController {
 
+	/** Session attribute set by the demo sign-in when the SIREN typed is not a valid one. */
+	static final String INVALID_SIREN = SignInPageController.class.getName() + ".invalidSiren";
+
 	private final List<String> methods;
 
 	SignInPageController(ObjectProvider<SignInMethod> signInMethods) {
@@ -22,7 +25,11 @@ class SignInPageController {
 	}
 
 	@GetMapping(SecurityConfiguration.SIGN_IN_PAGE)
-	String signIn(@RequestParam(name = "erreur", required = false) String error, Model model) {
+	String signIn(@RequestParam(name = "erreur", required = false) String error,
+			jakarta.servlet.http.HttpServletRequest request, Model model) {
+		var session = request.getSession(false);
+		model.addAttribute("invalidSiren", error != null && session != null
+				&& Boolean.TRUE.equals(session.getAttribute(INVALID_SIREN)));
 		boolean demo = methods.contains(DemoSignInConfiguration.DEMO);
 		model.addAttribute("demo", demo);
 		model.addAttribute("proconnect", methods.contains(ProConnectConfiguration.REGISTRATION_ID));

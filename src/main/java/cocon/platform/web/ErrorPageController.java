@@ -38,10 +38,15 @@ class ErrorPageController implements ErrorController {
 		}
 		HttpStatus status = status(request);
 		response.setStatus(status.value());
+		// a signed-in person refused a page is offered their own space, not a sign-in they already did
+		var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+		boolean signedIn = auth != null && auth.isAuthenticated()
+				&& !(auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
 		return new ModelAndView("error", Map.of(
 				"errorStatus", status.value(),
 				"errorTitle", Problems.title(messages, status),
-				"errorMessage", pageMessage(status)), status);
+				"errorMessage", pageMessage(status, signedIn),
+				"signedIn", signedIn), status);
 	}
 
 	@RequestMapping("${server.error.path:/error}")
@@ -61,8 +66,9 @@ class ErrorPageController implements ErrorController {
 		return new ResponseEntity<>(problem, headers, status);
 	}
 
-	private String pageMessage(HttpStatus status) {
-		String message = Problems.message(messages, "error.page." + status.value());
+	private String pageMessage(HttpStatus status, boolean signedIn) {
+		String message = Problems.message(messages,
+				"error.page." + status.value() + (signedIn && status == HttpStatus.FORBIDDEN ? ".signedIn" : ""));
 		return message.startsWith("error.page.")
 				? Problems.message(messages, status.is5xxServerError() ? "error.page.5xx" : "error.page.4xx")
 				: message;

@@ -1,0 +1,107 @@
+package cocon.referents;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cocon.shared.CampaignCalendar;
+import cocon.shared.CampaignId;
+import cocon.shared.identity.CurrentUser;
+import cocon.shared.identity.Role;
+import cocon.shared.wayfinding.CampaignFigure;
+import cocon.shared.wayfinding.CampaignLink;
+import cocon.shared.wayfinding.CampaignSections;
+import cocon.shared.wayfinding.WorkItem;
+import cocon.shared.wayfinding.WorkItems;
+
+/**
+ * The referent territories' part of the wayfinding pages: the invitations to apply still open and the working
+ * groups the collectivité belongs to on "Mon espace"; the referent territories and the calls on the campaign hub.
+ */
+@Component
+class ReferentWayfinding implements WorkItems, CampaignSections {
+
+	private final JdbcClient jdbc;
+	private final MessageSource messages;
+	private final Clock clock;
+
+	ReferentWayfinding(JdbcClient jdbc, MessageSource messages, Clock clock) {
+		this.jdbc = jdbc;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	private record Call(UUID proposal, String title) {
+	}
+
+	@Override
+	public List<WorkItem> of(CurrentUser user) {
+		var organisation = user.organisation();
+		if (!user.hasRole(Role.AGENT) || organisation == null) {
+			return List.of();
+		}
+		var group = text("referents.wayfinding.group");
+		var siren = organisation.siren().value();
+		var now = java.sql.Timestamp.from(clock.instant());
+		var items = new ArrayList<WorkItem>();
+		jdbc.sql("""
+				select c.proposal_id, c.proposal_title from referents.invitations i
+				join referents.calls c on c.proposal_id = i.proposal_id and c.status = 'OPEN'
+				join referents.campaigns k on k.campaign_id = c.campaign_id
+				where i.siren = ? and k.applications_opens <= ? and k.applications_closes >= ?
+				  and not exists (select 1 from referents.referent_territories t
+				                  where t.proposal_id = c.proposal_id and t.siren = i.siren)
+				order by c.proposal_title""")
+				.params(siren, now, now)
+				.query((rs, n) -> new Call(rs.getObject(1, UUID.class), rs.getString(2))).list()
+				.forEach(c -> items.add(new WorkItem(group, text("referents.wayfinding.invited", c.title()),
+						"/ma-collectivite/territoires-referents", text("referents.wayfinding.invited.help"), true)));
+		jdbc.sql("""
+				select t.proposal_id, c.proposal_title from referents.referent_territories t
+				join referents.calls c on c.proposal_id = t.proposal_id
+				where t.siren = ? order by c.proposal_title""")
+				.param(siren)
+				.query((rs, n) -> new Call(rs.getObject(1, UUID.class), rs.getString(2))).list()
+				.forEach(c -> items.add(new WorkItem(group, text("referents.wayfinding.member", c.title()),
+						"/propositions/" + c.proposal() + "/groupe-de-travail", null, false)));
+		return items;
+	}
+
+	@Override
+	public List<CampaignFigure> figures(CampaignId campaign) {
+		var referents = jdbc.sql("select count(distinct siren) from referents.referent_territories where campaign_id = ?")
+				.param(campaign.id()).query(Long.class).single();
+		if (referents == 0) {
+			return List.of();
+		}
+		return List.of(new CampaignFigure(45, referents, text("referents.wayfinding.referents", referents)));
+	}
+
+	@Override
+	public List<CampaignLink> links(CampaignId campaign, CampaignCalendar.Phase phase, @Nullable CurrentUser user) {
+		var links = new ArrayList<CampaignLink>();
+		var agent = user != null && user.hasRole(Role.AGENT) && user.organisation() != null;
+		if (phase == CampaignCalendar.Phase.REFERENT_APPLICATIONS && agent) {
+			links.add(new CampaignLink(6, text("referents.wayfinding.hub.apply"), "/ma-collectivite/territoires-referents",
+					text("referents.wayfinding.hub.apply.help"), true));
+		}
+		var calls = jdbc.sql("select count(*) from referents.calls where campaign_id = ? and status = 'OPEN'")
+				.param(campaign.id()).query(Long.class).single();
+		if (calls > 0) {
+			links.add(new CampaignLink(45, text("referents.wayfinding.hub.groups"), "/territoires-referents",
+					text("referents.wayfinding.hub.groups.help", calls), false));
+		}
+		return links;
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, Locale.FRENCH);
+	}
+}
