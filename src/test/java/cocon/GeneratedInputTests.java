@@ -92,6 +92,7 @@ class GeneratedInputTests {
 		}
 		awaitQuiet();
 		var before = counts();
+		long started = System.nanoTime();
 		for (var operation : operations) {
 			var inputs = new Inputs(api, operation, fixture, random);
 			String identity = identityFor(operation, inputs);
@@ -122,8 +123,8 @@ class GeneratedInputTests {
 				}
 			}
 		}
-		System.out.printf("Entrées générées : %d essayées sur %d opérations d'écriture (graine %d), %d refusées en 4xx.%n",
-				tried, operations.size(), SEED, refused);
+		System.out.printf("Entrées générées : %d essayées sur %d opérations d'écriture (graine %d), %d refusées en 4xx, "
+				+ "en %d s.%n", tried, operations.size(), SEED, refused, Duration.ofNanos(System.nanoTime() - started).toSeconds());
 		assertThat(failures).as("bad inputs answered wrongly (%d tried)", tried).isEmpty();
 		assertThat(refused).as("most generated inputs are refused").isGreaterThan(tried / 2);
 	}

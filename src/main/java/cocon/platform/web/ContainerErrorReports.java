@@ -127,10 +127,10 @@ class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletW
 		}
 
 		private String html(HttpStatus status) {
-			String title = HtmlUtils.htmlEscape(title(status));
+			String title = HtmlUtils.htmlEscape(title(status), "UTF-8");
 			String message = HtmlUtils.htmlEscape(message(status.is5xxServerError() ? "error.page.5xx" : "error.page.400",
 					status.is5xxServerError() ? "Une erreur inattendue est survenue de notre côté."
-							: "La demande n’a pas pu être traitée : vérifiez l’adresse."));
+							: "La demande n’a pas pu être traitée : vérifiez l’adresse."), "UTF-8");
 			return """
 					<!DOCTYPE html>
 					<html lang="fr" data-fr-scheme="system">

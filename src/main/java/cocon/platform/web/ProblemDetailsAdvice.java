@@ -138,6 +138,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (causeOfType(exception, RequestSizeFilter.BodyTooLarge.class) != null) {
+			var tooLarge = Problems.problem(messages, HttpStatus.CONTENT_TOO_LARGE,
+					Problems.message(messages, "problem.detail.413"), servletRequest(request));
+			return handleExceptionInternal(exception, tooLarge, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+		}
 		var rejected = illegalArgumentIn(exception);
 		var jackson = causeOfType(exception, JacksonException.class);
 		String field = jackson == null ? null : BodyFields.path(jackson);
