@@ -175,6 +175,33 @@ class BadInputTests {
 	}
 
 	@Test
+	void aBodySentInChunksIsCountedAndRefusedWith413PastTheLimit() throws Exception {
+		long before = campaigns();
+		try (var socket = new Socket("localhost", port)) {
+			socket.setSoTimeout(20_000);
+			var auth = Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
+			var out = socket.getOutputStream();
+			out.write(("POST /api/campaigns HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + auth
+					+ "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nAccept: application/json\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			var chunk = new byte[64 * 1024];
+			java.util.Arrays.fill(chunk, (byte) ' ');
+			chunk[0] = '{';
+			for (int i = 0; i < 24; i++) { // 1,5 MB of JSON whitespace, never a complete document
+				out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+				out.write(chunk);
+				out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+				chunk[0] = ' ';
+			}
+			out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			var answer = readAnswer(socket.getInputStream());
+			assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json");
+		}
+		assertThat(campaigns()).isEqualTo(before);
+	}
+
+	@Test
 	void anEmptyCsvIsToldItIsAnEmptyFileAndANulInALineNamesTheLine() throws Exception {
 		var id = created(send("POST", "/api/campaigns", "admin", "application/json", JSON.writeValueAsBytes(campaign()), null));
 		var empty = send("POST", "/api/campaigns/" + id + "/contributions/import", "curator", "text/csv", new byte[0], null);
@@ -187,6 +214,18 @@ class BadInputTests {
 		assertThat(nul.json().path("detail").asString()).contains("Ligne 2", "« need »", "caractère nul");
 		assertThat(jdbc.sql("select count(*) from intake.contribution where campaign_id = ?::uuid").param(id)
 				.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void sqlMetacharactersAndScriptsAreStoredVerbatimAndShownEscaped() throws Exception {
+		var title = "Campagne '; drop table governance.campaign; -- <script>alert('x')</script>";
+		var body = campaign();
+		body.put("title", title);
+		var id = created(send("POST", "/api/campaigns", "admin", "application/json", JSON.writeValueAsBytes(body), null));
+		assertThat(send("GET", "/api/campaigns/" + id, null, null, null, null).json().get("title").asString()).isEqualTo(title);
+		var page = send("GET", "/campagnes", null, null, null, "text/html");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).doesNotContain("<script>alert").contains("&lt;script&gt;alert(");
 	}
 
 	@Test
@@ -266,17 +305,21 @@ class BadInputTests {
 					+ "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length + "\r\nAccept: application/json\r\n\r\n";
 			socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
 			socket.getOutputStream().flush();
-			var answer = new StringBuilder();
-			var buffer = new byte[8192];
-			var in = socket.getInputStream();
-			int n;
-			while ((n = in.read(buffer)) > 0) {
-				answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-				if (answer.indexOf("}") > 0) {
-					break;
-				}
-			}
-			return answer.toString();
+			return readAnswer(socket.getInputStream());
 		}
+	}
+
+	/** The status line, headers and JSON body of an answer, read until the body's end. */
+	static String readAnswer(java.io.InputStream in) throws java.io.IOException {
+		var answer = new StringBuilder();
+		var buffer = new byte[8192];
+		int n;
+		while ((n = in.read(buffer)) > 0) {
+			answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+			if (answer.indexOf("}") > 0) {
+				break;
+			}
+		}
+		return answer.toString();
 	}
 }

@@ -566,10 +566,11 @@ class Consultation2021ReplayTests {
 		var kept = PublishedEvents.assertNoPersonalDataStored(jdbc, Set.of("Directrice générale des services",
 				"Maire adjoint au numérique", "Chef de projet numérique", "Référent numérique de ", "@exemple.fr",
 				"@demo.cocon.fr", "\"Agent "));
+		// (events without a listener, like ProjectsFunded, leave no publication: their shape is checked by
+		// EventsCarryNoPersonalDataTests)
 		assertThat(kept).as("event types the replay stored").contains("ContributionSubmitted", "ContributionGrouped",
 				"ContributionReoriented", "ContributionRejected", "ProposalPublished", "CampaignScheduled",
-				"CalendarChanged", "SupportsRecorded", "SupportsClosed", "ProposalsShortlisted", "ProjectsFunded",
-				"ReferentTerritoryJoined");
+				"SupportsRecorded", "SupportsClosed", "ProposalsShortlisted");
 
 		System.out.printf("Rejeu 2021 en %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
 	}

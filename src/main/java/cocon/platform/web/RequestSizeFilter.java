@@ -68,7 +68,9 @@ class RequestSizeFilter extends OncePerRequestFilter {
 					Problems.message(messages, "problem.detail.413.limit", limit / (1024 * 1024)), request));
 			return;
 		}
-		chain.doFilter(request.getContentLengthLong() < 0 ? new Counted(request, limit) : request, response);
+		// only a body sent in chunks has no declared length; requests without a body are left as they are
+		boolean chunked = request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null;
+		chain.doFilter(chunked ? new Counted(request, limit) : request, response);
 	}
 
 	/** Counts the bytes of a body sent without a declared length. */
