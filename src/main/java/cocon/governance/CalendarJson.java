@@ -55,6 +55,15 @@ record CalendarJson(WindowJson contributions, WindowJson supports, WindowJson re
 		}
 	}
 
+	/** A campaign happens in our century: a year 1900 or 9999 is a typing error, refused rather than stored. */
+	static final int FIRST_YEAR = 2000;
+	static final int LAST_YEAR = 2100;
+	private static final String YEARS = "La date doit tomber entre " + FIRST_YEAR + " et " + LAST_YEAR + ".";
+
+	static boolean outOfRange(int year) {
+		return year < FIRST_YEAR || year > LAST_YEAR;
+	}
+
 	private static Window window(WindowJson json, String field, InvalidInput.Collector errors) {
 		if (json == null) {
 			errors.add(field, "La période est obligatoire.");
@@ -80,7 +89,12 @@ record CalendarJson(WindowJson contributions, WindowJson supports, WindowJson re
 			return null;
 		}
 		try {
-			return OffsetDateTime.parse(text.strip()).toInstant();
+			var parsed = OffsetDateTime.parse(text.strip());
+			if (outOfRange(parsed.getYear())) {
+				errors.add(field, YEARS);
+				return null;
+			}
+			return parsed.toInstant();
 		}
 		catch (DateTimeParseException e) {
 			errors.add(field, "Date et heure invalides : attendu par exemple 2021-01-25T00:00:00+01:00.");
@@ -94,7 +108,12 @@ record CalendarJson(WindowJson contributions, WindowJson supports, WindowJson re
 			return null;
 		}
 		try {
-			return LocalDate.parse(text.strip());
+			var parsed = LocalDate.parse(text.strip());
+			if (outOfRange(parsed.getYear())) {
+				errors.add(field, YEARS);
+				return null;
+			}
+			return parsed;
 		}
 		catch (DateTimeParseException e) {
 			errors.add(field, "Date invalide : attendu par exemple 2021-05-03.");

@@ -19,6 +19,11 @@ record CampaignRequest(String title, String description, Long envelopeEuros, Lis
 			Integer targetShortlistSize) {
 	}
 
+	static final int DESCRIPTION_MAX = 10_000;
+	static final int THEMES_MAX = 50;
+	static final int THEME_MAX = 100;
+	static final long ENVELOPE_MAX = 100_000_000_000L;
+
 	Draft validate() {
 		var errors = new InvalidInput.Collector();
 		if (title == null || title.isBlank()) {
@@ -30,14 +35,25 @@ record CampaignRequest(String title, String description, Long envelopeEuros, Lis
 		if (description == null || description.isBlank()) {
 			errors.add("description", "La description est obligatoire.");
 		}
+		else if (description.strip().length() > DESCRIPTION_MAX) {
+			// the description goes out with every campaign list: a bounded size keeps those answers small
+			errors.add("description", "La description ne doit pas dépasser 10 000 caractères (elle en compte "
+					+ description.strip().length() + ").");
+		}
 		if (envelopeEuros == null) {
 			errors.add("envelopeEuros", "L'enveloppe en euros est obligatoire.");
 		}
 		else if (envelopeEuros <= 0) {
 			errors.add("envelopeEuros", "L'enveloppe doit être un montant positif en euros.");
 		}
+		else if (envelopeEuros > ENVELOPE_MAX) {
+			errors.add("envelopeEuros", "L'enveloppe ne peut pas dépasser 100 milliards d'euros.");
+		}
 		if (themes == null || themes.isEmpty()) {
 			errors.add("themes", "Indiquez au moins un thème.");
+		}
+		else if (themes.size() > THEMES_MAX) {
+			errors.add("themes", "Une campagne compte au plus " + THEMES_MAX + " thèmes.");
 		}
 		else {
 			var seen = new java.util.HashSet<String>();
@@ -46,6 +62,9 @@ record CampaignRequest(String title, String description, Long envelopeEuros, Lis
 				if (theme == null || theme.isBlank()) {
 					errors.add("themes[" + i + "]", "Un thème ne peut pas être vide.");
 				}
+				else if (theme.strip().length() > THEME_MAX) {
+					errors.add("themes[" + i + "]", "Un thème compte au plus " + THEME_MAX + " caractères.");
+				}
 				else if (!seen.add(theme.strip().toLowerCase(java.util.Locale.FRENCH))) {
 					errors.add("themes[" + i + "]", "Le thème « " + theme.strip() + " » figure deux fois.");
 				}
@@ -53,8 +72,8 @@ record CampaignRequest(String title, String description, Long envelopeEuros, Lis
 		}
 		var support = kinds(supportKinds, "supportKinds", errors);
 		var workingGroups = kinds(workingGroupKinds, "workingGroupKinds", errors);
-		if (targetShortlistSize != null && targetShortlistSize <= 0) {
-			errors.add("targetShortlistSize", "Le nombre visé de propositions présélectionnées doit être positif.");
+		if (targetShortlistSize != null && (targetShortlistSize <= 0 || targetShortlistSize > 1000)) {
+			errors.add("targetShortlistSize", "Le nombre visé de propositions présélectionnées va de 1 à 1 000.");
 		}
 		CampaignCalendar parsed = null;
 		if (calendar == null) {
@@ -68,8 +87,17 @@ record CampaignRequest(String title, String description, Long envelopeEuros, Lis
 				themes.stream().map(String::strip).toList(), support, workingGroups, parsed, targetShortlistSize);
 	}
 
+	/**
+	 * The kinds named, or null when the field is absent (the campaign's default applies); an empty list would let
+	 * nobody support or join, and is refused.
+	 */
 	private static Set<CollectiviteKind> kinds(List<String> names, String field, InvalidInput.Collector errors) {
-		if (names == null || names.isEmpty()) {
+		if (names == null) {
+			return null;
+		}
+		if (names.isEmpty()) {
+			errors.add(field, "Indiquez au moins un type de collectivité, ou omettez le champ pour garder la valeur "
+					+ "par défaut.");
 			return null;
 		}
 		var kinds = EnumSet.noneOf(CollectiviteKind.class);

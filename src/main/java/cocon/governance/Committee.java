@@ -31,6 +31,12 @@ class Committee implements AggregateRoot<Committee, Committee.AppointmentId> {
 			}
 			username = username.strip();
 			organisation = organisation.strip();
+			if (username.length() > 255) {
+				throw new IllegalArgumentException("Un identifiant d'utilisateur compte au plus 255 caractères.");
+			}
+			if (organisation.length() > 200) {
+				throw new IllegalArgumentException("Le nom de l'organisation compte au plus 200 caractères.");
+			}
 		}
 	}
 

@@ -141,6 +141,10 @@ class CommitteeApi {
 		var given = body.milestones() == null ? List.<MilestoneJson>of() : body.milestones();
 		for (int i = 0; i < given.size(); i++) {
 			var m = given.get(i);
+			if (m == null) {
+				errors.add("milestones[" + i + "]", "Un jalon a un libellé et une échéance.");
+				continue;
+			}
 			try {
 				milestones.add(new FundedProject.Milestone(m.label(), m.due() == null ? null : LocalDate.parse(m.due())));
 			}

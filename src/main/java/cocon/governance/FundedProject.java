@@ -34,6 +34,12 @@ class FundedProject implements AggregateRoot<FundedProject, FundedProject.Projec
 				throw new IllegalArgumentException("Chaque jalon a une échéance.");
 			}
 			label = label.strip();
+			if (label.length() > 300) {
+				throw new IllegalArgumentException("Le libellé d'un jalon compte au plus 300 caractères.");
+			}
+			if (due.getYear() < 2000 || due.getYear() > 2100) {
+				throw new IllegalArgumentException("L'échéance d'un jalon tombe entre 2000 et 2100.");
+			}
 		}
 	}
 

@@ -28,9 +28,13 @@ class GovernanceApiAdvice {
 		return problem;
 	}
 
+	/** Our value objects' French messages are shown; a library's (an identifier that is no UUID…) never is. */
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail illegal(IllegalArgumentException e) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+		var trace = e.getStackTrace();
+		boolean ours = e.getMessage() != null && trace.length > 0 && trace[0].getClassName().startsWith("cocon.");
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				ours ? e.getMessage() : "La requête est invalide : vérifiez les identifiants et les valeurs envoyés.");
 		problem.setTitle("Requête invalide");
 		return problem;
 	}

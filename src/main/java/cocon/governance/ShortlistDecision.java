@@ -76,6 +76,9 @@ class ShortlistDecision implements AggregateRoot<ShortlistDecision, ShortlistDec
 		if (rationale == null || rationale.isBlank()) {
 			throw new IllegalArgumentException("La motivation de la décision est obligatoire.");
 		}
+		if (rationale.strip().length() > 5000) {
+			throw new IllegalArgumentException("La motivation de la décision compte au plus 5 000 caractères.");
+		}
 		if (new LinkedHashSet<>(items.stream().map(Item::proposalId).toList()).size() != items.size()) {
 			throw new IllegalArgumentException("Une proposition figure deux fois dans la présélection.");
 		}

@@ -81,6 +81,9 @@ class SteeringCommittee {
 		if (reason == null || reason.isBlank()) {
 			throw InvalidInput.of("reason", "Indiquez la nature du conflit d'intérêts.");
 		}
+		if (reason.strip().length() > 2000) {
+			throw InvalidInput.of("reason", "La nature du conflit d'intérêts compte au plus 2 000 caractères.");
+		}
 		return committee.declareConflict(proposal.campaignId(), id, username, reason.strip(), clock.instant());
 	}
 
@@ -90,6 +93,9 @@ class SteeringCommittee {
 		requireMember(proposal.campaignId(), username);
 		if (level == null || level < 1 || level > 4) {
 			throw InvalidInput.of("level", "Le niveau de maturité va de 1 (idée) à 4 (solution prête à déployer).");
+		}
+		if (note != null && note.strip().length() > 5000) {
+			throw InvalidInput.of("note", "La note compte au plus 5 000 caractères.");
 		}
 		if (committee.inConflict(id, username)) {
 			throw new RuleViolation("Vous avez déclaré un conflit d'intérêts sur cette proposition : vous ne pouvez pas l'évaluer.");
@@ -105,10 +111,24 @@ class SteeringCommittee {
 	 * {@code score = 100 × (ws × supports / max supports + wm × (maturity − 1) / 3) / (ws + wm)}; an unassessed
 	 * proposal counts as maturity 1. The committee is not bound by the score.
 	 */
+	/** The largest weight of the score: beyond it, the other weight no longer counts. */
+	static final double WEIGHT_MAX = 100;
+
+	private static void weight(double value, String field, InvalidInput.Collector errors) {
+		if (!Double.isFinite(value) || value < 0 || value > WEIGHT_MAX) {
+			errors.add(field, "Le poids est un nombre de 0 à 100 (par exemple 0.6).");
+		}
+	}
+
 	@Transactional(readOnly = true)
 	DecisionInputs inputs(CampaignId id, double supportsWeight, double maturityWeight) {
 		var campaign = campaign(id);
-		if (supportsWeight < 0 || maturityWeight < 0 || supportsWeight + maturityWeight <= 0) {
+		// NaN and infinities pass every comparison below the wrong way (NaN < 0 is false): refused first, by name.
+		var errors = new InvalidInput.Collector();
+		weight(supportsWeight, "supportsWeight", errors);
+		weight(maturityWeight, "maturityWeight", errors);
+		errors.throwIfAny();
+		if (supportsWeight + maturityWeight <= 0) {
 			throw InvalidInput.of("supportsWeight", "Les poids sont positifs ou nuls, et l'un d'eux au moins est positif.");
 		}
 		var tallies = proposals.supports(id);
@@ -210,8 +230,14 @@ class SteeringCommittee {
 		if (provider == null || provider.isBlank()) {
 			errors.add("provider", "Indiquez le porteur du projet.");
 		}
+		else if (provider.strip().length() > 300) {
+			errors.add("provider", "Le nom du porteur compte au plus 300 caractères.");
+		}
 		if (title == null || title.isBlank()) {
 			errors.add("title", "Indiquez le titre du projet.");
+		}
+		else if (title.strip().length() > 300) {
+			errors.add("title", "Le titre du projet compte au plus 300 caractères.");
 		}
 		if (budgetEuros == null || budgetEuros <= 0) {
 			errors.add("budgetEuros", "Le budget est un montant positif en euros.");

@@ -60,7 +60,8 @@ class ContributionApi {
 	/** Imports contributions gathered elsewhere (see {@link ContributionImport} for the columns). */
 	@PostMapping(path = "/api/campaigns/{campaignId}/contributions/import", consumes = "text/csv")
 	@PreAuthorize("hasRole('CURATOR')")
-	ImportReport importCsv(@PathVariable UUID campaignId, @RequestBody byte[] file) {
-		return intake.importCsv(new CampaignId(campaignId), file);
+	ImportReport importCsv(@PathVariable UUID campaignId, @RequestBody(required = false) byte[] file) {
+		// an empty body is an empty file, answered in CSV terms by the import (not as a missing JSON document)
+		return intake.importCsv(new CampaignId(campaignId), file == null ? new byte[0] : file);
 	}
 }

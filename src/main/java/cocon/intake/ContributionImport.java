@@ -59,6 +59,7 @@ final class ContributionImport {
 			throw new UnreadableCsvException(e.getMessage());
 		}
 		rows = rows.stream().filter(row -> !row.isBlank()).toList();
+		refuseNul(rows);
 		if (rows.isEmpty()) {
 			throw new UnreadableCsvException("Le fichier est vide : il doit commencer par une ligne d'en-tête ("
 					+ String.join(", ", REQUIRED) + ").");
@@ -80,6 +81,25 @@ final class ContributionImport {
 			candidates.add(candidate(campaign, header.fields().size(), columns, row, now, organisations));
 		}
 		return candidates;
+	}
+
+	/**
+	 * A NUL character (U+0000) cannot be stored by PostgreSQL and is never part of a text someone typed: the file is
+	 * refused as a whole, naming the line and the column, rather than failing at the insert.
+	 */
+	private static void refuseNul(List<CsvParser.Row> rows) {
+		var header = rows.isEmpty() ? List.<String>of() : rows.get(0).fields();
+		for (var row : rows) {
+			for (int i = 0; i < row.fields().size(); i++) {
+				if (row.fields().get(i).indexOf('\u0000') >= 0) {
+					String column = i < header.size() && row != rows.get(0) ? " (colonne « "
+							+ header.get(i).strip().replace('\u0000', '?') + " »)" : "";
+					throw new UnreadableCsvException("Ligne " + row.line() + column
+							+ " : le fichier contient un caractère nul (U+0000), qui n'est pas accepté. "
+							+ "Enregistrez-le de nouveau en « CSV UTF-8 » puis recommencez.");
+				}
+			}
+		}
 	}
 
 	private static Candidate candidate(Campaign campaign, int width, Map<String, Integer> columns, CsvParser.Row row,

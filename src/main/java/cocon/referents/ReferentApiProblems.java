@@ -18,6 +18,7 @@ class ReferentApiProblems {
 	@ExceptionHandler(ReferentProblem.class)
 	ProblemDetail refused(ReferentProblem problem) {
 		var detail = ProblemDetail.forStatusAndDetail(status(problem), problem.getMessage());
+		detail.setTitle(title(status(problem)));
 		if (problem instanceof ReferentProblem.InvalidSession invalid) {
 			detail.setProperty("errors", List.of(ReferentApiController.fieldError(invalid.field(), invalid.getMessage())));
 		}
@@ -37,14 +38,22 @@ class ReferentApiProblems {
 		return HttpStatus.CONFLICT;
 	}
 
-	@ExceptionHandler(IllegalArgumentException.class)
-	ProblemDetail invalid(IllegalArgumentException invalid) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
+	static String title(HttpStatus status) {
+		return switch (status) {
+			case NOT_FOUND -> "Ressource introuvable";
+			case FORBIDDEN -> "Accès refusé";
+			case BAD_REQUEST -> "Requête invalide";
+			default -> "Demande refusée";
+		};
 	}
+
+	// Other invalid values (a path that is no identifier, a value object refusing its value) are answered by the
+	// platform's advice, which shows our own French messages and never a library's.
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ProblemDetail invalidBody(MethodArgumentNotValidException invalid) {
 		var detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "La demande comporte des champs invalides.");
+		detail.setTitle(title(HttpStatus.BAD_REQUEST));
 		detail.setProperty("errors", invalid.getBindingResult().getFieldErrors().stream()
 				.map(error -> ReferentApiController.fieldError(error.getField(), error.getDefaultMessage())).toList());
 		return detail;

@@ -31,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -41,6 +42,7 @@ import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.Organisation;
 import cocon.testing.Identities;
 import cocon.testing.MutableClock;
+import cocon.testing.PublishedEvents;
 import cocon.testing.TestClockConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,6 +75,9 @@ class Consultation2021ReplayTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	record Collectivite(String siren, String name, CollectiviteKind kind, String departement, String region,
 			long population) {
@@ -555,6 +560,17 @@ class Consultation2021ReplayTests {
 		assertThat(fundedProposals).isEqualTo(new HashSet<>(retained));
 		assertThat(decisions.get("shortlistDecisions").size()).isEqualTo(1);
 		assertThat(decisions.get("shortlistDecisions").get(0).get("steppedOut").toString()).contains("committee1");
+
+		// the registry keeps every delivered event as an audit trail: after the whole consultation, none holds a
+		// contributor's, agent's or élu's personal data (the functions they typed, their contacts, names, addresses)
+		var kept = PublishedEvents.assertNoPersonalDataStored(jdbc, Set.of("Directrice générale des services",
+				"Maire adjoint au numérique", "Chef de projet numérique", "Référent numérique de ", "@exemple.fr",
+				"@demo.cocon.fr", "\"Agent "));
+		// (events without a listener, like ProjectsFunded, leave no publication: their shape is checked by
+		// EventsCarryNoPersonalDataTests)
+		assertThat(kept).as("event types the replay stored").contains("ContributionSubmitted", "ContributionGrouped",
+				"ContributionReoriented", "ContributionRejected", "ProposalPublished", "CampaignScheduled",
+				"SupportsRecorded", "SupportsClosed", "ProposalsShortlisted");
 
 		System.out.printf("Rejeu 2021 en %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
 	}

@@ -35,6 +35,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -127,13 +130,67 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return validationProblem(errors, headers, request, exception);
 	}
 
+	/**
+	 * A body that could not be read: the field at fault is named from Jackson's path (unknown field, wrong type,
+	 * NUL character, text too long, value refused by a value object), malformed JSON or a missing body get a
+	 * sentence of their own. Jackson's English message is never shown.
+	 */
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (causeOfType(exception, RequestSizeFilter.BodyTooLarge.class) != null) {
+			var tooLarge = Problems.problem(messages, HttpStatus.CONTENT_TOO_LARGE,
+					Problems.message(messages, "problem.detail.413"), servletRequest(request));
+			return handleExceptionInternal(exception, tooLarge, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+		}
 		var rejected = illegalArgumentIn(exception);
-		String detail = ours(rejected) ? rejected.getMessage() : Problems.message(messages, "problem.detail.unreadable");
+		var jackson = causeOfType(exception, JacksonException.class);
+		String field = jackson == null ? null : BodyFields.path(jackson);
+		String detail;
+		if (ours(rejected)) {
+			detail = rejected.getMessage();
+		}
+		else if (jackson instanceof JsonInputConfiguration.RefusedText refused) {
+			detail = refused.reason() == JsonInputConfiguration.RefusedText.Reason.NUL
+					? Problems.message(messages, "problem.detail.text.nul", field)
+					: Problems.message(messages, "problem.detail.text.too-long", field, "10\u202f000");
+		}
+		else if (jackson instanceof UnrecognizedPropertyException unknown) {
+			detail = Problems.message(messages, "problem.detail.unknown-field", field,
+					BodyFields.known(unknown.getKnownPropertyIds()));
+		}
+		else if (jackson instanceof MismatchedInputException mismatch && field != null) {
+			detail = Problems.message(messages, "problem.detail.wrong-type", field,
+					BodyFields.expected(mismatch.getTargetType()));
+		}
+		else if (jackson == null && isMissingBody(exception)) {
+			detail = Problems.message(messages, "problem.detail.body-missing");
+		}
+		else {
+			detail = Problems.message(messages, "problem.detail.unreadable");
+		}
 		var problem = Problems.problem(messages, HttpStatus.BAD_REQUEST, detail, servletRequest(request));
+		if (field != null) {
+			problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
+		}
 		return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static boolean isMissingBody(HttpMessageNotReadableException exception) {
+		return exception.getCause() == null && exception.getMessage() != null
+				&& exception.getMessage().startsWith("Required request body is missing");
+	}
+
+	private static <T extends Throwable> T causeOfType(Throwable exception, Class<T> type) {
+		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return null;
 	}
 
 	@Override
