@@ -7,7 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -18,9 +22,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * computed under an older generation is never served again (an answer computed while a change commits is stored
  * under the generation read before computing, so it is recomputed at the next read). Changes made outside this
  * instance (another instance, SQL by hand) are seen within {@link #MAX_AGE}.
+ * <p>
+ * When the database cannot be read (an outage, ADR 0010), the last answer computed keeps being served, however old:
+ * the public keeps reading the proposals and the ranking while writes are refused, so nothing read can be newer.
  */
 @Component
 class StandingsCache {
+
+	private static final Logger LOG = LoggerFactory.getLogger(StandingsCache.class);
 
 	static final Duration MAX_AGE = Duration.ofSeconds(1);
 	private static final int MAX_ENTRIES = 1_000;
@@ -59,7 +68,17 @@ class StandingsCache {
 		if (entry != null && entry.generation() == current && now - entry.computedAt() < MAX_AGE.toNanos()) {
 			return (T) entry.value();
 		}
-		var value = compute.get();
+		T value;
+		try {
+			value = compute.get();
+		}
+		catch (DataAccessException | TransactionException failure) {
+			if (entry == null) {
+				throw failure;
+			}
+			LOG.debug("Base de données injoignable : dernière réponse connue servie pour {} ({})", key, failure.toString());
+			return (T) entry.value();
+		}
 		if (entries.size() >= MAX_ENTRIES) {
 			entries.clear();
 		}

@@ -38,7 +38,7 @@ class ErrorPageController implements ErrorController {
 		}
 		HttpStatus status = status(request);
 		response.setStatus(status.value());
-		return new ModelAndView("error", Map.of(
+		return new ModelAndView(status == HttpStatus.SERVICE_UNAVAILABLE ? "error/503" : "error", Map.of(
 				"errorStatus", status.value(),
 				"errorTitle", Problems.title(messages, status),
 				"errorMessage", pageMessage(status)), status);
