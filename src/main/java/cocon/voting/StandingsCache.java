@@ -32,12 +32,16 @@ class StandingsCache {
 	private static final Logger LOG = LoggerFactory.getLogger(StandingsCache.class);
 
 	static final Duration MAX_AGE = Duration.ofSeconds(1);
+
+	/** After a failed refresh, how long the last answer is served before the database is asked again. */
+	static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
 	private static final int MAX_ENTRIES = 1_000;
 
 	private record Key(String view, UUID campaign) {
 	}
 
-	private record Entry(long generation, long computedAt, Object value) {
+	/** {@code freshFor}: how long after {@code computedAt} the value is served without asking the database. */
+	private record Entry(long generation, long computedAt, long freshFor, Object value) {
 	}
 
 	private final AtomicLong generation = new AtomicLong();
@@ -65,7 +69,7 @@ class StandingsCache {
 		long now = System.nanoTime();
 		var key = new Key(view, campaign);
 		var entry = entries.get(key);
-		if (entry != null && entry.generation() == current && now - entry.computedAt() < MAX_AGE.toNanos()) {
+		if (entry != null && entry.generation() == current && now - entry.computedAt() < entry.freshFor()) {
 			return (T) entry.value();
 		}
 		T value;
@@ -77,12 +81,14 @@ class StandingsCache {
 				throw failure;
 			}
 			LOG.debug("Base de données injoignable : dernière réponse connue servie pour {} ({})", key, failure.toString());
+			// the next readers get it at once instead of each waiting for the pool's timeout
+			entries.put(key, new Entry(current, System.nanoTime(), RETRY_AFTER_FAILURE.toNanos(), entry.value()));
 			return (T) entry.value();
 		}
 		if (entries.size() >= MAX_ENTRIES) {
 			entries.clear();
 		}
-		entries.put(key, new Entry(current, now, value));
+		entries.put(key, new Entry(current, now, MAX_AGE.toNanos(), value));
 		return value;
 	}
 }
