@@ -297,7 +297,10 @@ class DatabaseOutageTests {
 
 	private List<String> communes(int wanted) throws Exception {
 		var sirens = new ArrayList<String>();
-		var body = JSON.readTree(get("/api/collectivites?kind=COMMUNE&size=" + wanted, null).body());
+		// a new database: the directory's first load runs in the background, and lookups wait for it
+		var request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/collectivites?kind=COMMUNE&size=" + wanted))
+				.timeout(Duration.ofMinutes(3)).GET().build();
+		var body = JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
 		(body.isArray() ? body : body.get("content")).forEach(c -> sirens.add(c.get("siren").asString()));
 		assertThat(sirens).hasSize(wanted);
 		return sirens;
@@ -422,7 +425,7 @@ class DatabaseOutageTests {
 	/** Retries while the module asked has not yet learned, from an event, what the request refers to (404, 409). */
 	private HttpResponse<String> until(java.util.concurrent.Callable<HttpResponse<String>> call, int expected) {
 		var answer = new HttpResponse[1];
-		Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+		Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
 			answer[0] = call.call();
 			if (answer[0].statusCode() != expected && answer[0].statusCode() != 404 && answer[0].statusCode() != 409) {
 				throw new AssertionError(answer[0].statusCode() + " " + answer[0].body());

@@ -229,7 +229,7 @@ class ContributorNotifier {
 
 	/** A mail of the outbox, for the developers' page. */
 	record OutboxMail(UUID id, UUID contributionId, String recipient, String subject, String body, Instant createdAt,
-			Instant sentAt) {
+			Instant sentAt, boolean toSend, int attempts) {
 	}
 
 	List<OutboxMail> latest(int offset, int limit) {
@@ -238,7 +238,8 @@ class ContributorNotifier {
 				.query((rs, row) -> new OutboxMail(rs.getObject("id", UUID.class), rs.getObject("contribution_id", UUID.class),
 						rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
 						rs.getTimestamp("created_at").toInstant(),
-						rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant()))
+						rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
+						rs.getBoolean("to_send"), rs.getInt("attempts")))
 				.list();
 	}
 
@@ -252,7 +253,8 @@ class ContributorNotifier {
 				.query((rs, row) -> new OutboxMail(rs.getObject("id", UUID.class), rs.getObject("contribution_id", UUID.class),
 						rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
 						rs.getTimestamp("created_at").toInstant(),
-						rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant()))
+						rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
+						rs.getBoolean("to_send"), rs.getInt("attempts")))
 				.list();
 	}
 }

@@ -2,7 +2,10 @@ package cocon.intake;
 
 import static cocon.testing.Identities.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
@@ -82,6 +85,9 @@ class MailServerDownTests extends IntakeTestSupport {
 		assertThat(outbox.forContribution(id.id())).singleElement()
 				.satisfies(mail -> assertThat(mail.sentAt()).isNull());
 		assertThat(lastErrorOf(id)).isNotBlank();
+		mvc.perform(get("/admin/courriels").with(as(Identities.admin())))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("en attente d’envoi")));
 
 		// the server comes back: the mail kept in the outbox is sent, once
 		smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
