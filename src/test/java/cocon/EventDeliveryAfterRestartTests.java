@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -23,7 +24,8 @@ import cocon.testing.Identities;
 /**
  * Invariant 8 of the design brief: an event published is delivered to every listener, also across a crash. A
  * publication that was stored with its event but never completed (the process died before the listener ran) is
- * delivered when the application starts again.
+ * delivered by the instance running next: Spring Modulith's staleness monitor marks it failed once older than its
+ * bound, and the locked resubmission job delivers it (ADR 0010, 0011) — not a republication at every start.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -36,7 +38,7 @@ class EventDeliveryAfterRestartTests {
 	JdbcTemplate jdbc;
 
 	@Test
-	void aPublicationLeftOutstandingByACrashIsDeliveredAtTheNextStart() throws Exception {
+	void aPublicationLeftOutstandingByACrashIsDeliveredByTheResubmissionJob() throws Exception {
 		// A real CampaignScheduled, delivered normally: its archived publication to intake's listener is the model
 		// of what the registry stores.
 		var delivered = createCampaign("Livraison après redémarrage — modèle");
@@ -45,20 +47,28 @@ class EventDeliveryAfterRestartTests {
 				where serialized_event like ? and listener_id like 'cocon.intake.%'""", "%" + delivered + "%"),
 				rows -> rows.size() == 1).get(0);
 
-		// The crash: the same kind of event for another campaign was stored with the business transaction, but the
-		// process died before intake's listener ran, so the publication is still outstanding.
+		// The crash: the same kind of event for another campaign was stored with the business transaction ten minutes
+		// ago, but the process died before intake's listener ran, so the publication is still outstanding.
 		var lost = UUID.randomUUID();
 		jdbc.update("""
 				insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
 				                               completion_attempts)
-				values (?, ?, ?, ?, now(), 'PUBLISHED', 0)""", UUID.randomUUID(), model.get("listener_id"),
+				values (?, ?, ?, ?, now() - interval '10 minutes', 'PUBLISHED', 0)""", UUID.randomUUID(), model.get("listener_id"),
 				model.get("event_type"), ((String) model.get("serialized_event")).replace(delivered, lost.toString())
 						.replace("Livraison après redémarrage — modèle", "Livraison après redémarrage — perdue"));
 		assertThat(intakeKnows(lost)).isFalse();
 
-		// The restart: a new instance of the application on the same database.
+		// The restart: a new instance of the application on the same database, its resubmission job every second and
+		// its staleness monitor taking as stale what was published more than 5 minutes ago (the test contexts keep
+		// theirs off, see TestSchedulingDefaults).
 		var restarted = new SpringApplication(CoconApplication.class);
 		restarted.setDefaultProperties(Map.of("server.port", "0", "cocon.directory.load-on-startup", "false"));
+		restarted.addInitializers(context -> context.getEnvironment().getPropertySources().addFirst(
+				new MapPropertySource("resubmission-on", Map.of(
+						"cocon.events.resubmission.cron", "* * * * * *",
+						"cocon.events.staleness.published", "5m",
+						"cocon.events.staleness.processing", "5m",
+						"cocon.events.staleness.check-intervall", "1s"))));
 		try (var context = restarted.run()) {
 			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> intakeKnows(lost));
 			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(

@@ -17,14 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
@@ -116,15 +117,15 @@ class SupportFeed implements DisposableBean {
 		}
 	}
 
-	/** From the start, every sweep period: publishes the lines older than that period, left by a stopped instance. */
-	@EventListener(ApplicationReadyEvent.class)
-	void startSweeping() {
-		try {
-			executor.scheduleWithFixedDelay(() -> publishAll(sweep), 0, sweep.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (RejectedExecutionException stopping) {
-			LOG.debug("Fil des soutiens arrêté avant le démarrage du balayage");
-		}
+	/**
+	 * Every sweep period, on one instance at a time (ShedLock, ADR 0011): publishes the lines older than that period,
+	 * left by a stopped instance. Two sweeps at once would still publish each line once (rows locked, skipped).
+	 */
+	@Scheduled(fixedDelayString = "${cocon.voting.feed.sweep:10s}")
+	@SchedulerLock(name = "voting-feed-sweep", lockAtMostFor = "PT5M",
+			lockAtLeastFor = "${cocon.voting.feed.sweep-lock-at-least:PT5S}")
+	void sweep() {
+		publishAll(sweep);
 	}
 
 	/**

@@ -17,6 +17,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ProposalId;
@@ -24,8 +26,9 @@ import cocon.voting.events.SupportsClosed;
 
 /**
  * Publishes {@link SupportsClosed}, the final tally, once per campaign after its support window closed. Every
- * minute each instance looks for campaigns to close; the row of {@code voting.closed_campaign}, inserted in the
- * same transaction as the event publication, makes sure only one instance publishes it, once, even across restarts.
+ * minute one instance (ShedLock's lock, ADR 0011) looks for campaigns to close; the row of
+ * {@code voting.closed_campaign}, inserted in the same transaction as the event publication, makes sure it is
+ * published once, even across restarts and should two instances ever run the check together.
  */
 @Component
 class SupportsClosing {
@@ -53,8 +56,13 @@ class SupportsClosing {
 		this.clock = clock;
 	}
 
-	/** Closes every campaign whose support window closed; returns the campaigns this call closed. */
+	/**
+	 * Closes every campaign whose support window closed; returns the campaigns this call closed, or {@literal null}
+	 * when another instance holds the lock (it is doing the work).
+	 */
 	@Scheduled(cron = "${cocon.voting.close-check.cron:0 * * * * *}")
+	@SchedulerLock(name = "voting-supports-close", lockAtMostFor = "PT10M",
+			lockAtLeastFor = "${cocon.voting.close-check.lock-at-least:PT30S}")
 	List<CampaignId> closeDueCampaigns() {
 		var now = clock.instant();
 		var due = jdbc.sql("""

@@ -17,7 +17,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * binaries (no Docker, no H2). Contexts share it, so migrations and the directory load run once per suite.
  * Tests run with the demo identities unless {@code cocon.test.demo-profile=false}, and without the demonstration
  * data (lowest precedence: a test that wants them sets {@code cocon.demo.seed=true}). A test that needs an empty
- * instance names a database of its own with {@code cocon.test.database}: it is created on the same server.
+ * instance names a database of its own with {@code cocon.test.database}: it is created on the same server. A test
+ * that needs a server of its own (the database outage test stops it) gives its URL in
+ * {@code cocon.test.datasource-url}; the shared server is then not even started for that context.
  */
 public class TestPostgresEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -105,8 +107,9 @@ public class TestPostgresEnvironmentPostProcessor implements EnvironmentPostProc
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		var database = environment.getProperty("cocon.test.database");
+		var ownServer = environment.getProperty("cocon.test.datasource-url");
 		environment.getPropertySources().addFirst(new MapPropertySource("test-postgres", Map.of(
-				"spring.datasource.url", database == null ? jdbcUrl() : jdbcUrl(database),
+				"spring.datasource.url", ownServer != null ? ownServer : database == null ? jdbcUrl() : jdbcUrl(database),
 				"spring.datasource.username", "postgres",
 				"spring.datasource.password", "postgres")));
 		environment.getPropertySources().addLast(new MapPropertySource("test-demo-data", Map.of("cocon.demo.seed", "false")));

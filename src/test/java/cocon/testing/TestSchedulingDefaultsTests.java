@@ -22,4 +22,10 @@ class TestSchedulingDefaultsTests {
 		assertThat(scheduler.getScheduledTasks())
 				.noneMatch(task -> task.getTask().getRunnable().toString().contains("SupportsClosing"));
 	}
+
+	@Test
+	void doesNotResubmitOtherContextsFailedPublicationsInTestContexts() {
+		assertThat(scheduler.getScheduledTasks())
+				.noneMatch(task -> task.getTask().getRunnable().toString().contains("EventResubmission"));
+	}
 }

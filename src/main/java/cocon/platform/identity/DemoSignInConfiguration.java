@@ -12,6 +12,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import cocon.platform.resilience.DatabaseAwareAuthenticationFailureHandler;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,7 +45,8 @@ class DemoSignInConfiguration {
 						.httpBasic(basic -> basic.realmName(SecurityConfiguration.REALM).authenticationEntryPoint(apiEntryPoint))
 						.formLogin(form -> form.loginPage(SecurityConfiguration.SIGN_IN_PAGE)
 								.loginProcessingUrl(SecurityConfiguration.SIGN_IN_PAGE)
-								.failureUrl(SecurityConfiguration.SIGN_IN_PAGE + "?erreur")
+								.failureHandler(new DatabaseAwareAuthenticationFailureHandler(
+										SecurityConfiguration.SIGN_IN_PAGE + "?erreur"))
 								.defaultSuccessUrl("/", false)
 								.permitAll())
 						.addFilterBefore(new PersonaParameterFilter(), UsernamePasswordAuthenticationFilter.class);

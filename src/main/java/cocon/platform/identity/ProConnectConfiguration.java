@@ -23,6 +23,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
+import cocon.platform.resilience.DatabaseAwareAuthenticationFailureHandler;
+
 /**
  * Production sign-in: OpenID Connect against ProConnect, configured by {@code PROCONNECT_ISSUER_URI},
  * {@code PROCONNECT_CLIENT_ID} and {@code PROCONNECT_CLIENT_SECRET}. Nothing of it exists when the issuer is not
@@ -100,7 +102,8 @@ class ProConnectConfiguration {
 			@Override
 			public void configure(HttpSecurity http, AuthenticationEntryPoint apiEntryPoint) throws Exception {
 				http.oauth2Login(login -> login.loginPage(SecurityConfiguration.SIGN_IN_PAGE)
-						.failureUrl(SecurityConfiguration.SIGN_IN_PAGE + "?erreur")
+						.failureHandler(new DatabaseAwareAuthenticationFailureHandler(
+								SecurityConfiguration.SIGN_IN_PAGE + "?erreur"))
 						.userInfoEndpoint(endpoint -> endpoint.oidcUserService(oidcUsers)))
 						.logout(out -> out.logoutSuccessHandler(logout));
 			}

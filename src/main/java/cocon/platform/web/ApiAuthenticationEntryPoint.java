@@ -8,6 +8,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
+import cocon.platform.resilience.DatabaseUnavailable;
+import cocon.platform.resilience.UnavailableAnswer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,6 +33,10 @@ public class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
+		if (DatabaseUnavailable.isCause(exception)) { // the identity could not be looked up: not a wrong password
+			UnavailableAnswer.send(request, response, exception);
+			return;
+		}
 		if (challenge != null) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
 		}

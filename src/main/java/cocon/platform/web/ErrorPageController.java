@@ -42,7 +42,7 @@ class ErrorPageController implements ErrorController {
 		var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
 		boolean signedIn = auth != null && auth.isAuthenticated()
 				&& !(auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
-		return new ModelAndView("error", Map.of(
+		return new ModelAndView(status == HttpStatus.SERVICE_UNAVAILABLE ? "error/503" : "error", Map.of(
 				"errorStatus", status.value(),
 				"errorTitle", Problems.title(messages, status),
 				"errorMessage", pageMessage(status, signedIn),
