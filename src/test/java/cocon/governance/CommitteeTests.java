@@ -64,10 +64,16 @@ class CommitteeTests {
 		steps.json(put("/api/campaigns/" + campaign + "/committee"), Identities.admin(),
 				"{\"members\": [{\"username\": \"committee4\", \"organisation\": \"France Urbaine\"}]}")
 				.andExpect(status().isOk());
-		mvc.perform(get("/api/campaigns/" + campaign + "/committee"))
+		mvc.perform(get("/api/campaigns/" + campaign + "/committee").with(as(Identities.admin())))
 				.andExpect(jsonPath("$.length()").value(2))
 				.andExpect(jsonPath("$[0].members[0].username").value("committee4"))
 				.andExpect(jsonPath("$[1].members.length()").value(3));
+		// the public sees the organisations represented, not who the members are nor who appointed them
+		mvc.perform(get("/api/campaigns/" + campaign + "/committee"))
+				.andExpect(jsonPath("$.length()").value(2))
+				.andExpect(jsonPath("$[0].members[0].organisation").value("France Urbaine"))
+				.andExpect(jsonPath("$[0].members[0].username").doesNotExist())
+				.andExpect(jsonPath("$[0].appointedBy").doesNotExist());
 		steps.json(put("/api/campaigns/" + campaign + "/committee"), Identities.admin(), "{\"members\": []}")
 				.andExpect(status().isBadRequest());
 	}

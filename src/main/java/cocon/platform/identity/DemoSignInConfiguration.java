@@ -68,6 +68,14 @@ class DemoSignInConfiguration {
 	 */
 	static class PersonaParameterFilter extends OncePerRequestFilter {
 
+		/** The username the form's choice stands for (also read by the {@link SignInThrottle}). */
+		static String username(HttpServletRequest request) {
+			String persona = request.getParameter("persona").strip().toLowerCase(Locale.ROOT);
+			return "agent".equals(persona)
+					? DemoPersonas.AGENT_PREFIX + String.valueOf(request.getParameter("siren")).replaceAll("\\s", "")
+					: persona;
+		}
+
 		@Override
 		protected boolean shouldNotFilter(HttpServletRequest request) {
 			return !(HttpMethod.POST.matches(request.getMethod())
@@ -78,10 +86,7 @@ class DemoSignInConfiguration {
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			String persona = request.getParameter("persona").strip().toLowerCase(Locale.ROOT);
-			String username = "agent".equals(persona)
-					? DemoPersonas.AGENT_PREFIX + String.valueOf(request.getParameter("siren")).replaceAll("\\s", "")
-					: persona;
+			String username = username(request);
 			chain.doFilter(new HttpServletRequestWrapper(request) {
 				@Override
 				public String getParameter(String name) {

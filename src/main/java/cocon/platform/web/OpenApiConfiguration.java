@@ -1,7 +1,10 @@
 package cocon.platform.web;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import cocon.shared.identity.CurrentUser;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -15,6 +18,12 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 class OpenApiConfiguration {
 
 	static final String BASIC = "basic";
+
+	static {
+		// The signed-in user is resolved from the session or the credentials, never sent as a parameter: without this
+		// every operation that takes one would list a spurious « user » query parameter.
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+	}
 
 	@Bean
 	OpenAPI coconOpenApi() {
