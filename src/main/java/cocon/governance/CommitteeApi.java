@@ -82,9 +82,8 @@ class CommitteeApi {
 	/** The committee's composition, the current one first, then every earlier naming. */
 	@GetMapping("/api/campaigns/{id}/committee")
 	public List<CommitteeView> composition(@PathVariable CampaignId id, @Nullable CurrentUser user) {
-		boolean insider = user != null && (user.hasRole(Role.ADMINISTRATOR) || committee.isMember(id, user.username()));
 		return committee.committeeHistory(id).stream()
-				.map(insider ? CommitteeView::of : CommitteeView::published).toList();
+				.map(insider(id, user) ? CommitteeView::of : CommitteeView::published).toList();
 	}
 
 	record ConflictJson(String reason) {
@@ -169,8 +168,13 @@ class CommitteeApi {
 						"remainingEuros", funding.remaining().amount()));
 	}
 
+	/** The record of decisions; usernames for administrators and the committee's members, organisations otherwise. */
 	@GetMapping("/api/campaigns/{id}/decisions")
-	public SteeringCommittee.DecisionsView decisions(@PathVariable CampaignId id) {
-		return committee.decisions(id);
+	public Object decisions(@PathVariable CampaignId id, @Nullable CurrentUser user) {
+		return insider(id, user) ? committee.decisions(id) : committee.publicDecisions(id);
+	}
+
+	private boolean insider(CampaignId id, @Nullable CurrentUser user) {
+		return user != null && (user.hasRole(Role.ADMINISTRATOR) || committee.isMember(id, user.username()));
 	}
 }

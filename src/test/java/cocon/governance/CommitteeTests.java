@@ -221,8 +221,14 @@ class CommitteeTests {
 				.andExpect(jsonPath("$.shortlistDecisions[0].presentMembers.length()").value(2))
 				.andExpect(jsonPath("$.shortlistDecisions[1].current").value(false))
 				.andExpect(jsonPath("$.shortlistDecisions[1].presentMembers.length()").value(3))
-				.andExpect(jsonPath("$.shortlistDecisions[1].steppedOut[0].username").value("committee2"))
+				// the public record names organisations, not usernames
+				.andExpect(jsonPath("$.shortlistDecisions[1].steppedOut[0].organisation").value("ADF"))
+				.andExpect(jsonPath("$.shortlistDecisions[1].steppedOut[0].username").doesNotExist())
+				.andExpect(jsonPath("$.shortlistDecisions[1].presentMembers[0].username").doesNotExist())
+				.andExpect(jsonPath("$.shortlistDecisions[1].decidedBy").value("AMF"))
 				.andExpect(jsonPath("$.shortlistDecisions[1].steppedOut[0].title").value("Relation usagers"));
+		mvc.perform(get("/api/campaigns/" + campaign + "/decisions").with(as(Identities.committee(3))))
+				.andExpect(jsonPath("$.shortlistDecisions[1].steppedOut[0].username").value("committee2"));
 	}
 
 	@Test

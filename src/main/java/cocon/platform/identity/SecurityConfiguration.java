@@ -33,7 +33,8 @@ import jakarta.servlet.DispatcherType;
 
 /**
  * Web security. Reads are public unless a handler needs the signed-in user; roles are checked on the handlers
- * ({@code @PreAuthorize}). The sign-in methods are contributed by their own configurations ({@link SignInMethod}):
+ * ({@code @PreAuthorize}, committee membership, authorship), after a few rules by URL: every write needs an identity,
+ * the staff areas their role. {@code docs/autorisations.csv} says who gets what, and a test holds it. The sign-in methods are contributed by their own configurations ({@link SignInMethod}):
  * the demo personas in the {@code demo} profile only, ProConnect when configured. The API answers problem details
  * (401 with the challenge of the sign-in method, 403) and ignores CSRF; pages send an anonymous visitor to the
  * sign-in page and their forms carry a CSRF token. Operations endpoints other than health and info are for
