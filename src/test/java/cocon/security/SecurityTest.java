@@ -31,6 +31,7 @@ abstract class SecurityTest {
 
 	@BeforeEach
 	void windowsPassedAndFixturesMade() throws Exception {
+		time.run();
 		time.advance(java.time.Duration.ofHours(1));
 		fixtures = SecurityFixtures.of(mvc);
 	}
