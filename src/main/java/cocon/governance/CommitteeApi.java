@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,11 +41,20 @@ class CommitteeApi {
 	record CommitteeJson(List<MemberJson> members) {
 	}
 
+	/**
+	 * A naming of the committee. Usernames (ProConnect subjects in production) and who appointed it are shown to the
+	 * administrators and to the members of this committee only; everybody else sees the organisations represented.
+	 */
 	record CommitteeView(UUID campaignId, String appointedBy, String appointedAt, List<MemberJson> members) {
 
 		static CommitteeView of(Committee c) {
 			return new CommitteeView(c.campaignId().id(), c.appointedBy(), CalendarJson.format(c.appointedAt()),
 					c.members().stream().map(m -> new MemberJson(m.username(), m.organisation())).toList());
+		}
+
+		static CommitteeView published(Committee c) {
+			return new CommitteeView(c.campaignId().id(), null, CalendarJson.format(c.appointedAt()),
+					c.members().stream().map(m -> new MemberJson(null, m.organisation())).toList());
 		}
 	}
 
@@ -71,8 +81,9 @@ class CommitteeApi {
 
 	/** The committee's composition, the current one first, then every earlier naming. */
 	@GetMapping("/api/campaigns/{id}/committee")
-	public List<CommitteeView> composition(@PathVariable CampaignId id) {
-		return committee.committeeHistory(id).stream().map(CommitteeView::of).toList();
+	public List<CommitteeView> composition(@PathVariable CampaignId id, @Nullable CurrentUser user) {
+		return committee.committeeHistory(id).stream()
+				.map(insider(id, user) ? CommitteeView::of : CommitteeView::published).toList();
 	}
 
 	record ConflictJson(String reason) {
@@ -161,8 +172,13 @@ class CommitteeApi {
 						"remainingEuros", funding.remaining().amount()));
 	}
 
+	/** The record of decisions; usernames for administrators and the committee's members, organisations otherwise. */
 	@GetMapping("/api/campaigns/{id}/decisions")
-	public SteeringCommittee.DecisionsView decisions(@PathVariable CampaignId id) {
-		return committee.decisions(id);
+	public Object decisions(@PathVariable CampaignId id, @Nullable CurrentUser user) {
+		return insider(id, user) ? committee.decisions(id) : committee.publicDecisions(id);
+	}
+
+	private boolean insider(CampaignId id, @Nullable CurrentUser user) {
+		return user != null && (user.hasRole(Role.ADMINISTRATOR) || committee.isMember(id, user.username()));
 	}
 }

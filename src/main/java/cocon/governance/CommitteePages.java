@@ -342,7 +342,8 @@ class CommitteePages {
 	@GetMapping("/campagnes/{id}/decisions")
 	String decisions(@PathVariable CampaignId id, Model model) {
 		var campaign = campaigns.get(id);
-		var decisions = committee.decisions(id);
+		// a public page: organisations, never usernames (ADR 12)
+		var decisions = committee.publicDecisions(id);
 		model.addAttribute("campaign", CampaignPages.CampaignSummary.of(campaign, clock.instant()));
 		model.addAttribute("decisions", decisions);
 		// a correcting decision names the one it replaces by its date, not by its identifier

@@ -298,6 +298,53 @@ class SteeringCommittee {
 		}
 	}
 
+	/**
+	 * The public record: who took part in a decision, stepped out of it or recorded it is said by the organisation
+	 * they represent, never by username (ProConnect subjects in production, ADR 12).
+	 */
+	@Transactional(readOnly = true)
+	PublicDecisions publicDecisions(CampaignId id) {
+		var decisions = decisions(id);
+		var organisations = new java.util.HashMap<String, String>();
+		// the earliest naming first, so that a member's latest organisation wins
+		var history = new ArrayList<>(committeeHistory(id));
+		java.util.Collections.reverse(history);
+		history.forEach(c -> c.members().forEach(m -> organisations.put(m.username(), m.organisation())));
+		java.util.function.Function<String, String> organisation = username -> organisations.getOrDefault(username,
+				PublicDecisions.COMMITTEE);
+		return new PublicDecisions(decisions.campaignId(), decisions.campaignTitle(), decisions.envelopeEuros(),
+				decisions.totalFundedEuros(), decisions.remainingEuros(), decisions.shortlist(),
+				decisions.shortlistDecisions().stream().map(d -> new PublicDecisions.Shortlist(d.id(), d.rationale(),
+						organisation.apply(d.decidedBy()), d.decidedAt(), d.supersedes(), d.supersededBy(), d.current(),
+						d.proposals(), d.presentMembers().stream().map(m -> new PublicDecisions.Member(m.organisation())).toList(),
+						d.steppedOut().stream().map(o -> new PublicDecisions.SteppedOut(o.proposalId(), o.title(),
+								organisation.apply(o.username()))).toList()))
+						.toList(),
+				decisions.fundedProjects().stream().map(f -> new CommitteeRepository.FundedView(f.id(), f.decisionId(),
+						f.proposalId(), f.proposalTitle(), f.provider(), f.title(), f.budgetEuros(),
+						organisation.apply(f.decidedBy()), f.decidedAt(), f.milestones())).toList());
+	}
+
+	/** {@link DecisionsView} as the public sees it: organisations instead of usernames. */
+	record PublicDecisions(UUID campaignId, String campaignTitle, long envelopeEuros, long totalFundedEuros,
+			long remainingEuros, List<CommitteeRepository.ShortlistView.Proposal> shortlist,
+			List<Shortlist> shortlistDecisions, List<CommitteeRepository.FundedView> fundedProjects) {
+
+		/** Who recorded a decision when their organisation is unknown (a member since removed from every naming). */
+		static final String COMMITTEE = "Comité de pilotage";
+
+		record Member(String organisation) {
+		}
+
+		record SteppedOut(UUID proposalId, String title, String organisation) {
+		}
+
+		record Shortlist(UUID id, String rationale, String decidedBy, String decidedAt, UUID supersedes,
+				UUID supersededBy, boolean current, List<CommitteeRepository.ShortlistView.Proposal> proposals,
+				List<Member> presentMembers, List<SteppedOut> steppedOut) {
+		}
+	}
+
 	/** The public record of a campaign's decisions. */
 	record DecisionsView(UUID campaignId, String campaignTitle, long envelopeEuros, long totalFundedEuros,
 			long remainingEuros, List<CommitteeRepository.ShortlistView.Proposal> shortlist,

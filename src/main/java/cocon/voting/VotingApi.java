@@ -22,6 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
 import cocon.shared.identity.CurrentUser;
+import cocon.shared.web.RateLimited;
 import cocon.voting.Standings.DailyCount;
 import cocon.voting.Standings.ProposalCount;
 import cocon.voting.Standings.Ranked;
@@ -53,6 +54,7 @@ class VotingApi {
 	}
 
 	@PutMapping("/proposals/{id}/support")
+	@RateLimited(RateLimited.SUPPORTS)
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<SupportResponse> support(@PathVariable UUID id, CurrentUser user) {
 		var outcome = supporting.support(new ProposalId(id), user);
@@ -64,6 +66,7 @@ class VotingApi {
 	}
 
 	@DeleteMapping("/proposals/{id}/support")
+	@RateLimited(RateLimited.SUPPORTS)
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<Void> withdraw(@PathVariable UUID id, CurrentUser user) {
 		supporting.withdraw(new ProposalId(id), user);

@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
 import cocon.shared.identity.CurrentUser;
+import cocon.shared.web.RateLimited;
 import cocon.voting.Standings.DailyCount;
 import cocon.voting.Standings.OwnView;
 
@@ -158,6 +159,7 @@ class VotingPages {
 	}
 
 	@PostMapping("/ma-collectivite/propositions/{id}/soutien")
+	@RateLimited(RateLimited.SUPPORTS)
 	@PreAuthorize("hasRole('AGENT')")
 	String support(@PathVariable UUID id, CurrentUser user, Model model, RedirectAttributes flash,
 			@RequestHeader(name = "X-Requested-With", required = false) String requestedWith,
@@ -166,6 +168,7 @@ class VotingPages {
 	}
 
 	@PostMapping("/ma-collectivite/propositions/{id}/retrait")
+	@RateLimited(RateLimited.SUPPORTS)
 	@PreAuthorize("hasRole('AGENT')")
 	String withdraw(@PathVariable UUID id, CurrentUser user, Model model, RedirectAttributes flash,
 			@RequestHeader(name = "X-Requested-With", required = false) String requestedWith,

@@ -64,10 +64,16 @@ class CommitteeTests {
 		steps.json(put("/api/campaigns/" + campaign + "/committee"), Identities.admin(),
 				"{\"members\": [{\"username\": \"committee4\", \"organisation\": \"France Urbaine\"}]}")
 				.andExpect(status().isOk());
-		mvc.perform(get("/api/campaigns/" + campaign + "/committee"))
+		mvc.perform(get("/api/campaigns/" + campaign + "/committee").with(as(Identities.admin())))
 				.andExpect(jsonPath("$.length()").value(2))
 				.andExpect(jsonPath("$[0].members[0].username").value("committee4"))
 				.andExpect(jsonPath("$[1].members.length()").value(3));
+		// the public sees the organisations represented, not who the members are nor who appointed them
+		mvc.perform(get("/api/campaigns/" + campaign + "/committee"))
+				.andExpect(jsonPath("$.length()").value(2))
+				.andExpect(jsonPath("$[0].members[0].organisation").value("France Urbaine"))
+				.andExpect(jsonPath("$[0].members[0].username").doesNotExist())
+				.andExpect(jsonPath("$[0].appointedBy").doesNotExist());
 		steps.json(put("/api/campaigns/" + campaign + "/committee"), Identities.admin(), "{\"members\": []}")
 				.andExpect(status().isBadRequest());
 	}
@@ -215,8 +221,14 @@ class CommitteeTests {
 				.andExpect(jsonPath("$.shortlistDecisions[0].presentMembers.length()").value(2))
 				.andExpect(jsonPath("$.shortlistDecisions[1].current").value(false))
 				.andExpect(jsonPath("$.shortlistDecisions[1].presentMembers.length()").value(3))
-				.andExpect(jsonPath("$.shortlistDecisions[1].steppedOut[0].username").value("committee2"))
+				// the public record names organisations, not usernames
+				.andExpect(jsonPath("$.shortlistDecisions[1].steppedOut[0].organisation").value("ADF"))
+				.andExpect(jsonPath("$.shortlistDecisions[1].steppedOut[0].username").doesNotExist())
+				.andExpect(jsonPath("$.shortlistDecisions[1].presentMembers[0].username").doesNotExist())
+				.andExpect(jsonPath("$.shortlistDecisions[1].decidedBy").value("AMF"))
 				.andExpect(jsonPath("$.shortlistDecisions[1].steppedOut[0].title").value("Relation usagers"));
+		mvc.perform(get("/api/campaigns/" + campaign + "/decisions").with(as(Identities.committee(3))))
+				.andExpect(jsonPath("$.shortlistDecisions[1].steppedOut[0].username").value("committee2"));
 	}
 
 	@Test

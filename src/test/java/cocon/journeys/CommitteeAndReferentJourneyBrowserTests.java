@@ -95,7 +95,7 @@ class CommitteeAndReferentJourneyBrowserTests extends JourneyBrowserTest {
 		assertThat(shortlist.findElements(By.tagName("li"))).extracting(WebElement::getText)
 				.containsExactly(prepared.firstTitle());
 		assertThat(find(By.tagName("main")).getText()).contains("Motivation : Proposition la plus soutenue et déjà mûre.")
-				.contains("Enregistrée par committee1.").contains("Décision du 3 mai 2021 à 10h00");
+				.contains("Enregistrée par le membre représentant AMF.").doesNotContain("committee1").contains("Décision du 3 mai 2021 à 10h00");
 
 		find(By.linkText("Voir l'utilisation du budget, proposition par proposition")).click();
 		waitForTitle("Utilisation du budget — " + prepared.campaignTitle() + " — Cocon");

@@ -70,6 +70,14 @@ class DemoSignInConfiguration {
 	 */
 	static class PersonaParameterFilter extends OncePerRequestFilter {
 
+		/** The username the form's choice stands for (also read by the {@link SignInThrottle}). */
+		static String username(HttpServletRequest request) {
+			String persona = request.getParameter("persona").strip().toLowerCase(Locale.ROOT);
+			return "agent".equals(persona)
+					? DemoPersonas.AGENT_PREFIX + String.valueOf(request.getParameter("siren")).replaceAll("\\s", "")
+					: persona;
+		}
+
 		@Override
 		protected boolean shouldNotFilter(HttpServletRequest request) {
 			return !(HttpMethod.POST.matches(request.getMethod())
@@ -80,12 +88,9 @@ class DemoSignInConfiguration {
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			String persona = request.getParameter("persona").strip().toLowerCase(Locale.ROOT);
-			String username = "agent".equals(persona)
-					? DemoPersonas.AGENT_PREFIX + String.valueOf(request.getParameter("siren")).replaceAll("\\s", "")
-					: persona;
+			String username = username(request);
 			// the sign-in page then tells an invalid SIREN from a wrong password (both fail as bad credentials)
-			boolean invalidSiren = "agent".equals(persona)
+			boolean invalidSiren = username.startsWith(DemoPersonas.AGENT_PREFIX)
 					&& !cocon.shared.Siren.isValid(username.substring(DemoPersonas.AGENT_PREFIX.length()));
 			if (invalidSiren) {
 				request.getSession().setAttribute(SignInPageController.INVALID_SIREN, Boolean.TRUE);

@@ -1,0 +1,68 @@
+package cocon.security;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A browser's view of the application on its real port: cookies kept by hand (so that a test can see them), no
+ * redirect followed, any header the test wants (a proxy's {@code X-Forwarded-Proto}).
+ */
+final class Http {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+	private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(10)).build();
+	private final String base;
+
+	Http(int port) {
+		this.base = "http://127.0.0.1:" + port;
+	}
+
+	HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
+	}
+
+	HttpResponse<String> postForm(String path, String form, String... headers) throws IOException, InterruptedException {
+		var all = new ArrayList<>(List.of(headers));
+		all.add("Content-Type");
+		all.add("application/x-www-form-urlencoded");
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+				.POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)), all.toArray(String[]::new));
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request, String... headers)
+			throws IOException, InterruptedException {
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The value of the session cookie the answer sets, or null. */
+	static String sessionCookie(HttpResponse<?> response) {
+		return setCookie(response) == null ? null : setCookie(response).split(";", 2)[0].substring("JSESSIONID=".length());
+	}
+
+	/** The whole {@code Set-Cookie} header of the session cookie, attributes included, or null. */
+	static String setCookie(HttpResponse<?> response) {
+		return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+				.orElse(null);
+	}
+
+	static String csrfToken(HttpResponse<String> page) {
+		var matcher = CSRF.matcher(page.body());
+		if (!matcher.find()) {
+			throw new AssertionError("aucun jeton CSRF dans la page");
+		}
+		return matcher.group(1);
+	}
+}
