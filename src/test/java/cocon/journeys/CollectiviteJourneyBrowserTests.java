@@ -34,15 +34,14 @@ class CollectiviteJourneyBrowserTests extends HomeStartedJourney {
 		assertThat(support.getText()).isEqualTo("Soutenir des propositions");
 		support.click();
 
-		var toggle = refreshUntil(By.cssSelector("li#proposition-" + proposal + " button[aria-pressed]"));
+		refreshUntil(By.xpath(labelled(proposal, "Soutenir")));
 		assertNamedControls();
-		assertThat(toggle.getAttribute("aria-pressed")).isEqualTo("false");
-		toggle.click();
-		pressed(proposal, "true");
+		button(proposal, "Soutenir").click();
+		refreshUntil(By.xpath(labelled(proposal, "Retirer mon soutien")));
 		await().atMost(EVENTUAL).until(() -> supports(campaign, proposal) == 1);
 
-		button(proposal).click();
-		pressed(proposal, "false");
+		button(proposal, "Retirer mon soutien").click();
+		refreshUntil(By.xpath(labelled(proposal, "Soutenir")));
 		await().atMost(EVENTUAL).until(() -> supports(campaign, proposal) == 0);
 		assertNamedControls();
 	}
@@ -95,13 +94,13 @@ class CollectiviteJourneyBrowserTests extends HomeStartedJourney {
 		waitForTitle("Groupe de travail : " + title + " — Cocon");
 	}
 
-	private WebElement button(String proposal) {
-		return find(By.cssSelector("li#proposition-" + proposal + " button[aria-pressed]"));
+	private WebElement button(String proposal, String label) {
+		return find(By.xpath(labelled(proposal, label)));
 	}
 
-	private void pressed(String proposal, String state) {
-		new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-				.until(page -> state.equals(button(proposal).getAttribute("aria-pressed")));
+	/** The button of a proposal's row that says what it does ("Soutenir", "Retirer mon soutien"). */
+	private static String labelled(String proposal, String label) {
+		return "//li[@id='proposition-" + proposal + "']//button[normalize-space()='" + label + "']";
 	}
 
 	private int supports(String campaign, String proposal) {

@@ -120,7 +120,16 @@ public final class PageChecks implements WebDriverListener {
 			js.executeScript("window." + MARKER + " = true");
 			var url = (String) js.executeScript("return location.href");
 			var text = (String) js.executeScript("""
-					var parts = [document.title, document.body ? document.body.innerText : ''];
+					// the text as written, not as rendered: DSFR badges and tags are upper-cased by CSS (text-transform),
+					// which innerText would report as if the page said "APPEL À CONTRIBUTIONS"
+					var parts = [document.title];
+					if (document.body) {
+					  var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, { acceptNode: function (node) {
+					    var tag = node.parentNode && node.parentNode.nodeName;
+					    return tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+					  } });
+					  while (walker.nextNode()) { parts.push(walker.currentNode.nodeValue); }
+					}
 					document.querySelectorAll('[aria-label], [title], [placeholder], input[type=submit][value]').forEach(function (el) {
 					  ['aria-label', 'title', 'placeholder'].forEach(function (a) { if (el.getAttribute(a)) parts.push(el.getAttribute(a)); });
 					  if (el.type === 'submit' && el.value) parts.push(el.value);
