@@ -348,7 +348,7 @@ class CommitteePages {
 		model.addAttribute("decisions", decisions);
 		// a correcting decision names the one it replaces by its date, not by its identifier
 		model.addAttribute("decisionDates", decisions.shortlistDecisions().stream().collect(java.util.stream.Collectors
-				.toMap(CommitteeRepository.ShortlistView::id, CommitteeRepository.ShortlistView::decidedAt)));
+				.toMap(SteeringCommittee.PublicDecisions.Shortlist::id, SteeringCommittee.PublicDecisions.Shortlist::decidedAt)));
 		model.addAttribute("budget", BudgetPicture.of(decisions.envelopeEuros(), decisions.totalFundedEuros()));
 		return "governance/decisions";
 	}
