@@ -50,8 +50,9 @@ public final class PageChecks implements WebDriverListener {
 
 	private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b[A-Z][A-Z0-9_]{2,}\\b");
 
-	/** Text that legitimately looks like a machine format: versions (of the licence, of the RGAA, of a library). */
-	private static final Pattern ALLOWED = Pattern.compile("etalab-2\\.0|(?i:licence ouverte|version|RGAA) \\d+(\\.\\d+)+");
+	/** Text that legitimately looks like a machine format: versions (of the licence, of the RGAA or WCAG, of a library), RGAA criterion numbers. */
+	private static final Pattern ALLOWED = Pattern.compile(
+			"etalab-2\\.0|(?i:licence ouverte|version|RGAA|WCAG) \\d+(\\.\\d+)+|(?i:critères?) \\d+\\.\\d+((, | et )\\d+\\.\\d+)*");
 
 	/** Constants of our enums that are also words or acronyms a French page uses as such. */
 	private static final Set<String> ACRONYMS = Set.of("EPCI", "API", "JSON", "CSV", "SIREN", "SIRET", "ANCT", "DINUM",
