@@ -215,7 +215,11 @@ class CommitteeTests {
 				.andExpect(jsonPath("$.shortlistDecisions[0].presentMembers.length()").value(2))
 				.andExpect(jsonPath("$.shortlistDecisions[1].current").value(false))
 				.andExpect(jsonPath("$.shortlistDecisions[1].presentMembers.length()").value(3))
-				.andExpect(jsonPath("$.shortlistDecisions[1].steppedOut[0].username").value("committee2"))
+				// the public sees members by organisation, never by username (personal data)
+				.andExpect(jsonPath("$.shortlistDecisions[1].steppedOut[0].username").doesNotExist())
+				.andExpect(jsonPath("$.shortlistDecisions[1].steppedOut[0].organisation").isString())
+				.andExpect(jsonPath("$.shortlistDecisions[1].presentMembers[0].username").doesNotExist())
+				.andExpect(jsonPath("$.shortlistDecisions[1].decidedBy").doesNotExist())
 				.andExpect(jsonPath("$.shortlistDecisions[1].steppedOut[0].title").value("Relation usagers"));
 	}
 
