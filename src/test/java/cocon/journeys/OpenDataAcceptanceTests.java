@@ -292,6 +292,26 @@ class OpenDataAcceptanceTests {
 		assertThat(checked).isGreaterThan(40);
 	}
 
+	@Test
+	void theTableSchemasCommittedInDocsAreTheOnesServed() throws Exception {
+		var docs = java.nio.file.Path.of("docs", "donnees-ouvertes");
+		var all = new ArrayList<>(DATASETS);
+		all.add("contributions");
+		for (var dataset : all) {
+			var served = TableSchemaCheck.JSON.writerWithDefaultPrettyPrinter()
+					.writeValueAsString(json("/api/open-data/schemas/" + dataset + ".json")) + "\n";
+			var file = docs.resolve(dataset + ".schema.json");
+			var committed = java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file) : "";
+			if (!served.equals(committed) && Boolean.getBoolean("cocon.docs.update")) {
+				java.nio.file.Files.createDirectories(docs);
+				java.nio.file.Files.writeString(file, served);
+				committed = served;
+			}
+			assertThat(committed).as("%s est à jour : ./mvnw test -Dtest=OpenDataAcceptanceTests "
+					+ "-Dcocon.docs.update=true, puis commiter", file).isEqualTo(served);
+		}
+	}
+
 	// ------------------------------------------------------------------------------------------------------------
 
 	String url(String dataset, String format) {
