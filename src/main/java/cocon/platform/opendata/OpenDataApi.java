@@ -108,7 +108,7 @@ class OpenDataApi {
 		json.put("title", "Données ouvertes de la campagne « " + campaign.title() + " »");
 		json.put("description", campaign.description());
 		json.put("licenses", List.of(OpenDataCatalog.licence()));
-		json.put("contributors", List.of(Map.of("title", OpenDataLicence.PRODUCER, "role", "author")));
+		json.put("contributors", List.of(OpenDataCatalog.ordered("title", OpenDataLicence.PRODUCER, "role", "author")));
 		json.put("created", TabularFormat.dateTime(campaign.createdAt()));
 		json.put("lastUpdate", TabularFormat.dateTime(OpenDataCatalog.lastUpdate(entries, campaign.createdAt())));
 		var resources = new ArrayList<Map<String, Object>>();

@@ -119,7 +119,7 @@ class OpenDataCatalog {
 		json.put("title", dataset.title());
 		json.put("description", dataset.description());
 		json.put("licenses", List.of(licence()));
-		json.put("contributors", List.of(Map.of("title", OpenDataLicence.PRODUCER, "role", "author")));
+		json.put("contributors", List.of(ordered("title", OpenDataLicence.PRODUCER, "role", "author")));
 		json.put("missingValues", List.of(""));
 		var fields = new ArrayList<Map<String, Object>>();
 		for (var field : schema.fields()) {
@@ -153,14 +153,23 @@ class OpenDataCatalog {
 		json.put("fields", fields);
 		json.put("primaryKey", schema.primaryKey());
 		if (!schema.foreignKeys().isEmpty()) {
-			json.put("foreignKeys", schema.foreignKeys().stream().map(key -> Map.of("fields", key.fields(), "reference",
-					Map.of("resource", key.dataset(), "fields", key.referenceFields()))).toList());
+			json.put("foreignKeys", schema.foreignKeys().stream().map(key -> ordered("fields", key.fields(), "reference",
+					ordered("resource", key.dataset(), "fields", key.referenceFields()))).toList());
 		}
 		return json;
 	}
 
 	static Map<String, Object> licence() {
-		return Map.of("name", OpenDataLicence.ID, "title", OpenDataLicence.TITLE, "path", OpenDataLicence.URL);
+		return ordered("name", OpenDataLicence.ID, "title", OpenDataLicence.TITLE, "path", OpenDataLicence.URL);
+	}
+
+	/** A map in the order given: the committed schemas must not depend on a hash order. */
+	static Map<String, Object> ordered(Object... keysAndValues) {
+		var map = new LinkedHashMap<String, Object>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
 	}
 
 	/** Counts the bytes written, to give the size of a download. */
