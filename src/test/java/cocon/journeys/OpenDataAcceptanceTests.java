@@ -293,6 +293,51 @@ class OpenDataAcceptanceTests {
 	}
 
 	@Test
+	void curatorsExportTheContributionsWithTheirOutcomeAndEveryExportIsLogged() throws Exception {
+		var path = "/api/campaigns/" + fixture.campaign + "/contributions/export";
+		assertThat(mvc.perform(get(path + ".csv")).andReturn().getResponse().getStatus()).isEqualTo(401);
+		assertThat(mvc.perform(get(path + ".csv").with(Identities.as(fixture.communes.get(0).agent()))).andReturn()
+				.getResponse().getStatus()).isEqualTo(403);
+		var before = json(path + "s", Identities.curator()).size();
+
+		var csv = mvc.perform(get(path + ".csv").with(Identities.as(Identities.curator()))).andReturn().getResponse();
+		assertThat(csv.getStatus()).isEqualTo(200);
+		assertThat(csv.getHeader("Cache-Control")).isEqualTo("no-store");
+		var lines = TableSchemaCheck.Csv.parse(TableSchemaCheck.strictUtf8(csv.getContentAsByteArray()));
+		assertThat(lines).hasSize(1 + 8);
+		var header = lines.get(0);
+		var outcomes = new HashMap<String, Integer>();
+		for (var line : lines.subList(1, lines.size())) {
+			var issue = line.get(header.indexOf("issue"));
+			outcomes.merge(issue, 1, Integer::sum);
+			switch (issue) {
+				case "regroupee" -> assertThat(line.get(header.indexOf("proposition_titre"))).isNotBlank();
+				case "reorientee" -> assertThat(line.get(header.indexOf("reorientee_vers"))).isEqualTo("Programme France Services");
+				case "rejetee" -> assertThat(line.get(header.indexOf("motif_rejet"))).startsWith("Inéligible");
+				default -> throw new AssertionError("issue inattendue : " + issue);
+			}
+		}
+		assertThat(outcomes).isEqualTo(Map.of("regroupee", 6, "reorientee", 1, "rejetee", 1));
+
+		var xlsx = mvc.perform(get(path + ".xlsx").with(Identities.as(Identities.curator()))).andReturn().getResponse();
+		assertThat(xlsx.getStatus()).isEqualTo(200);
+		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
+			var rows = workbook.getFirstSheet().read();
+			assertThat(rows).hasSize(1 + 8);
+			assertThat(rows.get(1).getCell(header.indexOf("organisation")).asString())
+					.isEqualTo(lines.get(1).get(header.indexOf("organisation")));
+		}
+
+		var log = json(path + "s", Identities.curator());
+		assertThat(log.size()).isEqualTo(before + 2);
+		assertThat(log.get(0).get("exportedBy").asString()).isEqualTo("curator");
+		assertThat(log.get(0).get("format").asString()).isEqualTo("xlsx");
+		assertThat(log.get(0).get("rows").asInt()).isEqualTo(8);
+		assertThat(log.get(1).get("format").asString()).isEqualTo("csv");
+		OffsetDateTime.parse(log.get(0).get("exportedAt").asString());
+	}
+
+	@Test
 	void theTableSchemasCommittedInDocsAreTheOnesServed() throws Exception {
 		var docs = java.nio.file.Path.of("docs", "donnees-ouvertes");
 		var all = new ArrayList<>(DATASETS);
@@ -333,6 +378,12 @@ class OpenDataAcceptanceTests {
 
 	JsonNode json(String url) throws Exception {
 		var response = mvc.perform(get(url)).andReturn().getResponse();
+		assertThat(response.getStatus()).as(url).isEqualTo(200);
+		return TableSchemaCheck.JSON.readTree(response.getContentAsByteArray());
+	}
+
+	JsonNode json(String url, cocon.shared.identity.CurrentUser user) throws Exception {
+		var response = mvc.perform(get(url).with(Identities.as(user))).andReturn().getResponse();
 		assertThat(response.getStatus()).as(url).isEqualTo(200);
 		return TableSchemaCheck.JSON.readTree(response.getContentAsByteArray());
 	}
