@@ -338,6 +338,23 @@ class OpenDataAcceptanceTests {
 	}
 
 	@Test
+	void theApiDocumentsTheDownloadsAndThePaginationLimits() throws Exception {
+		var docs = json("/v3/api-docs");
+		assertThat(docs.get("paths").has("/api/open-data/campaigns/{id}/{dataset}.{format}")).isTrue();
+		assertThat(docs.get("paths").has("/api/open-data/schemas/{dataset}.json")).isTrue();
+		var proposals = docs.get("paths").get("/api/campaigns/{id}/proposals").get("get");
+		assertThat(proposals.get("description").asString()).contains("de 1 à 500").contains("X-Total-Count");
+		var bad = mvc.perform(get("/api/campaigns/" + fixture.campaign + "/proposals?size=501")).andReturn().getResponse();
+		assertThat(bad.getStatus()).isEqualTo(400);
+		assertThat(bad.getContentAsString(StandardCharsets.UTF_8)).contains("de 1 à 500");
+		var paged = mvc.perform(get("/api/campaigns/" + fixture.campaign + "/proposals?page=0&size=2")).andReturn()
+				.getResponse();
+		assertThat(TableSchemaCheck.JSON.readTree(paged.getContentAsByteArray()).size()).isEqualTo(2);
+		assertThat(paged.getHeader("X-Total-Count")).isEqualTo("3");
+		assertThat(paged.getHeader("Link")).contains("page=1&size=2").contains("rel=\"next\"");
+	}
+
+	@Test
 	void theTableSchemasCommittedInDocsAreTheOnesServed() throws Exception {
 		var docs = java.nio.file.Path.of("docs", "donnees-ouvertes");
 		var all = new ArrayList<>(DATASETS);
