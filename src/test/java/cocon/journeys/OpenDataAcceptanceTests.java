@@ -11,8 +11,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.dhatim.fastexcel.reader.CellType;
@@ -415,9 +413,5 @@ class OpenDataAcceptanceTests {
 		var response = mvc.perform(get(url).with(Identities.as(user))).andReturn().getResponse();
 		assertThat(response.getStatus()).as(url).isEqualTo(200);
 		return response.getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	static Set<String> set(Map<String, ?> map) {
-		return map.keySet();
 	}
 }
