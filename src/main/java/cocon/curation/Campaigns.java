@@ -42,6 +42,12 @@ class Campaigns {
 				.update();
 	}
 
+	/** Whether the campaign publishes the texts of its contributions as open data (ADR 0017). */
+	void contributionTextsPublic(CampaignId id, boolean published) {
+		jdbc.sql("update curation.campaigns set contribution_texts_public = ? where id = ?").params(published, id.id())
+				.update();
+	}
+
 	void calendarChanged(CampaignId id, CampaignCalendar calendar, Instant asOf) {
 		jdbc.sql("""
 				insert into curation.campaigns (id, supports_opens, supports_closes, calendar_as_of)

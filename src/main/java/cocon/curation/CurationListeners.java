@@ -22,6 +22,7 @@ class CurationListeners {
 	@ApplicationModuleListener
 	void onCampaignScheduled(CampaignScheduled event) {
 		campaigns.scheduled(event.campaignId(), event.title(), event.themes(), event.calendar(), event.scheduledAt());
+		campaigns.contributionTextsPublic(event.campaignId(), event.contributionTextsPublic());
 	}
 
 	@ApplicationModuleListener

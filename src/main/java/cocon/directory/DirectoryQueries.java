@@ -1,8 +1,11 @@
 package cocon.directory;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,6 +61,27 @@ class DirectoryQueries implements Directory {
 						CollectiviteKind.valueOf(rs.getString("kind")), rs.getString("insee_code"),
 						rs.getString("departement"), rs.getString("region"), rs.getLong("population")))
 				.optional();
+	}
+
+	@Override
+	public Map<Siren, Collectivite> findAll(Collection<Siren> sirens) {
+		startup.awaitInitialLoad();
+		var found = new HashMap<Siren, Collectivite>();
+		if (sirens.isEmpty()) {
+			return found;
+		}
+		// one query for many collectivités: the open data export of the supports looks up thousands at once
+		jdbc.sql("""
+				select siren, name, kind, insee_code, departement, region, population from directory.collectivite
+				 where siren = any(string_to_array(:sirens, ',')) and active
+				""").param("sirens", String.join(",", sirens.stream().map(Siren::value).toList()))
+				.query(rs -> {
+					var c = new Collectivite(Siren.of(rs.getString("siren")), rs.getString("name"),
+							CollectiviteKind.valueOf(rs.getString("kind")), rs.getString("insee_code"),
+							rs.getString("departement"), rs.getString("region"), rs.getLong("population"));
+					found.put(c.siren(), c);
+				});
+		return found;
 	}
 
 	@Override

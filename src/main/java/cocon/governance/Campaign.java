@@ -45,10 +45,19 @@ class Campaign implements AggregateRoot<Campaign, CampaignId> {
 	private final Integer targetShortlistSize;
 	private final String createdBy;
 	private final Instant createdAt;
+	/** Whether the texts of contributions are published as open data (off by default). */
+	private final boolean contributionTextsPublic;
 
 	Campaign(CampaignId id, String title, String description, Euros envelope, List<String> themes,
 			Set<CollectiviteKind> supportKinds, Set<CollectiviteKind> workingGroupKinds, CampaignCalendar calendar,
 			Integer targetShortlistSize, String createdBy, Instant createdAt) {
+		this(id, title, description, envelope, themes, supportKinds, workingGroupKinds, calendar, targetShortlistSize,
+				createdBy, createdAt, false);
+	}
+
+	Campaign(CampaignId id, String title, String description, Euros envelope, List<String> themes,
+			Set<CollectiviteKind> supportKinds, Set<CollectiviteKind> workingGroupKinds, CampaignCalendar calendar,
+			Integer targetShortlistSize, String createdBy, Instant createdAt, boolean contributionTextsPublic) {
 		if (id == null || envelope == null || calendar == null) {
 			throw new IllegalArgumentException("Une campagne a un identifiant, une enveloppe et un calendrier.");
 		}
@@ -69,19 +78,20 @@ class Campaign implements AggregateRoot<Campaign, CampaignId> {
 		this.targetShortlistSize = targetShortlistSize;
 		this.createdBy = createdBy;
 		this.createdAt = createdAt;
+		this.contributionTextsPublic = contributionTextsPublic;
 	}
 
 	/** Schedules a new campaign; the event tells every module what it needs to keep its own copy. */
 	static Campaign schedule(String title, String description, Euros envelope, List<String> themes,
 			Set<CollectiviteKind> supportKinds, Set<CollectiviteKind> workingGroupKinds, CampaignCalendar calendar,
-			Integer targetShortlistSize, String createdBy, Instant now) {
+			Integer targetShortlistSize, String createdBy, Instant now, boolean contributionTextsPublic) {
 		return new Campaign(CampaignId.random(), title, description, envelope, themes, supportKinds,
-				workingGroupKinds, calendar, targetShortlistSize, createdBy, now);
+				workingGroupKinds, calendar, targetShortlistSize, createdBy, now, contributionTextsPublic);
 	}
 
 	CampaignScheduled scheduled() {
 		return new CampaignScheduled(id, title, themes, Set.copyOf(supportKinds), Set.copyOf(workingGroupKinds),
-				calendar, envelope.amount(), createdAt);
+				calendar, envelope.amount(), createdAt, contributionTextsPublic);
 	}
 
 	/** Replaces the calendar (a window extended or closed early), keeping the change for the audit trail. */
@@ -164,6 +174,10 @@ class Campaign implements AggregateRoot<Campaign, CampaignId> {
 
 	Instant createdAt() {
 		return createdAt;
+	}
+
+	boolean contributionTextsPublic() {
+		return contributionTextsPublic;
 	}
 
 	/** A change of calendar, kept for the audit trail, and the event announcing it. */

@@ -38,10 +38,28 @@ class CampaignApi {
 		return ResponseEntity.created(URI.create("/api/campaigns/" + id)).body(Map.of("id", id.id()));
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Campagnes",
+			description = "Les plus récentes d'abord (ouverture des contributions décroissante, puis titre). Paginé : page "
+					+ "à partir de 0, de 1 à 500 campagnes par page (100 par défaut) ; total dans l'en-tête "
+					+ "X-Total-Count, pages suivante et précédente dans l'en-tête Link.")
 	@GetMapping
-	public List<CampaignView> all() {
+	public org.springframework.http.ResponseEntity<List<CampaignView>> all(
+			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page,
+			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "100") int size) {
+		if (!cocon.shared.ListPage.valid(page, size)) {
+			throw new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.BAD_REQUEST, cocon.shared.ListPage.BOUNDS);
+		}
 		var now = clock.instant();
-		return management.all().stream().map(c -> CampaignView.of(c, now)).toList();
+		var all = management.all().stream().map(c -> CampaignView.of(c, now)).toList();
+		var slice = cocon.shared.ListPage.of(all, page, size);
+		var response = org.springframework.http.ResponseEntity.ok()
+				.header("X-Total-Count", Long.toString(slice.total()));
+		var link = slice.link("/api/campaigns");
+		if (link != null) {
+			response.header(org.springframework.http.HttpHeaders.LINK, link);
+		}
+		return response.body(slice.items());
 	}
 
 	@GetMapping("/{id}")

@@ -29,7 +29,7 @@ class CampaignManagement {
 	CampaignId schedule(CampaignRequest.Draft draft, String createdBy) {
 		var campaign = Campaign.schedule(draft.title(), draft.description(), draft.envelope(), draft.themes(),
 				draft.supportKinds(), draft.workingGroupKinds(), draft.calendar(), draft.targetShortlistSize(),
-				createdBy, clock.instant());
+				createdBy, clock.instant(), draft.contributionTextsPublic());
 		campaigns.insert(campaign);
 		events.publishEvent(campaign.scheduled());
 		return campaign.getId();

@@ -270,6 +270,7 @@ class CampaignPages {
 		private String shortlistDecision = "";
 		private String fundingDecision = "";
 		private boolean confirmed;
+		private boolean contributionTextsPublic;
 
 		static CampaignForm empty() {
 			var form = new CampaignForm();
@@ -340,9 +341,11 @@ class CampaignPages {
 			var themeList = Arrays.stream(themes == null ? new String[0] : themes.split("\\R"))
 					.filter(t -> !t.isBlank()).toList();
 			return new CampaignRequest(title, description, envelope, themeList, supportKinds, workingGroupKinds,
-					calendarJson(), target);
+					calendarJson(), target, contributionTextsPublic);
 		}
 
+		public boolean isContributionTextsPublic() { return contributionTextsPublic; }
+		public void setContributionTextsPublic(boolean value) { this.contributionTextsPublic = value; }
 		public String getTitle() { return title; }
 		public void setTitle(String title) { this.title = title; }
 		public String getDescription() { return description; }

@@ -35,7 +35,7 @@ class CampaignRepository {
 			id, title, description, envelope_euros, themes, support_kinds, working_group_kinds,
 			contributions_opens, contributions_closes, supports_opens, supports_closes,
 			referent_applications_opens, referent_applications_closes, shortlist_decision, funding_decision,
-			target_shortlist_size, created_by, created_at""";
+			target_shortlist_size, created_by, created_at, contribution_texts_public""";
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
@@ -48,14 +48,14 @@ class CampaignRepository {
 	void insert(Campaign campaign) {
 		var cal = campaign.calendar();
 		jdbc.sql("insert into governance.campaign (" + COLUMNS + ") values "
-				+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(campaign.getId().id(), campaign.title(), campaign.description(), campaign.envelope().amount(),
 						campaign.themes().toArray(String[]::new), names(campaign.supportKinds()),
 						names(campaign.workingGroupKinds()), ts(cal.contributions().opens()),
 						ts(cal.contributions().closes()), ts(cal.supports().opens()), ts(cal.supports().closes()),
 						ts(cal.referentApplications().opens()), ts(cal.referentApplications().closes()),
 						cal.shortlistDecision(), cal.fundingDecision(), campaign.targetShortlistSize(),
-						campaign.createdBy(), ts(campaign.createdAt()))
+						campaign.createdBy(), ts(campaign.createdAt()), campaign.contributionTextsPublic())
 				.update();
 	}
 
@@ -123,7 +123,7 @@ class CampaignRepository {
 				rs.getString("description"), Euros.of(rs.getLong("envelope_euros")), strings(rs.getArray("themes")),
 				kinds(rs.getArray("support_kinds")), kinds(rs.getArray("working_group_kinds")), calendar,
 				(Integer) rs.getObject("target_shortlist_size"), rs.getString("created_by"),
-				instant(rs, "created_at"));
+				instant(rs, "created_at"), rs.getBoolean("contribution_texts_public"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -11,12 +11,19 @@ import cocon.shared.Euros;
 /** The body of {@code POST /api/campaigns} (and of the administrator's form), checked field by field. */
 record CampaignRequest(String title, String description, Long envelopeEuros, List<String> themes,
 		List<String> supportKinds, List<String> workingGroupKinds, CalendarJson calendar,
-		Integer targetShortlistSize) {
+		Integer targetShortlistSize, Boolean contributionTextsPublic) {
+
+	CampaignRequest(String title, String description, Long envelopeEuros, List<String> themes,
+			List<String> supportKinds, List<String> workingGroupKinds, CalendarJson calendar,
+			Integer targetShortlistSize) {
+		this(title, description, envelopeEuros, themes, supportKinds, workingGroupKinds, calendar, targetShortlistSize,
+				null);
+	}
 
 	/** What a valid request asks for. */
 	record Draft(String title, String description, Euros envelope, List<String> themes,
 			Set<CollectiviteKind> supportKinds, Set<CollectiviteKind> workingGroupKinds, CampaignCalendar calendar,
-			Integer targetShortlistSize) {
+			Integer targetShortlistSize, boolean contributionTextsPublic) {
 	}
 
 	static final int DESCRIPTION_MAX = 10_000;
@@ -84,7 +91,8 @@ record CampaignRequest(String title, String description, Long envelopeEuros, Lis
 		}
 		errors.throwIfAny();
 		return new Draft(title.strip(), description.strip(), Euros.of(envelopeEuros),
-				themes.stream().map(String::strip).toList(), support, workingGroups, parsed, targetShortlistSize);
+				themes.stream().map(String::strip).toList(), support, workingGroups, parsed, targetShortlistSize,
+				Boolean.TRUE.equals(contributionTextsPublic));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package cocon.governance;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -203,10 +204,13 @@ class CommitteeRepository {
 					});
 			titles.forEach((id, title) -> d.proposals().add(new ShortlistView.Proposal(id, title)));
 			d.presentMembers().addAll(jdbc.sql("select username, organisation from governance.shortlist_present_member where decision_id = ? order by organisation, username")
-					.param(d.id()).query((rs, n) -> new Committee.Member(rs.getString(1), rs.getString(2))).list());
-			d.steppedOut().addAll(jdbc.sql("select proposal_id, username from governance.shortlist_recusal where decision_id = ? order by username")
+					.param(d.id()).query((rs, n) -> new ShortlistView.Present(rs.getString(1), rs.getString(2))).list());
+			d.steppedOut().addAll(jdbc.sql("""
+					select r.proposal_id, r.username, m.organisation from governance.shortlist_recusal r
+					left join governance.shortlist_present_member m on m.decision_id = r.decision_id and m.username = r.username
+					where r.decision_id = ? order by m.organisation, r.username""")
 					.param(d.id()).query((rs, n) -> new ShortlistView.SteppedOut(rs.getObject(1, UUID.class),
-							titles.get(rs.getObject(1, UUID.class)), rs.getString(2)))
+							titles.get(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3)))
 					.list());
 		}
 		return decisions;
@@ -225,14 +229,21 @@ class CommitteeRepository {
 		return ordered;
 	}
 
-	record ShortlistView(UUID id, String rationale, String decidedBy, String decidedAt, UUID supersedes,
-			UUID supersededBy, boolean current, List<Proposal> proposals, List<Committee.Member> presentMembers,
+	/**
+	 * A shortlist decision as the public sees it: members by organisation, as the committee publishes them. Their
+	 * usernames (ProConnect subjects, personal data) stay out of the JSON and the public pages.
+	 */
+	record ShortlistView(UUID id, String rationale, @JsonIgnore String decidedBy, String decidedAt, UUID supersedes,
+			UUID supersededBy, boolean current, List<Proposal> proposals, List<Present> presentMembers,
 			List<SteppedOut> steppedOut) {
 
 		record Proposal(UUID proposalId, String title) {
 		}
 
-		record SteppedOut(UUID proposalId, String title, String username) {
+		record Present(@JsonIgnore String username, String organisation) {
+		}
+
+		record SteppedOut(UUID proposalId, String title, @JsonIgnore String username, String organisation) {
 		}
 	}
 
@@ -280,7 +291,7 @@ class CommitteeRepository {
 	}
 
 	record FundedView(UUID id, UUID decisionId, UUID proposalId, String proposalTitle, String provider, String title,
-			long budgetEuros, String decidedBy, String decidedAt, List<MilestoneView> milestones) {
+			long budgetEuros, @JsonIgnore String decidedBy, String decidedAt, List<MilestoneView> milestones) {
 
 		record MilestoneView(String label, String due) {
 		}

@@ -24,6 +24,7 @@ class CampaignCopies {
 	void on(CampaignScheduled event) {
 		campaigns.schedule(new Campaign(event.campaignId(), event.title(), event.themes(), event.calendar().contributions()),
 				event.scheduledAt());
+		campaigns.contributionTextsPublic(event.campaignId(), event.contributionTextsPublic());
 	}
 
 	@ApplicationModuleListener

@@ -58,6 +58,17 @@ class Campaigns {
 				.update();
 	}
 
+	/** Whether the campaign publishes the texts of its contributions as open data (off unless it says so). */
+	boolean contributionTextsPublic(CampaignId id) {
+		return jdbc.sql("select coalesce(bool_or(contribution_texts_public), false) from intake.campaign where id = ?")
+				.param(id.id()).query(Boolean.class).single();
+	}
+
+	void contributionTextsPublic(CampaignId id, boolean published) {
+		jdbc.sql("update intake.campaign set contribution_texts_public = ? where id = ?").params(published, id.id())
+				.update();
+	}
+
 	/** Replaces the window unless a later calendar is already held; whether the campaign is known. */
 	boolean changeWindow(CampaignId id, Window contributions, Instant asOf) {
 		var known = jdbc.sql("select count(*) from intake.campaign where id = ?").param(id.id()).query(Integer.class).single() > 0;

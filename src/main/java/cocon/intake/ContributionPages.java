@@ -94,6 +94,7 @@ class ContributionPages {
 	private String formPage(Campaign campaign, CurrentUser user, ContributionForm form, Model model) {
 		var now = clock.instant();
 		model.addAttribute("campaign", campaign);
+		model.addAttribute("textsPublic", campaigns.contributionTextsPublic(campaign.id()));
 		model.addAttribute("form", form);
 		model.addAttribute("roles", Arrays.asList(AuthorRole.values()));
 		model.addAttribute("open", campaign.acceptsContributionsAt(now));

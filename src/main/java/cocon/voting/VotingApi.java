@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+
 import cocon.shared.CampaignId;
+import cocon.shared.ListPage;
 import cocon.shared.ProposalId;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.web.RateLimited;
@@ -73,24 +78,56 @@ class VotingApi {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "Propositions publiées d'une campagne avec leur nombre de soutiens",
+			description = "Triées par titre puis identifiant (ordre stable). Paginé : page à partir de 0, de 1 à 500 "
+					+ "propositions par page (100 par défaut) ; le nombre total est dans l'en-tête X-Total-Count, les "
+					+ "pages suivante et précédente dans l'en-tête Link.")
 	@GetMapping("/campaigns/{id}/proposals")
-	List<ProposalCount> proposals(@PathVariable UUID id) {
+	ResponseEntity<List<ProposalCount>> proposals(@PathVariable UUID id,
+			@Parameter(description = "Numéro de page, à partir de 0") @RequestParam(defaultValue = "0") int page,
+			@Parameter(description = "Propositions par page, de 1 à 500") @RequestParam(defaultValue = "100") int size) {
+		checkPage(page, size);
 		var proposals = standings.proposals(new CampaignId(id));
 		if (proposals.isEmpty() && !standings.knows(new CampaignId(id))) {
 			throw unknownCampaign(id);
 		}
-		return proposals;
+		return paged(ListPage.of(proposals, page, size), "/api/campaigns/" + id + "/proposals");
 	}
 
+	@Operation(summary = "Classement des propositions d'une campagne, avec leurs répartitions",
+			description = "Par nombre de soutiens décroissant puis titre (ordre stable ; les ex æquo partagent un rang). "
+					+ "Paginé comme la liste des propositions : de 1 à 500 par page, 100 par défaut, en-têtes "
+					+ "X-Total-Count et Link.")
 	@GetMapping("/campaigns/{id}/ranking")
-	List<Ranked> ranking(@PathVariable UUID id) {
+	ResponseEntity<List<Ranked>> ranking(@PathVariable UUID id,
+			@Parameter(description = "Numéro de page, à partir de 0") @RequestParam(defaultValue = "0") int page,
+			@Parameter(description = "Propositions par page, de 1 à 500") @RequestParam(defaultValue = "100") int size) {
+		checkPage(page, size);
 		var ranking = standings.ranking(new CampaignId(id));
 		if (ranking.isEmpty() && !standings.knows(new CampaignId(id))) {
 			throw unknownCampaign(id);
 		}
-		return ranking;
+		return paged(ListPage.of(ranking, page, size), "/api/campaigns/" + id + "/ranking");
 	}
 
+	private static void checkPage(int page, int size) {
+		if (!ListPage.valid(page, size)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ListPage.BOUNDS);
+		}
+	}
+
+	static <T> ResponseEntity<List<T>> paged(ListPage<T> page, String path) {
+		var response = ResponseEntity.ok().header("X-Total-Count", Long.toString(page.total()));
+		var link = page.link(path);
+		if (link != null) {
+			response.header(HttpHeaders.LINK, link);
+		}
+		return response.body(page.items());
+	}
+
+	@Operation(summary = "Collectivités qui soutiennent une proposition",
+			description = "Par instant du soutien puis SIREN (ordre stable). Paginé : page à partir de 0, de 1 à 500 "
+					+ "collectivités par page (50 par défaut).")
 	@GetMapping("/proposals/{id}/supports")
 	SupportersPage supporters(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {

@@ -94,6 +94,7 @@ class CommitteeAndReferentJourneyBrowserTests extends JourneyBrowserTest {
 		var shortlist = find(By.xpath("//h2[normalize-space()='Propositions présélectionnées']/following-sibling::ol[1]"));
 		assertThat(shortlist.findElements(By.tagName("li"))).extracting(WebElement::getText)
 				.containsExactly(prepared.firstTitle());
+		// the public page names the members by organisation, never by username (personal data, issue 11)
 		assertThat(find(By.tagName("main")).getText()).contains("Motivation : Proposition la plus soutenue et déjà mûre.")
 				.contains("Enregistrée par le membre représentant AMF.").doesNotContain("committee1").contains("Décision du 3 mai 2021 à 10h00");
 

@@ -10,5 +10,12 @@ import cocon.shared.*;
 /**
  * An administrator created a campaign: every module keeps its own copy of what it needs (calendar, themes, eligibility).
  */
-public record CampaignScheduled(CampaignId campaignId, String title, List<String> themes, Set<CollectiviteKind> supportKinds, Set<CollectiviteKind> workingGroupKinds, CampaignCalendar calendar, long envelopeEuros, Instant scheduledAt) implements org.jmolecules.event.types.DomainEvent {
+public record CampaignScheduled(CampaignId campaignId, String title, List<String> themes, Set<CollectiviteKind> supportKinds, Set<CollectiviteKind> workingGroupKinds, CampaignCalendar calendar, long envelopeEuros, Instant scheduledAt, boolean contributionTextsPublic) implements org.jmolecules.event.types.DomainEvent {
+
+	/** A campaign that keeps the texts of its contributions private (the default). */
+	public CampaignScheduled(CampaignId campaignId, String title, List<String> themes,
+			Set<CollectiviteKind> supportKinds, Set<CollectiviteKind> workingGroupKinds, CampaignCalendar calendar,
+			long envelopeEuros, Instant scheduledAt) {
+		this(campaignId, title, themes, supportKinds, workingGroupKinds, calendar, envelopeEuros, scheduledAt, false);
+	}
 }

@@ -1,0 +1,302 @@
+package cocon.shared.opendata;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * The formats every dataset is written in, row by row, holding no more than a buffer in memory (ADR 0017).
+ * <ul>
+ * <li>CSV after Etalab's recommendations: UTF-8 without BOM, comma separator, a header row of the field names,
+ * dates and times in ISO 8601 (with the Europe/Paris offset), decimal point, codes written as text (SIREN, INSEE
+ * codes such as {@code 2A004} or {@code 01053} keep their leading zeros), RFC 4180 quoting.</li>
+ * <li>JSON: an array of objects keyed by field name, the same text forms for dates and codes, numbers as numbers.</li>
+ * <li>XLSX for spreadsheet users: accents, numbers and dates as the spreadsheet's own cells, codes as text cells;
+ * limited to {@value #XLSX_MAX_ROWS} rows (the format's limit, header excluded).</li>
+ * </ul>
+ */
+public enum TabularFormat {
+
+	CSV("csv", "text/csv;charset=UTF-8"), JSON("json", "application/json"),
+	XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	/** The most rows a worksheet holds (1 048 576 lines, the header being one of them). */
+	public static final long XLSX_MAX_ROWS = 1_048_575;
+
+	static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+	private static final JsonFactory JSON_FACTORY = new JsonFactory();
+
+	private final String extension;
+	private final String mediaType;
+
+	TabularFormat(String extension, String mediaType) {
+		this.extension = extension;
+		this.mediaType = mediaType;
+	}
+
+	public String extension() {
+		return extension;
+	}
+
+	public String mediaType() {
+		return mediaType;
+	}
+
+	/** The format of a file extension ({@code csv}, {@code json}, {@code xlsx}), or {@literal null}. */
+	public static TabularFormat ofExtension(String extension) {
+		for (var format : values()) {
+			if (format.extension.equalsIgnoreCase(extension)) {
+				return format;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Opens a writer of rows of this schema on the output; {@link TableWriter#close()} finishes the file but leaves
+	 * the output open.
+	 *
+	 * @param sheet the worksheet's name (XLSX only)
+	 */
+	public TableWriter open(OutputStream out, TableSchema schema, String sheet) {
+		return switch (this) {
+			case CSV -> new CsvWriter(out, schema);
+			case JSON -> new JsonWriter(out, schema);
+			case XLSX -> new XlsxWriter(out, schema, sheet);
+		};
+	}
+
+	/** Writes rows; closing finishes the document. */
+	public interface TableWriter extends RowSink, AutoCloseable {
+
+		@Override
+		void close();
+	}
+
+	/** A date and time as the text formats write it: ISO 8601 to the second, with the Europe/Paris offset. */
+	public static String dateTime(Instant instant) {
+		return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(PARIS));
+	}
+
+	static String text(Object value) {
+		if (value == null) {
+			return "";
+		}
+		if (value instanceof Instant instant) {
+			return dateTime(instant);
+		}
+		if (value instanceof BigDecimal decimal) {
+			return decimal.toPlainString();
+		}
+		return value.toString();
+	}
+
+	private static final class CsvWriter implements TableWriter {
+
+		private final Writer out;
+		private final int columns;
+
+		CsvWriter(OutputStream out, TableSchema schema) {
+			this.out = new BufferedWriter(new OutputStreamWriter(NonClosing.of(out), StandardCharsets.UTF_8), 64 * 1024);
+			this.columns = schema.fields().size();
+			row(schema.fields().stream().map(TableSchema.Field::name).toArray());
+		}
+
+		@Override
+		public void row(Object... values) {
+			check(values, columns);
+			try {
+				for (int i = 0; i < values.length; i++) {
+					if (i > 0) {
+						out.write(',');
+					}
+					var text = text(values[i]);
+					if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+							|| text.indexOf('\r') >= 0) {
+						out.write('"');
+						out.write(text.replace("\"", "\"\""));
+						out.write('"');
+					}
+					else {
+						out.write(text);
+					}
+				}
+				out.write("\r\n");
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+
+		@Override
+		public void close() {
+			try {
+				out.close();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+	}
+
+	private static final class JsonWriter implements TableWriter {
+
+		private final JsonGenerator json;
+		private final List<TableSchema.Field> fields;
+
+		JsonWriter(OutputStream out, TableSchema schema) {
+			this.json = JSON_FACTORY.createGenerator(NonClosing.of(out));
+			this.fields = schema.fields();
+			json.writeStartArray();
+		}
+
+		@Override
+		public void row(Object... values) {
+			check(values, fields.size());
+			json.writeStartObject();
+			for (int i = 0; i < values.length; i++) {
+				json.writeName(fields.get(i).name());
+				var value = values[i];
+				if (value == null) {
+					json.writeNull();
+				}
+				else if (value instanceof Long number) {
+					json.writeNumber(number);
+				}
+				else if (value instanceof Integer number) {
+					json.writeNumber(number);
+				}
+				else if (value instanceof BigDecimal number) {
+					json.writeNumber(number);
+				}
+				else if (value instanceof Boolean bool) {
+					json.writeBoolean(bool);
+				}
+				else {
+					json.writeString(text(value));
+				}
+			}
+			json.writeEndObject();
+		}
+
+		@Override
+		public void close() {
+			json.writeEndArray();
+			json.close();
+		}
+	}
+
+	private static final class XlsxWriter implements TableWriter {
+
+		private static final int FLUSH_EVERY = 1_000;
+
+		private final Workbook workbook;
+		private final Worksheet sheet;
+		private final List<TableSchema.Field> fields;
+		private int row;
+
+		XlsxWriter(OutputStream out, TableSchema schema, String name) {
+			this.workbook = new Workbook(NonClosing.of(out), "Cocon", "1.0");
+			this.sheet = workbook.newWorksheet(name == null || name.isBlank() ? "données" : name);
+			this.fields = schema.fields();
+			for (int c = 0; c < fields.size(); c++) {
+				sheet.value(0, c, fields.get(c).name());
+				sheet.style(0, c).bold().set();
+			}
+			sheet.freezePane(0, 1);
+		}
+
+		@Override
+		public void row(Object... values) {
+			check(values, fields.size());
+			if (row >= XLSX_MAX_ROWS) {
+				throw new IllegalStateException("plus de " + XLSX_MAX_ROWS + " lignes : trop pour une feuille de calcul");
+			}
+			row++;
+			for (int c = 0; c < values.length; c++) {
+				var value = values[c];
+				if (value instanceof Number number) {
+					sheet.value(row, c, number);
+				}
+				else if (value instanceof Boolean bool) {
+					sheet.value(row, c, bool);
+				}
+				else if (value instanceof LocalDate date) {
+					sheet.value(row, c, date);
+					sheet.style(row, c).format("yyyy-mm-dd").set();
+				}
+				else if (value instanceof Instant instant) {
+					sheet.value(row, c, instant.truncatedTo(ChronoUnit.SECONDS).atZone(PARIS).toLocalDateTime());
+					sheet.style(row, c).format("yyyy-mm-dd hh:mm:ss").set();
+				}
+				else if (value != null) {
+					sheet.value(row, c, value.toString());
+				}
+			}
+			if (row % FLUSH_EVERY == 0) {
+				try {
+					sheet.flush();
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			}
+		}
+
+		@Override
+		public void close() {
+			try {
+				workbook.finish();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+	}
+
+	private static void check(Object[] values, int columns) {
+		if (values.length != columns) {
+			throw new IllegalArgumentException(values.length + " valeurs pour " + columns + " colonnes");
+		}
+	}
+
+	/** Leaves the response's stream open for the caller (a servlet container closes it itself). */
+	private static final class NonClosing extends java.io.FilterOutputStream {
+
+		static OutputStream of(OutputStream out) {
+			return new NonClosing(out);
+		}
+
+		private NonClosing(OutputStream out) {
+			super(out);
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			out.write(b, off, len);
+		}
+
+		@Override
+		public void close() throws IOException {
+			out.flush();
+		}
+	}
+}

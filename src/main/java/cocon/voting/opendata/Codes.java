@@ -1,0 +1,39 @@
+package cocon.voting.opendata;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import cocon.shared.CollectiviteKind;
+
+/** The codes the open data write for kinds of collectivité: lower case, French, stable. */
+final class Codes {
+
+	static final List<String> KINDS = List.of("commune", "epci", "departement", "region",
+			"collectivite-statut-particulier", "autre");
+
+	private Codes() {
+	}
+
+	static String kind(String storedKind) {
+		return switch (CollectiviteKind.valueOf(storedKind)) {
+			case COMMUNE -> "commune";
+			case EPCI -> "epci";
+			case DEPARTEMENT -> "departement";
+			case REGION -> "region";
+			case COLLECTIVITE_PARTICULIERE -> "collectivite-statut-particulier";
+			case OTHER -> "autre";
+		};
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		var value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+}

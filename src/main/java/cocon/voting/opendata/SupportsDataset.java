@@ -1,0 +1,165 @@
+package cocon.voting.opendata;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cocon.shared.CampaignId;
+import cocon.shared.Siren;
+import cocon.shared.directory.Directory;
+import cocon.shared.opendata.OpenDataset;
+import cocon.shared.opendata.RowSink;
+import cocon.shared.opendata.Snapshot;
+import cocon.shared.opendata.TableSchema;
+import cocon.shared.opendata.TableSchema.Field;
+import cocon.shared.opendata.TableSchema.ForeignKey;
+import cocon.shared.opendata.TableSchema.Type;
+
+/**
+ * The {@code soutiens} dataset: one row per support in force (withdrawn ones are absent), the collectivité as it was
+ * when it supported, its INSEE code from the directory. No agent or élu: who clicked stays in voting.
+ * <p>
+ * 2.3 million rows are streamed: a server-side cursor (a read-only transaction and a fetch size, without which the
+ * PostgreSQL driver reads the whole result first) hands rows to the sink as they come, nothing is collected. The INSEE
+ * codes of the campaign's collectivités are looked up once before (bounded by the directory, ~37 000).
+ */
+@Component
+class SupportsDataset implements OpenDataset {
+
+	static final int FETCH_SIZE = 2_000;
+
+	static final TableSchema SCHEMA = new TableSchema(List.of(
+			Field.of("proposition_id", Type.STRING, "Proposition", "Identifiant de la proposition soutenue (jeu « propositions »)")
+					.mandatory().pattern("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
+			Field.of("siren", Type.STRING, "SIREN", "SIREN de la collectivité qui soutient").mandatory()
+					.pattern("^[0-9]{9}$").example("216901231"),
+			Field.of("nom", Type.STRING, "Nom", "Nom officiel de la collectivité au moment du soutien").mandatory()
+					.example("Lyon"),
+			Field.of("nature", Type.STRING, "Nature", "Nature de la collectivité").mandatory().values(Codes.KINDS),
+			Field.of("code_insee", Type.STRING, "Code INSEE",
+					"Code officiel géographique (commune, département ou région ; SIREN pour un EPCI), écrit comme du texte")
+					.pattern("^[0-9AB]{2,9}$").example("69123"),
+			Field.of("departement", Type.STRING, "Département", "Code INSEE du département (texte : 01, 2A, 974)")
+					.pattern("^[0-9AB]{2,3}$").example("69"),
+			Field.of("region", Type.STRING, "Région", "Code INSEE de la région").pattern("^[0-9]{2}$").example("84"),
+			Field.of("population", Type.INTEGER, "Population", "Population de la collectivité (population municipale pour une commune)")
+					.mandatory(),
+			Field.of("date_soutien", Type.DATETIME, "Date et heure du soutien",
+					"Instant du soutien, ISO 8601 avec le décalage horaire de Paris").mandatory()
+					.example("2021-04-01T09:30:00+02:00")),
+			List.of("proposition_id", "siren"),
+			List.of(new ForeignKey(List.of("proposition_id"), "propositions", List.of("id"))));
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate cursor;
+	private final TransactionTemplate readOnly;
+	private final ObjectProvider<Directory> directory;
+
+	SupportsDataset(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
+			ObjectProvider<Directory> directory) {
+		this.jdbc = jdbc;
+		this.cursor = new JdbcTemplate(dataSource);
+		this.cursor.setFetchSize(FETCH_SIZE);
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
+		this.directory = directory;
+	}
+
+	@Override
+	public String id() {
+		return "soutiens";
+	}
+
+	@Override
+	public String title() {
+		return "Soutiens";
+	}
+
+	@Override
+	public String description() {
+		return "Une ligne par soutien en vigueur d'une collectivité à une proposition publiée : la collectivité (SIREN, "
+				+ "nom, nature, codes INSEE, population) et l'instant du soutien. Les soutiens retirés n'y figurent "
+				+ "pas (leur nombre par proposition est dans « propositions ») ; aucun nom d'agent ni d'élu.";
+	}
+
+	@Override
+	public TableSchema schema() {
+		return SCHEMA;
+	}
+
+	@Override
+	public Optional<Snapshot> snapshot(CampaignId campaign) {
+		// the version counts supports given (in force + ended) and ended: both only grow, so any change changes it
+		return jdbc.sql("""
+				select c.calendar_as_of,
+				       (select coalesce(sum(t.support_count), 0) from voting.tally t
+				          join voting.proposal p on p.id = t.proposal_id
+				         where p.campaign_id = c.id and p.merged_into is null) as in_force,
+				       (select count(*) from voting.support_history h where h.campaign_id = c.id) as ended,
+				       (select max(h.ended_at) from voting.support_history h where h.campaign_id = c.id) as last_ended,
+				       (select max(s.supported_at) from voting.support s where s.campaign_id = c.id) as last_given
+				from voting.campaign c where c.id = ?""")
+				.param(campaign.id())
+				.query((rs, n) -> {
+					var last = latest(Codes.instant(rs, "calendar_as_of"), Codes.instant(rs, "last_given"),
+							Codes.instant(rs, "last_ended"));
+					long inForce = rs.getLong("in_force");
+					return new Snapshot(last, inForce, inForce + "-" + rs.getLong("ended") + "-" + last.toEpochMilli());
+				})
+				.optional();
+	}
+
+	@Override
+	public void rows(CampaignId campaign, RowSink sink) {
+		var insee = inseeCodes(campaign);
+		readOnly.executeWithoutResult(status -> cursor.query("""
+				select proposal_id, siren, name, kind, departement, region, population, supported_at
+				from voting.support where campaign_id = ? order by proposal_id, siren""",
+				rs -> {
+					var siren = rs.getString("siren");
+					sink.row(rs.getObject("proposal_id", UUID.class).toString(), siren, rs.getString("name"),
+							Codes.kind(rs.getString("kind")), insee.get(siren),
+							Codes.blankToNull(rs.getString("departement")), Codes.blankToNull(rs.getString("region")),
+							rs.getLong("population"), Codes.instant(rs, "supported_at"));
+				}, campaign.id()));
+	}
+
+	private Map<String, String> inseeCodes(CampaignId campaign) {
+		var codes = new HashMap<String, String>();
+		var lookup = directory.getIfAvailable();
+		if (lookup == null) {
+			return codes;
+		}
+		var sirens = jdbc.sql("select distinct siren from voting.support where campaign_id = ?")
+				.param(campaign.id()).query(String.class).list();
+		for (int from = 0; from < sirens.size(); from += 5_000) {
+			var batch = new ArrayList<Siren>();
+			sirens.subList(from, Math.min(sirens.size(), from + 5_000)).forEach(s -> batch.add(Siren.of(s)));
+			lookup.findAll(batch).forEach((siren, c) -> codes.put(siren.value(), c.inseeCode()));
+		}
+		return codes;
+	}
+
+	static Instant latest(Instant... instants) {
+		Instant latest = null;
+		for (var instant : instants) {
+			if (instant != null && (latest == null || instant.isAfter(latest))) {
+				latest = instant;
+			}
+		}
+		return latest == null ? Instant.EPOCH : latest;
+	}
+}
