@@ -1,6 +1,5 @@
 package cocon.governance;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -230,20 +229,20 @@ class CommitteeRepository {
 	}
 
 	/**
-	 * A shortlist decision as the public sees it: members by organisation, as the committee publishes them. Their
-	 * usernames (ProConnect subjects, personal data) stay out of the JSON and the public pages.
+	 * A shortlist decision as the committee and administrators see it, usernames included; the public sees
+	 * {@link SteeringCommittee.PublicDecisions}, members by organisation only.
 	 */
-	record ShortlistView(UUID id, String rationale, @JsonIgnore String decidedBy, String decidedAt, UUID supersedes,
+	record ShortlistView(UUID id, String rationale, String decidedBy, String decidedAt, UUID supersedes,
 			UUID supersededBy, boolean current, List<Proposal> proposals, List<Present> presentMembers,
 			List<SteppedOut> steppedOut) {
 
 		record Proposal(UUID proposalId, String title) {
 		}
 
-		record Present(@JsonIgnore String username, String organisation) {
+		record Present(String username, String organisation) {
 		}
 
-		record SteppedOut(UUID proposalId, String title, @JsonIgnore String username, String organisation) {
+		record SteppedOut(UUID proposalId, String title, String username, String organisation) {
 		}
 	}
 
@@ -291,7 +290,7 @@ class CommitteeRepository {
 	}
 
 	record FundedView(UUID id, UUID decisionId, UUID proposalId, String proposalTitle, String provider, String title,
-			long budgetEuros, @JsonIgnore String decidedBy, String decidedAt, List<MilestoneView> milestones) {
+			long budgetEuros, String decidedBy, String decidedAt, List<MilestoneView> milestones) {
 
 		record MilestoneView(String label, String due) {
 		}

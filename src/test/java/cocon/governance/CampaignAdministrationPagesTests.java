@@ -143,7 +143,8 @@ class CampaignAdministrationPagesTests {
 		mvc.perform(get(page).with(as(Identities.admin())))
 				.andExpect(content().string(containsString("committee2 (ADF)")))
 				.andExpect(content().string(containsString("value=\"committee1\"")));
-		mvc.perform(get("/api/campaigns/" + id + "/committee"))
+		// who named whom is for administrators and the committee; the public sees organisations (ADR 12)
+		mvc.perform(get("/api/campaigns/" + id + "/committee").with(as(Identities.admin())))
 				.andExpect(content().string(containsString("\"appointedBy\":\"admin\"")))
 				.andExpect(content().string(containsString("\"username\":\"committee2\"")));
 		mvc.perform(get(page).with(as(Identities.committee(1)))).andExpect(status().isForbidden());
