@@ -56,6 +56,8 @@ class DemoReplay {
 	private final Moment configured;
 	private final AtomicBoolean running = new AtomicBoolean();
 	private volatile State state = State.NONE;
+	/** The moment being prepared, while it is. */
+	private volatile Moment underway;
 	private volatile int port;
 	private volatile CompletableFuture<Replay.Result> completion = new CompletableFuture<>();
 
@@ -109,6 +111,7 @@ class DemoReplay {
 		if (!running.compareAndSet(false, true)) {
 			return false;
 		}
+		underway = moment;
 		state = State.PREPARING;
 		var future = new CompletableFuture<Replay.Result>();
 		completion = future;
@@ -203,6 +206,11 @@ class DemoReplay {
 
 	Moment configuredMoment() {
 		return configured;
+	}
+
+	/** The moment being prepared, if a replay is under way. */
+	Optional<Moment> underway() {
+		return state == State.PREPARING ? Optional.ofNullable(underway) : Optional.empty();
 	}
 
 	/** The replay under way or last made: completes with what it did (null if nothing was to be done). */

@@ -52,7 +52,7 @@ class DemonstrationPageController {
 
 	private String page(String chosen, String error, Model model) {
 		var status = replay.status();
-		var current = status.map(DemoReplay.Status::moment).orElse(null);
+		var current = replay.underway().or(() -> status.map(DemoReplay.Status::moment)).orElse(null);
 		model.addAttribute("state", replay.state().name());
 		model.addAttribute("currentMoment", current == null ? null : option(current));
 		model.addAttribute("campaignId", status.map(DemoReplay.Status::campaignId).orElse(null));
