@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cocon.demo.seed=true", "cocon.demo.moment=funding", "cocon.test.database=demo_replay" })
 class DemonstrationBrowserTests extends BrowserTest {
+
+	private static final Pattern PROPOSAL = Pattern.compile("/propositions/([0-9a-f-]{36})");
 
 	@Autowired
 	DemoReplay demo;
@@ -43,7 +47,10 @@ class DemonstrationBrowserTests extends BrowserTest {
 		open("/campagnes/" + campaign + "/soutiens-dans-le-temps");
 		assertThat(text()).containsPattern("\\b531\\b");
 		open("/campagnes/" + campaign + "/propositions");
-		assertThat(driver.findElements(By.cssSelector("main table tbody tr"))).hasSize(67);
+		// every published proposal is listed, with a link of its own
+		assertThat(driver.findElements(By.cssSelector("main a[href*='/propositions/']")).stream()
+				.map(a -> PROPOSAL.matcher(a.getDomAttribute("href"))).filter(Matcher::find).map(m -> m.group(1))
+				.distinct()).hasSize(67);
 		open("/campagnes/" + campaign + "/decisions");
 		var decisions = text();
 		assertThat(decisions).containsPattern("\\b17\\b").contains(Consultation2021.KNOWN_SHORTLIST);
@@ -67,6 +74,10 @@ class DemonstrationBrowserTests extends BrowserTest {
 		assertThat(find(By.cssSelector("[role=status].fr-alert--success")).getText()).contains("Soutiens des collectivités");
 		assertThat(driver.findElements(By.id("demonstration-en-preparation"))).as("the notice of the page shell")
 				.isNotEmpty();
+		// the home page is served meanwhile, with the notice
+		open("/");
+		assertThat(find(By.tagName("h1")).getText()).isNotBlank();
+		assertThat(driver.findElements(By.id("demonstration-en-preparation"))).isNotEmpty();
 
 		var reset = demo.completion().get(3, TimeUnit.MINUTES);
 		assertThat(reset.campaignId()).isNotEqualTo(campaign);
