@@ -204,10 +204,6 @@ class DemoReplay {
 		return state;
 	}
 
-	Moment configuredMoment() {
-		return configured;
-	}
-
 	/** The moment being prepared, if a replay is under way. */
 	Optional<Moment> underway() {
 		return state == State.PREPARING ? Optional.ofNullable(underway) : Optional.empty();
@@ -225,9 +221,5 @@ class DemoReplay {
 						rs.getTimestamp("completed_at") == null ? null : rs.getTimestamp("completed_at").toInstant(),
 						(Long) rs.getObject("duration_ms")))
 				.optional();
-	}
-
-	int port() {
-		return port;
 	}
 }

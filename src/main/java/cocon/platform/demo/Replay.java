@@ -337,6 +337,13 @@ final class Replay {
 			"Les communes voisines rencontrent exactement la même difficulté.",
 			"La crise sanitaire a rendu le besoin urgent.");
 
+	/** Ways of stating the same pain, so that contributions grouped together do not read alike. */
+	private static final List<String> FRAMINGS = List.of("", "", "chez nous, ", "aujourd'hui, ", "comme ailleurs, ",
+			"le constat est simple : ", "depuis des années, ");
+
+	private static final List<String> WISHES = List.of("Nous aimerions ", "Il nous faudrait ", "Nous proposons ",
+			"L'idéal serait ", "Nous demandons ");
+
 	private static final List<String> CLOSINGS = List.of("Nous sommes prêts à tester une première version.",
 			"Une solution mutualisée entre collectivités nous semble la bonne échelle.",
 			"Nous pouvons partager nos procédures actuelles pour aider à la conception.",
@@ -348,8 +355,9 @@ final class Replay {
 		return switch (c.fate) {
 			case GROUPED -> {
 				var need = Consultation2021.NEEDS.get(c.index);
-				yield (opening + " " + capitalised(need.pain()) + ". " + DETAILS.get(random.nextInt(DETAILS.size()))
-						+ " Nous aimerions " + need.wish() + ". " + CLOSINGS.get(random.nextInt(CLOSINGS.size()))).strip();
+				yield (opening + " " + capitalised(FRAMINGS.get(random.nextInt(FRAMINGS.size())) + need.pain()) + ". "
+						+ DETAILS.get(random.nextInt(DETAILS.size())) + " " + WISHES.get(random.nextInt(WISHES.size()))
+						+ need.wish() + ". " + CLOSINGS.get(random.nextInt(CLOSINGS.size()))).strip();
 			}
 			case REORIENTED -> opening + " " + capitalised(Consultation2021.REORIENTED.get(c.index).pain())
 					+ ". Nous cherchons une solution et un financement.";
