@@ -131,10 +131,10 @@ final class Replay {
 
 	Result run() {
 		// the directory, read as anyone may: communes of every size, groupements, départements, régions
-		api.await("l'annuaire des collectivités est chargé",
-				() -> api.call(HttpMethod.GET, "/api/collectivites?kind=COMMUNE&size=1", null, null).getStatusCode()
-						.value() == 200 && api.get("/api/collectivites?kind=COMMUNE&size=1", null).path("totalElements")
-								.asLong() > 1000);
+		api.await("l'annuaire des collectivités est chargé", () -> {
+			var page = api.call(HttpMethod.GET, "/api/collectivites?kind=COMMUNE&size=1", null, null);
+			return page.getStatusCode().value() == 200 && DemoApi.json(page).path("totalElements").asLong() > 1000;
+		});
 		var communes = communes();
 		var epcis = directory("EPCI", 0, 2);
 		var departements = directory("DEPARTEMENT", 0, 1);
