@@ -56,7 +56,8 @@ class DemonstrationPageController {
 		model.addAttribute("state", replay.state().name());
 		model.addAttribute("currentMoment", current == null ? null : option(current));
 		model.addAttribute("campaignId", status.map(DemoReplay.Status::campaignId).orElse(null));
-		model.addAttribute("completedAt", status.map(DemoReplay.Status::completedAt).map(WHEN::format).orElse(null));
+		model.addAttribute("completedAt", status.map(DemoReplay.Status::completedAt).map(WHEN::format)
+				.map(DemonstrationPageController::firstOfMonth).orElse(null));
 		model.addAttribute("duration", status.map(DemoReplay.Status::durationMillis)
 				.map(ms -> messages.getMessage("demo.duration", new Object[] { Math.max(1, Math.round(ms / 1000.0)) },
 						Locale.FRENCH))
@@ -98,6 +99,11 @@ class DemonstrationPageController {
 		redirect.addFlashAttribute("success",
 				messages.getMessage("demo.reset.started", new Object[] { option(chosen.get()).label() }, Locale.FRENCH));
 		return "redirect:" + PAGE;
+	}
+
+	/** « 1er décembre », as French writes the first day of a month. */
+	static String firstOfMonth(String date) {
+		return date.startsWith("1 ") ? "1er " + date.substring(2) : date;
 	}
 
 	private List<MomentOption> options() {
