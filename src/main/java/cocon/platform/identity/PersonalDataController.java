@@ -36,10 +36,11 @@ class PersonalDataController {
 		return "platform/personal-data";
 	}
 
-	@GetMapping(path = { "/api/me/data", "/mes-donnees/telechargement" }, produces = MediaType.APPLICATION_JSON_VALUE)
+	// a download: JSON whatever the browser says it accepts (a link followed from a page asks for text/html)
+	@GetMapping(path = { "/api/me/data", "/mes-donnees/telechargement" })
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> download(CurrentUser user) {
-		return ResponseEntity.ok()
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
 				.header(HttpHeaders.CONTENT_DISPOSITION,
 						ContentDisposition.attachment().filename("mes-donnees-cocon.json").build().toString())
 				.body(rights.export(user));

@@ -15,6 +15,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -137,11 +138,12 @@ class OpenDataApi {
 	@Operation(summary = "Catalogue DCAT-AP (JSON-LD) de toutes les campagnes",
 			description = "Pour le moissonnage par data.gouv.fr : un jeu de données DCAT par jeu et par campagne, "
 					+ "ses distributions CSV, JSON et XLSX, sa licence et sa dernière mise à jour.")
-	@GetMapping(path = { "/donnees-ouvertes/catalogue.jsonld", BASE + "/catalogue.jsonld" },
-			produces = { "application/ld+json", MediaType.APPLICATION_JSON_VALUE })
-	Map<String, Object> catalogue() {
+	// JSON-LD whatever the client says it accepts: a harvester and a person following the link both get the file
+	@GetMapping(path = { "/donnees-ouvertes/catalogue.jsonld", BASE + "/catalogue.jsonld" })
+	ResponseEntity<Map<String, Object>> catalogue() {
 		var base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-		return DcatCatalogue.of(catalog, base);
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/ld+json"))
+				.body(DcatCatalogue.of(catalog, base));
 	}
 
 	static String etag(OpenDataset dataset, CampaignId campaign, String version, String format) {
