@@ -249,7 +249,13 @@ class CrashInABurstTests {
 				.filter(entry -> !Path.of(entry).endsWith("test-classes"))
 				.collect(Collectors.joining(File.pathSeparator));
 		var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath,
+				"-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+				// what the crash left unfinished is resubmitted by the locked job (ADR 10, 11), with bounds of
+				// seconds instead of the production minutes, so that the test waits seconds
+				"-Dcocon.events.resubmission.cron=* * * * * *", "-Dcocon.events.resubmission.min-age=2s",
+				"-Dcocon.events.staleness.published=3s", "-Dcocon.events.staleness.processing=3s",
+				"-Dcocon.events.staleness.resubmission=10s", "-Dcocon.events.staleness.check-intervall=1s",
+				"-cp", classpath,
 				CoconApplication.class.getName())
 				.redirectErrorStream(true).redirectOutput(work.resolve(logName).toFile());
 		var environment = builder.environment();
