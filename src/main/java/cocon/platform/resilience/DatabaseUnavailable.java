@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognises a failure caused by the database being unreachable (stopped, restarting, network cut, pool exhausted
@@ -34,6 +35,12 @@ public final class DatabaseUnavailable {
 				return true;
 			}
 			if (cause instanceof SQLException sql && connectionLost(sql.getSQLState())) {
+				return true;
+			}
+			// the database went away in the middle of a transaction: its rollback fails too ("Connection is closed",
+			// no SQLSTATE), and the failure that matters is the one the rollback hides
+			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+					&& isCause(rollback.getApplicationException())) {
 				return true;
 			}
 			if (cause.getCause() == cause) {

@@ -52,7 +52,9 @@ class ErrorPageController implements ErrorController {
 	@RequestMapping("${server.error.path:/error}")
 	ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
 		HttpStatus status = status(request);
-		String detail = Problems.message(messages, "problem.detail." + status.value());
+		// problem.detail.500 names an incident number, which only ProblemDetailsAdvice has: here the generic text
+		String detail = status == HttpStatus.INTERNAL_SERVER_ERROR ? "problem.detail."
+				: Problems.message(messages, "problem.detail." + status.value());
 		if (detail.startsWith("problem.detail.")) {
 			detail = Problems.message(messages, status.is5xxServerError() ? "problem.detail.5xx" : "problem.detail.400");
 		}

@@ -44,6 +44,18 @@ class DatabaseUnavailableTests {
 	}
 
 	@Test
+	void aRollbackThatFailsBecauseTheDatabaseWentAwayMidTransactionIsADatabaseFailure() {
+		// what the pool answers once PostgreSQL has cut the connection: no SQLSTATE to recognise it by
+		var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+		rollback.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException(
+				"An I/O error occurred while sending to the backend."));
+		assertThat(DatabaseUnavailable.isCause(rollback)).isTrue();
+		var buggy = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+		buggy.initApplicationException(new IllegalStateException("a bug"));
+		assertThat(DatabaseUnavailable.isCause(buggy)).isFalse();
+	}
+
+	@Test
 	void aConstraintViolationOrABadArgumentIsNotADatabaseFailure() {
 		assertThat(DatabaseUnavailable.isCause(new DataIntegrityViolationException("duplicate key",
 				new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
