@@ -56,7 +56,7 @@ public final class PageChecks implements WebDriverListener {
 
 	/** Constants of our enums that are also words or acronyms a French page uses as such. */
 	private static final Set<String> ACRONYMS = Set.of("EPCI", "API", "JSON", "CSV", "SIREN", "SIRET", "ANCT", "DINUM",
-			"DITP", "AMF", "ADF", "AMRF", "DSFR", "RGAA", "INSEE", "DGCL", "PDF", "URL", "OIDC");
+			"DITP", "AMF", "ADF", "AMRF", "DSFR", "RGAA", "INSEE", "DGCL", "PDF", "URL", "OIDC", "XLSX");
 
 	private static volatile Set<String> enumConstants;
 
