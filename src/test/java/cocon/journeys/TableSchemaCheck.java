@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * required, pattern, enum, no other field), CSV cells are read as the Table Schema says (empty is missing, integers,
  * booleans), and the primary key is checked unique.
  */
-final class TableSchemaCheck {
+public final class TableSchemaCheck {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -41,7 +41,7 @@ final class TableSchemaCheck {
 	final List<String> fieldNames = new ArrayList<>();
 	private final Schema rowSchema;
 
-	TableSchemaCheck(JsonNode tableSchema) {
+	public TableSchemaCheck(JsonNode tableSchema) {
 		this.tableSchema = tableSchema;
 		var properties = NODES.objectNode();
 		var required = NODES.arrayNode();
@@ -100,7 +100,7 @@ final class TableSchemaCheck {
 	}
 
 	/** Validates JSON rows; returns them. */
-	ArrayNode validateJson(byte[] body) {
+	public ArrayNode validateJson(byte[] body) {
 		var rows = (ArrayNode) JSON.readTree(body);
 		rows.forEach(this::validateRow);
 		checkPrimaryKey(rows);
@@ -108,7 +108,7 @@ final class TableSchemaCheck {
 	}
 
 	/** Reads CSV rows as Table Schema says, validates them, returns them as JSON objects. */
-	ArrayNode validateCsv(byte[] body) {
+	public ArrayNode validateCsv(byte[] body) {
 		assertThat(body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF)
 				.as("UTF-8 sans BOM").isFalse();
 		var text = strictUtf8(body);

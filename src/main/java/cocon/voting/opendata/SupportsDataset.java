@@ -50,8 +50,10 @@ class SupportsDataset implements OpenDataset {
 					.example("Lyon"),
 			Field.of("nature", Type.STRING, "Nature", "Nature de la collectivité").mandatory().values(Codes.KINDS),
 			Field.of("code_insee", Type.STRING, "Code INSEE",
-					"Code officiel géographique (commune, département ou région ; SIREN pour un EPCI), écrit comme du texte")
-					.pattern("^[0-9AB]{2,9}$").example("69123"),
+					"Code officiel géographique (commune, département ou région ; SIREN pour un EPCI), écrit comme du texte ; "
+							+ "plusieurs codes séparés par « ; » pour une collectivité qui couvre plusieurs départements "
+							+ "(Collectivité de Corse : 2A;2B)")
+					.pattern("^[0-9AB]{2,9}(;[0-9AB]{2,9})*$").example("69123"),
 			Field.of("departement", Type.STRING, "Département", "Code INSEE du département (texte : 01, 2A, 974)")
 					.pattern("^[0-9AB]{2,3}$").example("69"),
 			Field.of("region", Type.STRING, "Région", "Code INSEE de la région").pattern("^[0-9]{2}$").example("84"),

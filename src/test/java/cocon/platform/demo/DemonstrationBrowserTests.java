@@ -57,6 +57,8 @@ class DemonstrationBrowserTests extends BrowserTest {
 		assertThat(driver.findElements(By.xpath(
 				"//table[caption[starts-with(normalize-space(.), 'Projets financés')]]/tbody/tr"))).hasSize(44);
 
+		openDataOfTheReplayValidatesAndHoldsNoPersonalData(campaign);
+
 		// a restart finds the replay complete: nothing is added
 		assertThat(demo.prepareIfNeeded()).isFalse();
 		assertThat(campaigns()).isEqualTo(1);
@@ -94,6 +96,68 @@ class DemonstrationBrowserTests extends BrowserTest {
 				"//table[caption[starts-with(normalize-space(.), 'Projets financés')]]/tbody/tr"))).isEmpty();
 		open("/admin/demonstration");
 		assertThat(find(By.id("etat-demonstration")).getText()).contains("Soutiens des collectivités");
+	}
+
+	/** The open datasets of the campaign whose replay shows the 2021 figures (issue 11, acceptance 1 and 5). */
+	private static final java.util.List<String> DATASETS = java.util.List.of("propositions", "soutiens", "decisions",
+			"projets-finances", "groupes-de-travail", "entonnoir");
+
+	private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+
+	/**
+	 * Every dataset of the replayed campaign downloads in CSV and JSON and validates against its Table Schema; the
+	 * supports dataset has exactly the rows the public API counts (531); no public dataset, API answer or page of the
+	 * campaign carries an e-mail address, a username or the contact the replay gave its referent territories.
+	 */
+	private void openDataOfTheReplayValidatesAndHoldsNoPersonalData(String campaign) throws Exception {
+		var json = JsonMapper.builder().build();
+		var bodies = new java.util.LinkedHashMap<String, String>();
+		for (var dataset : DATASETS) {
+			var check = new cocon.journeys.TableSchemaCheck(json.readTree(get("/api/open-data/schemas/" + dataset + ".json").body()));
+			var base = "/api/open-data/campaigns/" + campaign + "/" + dataset;
+			var csv = get(base + ".csv");
+			var jsonBody = get(base + ".json");
+			var csvRows = check.validateCsv(csv.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			var jsonRows = check.validateJson(jsonBody.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			assertThat(csvRows.toString()).as("%s : le CSV et le JSON ont les mêmes lignes", dataset).isEqualTo(jsonRows.toString());
+			assertThat(csvRows.size()).as("%s a des lignes", dataset).isPositive();
+			if (dataset.equals("soutiens")) {
+				long counted = 0;
+				for (var proposal : json.readTree(get("/api/campaigns/" + campaign + "/proposals?size=500").body())) {
+					counted += proposal.get("supportCount").asLong();
+				}
+				assertThat(csvRows.size()).isEqualTo(counted).isEqualTo(Replay.SUPPORTS);
+			}
+			if (dataset.equals("propositions")) {
+				assertThat(csvRows.size()).isEqualTo(67);
+			}
+			if (dataset.equals("projets-finances")) {
+				assertThat(csvRows.size()).isGreaterThanOrEqualTo(Replay.FUNDED);
+			}
+			bodies.put(base + ".csv", csv.body());
+			bodies.put(base + ".json", jsonBody.body());
+		}
+		for (var url : java.util.List.of("/api/campaigns", "/api/campaigns/" + campaign, "/api/campaigns/" + campaign + "/proposals?size=500",
+				"/api/campaigns/" + campaign + "/ranking?size=500", "/api/campaigns/" + campaign + "/decisions",
+				"/api/campaigns/" + campaign + "/committee", "/api/campaigns/" + campaign + "/curation-report",
+				"/api/open-data/campaigns/" + campaign + "/datapackage.json", "/donnees-ouvertes/catalogue.jsonld",
+				"/campagnes/" + campaign, "/campagnes/" + campaign + "/propositions", "/campagnes/" + campaign + "/decisions",
+				"/campagnes/" + campaign + "/donnees-ouvertes", "/campagnes/" + campaign + "/carte")) {
+			var response = get(url);
+			assertThat(response.statusCode()).as(url).isEqualTo(200);
+			bodies.put(url, response.body());
+		}
+		for (var entry : bodies.entrySet()) {
+			var email = EMAIL.matcher(entry.getValue());
+			assertThat(email.find() ? email.group() : null).as("adresse électronique dans %s", entry.getKey()).isNull();
+			assertThat(entry.getValue()).as("donnée personnelle dans %s", entry.getKey())
+					.doesNotContainPattern("agent-\\d{9}").doesNotContain("Référent numérique de ").doesNotContain("committee1");
+		}
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept", "*/*").build(),
+				HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	private String text() {
