@@ -1,5 +1,7 @@
 package cocon.curation.opendata;
 
+import cocon.shared.opendata.DatasetRows;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -100,14 +102,14 @@ class ContributionExport {
 					.param(id)
 					.query(rs -> {
 						var proposal = rs.getObject("proposal_id", UUID.class);
-						writer.row(rs.getObject("id", UUID.class).toString(), Sql.instant(rs, "submitted_at"),
+						writer.row(rs.getObject("id", UUID.class).toString(), DatasetRows.instant(rs, "submitted_at"),
 								rs.getString("organisation_siren"), rs.getString("organisation_name"),
 								Sql.kind(rs.getString("organisation_kind")), role(rs.getString("author_role")),
 								rs.getString("theme"), rs.getString("title"), rs.getString("need"),
 								Sql.outcome(rs.getString("outcome")), proposal == null ? null : proposal.toString(),
 								rs.getString("proposal_title"), rs.getString("reorientation_target"),
 								rs.getString("reorientation_note"), rs.getString("rejection_reason"),
-								Sql.instant(rs, "decided_at"));
+								DatasetRows.instant(rs, "decided_at"));
 					});
 		}
 	}
@@ -121,7 +123,7 @@ class ContributionExport {
 				where campaign_id = ? order by exported_at desc, id desc""")
 				.param(id)
 				.query((rs, n) -> new ExportRecord(rs.getString("format"), rs.getInt("row_count"),
-						rs.getString("exported_by"), Sql.instant(rs, "exported_at")))
+						rs.getString("exported_by"), DatasetRows.instant(rs, "exported_at")))
 				.list();
 	}
 

@@ -1,5 +1,7 @@
 package cocon.curation.opendata;
 
+import cocon.shared.opendata.DatasetRows;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +27,7 @@ import cocon.shared.opendata.TableSchema.Type;
 class ContributionsDataset implements OpenDataset {
 
 	static final TableSchema SCHEMA = new TableSchema(List.of(
-			Field.of("id", Type.STRING, "Identifiant", "Identifiant de la contribution").mandatory().pattern(Sql.UUID_PATTERN),
+			Field.of("id", Type.STRING, "Identifiant", "Identifiant de la contribution").mandatory().pattern(DatasetRows.UUID_PATTERN),
 			Field.of("date_depot", Type.DATETIME, "Date de dépôt", "Instant du dépôt").mandatory(),
 			Field.of("theme", Type.STRING, "Thème", "Thème choisi").mandatory(),
 			Field.of("titre", Type.STRING, "Titre", "Titre de la contribution").mandatory(),
@@ -35,7 +37,7 @@ class ContributionsDataset implements OpenDataset {
 							"collectivite-statut-particulier", "autre")),
 			Field.of("issue", Type.STRING, "Issue", "en-attente, regroupee, reorientee ou rejetee").mandatory()
 					.values(List.of("en-attente", "regroupee", "reorientee", "rejetee")),
-			Field.of("proposition_id", Type.STRING, "Proposition", "La proposition qui la regroupe").pattern(Sql.UUID_PATTERN),
+			Field.of("proposition_id", Type.STRING, "Proposition", "La proposition qui la regroupe").pattern(DatasetRows.UUID_PATTERN),
 			Field.of("reorientee_vers", Type.STRING, "Réorientée vers", "Le dispositif vers lequel elle a été réorientée"),
 			Field.of("motif_rejet", Type.STRING, "Motif du rejet", "Pourquoi elle a été rejetée")),
 			List.of("id"),
@@ -75,8 +77,8 @@ class ContributionsDataset implements OpenDataset {
 			if (!rs.getBoolean("contribution_texts_public")) {
 				return null;
 			}
-			var last = Sql.latest(Sql.instant(rs, "calendar_as_of"), Sql.instant(rs, "last_contribution"),
-					Sql.instant(rs, "last_history"));
+			var last = DatasetRows.latest(DatasetRows.instant(rs, "calendar_as_of"), DatasetRows.instant(rs, "last_contribution"),
+					DatasetRows.instant(rs, "last_history"));
 			return new Snapshot(last, rs.getLong("contributions"), rs.getLong("contributions") + "-"
 					+ rs.getLong("history") + "-" + last.toEpochMilli());
 		}).list().stream().filter(java.util.Objects::nonNull).findFirst();
@@ -93,7 +95,7 @@ class ContributionsDataset implements OpenDataset {
 				.param(campaign.id())
 				.query(rs -> {
 					var proposal = rs.getObject("proposal_id", UUID.class);
-					sink.row(rs.getObject("id", UUID.class).toString(), Sql.instant(rs, "submitted_at"),
+					sink.row(rs.getObject("id", UUID.class).toString(), DatasetRows.instant(rs, "submitted_at"),
 							rs.getString("theme"), rs.getString("title"), rs.getString("need"),
 							Sql.kind(rs.getString("organisation_kind")), Sql.outcome(rs.getString("outcome")),
 							proposal == null ? null : proposal.toString(), rs.getString("reorientation_target"),

@@ -1,5 +1,7 @@
 package cocon.curation.opendata;
 
+import cocon.shared.opendata.DatasetRows;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -67,8 +69,8 @@ class FunnelDataset implements OpenDataset {
 	@Override
 	public Optional<Snapshot> snapshot(CampaignId campaign) {
 		return jdbc.sql(Sql.STATE).param(campaign.id()).query((rs, n) -> {
-			var last = Sql.latest(Sql.instant(rs, "calendar_as_of"), Sql.instant(rs, "last_contribution"),
-					Sql.instant(rs, "last_proposal"), Sql.instant(rs, "last_history"));
+			var last = DatasetRows.latest(DatasetRows.instant(rs, "calendar_as_of"), DatasetRows.instant(rs, "last_contribution"),
+					DatasetRows.instant(rs, "last_proposal"), DatasetRows.instant(rs, "last_history"));
 			return new Snapshot(last, themes(campaign).size(), rs.getLong("contributions") + "-" + rs.getLong("history")
 					+ "-" + last.toEpochMilli());
 		}).optional();

@@ -1,30 +1,8 @@
 package cocon.curation.opendata;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-
 final class Sql {
 
-	static final String UUID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
-
 	private Sql() {
-	}
-
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		var value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
-
-	static Instant latest(Instant... instants) {
-		Instant latest = null;
-		for (var instant : instants) {
-			if (instant != null && (latest == null || instant.isAfter(latest))) {
-				latest = instant;
-			}
-		}
-		return latest == null ? Instant.EPOCH : latest;
 	}
 
 	static String outcome(String stored) {

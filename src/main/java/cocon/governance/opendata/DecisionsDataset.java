@@ -1,5 +1,7 @@
 package cocon.governance.opendata;
 
+import cocon.shared.opendata.DatasetRows;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,16 +27,16 @@ class DecisionsDataset implements OpenDataset {
 
 	static final TableSchema SCHEMA = new TableSchema(List.of(
 			Field.of("decision_id", Type.STRING, "Décision", "Identifiant de la décision").mandatory()
-					.pattern(Rows.UUID_PATTERN),
+					.pattern(DatasetRows.UUID_PATTERN),
 			Field.of("type", Type.STRING, "Type", "preselection (propositions retenues) ou financement (projets financés)")
 					.mandatory().values(List.of("preselection", "financement")),
 			Field.of("date_decision", Type.DATETIME, "Date de la décision",
 					"Instant de la décision, ISO 8601 avec le décalage horaire de Paris").mandatory(),
 			Field.of("motifs", Type.STRING, "Motifs", "Les motifs publiés par le comité (présélection)"),
 			Field.of("rectifie", Type.STRING, "Décision rectifiée",
-					"Identifiant de la décision que celle-ci rectifie et remplace").pattern(Rows.UUID_PATTERN),
+					"Identifiant de la décision que celle-ci rectifie et remplace").pattern(DatasetRows.UUID_PATTERN),
 			Field.of("proposition_id", Type.STRING, "Proposition", "Identifiant de la proposition retenue").mandatory()
-					.pattern(Rows.UUID_PATTERN),
+					.pattern(DatasetRows.UUID_PATTERN),
 			Field.of("proposition_titre", Type.STRING, "Titre de la proposition", "Titre au moment de la décision")
 					.mandatory(),
 			Field.of("organisations_presentes", Type.STRING, "Organisations présentes",
@@ -84,8 +86,8 @@ class DecisionsDataset implements OpenDataset {
 				       (select max(f.decided_at) from governance.funded_project f where f.campaign_id = c.id) as last_funding
 				from governance.campaign c where c.id = ?""")
 				.param(campaign.id())
-				.query((rs, n) -> new Snapshot(Rows.latest(Rows.instant(rs, "created_at"),
-						Rows.instant(rs, "last_shortlist"), Rows.instant(rs, "last_funding")),
+				.query((rs, n) -> new Snapshot(DatasetRows.latest(DatasetRows.instant(rs, "created_at"),
+						DatasetRows.instant(rs, "last_shortlist"), DatasetRows.instant(rs, "last_funding")),
 						rs.getLong("shortlisted") + rs.getLong("funded")))
 				.optional();
 	}
@@ -113,7 +115,7 @@ class DecisionsDataset implements OpenDataset {
 				.query(rs -> {
 					var supersedes = rs.getObject("supersedes", UUID.class);
 					sink.row(rs.getObject("decision_id", UUID.class).toString(), rs.getString("type"),
-							Rows.instant(rs, "decided_at"), rs.getString("rationale"),
+							DatasetRows.instant(rs, "decided_at"), rs.getString("rationale"),
 							supersedes == null ? null : supersedes.toString(),
 							rs.getObject("proposal_id", UUID.class).toString(), rs.getString("title"),
 							rs.getString("present"), rs.getString("recused"));

@@ -1,5 +1,7 @@
 package cocon.governance.opendata;
 
+import cocon.shared.opendata.DatasetRows;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,15 +23,15 @@ import cocon.shared.opendata.TableSchema.Type;
 class FundedProjectsDataset implements OpenDataset {
 
 	static final TableSchema SCHEMA = new TableSchema(List.of(
-			Field.of("id", Type.STRING, "Identifiant", "Identifiant du projet financé").mandatory().pattern(Rows.UUID_PATTERN),
+			Field.of("id", Type.STRING, "Identifiant", "Identifiant du projet financé").mandatory().pattern(DatasetRows.UUID_PATTERN),
 			Field.of("titre", Type.STRING, "Projet", "Titre du projet").mandatory(),
 			Field.of("proposition_id", Type.STRING, "Proposition", "Identifiant de la proposition présélectionnée à laquelle il répond")
-					.mandatory().pattern(Rows.UUID_PATTERN),
+					.mandatory().pattern(DatasetRows.UUID_PATTERN),
 			Field.of("proposition_titre", Type.STRING, "Titre de la proposition", "Titre de la proposition").mandatory(),
 			Field.of("porteur", Type.STRING, "Porteur", "Le prestataire ou l'organisation qui réalise le projet").mandatory(),
 			Field.of("budget_euros", Type.INTEGER, "Budget (euros)", "Budget accordé, en euros").mandatory(),
 			Field.of("decision_id", Type.STRING, "Décision", "Identifiant de la décision de financement (jeu « decisions »)")
-					.mandatory().pattern(Rows.UUID_PATTERN),
+					.mandatory().pattern(DatasetRows.UUID_PATTERN),
 			Field.of("date_decision", Type.DATETIME, "Date de la décision", "Instant de la décision de financement").mandatory(),
 			Field.of("nombre_jalons", Type.INTEGER, "Jalons", "Nombre de jalons de la feuille de route").mandatory(),
 			Field.of("jalons", Type.STRING, "Feuille de route",
@@ -72,8 +74,8 @@ class FundedProjectsDataset implements OpenDataset {
 				       (select max(f.decided_at) from governance.funded_project f where f.campaign_id = c.id) as last_funding
 				from governance.campaign c where c.id = ?""")
 				.param(campaign.id())
-				.query((rs, n) -> new Snapshot(Rows.latest(Rows.instant(rs, "created_at"),
-						Rows.instant(rs, "last_funding")), rs.getLong("projects")))
+				.query((rs, n) -> new Snapshot(DatasetRows.latest(DatasetRows.instant(rs, "created_at"),
+						DatasetRows.instant(rs, "last_funding")), rs.getLong("projects")))
 				.optional();
 	}
 
@@ -92,7 +94,7 @@ class FundedProjectsDataset implements OpenDataset {
 					sink.row(rs.getObject("id", UUID.class).toString(), rs.getString("title"),
 							rs.getObject("proposal_id", UUID.class).toString(), rs.getString("proposal_title"),
 							rs.getString("provider"), rs.getLong("budget_euros"),
-							rs.getObject("decision_id", UUID.class).toString(), Rows.instant(rs, "decided_at"),
+							rs.getObject("decision_id", UUID.class).toString(), DatasetRows.instant(rs, "decided_at"),
 							rs.getLong("milestones"), rs.getString("roadmap"));
 				});
 	}

@@ -1,5 +1,7 @@
 package cocon.governance.opendata;
 
+import cocon.shared.opendata.DatasetRows;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,7 +26,7 @@ class PublishedCampaigns implements OpenDataCampaigns {
 	public List<PublishedCampaign> campaigns() {
 		return jdbc.sql("select id, title, description, created_at from governance.campaign order by created_at desc, id")
 				.query((rs, n) -> new PublishedCampaign(new CampaignId(rs.getObject("id", UUID.class)),
-						rs.getString("title"), rs.getString("description"), Rows.instant(rs, "created_at")))
+						rs.getString("title"), rs.getString("description"), DatasetRows.instant(rs, "created_at")))
 				.list();
 	}
 
@@ -33,7 +35,7 @@ class PublishedCampaigns implements OpenDataCampaigns {
 		return jdbc.sql("select id, title, description, created_at from governance.campaign where id = ?")
 				.param(id.id())
 				.query((rs, n) -> new PublishedCampaign(new CampaignId(rs.getObject("id", UUID.class)),
-						rs.getString("title"), rs.getString("description"), Rows.instant(rs, "created_at")))
+						rs.getString("title"), rs.getString("description"), DatasetRows.instant(rs, "created_at")))
 				.optional();
 	}
 }

@@ -1,9 +1,8 @@
 package cocon.referents.opendata;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import cocon.shared.opendata.DatasetRows;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,11 +28,9 @@ import cocon.shared.opendata.TableSchema.Type;
 @Component
 class WorkingGroupsDataset implements OpenDataset {
 
-	static final String UUID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
-
 	static final TableSchema SCHEMA = new TableSchema(List.of(
 			Field.of("proposition_id", Type.STRING, "Proposition", "Identifiant de la proposition présélectionnée")
-					.mandatory().pattern(UUID_PATTERN),
+					.mandatory().pattern(DatasetRows.UUID_PATTERN),
 			Field.of("proposition_titre", Type.STRING, "Titre de la proposition", "Titre de la proposition").mandatory(),
 			Field.of("siren", Type.STRING, "SIREN", "SIREN de la collectivité référente").mandatory().pattern("^[0-9]{9}$"),
 			Field.of("nom", Type.STRING, "Nom", "Nom de la collectivité référente").mandatory(),
@@ -97,8 +94,8 @@ class WorkingGroupsDataset implements OpenDataset {
 				from referents.campaigns c where c.campaign_id = ?""")
 				.param(campaign.id())
 				.query((rs, n) -> {
-					var last = latest(instant(rs, "calendar_as_of"), instant(rs, "last_call"), instant(rs, "last_member"),
-							instant(rs, "last_session"));
+					var last = DatasetRows.latest(DatasetRows.instant(rs, "calendar_as_of"), DatasetRows.instant(rs, "last_call"), DatasetRows.instant(rs, "last_member"),
+							DatasetRows.instant(rs, "last_session"));
 					long members = rs.getLong("members");
 					return new Snapshot(last, members, members + "-" + rs.getLong("sessions") + "-"
 							+ rs.getLong("experimentations") + "-" + last.toEpochMilli());
@@ -121,7 +118,7 @@ class WorkingGroupsDataset implements OpenDataset {
 				.query(rs -> {
 					sink.row(rs.getObject("proposal_id", UUID.class).toString(), rs.getString("proposal_title"),
 							rs.getString("siren").trim(), rs.getString("collectivite_name"), kind(rs.getString("kind")),
-							rs.getBoolean("experimentation"), instant(rs, "joined_at"), rs.getLong("held"),
+							rs.getBoolean("experimentation"), DatasetRows.instant(rs, "joined_at"), rs.getLong("held"),
 							rs.getLong("attended"));
 				});
 	}
@@ -137,18 +134,4 @@ class WorkingGroupsDataset implements OpenDataset {
 		};
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		var value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
-
-	private static Instant latest(Instant... instants) {
-		Instant latest = null;
-		for (var instant : instants) {
-			if (instant != null && (latest == null || instant.isAfter(latest))) {
-				latest = instant;
-			}
-		}
-		return latest == null ? Instant.EPOCH : latest;
-	}
 }

@@ -1,9 +1,7 @@
 package cocon.voting.opendata;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
+import cocon.shared.opendata.DatasetRows;
+
 import java.util.List;
 
 import cocon.shared.CollectiviteKind;
@@ -26,11 +24,6 @@ final class Codes {
 			case COLLECTIVITE_PARTICULIERE -> "collectivite-statut-particulier";
 			case OTHER -> "autre";
 		};
-	}
-
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		var value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 
 	static String blankToNull(String value) {

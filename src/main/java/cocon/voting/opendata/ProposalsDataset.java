@@ -1,5 +1,7 @@
 package cocon.voting.opendata;
 
+import cocon.shared.opendata.DatasetRows;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,10 +28,8 @@ class ProposalsDataset implements OpenDataset {
 
 	static final List<String> STATUSES = List.of("publiee", "fusionnee", "preselectionnee", "financee");
 
-	static final String UUID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
-
 	static final TableSchema SCHEMA = new TableSchema(List.of(
-			Field.of("id", Type.STRING, "Identifiant", "Identifiant de la proposition").mandatory().pattern(UUID_PATTERN),
+			Field.of("id", Type.STRING, "Identifiant", "Identifiant de la proposition").mandatory().pattern(DatasetRows.UUID_PATTERN),
 			Field.of("titre", Type.STRING, "Titre", "Titre de la proposition").mandatory(),
 			Field.of("theme", Type.STRING, "Thème", "Thème de la campagne auquel elle se rattache"),
 			Field.of("resume", Type.STRING, "Résumé", "Le besoin qu'elle regroupe, tel que publié"),
@@ -37,7 +37,7 @@ class ProposalsDataset implements OpenDataset {
 					"publiee, fusionnee (dans une autre proposition), preselectionnee (par le comité), financee")
 					.mandatory().values(STATUSES),
 			Field.of("fusionnee_dans", Type.STRING, "Fusionnée dans",
-					"Identifiant de la proposition qui l'a absorbée, pour une proposition fusionnée").pattern(UUID_PATTERN),
+					"Identifiant de la proposition qui l'a absorbée, pour une proposition fusionnée").pattern(DatasetRows.UUID_PATTERN),
 			Field.of("nombre_soutiens", Type.INTEGER, "Collectivités qui la soutiennent",
 					"Nombre de collectivités qui la soutiennent (soutiens en vigueur)").mandatory(),
 			Field.of("population_couverte", Type.INTEGER, "Population couverte",
@@ -93,9 +93,9 @@ class ProposalsDataset implements OpenDataset {
 				from voting.campaign c where c.id = ?""")
 				.param(campaign.id())
 				.query((rs, n) -> {
-					var last = SupportsDataset.latest(Codes.instant(rs, "calendar_as_of"),
-							Codes.instant(rs, "last_content"), Codes.instant(rs, "last_ended"),
-							Codes.instant(rs, "last_given"), Codes.instant(rs, "last_decided"));
+					var last = DatasetRows.latest(DatasetRows.instant(rs, "calendar_as_of"),
+							DatasetRows.instant(rs, "last_content"), DatasetRows.instant(rs, "last_ended"),
+							DatasetRows.instant(rs, "last_given"), DatasetRows.instant(rs, "last_decided"));
 					long proposals = rs.getLong("proposals");
 					return new Snapshot(last, proposals, proposals + "-" + rs.getLong("supports") + "-"
 							+ rs.getLong("ended") + "-" + rs.getLong("decisions") + "-" + last.toEpochMilli());
@@ -133,7 +133,7 @@ class ProposalsDataset implements OpenDataset {
 					sink.row(rs.getObject("id", UUID.class).toString(), rs.getString("title"),
 							Codes.blankToNull(rs.getString("theme")), Codes.blankToNull(rs.getString("summary")), status,
 							mergedInto == null ? null : mergedInto.toString(), rs.getLong("supports"),
-							rs.getLong("population"), rs.getLong("withdrawals"), Codes.instant(rs, "published_at"));
+							rs.getLong("population"), rs.getLong("withdrawals"), DatasetRows.instant(rs, "published_at"));
 				});
 	}
 }

@@ -1,5 +1,7 @@
 package cocon.voting.opendata;
 
+import cocon.shared.opendata.DatasetRows;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -116,8 +118,8 @@ class SupportsDataset implements OpenDataset {
 				from voting.campaign c where c.id = ?""")
 				.param(campaign.id())
 				.query((rs, n) -> {
-					var last = latest(Codes.instant(rs, "calendar_as_of"), Codes.instant(rs, "last_given"),
-							Codes.instant(rs, "last_ended"));
+					var last = DatasetRows.latest(DatasetRows.instant(rs, "calendar_as_of"), DatasetRows.instant(rs, "last_given"),
+							DatasetRows.instant(rs, "last_ended"));
 					long inForce = rs.getLong("in_force");
 					return new Snapshot(last, inForce, inForce + "-" + rs.getLong("ended") + "-" + last.toEpochMilli());
 				})
@@ -135,7 +137,7 @@ class SupportsDataset implements OpenDataset {
 					sink.row(rs.getObject("proposal_id", UUID.class).toString(), siren, rs.getString("name"),
 							Codes.kind(rs.getString("kind")), insee.get(siren),
 							Codes.blankToNull(rs.getString("departement")), Codes.blankToNull(rs.getString("region")),
-							rs.getLong("population"), Codes.instant(rs, "supported_at"));
+							rs.getLong("population"), DatasetRows.instant(rs, "supported_at"));
 				}, campaign.id()));
 	}
 
@@ -155,13 +157,4 @@ class SupportsDataset implements OpenDataset {
 		return codes;
 	}
 
-	static Instant latest(Instant... instants) {
-		Instant latest = null;
-		for (var instant : instants) {
-			if (instant != null && (latest == null || instant.isAfter(latest))) {
-				latest = instant;
-			}
-		}
-		return latest == null ? Instant.EPOCH : latest;
-	}
 }
