@@ -182,12 +182,16 @@ class GeneratedInputTests {
 
 	private String countQuery;
 
-	/** The number of rows of every table of every schema (module schemas, the event registry, the directory). */
+	/**
+	 * The number of rows of every table of every schema (module schemas, the event registry, the directory), except
+	 * ShedLock's table: a scheduled job writes its lock row whenever it first runs, whatever the requests do.
+	 */
 	Map<String, Long> counts() {
 		if (countQuery == null) {
 			var tables = jdbc.sql("""
 					select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables
 					where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')
+					and not (table_schema = 'public' and table_name = 'shedlock')
 					order by 1""").query(String.class).list();
 			assertThat(tables).contains("intake.contribution", "voting.support", "public.event_publication");
 			countQuery = tables.stream().map(t -> "select '" + t.replace("'", "''") + "' as t, count(*) as n from " + t)
