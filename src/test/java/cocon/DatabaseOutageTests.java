@@ -19,7 +19,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -39,9 +38,9 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import cocon.testing.ApiCalendars;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Database outage, for real (ADR 0010): the application runs on a PostgreSQL of its own (not the suite's shared
@@ -232,7 +231,7 @@ class DatabaseOutageTests {
 		body.putArray("themes").add("Dématérialisation");
 		var kinds = body.putArray("supportKinds");
 		List.of("COMMUNE", "DEPARTEMENT", "REGION", "COLLECTIVITE_PARTICULIERE").forEach(kinds::add);
-		body.set("calendar", calendar(now.minusHours(1), now.plusDays(1), now.plusDays(2), now.plusDays(9)));
+		body.set("calendar", ApiCalendars.calendar(now.minusHours(1), now.plusDays(1), now.plusDays(2), now.plusDays(9)));
 		var created = send("POST", "/api/campaigns", "admin", body);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		var campaign = JSON.readTree(created.body()).get("id").asString();
@@ -257,7 +256,7 @@ class DatabaseOutageTests {
 		}
 		var moved = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
 		var calendar = send("PUT", "/api/campaigns/" + campaign + "/calendar", "admin",
-				calendar(now.minusHours(1), moved.minusSeconds(2), moved.minusSeconds(1), moved.plusDays(7)));
+				ApiCalendars.calendar(now.minusHours(1), moved.minusSeconds(2), moved.minusSeconds(1), moved.plusDays(7)));
 		assertThat(calendar.statusCode()).as(calendar.body()).isEqualTo(200);
 		Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
 			var listed = get("/api/campaigns/" + campaign + "/proposals", null);
@@ -267,25 +266,6 @@ class DatabaseOutageTests {
 							.isAfter(OffsetDateTime.now(ZoneOffset.UTC));
 		});
 		return campaign;
-	}
-
-	private ObjectNode calendar(OffsetDateTime contributionsOpen, OffsetDateTime contributionsClose,
-			OffsetDateTime supportsOpen, OffsetDateTime supportsClose) {
-		var paris = ZoneId.of("Europe/Paris");
-		var shortlist = supportsClose.atZoneSameInstant(paris).toLocalDate().plusDays(2);
-		var referentsOpen = shortlist.plusDays(1).atStartOfDay(paris).toOffsetDateTime();
-		var calendar = JSON.createObjectNode();
-		window(calendar.putObject("contributions"), contributionsOpen, contributionsClose);
-		window(calendar.putObject("supports"), supportsOpen, supportsClose);
-		window(calendar.putObject("referentApplications"), referentsOpen, referentsOpen.plusDays(20));
-		calendar.put("shortlistDecision", shortlist.toString());
-		calendar.put("fundingDecision", shortlist.plusDays(60).toString());
-		return calendar;
-	}
-
-	private static void window(ObjectNode node, OffsetDateTime opens, OffsetDateTime closes) {
-		node.put("opens", opens.toString());
-		node.put("closes", closes.toString());
 	}
 
 	private List<String> proposalsOf(String campaign) throws Exception {

@@ -15,9 +15,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,9 +41,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cocon.CoconApplication;
+import cocon.testing.ApiCalendars;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Issue 10, "crash in a burst": the application runs in a JVM of its own, as it is shipped (main class, embedded
@@ -307,7 +305,7 @@ class CrashInABurstTests {
 				.put("envelopeEuros", 1_000_000L);
 		body.putArray("themes").add("Dématérialisation");
 		body.putArray("supportKinds").add("COMMUNE");
-		body.set("calendar", calendar(contributionsOpen, now.plusDays(1), now.plusDays(2), now.plusDays(9)));
+		body.set("calendar", ApiCalendars.calendar(contributionsOpen, now.plusDays(1), now.plusDays(2), now.plusDays(9)));
 		var campaign = JSON.readTree(expect(send("POST", "/api/campaigns", "admin", body), 201).body()).get("id").asString();
 
 		var agents = communes(PROPOSALS);
@@ -333,7 +331,7 @@ class CrashInABurstTests {
 		}
 		var moved = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
 		expect(send("PUT", "/api/campaigns/" + campaign + "/calendar", "admin",
-				calendar(contributionsOpen, moved.minusSeconds(2), moved.minusSeconds(1), moved.plusDays(7))), 200);
+				ApiCalendars.calendar(contributionsOpen, moved.minusSeconds(2), moved.minusSeconds(1), moved.plusDays(7))), 200);
 		Awaitility.await("le vote voit les propositions et la période de soutien ouverte").atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofMillis(200)).until(() -> {
 					var listed = get("/api/campaigns/" + campaign + "/proposals", null);
@@ -343,25 +341,6 @@ class CrashInABurstTests {
 									.get("opens").asString()).isAfter(OffsetDateTime.now(ZoneOffset.UTC));
 				});
 		return campaign;
-	}
-
-	private ObjectNode calendar(OffsetDateTime contributionsOpen, OffsetDateTime contributionsClose,
-			OffsetDateTime supportsOpen, OffsetDateTime supportsClose) {
-		var paris = ZoneId.of("Europe/Paris");
-		var shortlist = supportsClose.atZoneSameInstant(paris).toLocalDate().plusDays(2);
-		var referentsOpen = shortlist.plusDays(1).atStartOfDay(paris).toOffsetDateTime();
-		var calendar = JSON.createObjectNode();
-		window(calendar.putObject("contributions"), contributionsOpen, contributionsClose);
-		window(calendar.putObject("supports"), supportsOpen, supportsClose);
-		window(calendar.putObject("referentApplications"), referentsOpen, referentsOpen.plusDays(20));
-		calendar.put("shortlistDecision", shortlist.toString());
-		calendar.put("fundingDecision", shortlist.plusDays(60).toString());
-		return calendar;
-	}
-
-	private static void window(ObjectNode node, OffsetDateTime opens, OffsetDateTime closes) {
-		node.put("opens", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(opens));
-		node.put("closes", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(closes));
 	}
 
 	private List<String> communes(int wanted) throws Exception {

@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,9 +36,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import cocon.testing.ApiCalendars;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Load benchmark of supports (issue 4, design brief §6), run against a running Cocon — NOT a test. It:
@@ -213,14 +212,12 @@ public final class SupportsBenchmark {
 		private static final List<String> THEMES = List.of("Dématérialisation", "Mobilités", "Énergie", "Accessibilité",
 				"Urbanisme", "Logement", "Santé", "Éducation", "Environnement", "Culture", "Sécurité", "Tourisme", "Social");
 
-		private final DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-
 		String prepare(int count, Duration timeout) throws Exception {
 			long began = System.nanoTime();
 			var deadline = System.nanoTime() + timeout.toNanos();
 			var now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
 			var contributionsOpen = now.minusHours(1);
-			var scheduled = calendar(contributionsOpen, now.plusDays(1), now.plusDays(2), now.plusDays(9));
+			var scheduled = ApiCalendars.calendar(contributionsOpen, now.plusDays(1), now.plusDays(2), now.plusDays(9));
 			var body = JSON.createObjectNode()
 					.put("title", "Campagne du banc d'essai " + now)
 					.put("description", "Campagne préparée par le banc d'essai des soutiens (SupportsBenchmark).")
@@ -275,7 +272,7 @@ public final class SupportsBenchmark {
 			// contribution window closed, support window open now; the later dates stay ahead
 			var moved = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
 			expect(send("PUT", "/api/campaigns/" + campaign + "/calendar", "admin",
-					calendar(contributionsOpen, moved.minusSeconds(2), moved.minusSeconds(1), moved.plusDays(7))), 200,
+					ApiCalendars.calendar(contributionsOpen, moved.minusSeconds(2), moved.minusSeconds(1), moved.plusDays(7))), 200,
 					"PUT /api/campaigns/{id}/calendar");
 
 			// voting learns of the publications and of the calendar from events: wait, bounded
@@ -294,25 +291,6 @@ public final class SupportsBenchmark {
 			System.out.printf(Locale.ROOT, "Campagne prête par l'API en %.1f s : %d propositions publiées, soutiens ouverts%n",
 					(System.nanoTime() - began) / 1e9, count);
 			return campaign;
-		}
-
-		private ObjectNode calendar(OffsetDateTime contributionsOpen, OffsetDateTime contributionsClose,
-				OffsetDateTime supportsOpen, OffsetDateTime supportsClose) {
-			var paris = java.time.ZoneId.of("Europe/Paris");
-			var shortlist = supportsClose.atZoneSameInstant(paris).toLocalDate().plusDays(2);
-			var referentsOpen = shortlist.plusDays(1).atStartOfDay(paris).toOffsetDateTime();
-			var calendar = JSON.createObjectNode();
-			window(calendar.putObject("contributions"), contributionsOpen, contributionsClose);
-			window(calendar.putObject("supports"), supportsOpen, supportsClose);
-			window(calendar.putObject("referentApplications"), referentsOpen, referentsOpen.plusDays(20));
-			calendar.put("shortlistDecision", shortlist.toString());
-			calendar.put("fundingDecision", shortlist.plusDays(60).toString());
-			return calendar;
-		}
-
-		private void window(ObjectNode node, OffsetDateTime opens, OffsetDateTime closes) {
-			node.put("opens", iso.format(opens));
-			node.put("closes", iso.format(closes));
 		}
 
 		private HttpResponse<String> until(Callable<HttpResponse<String>> call, int expected, long deadline, String what)
