@@ -51,12 +51,12 @@ class ReferentTerritoriesApiTests {
 	MutableClock clock;
 
 	/** The listeners without their asynchronous proxy: each test's events are handled before it goes on. */
-	ReferentEventListeners listeners;
+	ReferentListeners listeners;
 
 	@Autowired
 	void listeners(CampaignCopies campaigns, ProposalTitles titles, ReferentCalls calls, Invitations invitations,
 			ReferentTerritoriesService service, java.time.Clock clock) {
-		this.listeners = new ReferentEventListeners(campaigns, titles, calls, invitations, service, clock);
+		this.listeners = new ReferentListeners(campaigns, titles, calls, invitations, service, clock);
 	}
 
 	@Autowired

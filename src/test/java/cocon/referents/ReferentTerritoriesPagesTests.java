@@ -47,12 +47,12 @@ class ReferentTerritoriesPagesTests {
 	@Autowired
 	ReferentTerritories territories;
 
-	ReferentEventListeners listeners;
+	ReferentListeners listeners;
 
 	@Autowired
 	void listeners(CampaignCopies campaigns, ProposalTitles titles, ReferentCalls calls, Invitations invitations,
 			ReferentTerritoriesService service, java.time.Clock clock) {
-		this.listeners = new ReferentEventListeners(campaigns, titles, calls, invitations, service, clock);
+		this.listeners = new ReferentListeners(campaigns, titles, calls, invitations, service, clock);
 	}
 
 	CampaignId campaign;

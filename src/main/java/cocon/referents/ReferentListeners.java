@@ -19,7 +19,7 @@ import cocon.voting.events.SupportsRecorded;
  * and events arriving out of order are reconciled by their dates.
  */
 @Component
-class ReferentEventListeners {
+class ReferentListeners {
 
 	private final CampaignCopies campaigns;
 	private final ProposalTitles titles;
@@ -28,7 +28,7 @@ class ReferentEventListeners {
 	private final ReferentTerritoriesService service;
 	private final Clock clock;
 
-	ReferentEventListeners(CampaignCopies campaigns, ProposalTitles titles, ReferentCalls calls,
+	ReferentListeners(CampaignCopies campaigns, ProposalTitles titles, ReferentCalls calls,
 			Invitations invitations, ReferentTerritoriesService service, Clock clock) {
 		this.clock = clock;
 		this.campaigns = campaigns;
