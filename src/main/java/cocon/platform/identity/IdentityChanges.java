@@ -3,8 +3,8 @@ package cocon.platform.identity;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import cocon.shared.AfterCommit;
 
 /**
  * Counts the changes that alter who someone is once signed in (a role granted or revoked, an organisation
@@ -21,16 +21,6 @@ class IdentityChanges {
 
 	/** Counts a change once the caller's transaction committed (at once without a transaction). */
 	void changedAfterCommit() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					generation.incrementAndGet();
-				}
-			});
-		}
-		else {
-			generation.incrementAndGet();
-		}
+		AfterCommit.run(generation::incrementAndGet);
 	}
 }
