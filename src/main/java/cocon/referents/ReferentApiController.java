@@ -48,7 +48,7 @@ class ReferentApiController {
 	record ApplicationRequest(
 			@NotBlank(message = "Expliquez en quelques mots la motivation de votre collectivité.") @Size(max = 4000, message = "La motivation ne peut dépasser 4 000 caractères.") String motivation,
 			@NotBlank(message = "Indiquez le nom de la personne à contacter.") @Size(max = 200, message = "Le nom du contact ne peut dépasser 200 caractères.") String contactName,
-			@NotBlank(message = "Indiquez l'adresse électronique de la personne à contacter.") @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "L'adresse électronique du contact n'est pas valide.") @Size(max = 254, message = "L'adresse électronique est trop longue.") String contactEmail) {
+			@NotBlank(message = "Indiquez l'adresse électronique de la personne à contacter.") @Email(regexp = ReferentTerritory.Contact.EMAIL, message = "L'adresse électronique du contact n'est pas valide.") @Size(max = 254, message = "L'adresse électronique est trop longue.") String contactEmail) {
 	}
 
 	record Created(UUID id) {

@@ -265,7 +265,7 @@ class ReferentPagesController {
 		if (form.getContactName() == null || form.getContactName().isBlank()) {
 			binding.rejectValue("contactName", "required", "Indiquez le nom de la personne à contacter.");
 		}
-		if (form.getContactEmail() == null || !form.getContactEmail().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+		if (form.getContactEmail() == null || !ReferentTerritory.Contact.isEmail(form.getContactEmail().strip())) {
 			binding.rejectValue("contactEmail", "email", "Indiquez une adresse électronique valide, par exemple nom@mairie.fr.");
 		}
 		if (binding.hasErrors()) {

@@ -40,8 +40,18 @@ class ReferentTerritory implements AggregateRoot<ReferentTerritory, ReferentTerr
 	/** Who the working group may reach at the collectivité: personal data, shown to staff only. */
 	record Contact(String name, String email) {
 
+		/**
+		 * What a contact's e-mail address must look like: the one rule, checked here and by the API's {@code @Email}
+		 * and the application form (which show it as a field error before the aggregate is built).
+		 */
+		static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+
+		static boolean isEmail(String email) {
+			return email != null && email.matches(EMAIL);
+		}
+
 		Contact {
-			if (name == null || name.isBlank() || email == null || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+			if (name == null || name.isBlank() || !isEmail(email)) {
 				throw new IllegalArgumentException("Le contact doit avoir un nom et une adresse électronique valide.");
 			}
 			name = name.strip();
