@@ -15,6 +15,7 @@ import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ContributionId;
 import cocon.shared.ProposalId;
+import cocon.shared.RegisteredEvents;
 import cocon.shared.Siren;
 
 /**
@@ -43,7 +44,7 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 	private Instant decidedAt;
 	private long version;
 
-	private final List<Object> events = new ArrayList<>();
+	private final transient RegisteredEvents events = new RegisteredEvents();
 	private final List<Decision> decisions = new ArrayList<>();
 
 	Contribution(ContributionId id, CampaignId campaignId, String title, String need, String theme, String authorRole,
@@ -106,7 +107,7 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 		outcome = Outcome.GROUPED;
 		proposalId = target.getId();
 		decided(Action.GROUPED, "Regroupée dans « " + target.title() + " »" + why + before, by, at);
-		events.add(new ContributionGrouped(id, campaignId, target.getId(), target.title(), by, at));
+		events.register(new ContributionGrouped(id, campaignId, target.getId(), target.title(), by, at));
 	}
 
 	void reorient(String target, String note, Proposal current, String by, Instant at) {
@@ -127,7 +128,7 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 		reorientationTarget = target.strip();
 		reorientationNote = note.strip();
 		decided(Action.REORIENTED, "Réorientée vers « " + reorientationTarget + " » : " + reorientationNote + before, by, at);
-		events.add(new ContributionReoriented(id, campaignId, reorientationTarget, reorientationNote, by, at));
+		events.register(new ContributionReoriented(id, campaignId, reorientationTarget, reorientationNote, by, at));
 	}
 
 	void reject(String reason, Proposal current, String by, Instant at) {
@@ -143,7 +144,7 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 		outcome = Outcome.REJECTED;
 		rejectionReason = reason.strip();
 		decided(Action.REJECTED, "Rejetée : " + rejectionReason + before, by, at);
-		events.add(new ContributionRejected(id, campaignId, rejectionReason, by, at));
+		events.register(new ContributionRejected(id, campaignId, rejectionReason, by, at));
 	}
 
 	/** Once its proposal is published, the outcome is final: the contributors' organisations support it. */
@@ -176,10 +177,9 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 		decisions.add(new Decision(campaignId, id, proposalId, action, details, by, at));
 	}
 
-	List<Object> pullEvents() {
-		var pulled = List.copyOf(events);
-		events.clear();
-		return pulled;
+	/** The events this aggregate registered, published by its repository when it is stored (ADR 0007, ADR 0021). */
+	RegisteredEvents events() {
+		return events;
 	}
 
 	List<Decision> pullDecisions() {

@@ -75,7 +75,7 @@ class Contributions {
 		}
 		contribution.versionSaved(contribution.version() + 1);
 		history.append(contribution.pullDecisions());
-		contribution.pullEvents().forEach(events::publishEvent);
+		contribution.events().publishTo(events);
 	}
 
 	private static Map<String, Object> params(Contribution c) {

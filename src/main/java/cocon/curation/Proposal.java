@@ -12,6 +12,7 @@ import cocon.curation.events.ProposalRevised;
 import cocon.curation.events.ProposalsMerged;
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
+import cocon.shared.RegisteredEvents;
 import cocon.shared.Siren;
 
 /**
@@ -47,7 +48,7 @@ class Proposal implements AggregateRoot<Proposal, ProposalId> {
 	private Instant publishedAt;
 	private long version;
 
-	private final List<Object> events = new ArrayList<>();
+	private final transient RegisteredEvents events = new RegisteredEvents();
 	private final List<Decision> decisions = new ArrayList<>();
 
 	Proposal(ProposalId id, CampaignId campaignId, String title, String summary, String theme, Status status,
@@ -98,7 +99,7 @@ class Proposal implements AggregateRoot<Proposal, ProposalId> {
 		this.theme = theme;
 		decide(Action.PROPOSAL_REVISED, "Modification : " + String.join(" ; ", changes) + ".", by, at);
 		if (status == Status.PUBLISHED) {
-			events.add(new ProposalRevised(id, campaignId, title, summary, theme, at));
+			events.register(new ProposalRevised(id, campaignId, title, summary, theme, at));
 		}
 	}
 
@@ -125,7 +126,7 @@ class Proposal implements AggregateRoot<Proposal, ProposalId> {
 		decide(Action.PROPOSAL_PUBLISHED, "Proposition publiée avec " + contributions
 				+ (contributions > 1 ? " contributions de " : " contribution de ") + organisations.size()
 				+ (organisations.size() > 1 ? " organisations" : " organisation") + " : elle est ouverte aux soutiens.", by, at);
-		events.add(new ProposalPublished(id, campaignId, title, summary, theme, List.copyOf(organisations), at));
+		events.register(new ProposalPublished(id, campaignId, title, summary, theme, List.copyOf(organisations), at));
 	}
 
 	/**
@@ -155,7 +156,7 @@ class Proposal implements AggregateRoot<Proposal, ProposalId> {
 		absorbed.decide(Action.ABSORBED, "Fusionnée dans « " + title + " » : ses contributions et ses soutiens y sont repris.",
 				by, at);
 		decide(Action.MERGED, "A absorbé « " + absorbed.title + " » (" + absorbed.id + ").", by, at);
-		events.add(new ProposalsMerged(id, absorbed.id, campaignId, by, at));
+		events.register(new ProposalsMerged(id, absorbed.id, campaignId, by, at));
 		if (status == Status.DRAFT && absorbed.publishedAt != null) {
 			markPublished(organisations, contributions, by, at);
 		}
@@ -191,10 +192,9 @@ class Proposal implements AggregateRoot<Proposal, ProposalId> {
 		return value.strip();
 	}
 
-	List<Object> pullEvents() {
-		var pulled = List.copyOf(events);
-		events.clear();
-		return pulled;
+	/** The events this aggregate registered, published by its repository when it is stored (ADR 0007, ADR 0021). */
+	RegisteredEvents events() {
+		return events;
 	}
 
 	List<Decision> pullDecisions() {

@@ -67,7 +67,7 @@ class Proposals {
 			proposal.versionSaved(proposal.version() + 1);
 		}
 		history.append(proposal.pullDecisions());
-		proposal.pullEvents().forEach(events::publishEvent);
+		proposal.events().publishTo(events);
 	}
 
 	private static java.util.Map<String, Object> params(Proposal p) {

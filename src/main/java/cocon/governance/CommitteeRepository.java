@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +25,11 @@ import cocon.shared.ProposalId;
 class CommitteeRepository {
 
 	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
 
-	CommitteeRepository(JdbcClient jdbc) {
+	CommitteeRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	// Committee ----------------------------------------------------------------------------------------------
@@ -181,6 +184,7 @@ class CommitteeRepository {
 			jdbc.sql("insert into governance.shortlist_recusal (decision_id, proposal_id, username) values (?, ?, ?)")
 					.params(decision.getId().id(), recusal.proposalId().id(), recusal.username()).update();
 		}
+		decision.events().publishTo(events);
 	}
 
 	List<ShortlistView> shortlistDecisions(CampaignId campaign) {
@@ -266,6 +270,7 @@ class CommitteeRepository {
 			jdbc.sql("insert into governance.milestone (project_id, position, label, due) values (?, ?, ?, ?)")
 					.params(project.getId().id(), position++, milestone.label(), milestone.due()).update();
 		}
+		project.events().publishTo(events);
 	}
 
 	List<FundedView> fundedProjects(CampaignId campaign) {

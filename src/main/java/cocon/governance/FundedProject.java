@@ -14,6 +14,7 @@ import cocon.governance.events.ProjectsFunded;
 import cocon.shared.CampaignId;
 import cocon.shared.Euros;
 import cocon.shared.ProposalId;
+import cocon.shared.RegisteredEvents;
 
 /**
  * A project funded by the committee: a provider's ("porteur") offer answering a shortlisted proposal, with its
@@ -54,6 +55,8 @@ class FundedProject implements AggregateRoot<FundedProject, FundedProject.Projec
 	private final String decidedBy;
 	private final Instant decidedAt;
 
+	private final transient RegisteredEvents events = new RegisteredEvents();
+
 	FundedProject(ProjectId id, UUID decisionId, CampaignId campaignId, ProposalId proposalId, String provider,
 			String title, Euros budget, List<Milestone> milestones, String decidedBy, Instant decidedAt) {
 		this.id = id;
@@ -87,14 +90,18 @@ class FundedProject implements AggregateRoot<FundedProject, FundedProject.Projec
 			throw new RuleViolation("Ce budget de " + budget.formatted() + " dépasse l'enveloppe restante de "
 					+ remaining.formatted() + ".", Map.of("remainingEuros", remaining.amount()));
 		}
-		return new FundedProject(new ProjectId(UUID.randomUUID()), UUID.randomUUID(), campaign, proposal,
+		var project = new FundedProject(new ProjectId(UUID.randomUUID()), UUID.randomUUID(), campaign, proposal,
 				provider.strip(), title.strip(), budget, milestones, by, now);
+		var remainingAfter = remaining.minus(budget);
+		project.events.register(new ProjectsFunded(project.decisionId, campaign,
+				List.of(new ProjectsFunded.FundedProject(project.id.id(), proposal, project.provider, project.title,
+						budget.amount())),
+				envelope.amount(), remainingAfter.amount(), now));
+		return project;
 	}
-
-	ProjectsFunded event(Euros envelope, Euros remainingAfter) {
-		return new ProjectsFunded(decisionId, campaignId,
-				List.of(new ProjectsFunded.FundedProject(id.id(), proposalId, provider, title, budget.amount())),
-				envelope.amount(), remainingAfter.amount(), decidedAt);
+	/** The events this aggregate registered, published by its repository when it is stored (ADR 0007, ADR 0021). */
+	RegisteredEvents events() {
+		return events;
 	}
 
 	@Override

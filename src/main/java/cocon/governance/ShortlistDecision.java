@@ -15,6 +15,7 @@ import org.jmolecules.ddd.types.Identifier;
 import cocon.governance.events.ProposalsShortlisted;
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
+import cocon.shared.RegisteredEvents;
 import cocon.shared.Window;
 
 /**
@@ -42,6 +43,8 @@ class ShortlistDecision implements AggregateRoot<ShortlistDecision, ShortlistDec
 	private final DecisionId supersedes;
 	private final String decidedBy;
 	private final Instant decidedAt;
+
+	private final transient RegisteredEvents events = new RegisteredEvents();
 
 	ShortlistDecision(DecisionId id, CampaignId campaignId, List<Item> items, String rationale,
 			List<Committee.Member> presentMembers, List<Recusal> recusals, DecisionId supersedes, String decidedBy,
@@ -90,14 +93,17 @@ class ShortlistDecision implements AggregateRoot<ShortlistDecision, ShortlistDec
 				}
 			}
 		}
-		return new ShortlistDecision(new DecisionId(UUID.randomUUID()), campaign, items, rationale.strip(), present,
-				recusals, previous, decidedBy, now);
+		var decision = new ShortlistDecision(new DecisionId(UUID.randomUUID()), campaign, items, rationale.strip(),
+				present, recusals, previous, decidedBy, now);
+		decision.events.register(new ProposalsShortlisted(decision.id.id(), campaign,
+				items.stream().map(i -> new ProposalsShortlisted.ShortlistedProposal(i.proposalId(), i.title())).toList(),
+				decision.rationale, previous == null ? null : previous.id(), now));
+		return decision;
 	}
 
-	ProposalsShortlisted event() {
-		return new ProposalsShortlisted(id.id(), campaignId,
-				items.stream().map(i -> new ProposalsShortlisted.ShortlistedProposal(i.proposalId(), i.title())).toList(),
-				rationale, supersedes == null ? null : supersedes.id(), decidedAt);
+	/** The events this aggregate registered, published by its repository when it is stored (ADR 0007, ADR 0021). */
+	RegisteredEvents events() {
+		return events;
 	}
 
 	@Override

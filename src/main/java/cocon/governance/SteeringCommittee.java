@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,15 +31,13 @@ class SteeringCommittee {
 	private final CampaignRepository campaigns;
 	private final CommitteeRepository committee;
 	private final ProposalBook proposals;
-	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	SteeringCommittee(CampaignRepository campaigns, CommitteeRepository committee, ProposalBook proposals,
-			ApplicationEventPublisher events, Clock clock) {
+			Clock clock) {
 		this.campaigns = campaigns;
 		this.committee = committee;
 		this.proposals = proposals;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -209,7 +206,6 @@ class SteeringCommittee {
 		var decision = ShortlistDecision.decide(id, campaign.calendar().shortlistDecision(), items, rationale, present,
 				committee.conflicts(id), previous, username, clock.instant());
 		committee.insert(decision);
-		events.publishEvent(decision.event());
 		return decision;
 	}
 
@@ -252,7 +248,6 @@ class SteeringCommittee {
 				title, Euros.of(budgetEuros), milestones == null ? List.of() : milestones, username, clock.instant());
 		committee.insert(project);
 		var remaining = campaign.envelope().minus(funded.plus(project.budget()));
-		events.publishEvent(project.event(campaign.envelope(), remaining));
 		return new Funding(project, remaining);
 	}
 

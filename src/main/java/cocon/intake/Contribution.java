@@ -6,9 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 
 import org.jmolecules.ddd.types.AggregateRoot;
@@ -17,6 +15,7 @@ import cocon.intake.events.ContributionSubmitted;
 import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ContributionId;
+import cocon.shared.RegisteredEvents;
 import cocon.shared.Siren;
 import cocon.shared.Window;
 
@@ -63,7 +62,7 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 	private String decidedBy;
 	private Instant decidedAt;
 
-	private final transient List<Object> events = new ArrayList<>();
+	private final transient RegisteredEvents events = new RegisteredEvents();
 
 	Contribution(ContributionId id, CampaignId campaignId, String title, String need, String theme,
 			AuthorRole authorRole, String authorFunction, Author author, OrganisationRef organisation,
@@ -118,7 +117,7 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 				submission.need(), campaign.theme(submission.theme()).orElseThrow(),
 				AuthorRole.parse(submission.authorRole()).orElseThrow(), submission.authorFunction(), author,
 				organisation, submittedAt, source, importKey, Outcome.PENDING, null, null);
-		contribution.events.add(new ContributionSubmitted(contribution.id, contribution.campaignId, contribution.title,
+		contribution.events.register(new ContributionSubmitted(contribution.id, contribution.campaignId, contribution.title,
 				contribution.need, contribution.theme, contribution.authorRole.name(), organisation.siren(),
 				organisation.name(), organisation.kind(), submittedAt));
 		return contribution;
@@ -173,11 +172,9 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 				+ FRENCH.format(window.closesInParis()) + " : aucune contribution n'est plus acceptée.";
 	}
 
-	/** The events this aggregate registered and not yet published; publishing them clears the list. */
-	List<Object> takeEvents() {
-		var taken = List.copyOf(events);
-		events.clear();
-		return taken;
+	/** The events this aggregate registered, published by its repository when it is stored (ADR 0007, ADR 0021). */
+	RegisteredEvents events() {
+		return events;
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,14 +28,19 @@ import cocon.shared.Siren;
 class Contributions {
 
 	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
 
-	Contributions(JdbcClient jdbc) {
+	Contributions(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
-	/** Stores a new contribution; false when an import of the same contribution is already stored. */
+	/**
+	 * Stores a new contribution and publishes the events it registered, in the caller's transaction; false (and
+	 * nothing published) when an import of the same contribution is already stored.
+	 */
 	boolean add(Contribution c) {
-		return jdbc.sql("""
+		boolean added = jdbc.sql("""
 				insert into intake.contribution (id, campaign_id, title, need, theme, author_role, author_function,
 				  author_username, author_name, author_email, organisation_siren, organisation_name, organisation_kind,
 				  submitted_at, source, import_key)
@@ -59,6 +65,13 @@ class Contributions {
 				.param("source", c.source().name())
 				.param("importKey", c.importKey(), java.sql.Types.VARCHAR)
 				.update() == 1;
+		if (added) {
+			c.events().publishTo(events);
+		}
+		else {
+			c.events().discard();
+		}
+		return added;
 	}
 
 	/**

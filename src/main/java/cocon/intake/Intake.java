@@ -8,7 +8,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,8 +23,8 @@ import cocon.shared.identity.CurrentUser;
 
 /**
  * The use cases of intake: submitting, importing and reading contributions, and recording what curation decided.
- * The aggregate's events are published inside the transaction that stores it, so that the event publication
- * registry holds them with the contribution.
+ * The aggregate's events are published by {@link Contributions} inside the transaction that stores it, so that the
+ * event publication registry holds them with the contribution.
  */
 @Service
 class Intake {
@@ -35,16 +34,14 @@ class Intake {
 	private final Campaigns campaigns;
 	private final Contributions contributions;
 	private final ContributorNotifier notifier;
-	private final ApplicationEventPublisher events;
 	private final ObjectProvider<Directory> directory;
 	private final Clock clock;
 
 	Intake(Campaigns campaigns, Contributions contributions, ContributorNotifier notifier,
-			ApplicationEventPublisher events, ObjectProvider<Directory> directory, Clock clock) {
+			ObjectProvider<Directory> directory, Clock clock) {
 		this.campaigns = campaigns;
 		this.contributions = contributions;
 		this.notifier = notifier;
-		this.events = events;
 		this.directory = directory;
 		this.clock = clock;
 	}
@@ -66,7 +63,6 @@ class Intake {
 				new Contribution.OrganisationRef(organisation.siren(), organisation.name(), organisation.kind()),
 				clock.instant());
 		contributions.add(contribution);
-		contribution.takeEvents().forEach(events::publishEvent);
 		return contribution.getId();
 	}
 
@@ -85,7 +81,6 @@ class Intake {
 			}
 			else if (contributions.add(candidate.contribution())) {
 				imported++;
-				candidate.contribution().takeEvents().forEach(events::publishEvent);
 			}
 			else {
 				duplicates++;

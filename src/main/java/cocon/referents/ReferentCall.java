@@ -1,8 +1,6 @@
 package cocon.referents;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.jmolecules.ddd.types.AggregateRoot;
@@ -10,6 +8,7 @@ import org.jmolecules.ddd.types.AggregateRoot;
 import cocon.referents.events.WorkingGroupFormed;
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
+import cocon.shared.RegisteredEvents;
 
 /**
  * The call for expressions of interest (AMI) of a shortlisted proposal, identified by the proposal. It opens
@@ -31,7 +30,7 @@ class ReferentCall implements AggregateRoot<ReferentCall, ProposalId> {
 	private Instant cancelledAt;
 	private final Instant formedAt;
 	private final long version;
-	private final transient List<Object> events = new ArrayList<>();
+	private final transient RegisteredEvents events = new RegisteredEvents();
 
 	ReferentCall(ProposalId proposalId, CampaignId campaignId, String proposalTitle, State state, UUID decisionId,
 			Instant openedAt, Instant cancelledAt, Instant formedAt, long version) {
@@ -52,7 +51,7 @@ class ReferentCall implements AggregateRoot<ReferentCall, ProposalId> {
 			throw new IllegalArgumentException("Un appel à manifestation d'intérêt porte le titre de sa proposition.");
 		}
 		var call = new ReferentCall(proposalId, campaignId, title, State.OPEN, decisionId, now, null, now, -1);
-		call.events.add(new WorkingGroupFormed(proposalId, campaignId, title, now));
+		call.events.register(new WorkingGroupFormed(proposalId, campaignId, title, now));
 		return call;
 	}
 
@@ -87,12 +86,9 @@ class ReferentCall implements AggregateRoot<ReferentCall, ProposalId> {
 		return version < 0;
 	}
 
-	List<Object> domainEvents() {
-		return List.copyOf(events);
-	}
-
-	void clearEvents() {
-		events.clear();
+	/** The events this aggregate registered, published by its repository when it is stored (ADR 0007, ADR 0021). */
+	RegisteredEvents events() {
+		return events;
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +18,11 @@ import cocon.shared.ProposalId;
 class ReferentCalls {
 
 	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
 
-	ReferentCalls(JdbcClient jdbc) {
+	ReferentCalls(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	Optional<ReferentCall> find(ProposalId id) {
@@ -48,6 +51,7 @@ class ReferentCalls {
 					.param("title", call.proposalTitle()).param("status", call.state().name())
 					.param("decision", call.decisionId()).param("opened", Sql.ts(call.openedAt()))
 					.param("cancelled", Sql.ts(call.cancelledAt())).param("formed", Sql.ts(call.formedAt())).update();
+			call.events().publishTo(events);
 			return;
 		}
 		int updated = jdbc.sql("""
@@ -61,6 +65,7 @@ class ReferentCalls {
 		if (updated != 1) {
 			throw new OptimisticLockingFailureException("L'appel " + call.getId() + " a changé entre-temps.");
 		}
+		call.events().publishTo(events);
 	}
 
 	static ReferentCall map(ResultSet rs, int row) throws SQLException {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,9 +21,11 @@ import cocon.shared.Siren;
 class ReferentTerritories {
 
 	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
 
-	ReferentTerritories(JdbcClient jdbc) {
+	ReferentTerritories(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	Optional<ReferentTerritory> find(ReferentTerritory.ApplicationId id) {
@@ -63,6 +66,7 @@ class ReferentTerritories {
 				.param("motivation", territory.motivation()).param("contactName", territory.contact().name())
 				.param("contactEmail", territory.contact().email()).param("by", territory.appliedBy())
 				.param("at", Sql.ts(territory.joinedAt())).update();
+		territory.events().publishTo(events);
 	}
 
 	/** Stores the experimentation mark once: a concurrent second mark keeps the first author and date. */

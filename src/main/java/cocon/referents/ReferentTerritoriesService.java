@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,12 +29,11 @@ class ReferentTerritoriesService {
 	private final ShortlistDecisions decisions;
 	private final ProposalTitles titles;
 	private final Invitations invitations;
-	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	ReferentTerritoriesService(ReferentCalls calls, ReferentTerritories territories, WorkingGroupSessions sessions,
 			CampaignCopies campaigns, ShortlistDecisions decisions, ProposalTitles titles, Invitations invitations,
-			ApplicationEventPublisher events, Clock clock) {
+			Clock clock) {
 		this.calls = calls;
 		this.territories = territories;
 		this.sessions = sessions;
@@ -43,7 +41,6 @@ class ReferentTerritoriesService {
 		this.decisions = decisions;
 		this.titles = titles;
 		this.invitations = invitations;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -72,7 +69,6 @@ class ReferentTerritoriesService {
 				call = ReferentCall.open(retained.proposalId(), decision.campaignId(), title, decision.decisionId(), now);
 			}
 			calls.save(call);
-			call.domainEvents().forEach(events::publishEvent);
 			invitations.inviteSupporters(retained.proposalId(), now);
 		}
 		for (var call : calls.ofCampaign(decision.campaignId())) {
@@ -103,7 +99,6 @@ class ReferentTerritoriesService {
 		var territory = ReferentTerritory.apply(call, campaign, agent, motivation,
 				new ReferentTerritory.Contact(contactName, contactEmail), clock.instant());
 		territories.add(territory);
-		territory.domainEvents().forEach(events::publishEvent);
 		return new Applied(territory, true);
 	}
 

@@ -1,8 +1,6 @@
 package cocon.referents;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.jmolecules.ddd.types.AggregateRoot;
@@ -12,6 +10,7 @@ import cocon.referents.events.ReferentTerritoryJoined;
 import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ProposalId;
+import cocon.shared.RegisteredEvents;
 import cocon.shared.Siren;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.Organisation;
@@ -74,7 +73,7 @@ class ReferentTerritory implements AggregateRoot<ReferentTerritory, ReferentTerr
 	private final String appliedBy;
 	private final Instant joinedAt;
 	private Experimentation experimentation;
-	private final transient List<Object> events = new ArrayList<>();
+	private final transient RegisteredEvents events = new RegisteredEvents();
 
 	ReferentTerritory(ApplicationId id, ProposalId proposalId, CampaignId campaignId, Siren siren,
 			String collectiviteName, CollectiviteKind kind, String motivation, Contact contact, String appliedBy,
@@ -111,7 +110,7 @@ class ReferentTerritory implements AggregateRoot<ReferentTerritory, ReferentTerr
 		var territory = new ReferentTerritory(new ApplicationId(UUID.randomUUID()), call.getId(), call.campaignId(),
 				organisation.siren(), organisation.name(), organisation.kind(), motivation.strip(), contact,
 				agent.username(), now, null);
-		territory.events.add(new ReferentTerritoryJoined(territory.id.id(), call.getId(), call.campaignId(),
+		territory.events.register(new ReferentTerritoryJoined(territory.id.id(), call.getId(), call.campaignId(),
 				organisation.siren(), organisation.name(), organisation.kind(), now));
 		return territory;
 	}
@@ -140,8 +139,9 @@ class ReferentTerritory implements AggregateRoot<ReferentTerritory, ReferentTerr
 		return true;
 	}
 
-	List<Object> domainEvents() {
-		return List.copyOf(events);
+	/** The events this aggregate registered, published by its repository when it is stored (ADR 0007, ADR 0021). */
+	RegisteredEvents events() {
+		return events;
 	}
 
 	@Override

@@ -32,7 +32,7 @@ class ContributionTests {
 		assertThat(contribution.theme()).isEqualTo("Énergie");
 		assertThat(contribution.title()).isEqualTo("Titre");
 		assertThat(contribution.authorRole()).isEqualTo(AuthorRole.ELU);
-		assertThat(contribution.takeEvents()).singleElement().isInstanceOf(ContributionSubmitted.class);
+		assertThat(contribution.events().registered()).singleElement().isInstanceOf(ContributionSubmitted.class);
 		assertThatThrownBy(() -> Contribution.submit(CAMPAIGN, SUBMISSION, AUTHOR, LYON, last.plusSeconds(1)))
 				.isInstanceOf(OutsideContributionWindowException.class);
 	}
