@@ -1,0 +1,42 @@
+package cocon.platform;
+
+import java.util.List;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.modulith.core.ApplicationModuleIdentifier;
+import org.springframework.modulith.core.ApplicationModuleIdentifiers;
+
+/**
+ * Spring Modulith's module-aware Flyway ({@code spring.modulith.runtime.flyway-enabled}) runs one Flyway per
+ * application module, with its own history table {@code flyway_schema_history_<module>}. It counts the nested
+ * modules too: the {@code events} package of each module (the published language, declared as a nested open module
+ * so that other modules may depend on it alone) would get an empty {@code flyway_schema_history_voting.events}
+ * table. The module identifiers given to the migrations are therefore the top-level modules only (and
+ * {@code __root}, added by Spring Modulith itself); Spring Modulith's own strategy, with its filtering of the modules
+ * a module test bootstraps, stays. The tables already created are dropped by {@code __root/V4_3}.
+ * <p>
+ * In Spring Modulith 2.0.3, the {@link ApplicationModuleIdentifiers} bean is read by the Flyway support only.
+ */
+@Configuration(proxyBeanMethods = false)
+class ModuleMigrations {
+
+	@Bean
+	static BeanPostProcessor topLevelModulesOnlyForMigrations() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				return bean instanceof ApplicationModuleIdentifiers identifiers ? topLevel(identifiers) : bean;
+			}
+		};
+	}
+
+	/** The identifiers without those of nested modules ({@code voting.events} is nested in {@code voting}). */
+	static ApplicationModuleIdentifiers topLevel(ApplicationModuleIdentifiers identifiers) {
+		List<String> all = identifiers.stream().map(ApplicationModuleIdentifier::toString).toList();
+		return ApplicationModuleIdentifiers.of(identifiers.stream()
+				.filter(id -> all.stream().noneMatch(parent -> id.toString().startsWith(parent + ".")))
+				.toList());
+	}
+}
