@@ -4,22 +4,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
-/** Conversions between Java time and PostgreSQL columns for this module's repositories. */
+import cocon.shared.Timestamps;
+
+/** Short names for this module's repositories of the shared conversions ({@link Timestamps}) and of UUID columns. */
 final class Sql {
 
 	private Sql() {
 	}
 
 	static OffsetDateTime ts(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+		return Timestamps.column(instant);
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {
-		var value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
+		return Timestamps.instant(rs, column);
 	}
 
 	static UUID uuid(ResultSet rs, String column) throws SQLException {

@@ -3,7 +3,6 @@ package cocon.shared.opendata;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /** What every module's datasets read their rows with: the same identifier pattern, instants and last update. */
 public final class DatasetRows {
@@ -16,8 +15,7 @@ public final class DatasetRows {
 
 	/** A {@code timestamptz} column as an instant, or null. */
 	public static Instant instant(ResultSet rs, String column) throws SQLException {
-		var value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
+		return cocon.shared.Timestamps.instant(rs, column);
 	}
 
 	/** The latest of the instants given (nulls ignored): a dataset's last update; the epoch when there is none. */
