@@ -321,9 +321,9 @@ class GeneratedInputTests {
 					.isEqualTo(200);
 			awaitQuiet();
 			campaigns.addAll(jdbc.sql("select id::text from governance.campaign").query(String.class).list());
-			proposals.addAll(jdbc.sql("select id::text from curation.proposals").query(String.class).list());
+			proposals.addAll(jdbc.sql("select id::text from curation.proposal").query(String.class).list());
 			contributions.addAll(jdbc.sql("select id::text from intake.contribution").query(String.class).list());
-			applications.addAll(jdbc.sql("select id::text from referents.referent_territories").query(String.class).list());
+			applications.addAll(jdbc.sql("select id::text from referents.referent_territory").query(String.class).list());
 			if (applications.isEmpty()) {
 				applications.add(UUID.randomUUID().toString());
 			}

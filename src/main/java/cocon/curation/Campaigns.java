@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import cocon.shared.CampaignCalendar;
 import cocon.shared.CampaignId;
+import cocon.shared.Timestamps;
 
 /** Curation's copy of the campaigns (themes, support window), kept up to date from governance's events. */
 @Repository
@@ -63,8 +64,8 @@ class Campaigns {
 	Optional<CampaignCopy> findById(CampaignId id) {
 		return jdbc.sql("select * from curation.campaigns where id = ?").param(id.id())
 				.query((rs, row) -> new CampaignCopy(new CampaignId(rs.getObject("id", UUID.class)), rs.getString("title"),
-						themes(rs.getArray("themes")), Proposals.instant(rs, "supports_opens"),
-						Proposals.instant(rs, "supports_closes")))
+						themes(rs.getArray("themes")), Timestamps.instant(rs, "supports_opens"),
+						Timestamps.instant(rs, "supports_closes")))
 				.optional();
 	}
 

@@ -20,6 +20,7 @@ import cocon.shared.CollectiviteKind;
 import cocon.shared.ContributionId;
 import cocon.shared.ProposalId;
 import cocon.shared.Siren;
+import cocon.shared.Timestamps;
 
 /** Stores the contributions under triage, with an optimistic lock; saving publishes the registered events. */
 @Repository
@@ -39,7 +40,7 @@ class Contributions {
 	boolean receive(ContributionSubmitted event) {
 		var contribution = Contribution.received(event);
 		return jdbc.sql("""
-				insert into curation.contributions (id, campaign_id, title, need, theme, author_role, organisation_siren,
+				insert into curation.contribution (id, campaign_id, title, need, theme, author_role, organisation_siren,
 				    organisation_name, organisation_kind, submitted_at, outcome, version)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 1)
 				on conflict (id) do nothing""")
@@ -51,7 +52,7 @@ class Contributions {
 	}
 
 	Optional<Contribution> findById(ContributionId id) {
-		return jdbc.sql("select * from curation.contributions where id = ?").param(id.id()).query(Contributions::map)
+		return jdbc.sql("select * from curation.contribution where id = ?").param(id.id()).query(Contributions::map)
 				.optional();
 	}
 
@@ -60,13 +61,13 @@ class Contributions {
 	}
 
 	List<Contribution> groupedInto(ProposalId proposal) {
-		return jdbc.sql("select * from curation.contributions where proposal_id = ? order by submitted_at, id")
+		return jdbc.sql("select * from curation.contribution where proposal_id = ? order by submitted_at, id")
 				.param(proposal.id()).query(Contributions::map).list();
 	}
 
 	void save(Contribution contribution) {
 		var updated = jdbc.sql("""
-				update curation.contributions set outcome = :outcome, proposal_id = :proposal,
+				update curation.contribution set outcome = :outcome, proposal_id = :proposal,
 				    reorientation_target = :target, reorientation_note = :note, rejection_reason = :reason,
 				    decided_by = :by, decided_at = :at, version = version + 1
 				where id = :id and version = :version""").params(params(contribution)).update();
@@ -98,9 +99,9 @@ class Contributions {
 				new CampaignId(rs.getObject("campaign_id", UUID.class)), rs.getString("title"), rs.getString("need"),
 				rs.getString("theme"), rs.getString("author_role"), new Siren(rs.getString("organisation_siren")),
 				rs.getString("organisation_name"), CollectiviteKind.valueOf(rs.getString("organisation_kind")),
-				Proposals.instant(rs, "submitted_at"), Outcome.valueOf(rs.getString("outcome")),
+				Timestamps.instant(rs, "submitted_at"), Outcome.valueOf(rs.getString("outcome")),
 				proposal == null ? null : new ProposalId(proposal), rs.getString("reorientation_target"),
 				rs.getString("reorientation_note"), rs.getString("rejection_reason"), rs.getString("decided_by"),
-				Proposals.instant(rs, "decided_at"), rs.getLong("version"));
+				Timestamps.instant(rs, "decided_at"), rs.getLong("version"));
 	}
 }

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
+import cocon.shared.Timestamps;
 
 /** Read models: the curation funnel of a campaign, proposals as the public and curators see them. */
 @Component
@@ -73,8 +74,8 @@ class CurationReports {
 				       p.proposals, p.published_proposals
 				from (select count(*) filter (where status <> 'MERGED') as proposals,
 				             count(*) filter (where status = 'PUBLISHED') as published_proposals
-				      from curation.proposals where campaign_id = :campaign) p
-				left join curation.contributions c on c.campaign_id = :campaign
+				      from curation.proposal where campaign_id = :campaign) p
+				left join curation.contribution c on c.campaign_id = :campaign
 				group by p.proposals, p.published_proposals""").param("campaign", campaign.id())
 				.query(Report.class).single();
 	}
@@ -83,13 +84,13 @@ class CurationReports {
 		return jdbc.sql("""
 				select p.id, p.campaign_id, p.title, p.summary, p.theme, p.status, p.merged_into, p.created_by,
 				       p.created_at, p.published_at,
-				       (select count(*) from curation.contributions c where c.proposal_id = p.id) as contributions
-				from curation.proposals p where p.id = ?""").param(id.id())
+				       (select count(*) from curation.contribution c where c.proposal_id = p.id) as contributions
+				from curation.proposal p where p.id = ?""").param(id.id())
 				.query((rs, row) -> new ProposalView(rs.getObject("id", UUID.class),
 						rs.getObject("campaign_id", UUID.class), rs.getString("title"), rs.getString("summary"),
 						rs.getString("theme"), rs.getString("status"), rs.getObject("merged_into", UUID.class),
-						rs.getString("created_by"), Proposals.instant(rs, "created_at"),
-						Proposals.instant(rs, "published_at"), rs.getLong("contributions"), organisations(id)))
+						rs.getString("created_by"), Timestamps.instant(rs, "created_at"),
+						Timestamps.instant(rs, "published_at"), rs.getLong("contributions"), organisations(id)))
 				.optional();
 	}
 
@@ -98,22 +99,22 @@ class CurationReports {
 		return jdbc.sql("""
 				select organisation_siren as siren, min(organisation_name) as name, min(organisation_kind) as kind,
 				       count(*) as contributions
-				from curation.contributions where proposal_id = ?
+				from curation.contribution where proposal_id = ?
 				group by organisation_siren order by name, siren""").param(id.id()).query(OrganisationView.class).list();
 	}
 
 	List<ContributionView> contributions(ProposalId id) {
 		return jdbc.sql("""
 				select id, title, need, theme, organisation_siren, organisation_name, submitted_at, outcome, proposal_id
-				from curation.contributions where proposal_id = ? order by submitted_at, id""").param(id.id())
+				from curation.contribution where proposal_id = ? order by submitted_at, id""").param(id.id())
 				.query(ContributionView.class).list();
 	}
 
 	List<ProposalSummary> proposals(CampaignId campaign) {
 		return jdbc.sql("""
 				select p.id, p.title, p.theme, p.status,
-				       (select count(*) from curation.contributions c where c.proposal_id = p.id) as contributions
-				from curation.proposals p where p.campaign_id = ? and p.status <> 'MERGED'
+				       (select count(*) from curation.contribution c where c.proposal_id = p.id) as contributions
+				from curation.proposal p where p.campaign_id = ? and p.status <> 'MERGED'
 				order by p.theme, p.title""").param(campaign.id()).query(ProposalSummary.class).list();
 	}
 }

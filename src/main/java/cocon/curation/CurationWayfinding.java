@@ -47,8 +47,8 @@ class CurationWayfinding implements WorkItems, CampaignSections {
 		var items = new ArrayList<WorkItem>();
 		jdbc.sql("""
 				select c.id, c.title,
-				       (select count(*) from curation.contributions k where k.campaign_id = c.id and k.outcome = 'PENDING'),
-				       (select count(*) from curation.proposals p where p.campaign_id = c.id and p.status = 'DRAFT')
+				       (select count(*) from curation.contribution k where k.campaign_id = c.id and k.outcome = 'PENDING'),
+				       (select count(*) from curation.proposal p where p.campaign_id = c.id and p.status = 'DRAFT')
 				from curation.campaigns c order by c.title""")
 				.query((rs, n) -> new Backlog(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getLong(4)))
 				.list()
@@ -69,7 +69,7 @@ class CurationWayfinding implements WorkItems, CampaignSections {
 
 	@Override
 	public List<CampaignFigure> figures(CampaignId campaign) {
-		var published = jdbc.sql("select count(*) from curation.proposals where campaign_id = ? and status = 'PUBLISHED'")
+		var published = jdbc.sql("select count(*) from curation.proposal where campaign_id = ? and status = 'PUBLISHED'")
 				.param(campaign.id()).query(Long.class).single();
 		return List.of(new CampaignFigure(20, published, text("curation.wayfinding.published", published)));
 	}

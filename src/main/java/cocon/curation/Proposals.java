@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
+import cocon.shared.Timestamps;
 
 /**
  * Stores proposals with an optimistic lock: two decisions taken concurrently on the same proposal (publishing it
@@ -34,7 +35,7 @@ class Proposals {
 	}
 
 	Optional<Proposal> findById(ProposalId id) {
-		return jdbc.sql("select * from curation.proposals where id = ?").param(id.id()).query(Proposals::map).optional();
+		return jdbc.sql("select * from curation.proposal where id = ?").param(id.id()).query(Proposals::map).optional();
 	}
 
 	Proposal get(ProposalId id) {
@@ -43,14 +44,14 @@ class Proposals {
 
 	/** The live (draft or published) proposals of a campaign, by title. */
 	List<Proposal> liveOf(CampaignId campaign) {
-		return jdbc.sql("select * from curation.proposals where campaign_id = ? and status <> 'MERGED' order by title, id")
+		return jdbc.sql("select * from curation.proposal where campaign_id = ? and status <> 'MERGED' order by title, id")
 				.param(campaign.id()).query(Proposals::map).list();
 	}
 
 	void save(Proposal proposal) {
 		if (proposal.version() == 0) {
 			jdbc.sql("""
-					insert into curation.proposals (id, campaign_id, title, summary, theme, status, merged_into, created_by,
+					insert into curation.proposal (id, campaign_id, title, summary, theme, status, merged_into, created_by,
 					    created_at, published_at, version)
 					values (:id, :campaign, :title, :summary, :theme, :status, :mergedInto, :createdBy, :createdAt, :publishedAt, 1)""")
 					.params(params(proposal)).update();
@@ -58,7 +59,7 @@ class Proposals {
 		}
 		else {
 			var updated = jdbc.sql("""
-					update curation.proposals set title = :title, summary = :summary, theme = :theme, status = :status,
+					update curation.proposal set title = :title, summary = :summary, theme = :theme, status = :status,
 					    merged_into = :mergedInto, published_at = :publishedAt, version = version + 1
 					where id = :id and version = :version""").params(params(proposal)).update();
 			if (updated != 1) {
@@ -92,11 +93,7 @@ class Proposals {
 				new CampaignId(rs.getObject("campaign_id", UUID.class)), rs.getString("title"), rs.getString("summary"),
 				rs.getString("theme"), Proposal.Status.valueOf(rs.getString("status")),
 				mergedInto == null ? null : new ProposalId(mergedInto), rs.getString("created_by"),
-				instant(rs, "created_at"), instant(rs, "published_at"), rs.getLong("version"));
+				Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "published_at"), rs.getLong("version"));
 	}
 
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		var timestamp = rs.getTimestamp(column);
-		return timestamp == null ? null : timestamp.toInstant();
-	}
 }

@@ -57,7 +57,7 @@ class TriageQueue {
 		var themeFilter = theme == null || theme.isBlank() ? null : theme;
 		var sirenFilter = siren == null || siren.isBlank() ? null : siren.replace(" ", "");
 		var total = jdbc.sql("""
-				select count(*) from curation.contributions
+				select count(*) from curation.contribution
 				where campaign_id = :campaign and outcome = 'PENDING'
 				  and (cast(:theme as text) is null or theme = :theme)
 				  and (cast(:siren as text) is null or organisation_siren = :siren)""")
@@ -65,7 +65,7 @@ class TriageQueue {
 				.query(Long.class).single();
 		var rows = jdbc.sql("""
 				select id, title, need, theme, organisation_siren, organisation_name, organisation_kind, submitted_at
-				from curation.contributions
+				from curation.contribution
 				where campaign_id = :campaign and outcome = 'PENDING'
 				  and (cast(:theme as text) is null or theme = :theme)
 				  and (cast(:siren as text) is null or organisation_siren = :siren)
@@ -93,12 +93,12 @@ class TriageQueue {
 		}
 		return jdbc.sql("""
 				select s.id as source_id, m.id, m.title, m.status, m.proposal_id, m.score
-				from curation.contributions s
+				from curation.contribution s
 				cross join lateral (
 				    select c.id, c.title, c.outcome as status, c.proposal_id,
 				           round(cast(0.5 * public.similarity(c.title, s.title)
 				                    + 0.5 * ts_rank(c.search, q.query, 32) as numeric), 3) as score
-				    from curation.contributions c, (select %s as query) q
+				    from curation.contribution c, (select %s as query) q
 				    where c.campaign_id = s.campaign_id and c.id <> s.id
 				      and (c.search @@ q.query or c.title operator(public.%%) s.title)
 				    order by score desc, c.id limit %d) m
@@ -112,12 +112,12 @@ class TriageQueue {
 		}
 		return jdbc.sql("""
 				select s.id as source_id, m.id, m.title, m.status, null::uuid as proposal_id, m.score
-				from curation.contributions s
+				from curation.contribution s
 				cross join lateral (
 				    select p.id, p.title, p.status,
 				           round(cast(0.5 * public.similarity(p.title, s.title)
 				                    + 0.5 * ts_rank(p.search, q.query, 32) as numeric), 3) as score
-				    from curation.proposals p, (select %s as query) q
+				    from curation.proposal p, (select %s as query) q
 				    where p.campaign_id = s.campaign_id and p.status <> 'MERGED'
 				      and (p.search @@ q.query or p.title operator(public.%%) s.title)
 				    order by score desc, p.id limit %d) m

@@ -44,9 +44,9 @@ class Invitations {
 	/** Invites every current supporter of a proposal whose call is open; returns how many were newly invited. */
 	int inviteSupporters(ProposalId proposal, Instant now) {
 		return jdbc.sql("""
-				insert into referents.invitations (proposal_id, siren, invited_at)
+				insert into referents.invitation (proposal_id, siren, invited_at)
 				select s.proposal_id, s.siren, :now from referents.supports s
-				join referents.calls c on c.proposal_id = s.proposal_id and c.status = 'OPEN'
+				join referents.referent_call c on c.proposal_id = s.proposal_id and c.status = 'OPEN'
 				where s.proposal_id = :p and %s
 				on conflict do nothing
 				""".formatted(ACTIVE)).param("p", proposal.id()).param("now", Sql.ts(now)).update();
@@ -55,9 +55,9 @@ class Invitations {
 	/** Invites one supporter of a proposal if its call is open and the collectivité still supports it. */
 	void inviteIfCallOpen(ProposalId proposal, Siren siren, Instant now) {
 		jdbc.sql("""
-				insert into referents.invitations (proposal_id, siren, invited_at)
+				insert into referents.invitation (proposal_id, siren, invited_at)
 				select s.proposal_id, s.siren, :now from referents.supports s
-				join referents.calls c on c.proposal_id = s.proposal_id and c.status = 'OPEN'
+				join referents.referent_call c on c.proposal_id = s.proposal_id and c.status = 'OPEN'
 				where s.proposal_id = :p and s.siren = :s and %s
 				on conflict do nothing
 				""".formatted(ACTIVE)).param("p", proposal.id()).param("s", siren.value()).param("now", Sql.ts(now)).update();
@@ -66,13 +66,13 @@ class Invitations {
 	/** Drops the invitation of a collectivité that no longer supports the proposal. */
 	void uninviteIfNoLongerSupporting(ProposalId proposal, Siren siren) {
 		jdbc.sql("""
-				delete from referents.invitations i where i.proposal_id = :p and i.siren = :s
+				delete from referents.invitation i where i.proposal_id = :p and i.siren = :s
 				and not exists (select 1 from referents.supports s where s.proposal_id = i.proposal_id and s.siren = i.siren and %s)
 				""".formatted(ACTIVE)).param("p", proposal.id()).param("s", siren.value()).update();
 	}
 
 	boolean isInvited(ProposalId proposal, Siren siren) {
-		return jdbc.sql("select count(*) from referents.invitations where proposal_id = :p and siren = :s")
+		return jdbc.sql("select count(*) from referents.invitation where proposal_id = :p and siren = :s")
 				.param("p", proposal.id()).param("s", siren.value()).query(Long.class).single() > 0;
 	}
 }

@@ -21,21 +21,21 @@ class ProposalTitles {
 	/** Stores the title if it is newer than the one known; says whether it was. */
 	boolean record(ProposalId id, String title, Instant asOf) {
 		return jdbc.sql("""
-				insert into referents.proposal_titles (proposal_id, title, as_of) values (:id, :title, :asOf)
+				insert into referents.proposal_title (proposal_id, title, as_of) values (:id, :title, :asOf)
 				on conflict (proposal_id) do update set title = excluded.title, as_of = excluded.as_of
-				where referents.proposal_titles.as_of <= excluded.as_of
+				where referents.proposal_title.as_of <= excluded.as_of
 				""")
 				.param("id", id.id()).param("title", title).param("asOf", Sql.ts(asOf)).update() == 1;
 	}
 
 	/** The title known, if it was set after the given instant. */
 	Optional<String> revisedAfter(ProposalId id, Instant instant) {
-		return jdbc.sql("select title from referents.proposal_titles where proposal_id = :id and as_of > :at")
+		return jdbc.sql("select title from referents.proposal_title where proposal_id = :id and as_of > :at")
 				.param("id", id.id()).param("at", Sql.ts(instant)).query(String.class).optional();
 	}
 
 	Optional<String> find(ProposalId id) {
-		return jdbc.sql("select title from referents.proposal_titles where proposal_id = :id").param("id", id.id())
+		return jdbc.sql("select title from referents.proposal_title where proposal_id = :id").param("id", id.id())
 				.query(String.class).optional();
 	}
 }

@@ -26,25 +26,25 @@ class ReferentCalls {
 	}
 
 	Optional<ReferentCall> find(ProposalId id) {
-		return jdbc.sql("select * from referents.calls where proposal_id = :id").param("id", id.id())
+		return jdbc.sql("select * from referents.referent_call where proposal_id = :id").param("id", id.id())
 				.query(ReferentCalls::map).optional();
 	}
 
 	/** The call, locked for the rest of the transaction. */
 	Optional<ReferentCall> findForUpdate(ProposalId id) {
-		return jdbc.sql("select * from referents.calls where proposal_id = :id for update").param("id", id.id())
+		return jdbc.sql("select * from referents.referent_call where proposal_id = :id for update").param("id", id.id())
 				.query(ReferentCalls::map).optional();
 	}
 
 	List<ReferentCall> ofCampaign(CampaignId campaign) {
-		return jdbc.sql("select * from referents.calls where campaign_id = :id").param("id", campaign.id())
+		return jdbc.sql("select * from referents.referent_call where campaign_id = :id").param("id", campaign.id())
 				.query(ReferentCalls::map).list();
 	}
 
 	void save(ReferentCall call) {
 		if (call.isNew()) {
 			jdbc.sql("""
-					insert into referents.calls (proposal_id, campaign_id, proposal_title, status, decision_id, opened_at, cancelled_at, formed_at, version)
+					insert into referents.referent_call (proposal_id, campaign_id, proposal_title, status, decision_id, opened_at, cancelled_at, formed_at, version)
 					values (:id, :campaign, :title, :status, :decision, :opened, :cancelled, :formed, 0)
 					""")
 					.param("id", call.getId().id()).param("campaign", call.campaignId().id())
@@ -55,7 +55,7 @@ class ReferentCalls {
 			return;
 		}
 		int updated = jdbc.sql("""
-				update referents.calls set proposal_title = :title, status = :status, decision_id = :decision,
+				update referents.referent_call set proposal_title = :title, status = :status, decision_id = :decision,
 				  cancelled_at = :cancelled, version = version + 1
 				where proposal_id = :id and version = :version
 				""")

@@ -29,34 +29,34 @@ class ReferentTerritories {
 	}
 
 	Optional<ReferentTerritory> find(ReferentTerritory.ApplicationId id) {
-		return jdbc.sql("select * from referents.referent_territories where id = :id").param("id", id.id())
+		return jdbc.sql("select * from referents.referent_territory where id = :id").param("id", id.id())
 				.query(ReferentTerritories::map).optional();
 	}
 
 	Optional<ReferentTerritory> find(ProposalId proposal, Siren siren) {
-		return jdbc.sql("select * from referents.referent_territories where proposal_id = :p and siren = :s")
+		return jdbc.sql("select * from referents.referent_territory where proposal_id = :p and siren = :s")
 				.param("p", proposal.id()).param("s", siren.value()).query(ReferentTerritories::map).optional();
 	}
 
 	List<ReferentTerritory> ofProposal(ProposalId proposal) {
-		return jdbc.sql("select * from referents.referent_territories where proposal_id = :p order by joined_at, collectivite_name")
+		return jdbc.sql("select * from referents.referent_territory where proposal_id = :p order by joined_at, collectivite_name")
 				.param("p", proposal.id()).query(ReferentTerritories::map).list();
 	}
 
 	List<ReferentTerritory> ofCollectivite(Siren siren) {
-		return jdbc.sql("select * from referents.referent_territories where siren = :s order by joined_at")
+		return jdbc.sql("select * from referents.referent_territory where siren = :s order by joined_at")
 				.param("s", siren.value()).query(ReferentTerritories::map).list();
 	}
 
 	Set<Siren> members(ProposalId proposal) {
-		return jdbc.sql("select siren from referents.referent_territories where proposal_id = :p")
+		return jdbc.sql("select siren from referents.referent_territory where proposal_id = :p")
 				.param("p", proposal.id()).query((rs, row) -> Siren.of(rs.getString(1))).list().stream()
 				.collect(Collectors.toSet());
 	}
 
 	void add(ReferentTerritory territory) {
 		jdbc.sql("""
-				insert into referents.referent_territories (id, proposal_id, campaign_id, siren, collectivite_name, kind,
+				insert into referents.referent_territory (id, proposal_id, campaign_id, siren, collectivite_name, kind,
 				  motivation, contact_name, contact_email, applied_by, joined_at)
 				values (:id, :proposal, :campaign, :siren, :name, :kind, :motivation, :contactName, :contactEmail, :by, :at)
 				""")
@@ -73,7 +73,7 @@ class ReferentTerritories {
 	void markExperimentation(ReferentTerritory territory) {
 		var mark = territory.experimentation();
 		jdbc.sql("""
-				update referents.referent_territories set experimentation_marked_by = :by, experimentation_marked_at = :at
+				update referents.referent_territory set experimentation_marked_by = :by, experimentation_marked_at = :at
 				where id = :id and experimentation_marked_at is null
 				""")
 				.param("id", territory.getId().id()).param("by", mark.markedBy()).param("at", Sql.ts(mark.markedAt()))

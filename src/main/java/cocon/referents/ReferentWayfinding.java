@@ -52,11 +52,11 @@ class ReferentWayfinding implements WorkItems, CampaignSections {
 		var now = java.sql.Timestamp.from(clock.instant());
 		var items = new ArrayList<WorkItem>();
 		jdbc.sql("""
-				select c.proposal_id, c.proposal_title from referents.invitations i
-				join referents.calls c on c.proposal_id = i.proposal_id and c.status = 'OPEN'
+				select c.proposal_id, c.proposal_title from referents.invitation i
+				join referents.referent_call c on c.proposal_id = i.proposal_id and c.status = 'OPEN'
 				join referents.campaigns k on k.campaign_id = c.campaign_id
 				where i.siren = ? and k.applications_opens <= ? and k.applications_closes >= ?
-				  and not exists (select 1 from referents.referent_territories t
+				  and not exists (select 1 from referents.referent_territory t
 				                  where t.proposal_id = c.proposal_id and t.siren = i.siren)
 				order by c.proposal_title""")
 				.params(siren, now, now)
@@ -64,8 +64,8 @@ class ReferentWayfinding implements WorkItems, CampaignSections {
 				.forEach(c -> items.add(new WorkItem(group, text("referents.wayfinding.invited", c.title()),
 						"/ma-collectivite/territoires-referents", text("referents.wayfinding.invited.help"), true)));
 		jdbc.sql("""
-				select t.proposal_id, c.proposal_title from referents.referent_territories t
-				join referents.calls c on c.proposal_id = t.proposal_id
+				select t.proposal_id, c.proposal_title from referents.referent_territory t
+				join referents.referent_call c on c.proposal_id = t.proposal_id
 				where t.siren = ? order by c.proposal_title""")
 				.param(siren)
 				.query((rs, n) -> new Call(rs.getObject(1, UUID.class), rs.getString(2))).list()
@@ -76,7 +76,7 @@ class ReferentWayfinding implements WorkItems, CampaignSections {
 
 	@Override
 	public List<CampaignFigure> figures(CampaignId campaign) {
-		var referents = jdbc.sql("select count(distinct siren) from referents.referent_territories where campaign_id = ?")
+		var referents = jdbc.sql("select count(distinct siren) from referents.referent_territory where campaign_id = ?")
 				.param(campaign.id()).query(Long.class).single();
 		if (referents == 0) {
 			return List.of();
@@ -92,7 +92,7 @@ class ReferentWayfinding implements WorkItems, CampaignSections {
 			links.add(new CampaignLink(6, text("referents.wayfinding.hub.apply"), "/ma-collectivite/territoires-referents",
 					text("referents.wayfinding.hub.apply.help"), true));
 		}
-		var calls = jdbc.sql("select count(*) from referents.calls where campaign_id = ? and status = 'OPEN'")
+		var calls = jdbc.sql("select count(*) from referents.referent_call where campaign_id = ? and status = 'OPEN'")
 				.param(campaign.id()).query(Long.class).single();
 		if (calls > 0) {
 			links.add(new CampaignLink(45, text("referents.wayfinding.hub.groups"), "/territoires-referents",

@@ -22,19 +22,19 @@ class ShortlistDecisions {
 	boolean recordAndCheckApplicable(ProposalsShortlisted decision) {
 		jdbc.sql("select pg_advisory_xact_lock(hashtext(:campaign))").param("campaign", decision.campaignId().toString())
 				.query().singleValue();
-		boolean seen = jdbc.sql("select count(*) from referents.shortlist_decisions where decision_id = :id")
+		boolean seen = jdbc.sql("select count(*) from referents.shortlist_decision where decision_id = :id")
 				.param("id", decision.decisionId()).query(Long.class).single() > 0;
 		if (seen) {
 			return false;
 		}
 		boolean superseded = jdbc.sql("""
-				select count(*) from referents.shortlist_decisions
+				select count(*) from referents.shortlist_decision
 				where supersedes = :id or (campaign_id = :campaign and applied and decided_at > :at)
 				""")
 				.param("id", decision.decisionId()).param("campaign", decision.campaignId().id())
 				.param("at", Sql.ts(decision.decidedAt())).query(Long.class).single() > 0;
 		jdbc.sql("""
-				insert into referents.shortlist_decisions (decision_id, campaign_id, supersedes, decided_at, applied)
+				insert into referents.shortlist_decision (decision_id, campaign_id, supersedes, decided_at, applied)
 				values (:id, :campaign, :supersedes, :at, :applied)
 				""")
 				.param("id", decision.decisionId()).param("campaign", decision.campaignId().id())

@@ -63,8 +63,8 @@ class WorkingGroupQueries {
 	private static final String CALLS = """
 			select c.proposal_id, c.proposal_title, c.campaign_id, c.status, k.title as campaign_title,
 			  k.applications_opens, k.applications_closes, k.working_group_kinds, k.calendar_as_of,
-			  (select count(*) from referents.referent_territories t where t.proposal_id = c.proposal_id) as member_count
-			from referents.calls c left join referents.campaigns k on k.campaign_id = c.campaign_id
+			  (select count(*) from referents.referent_territory t where t.proposal_id = c.proposal_id) as member_count
+			from referents.referent_call c left join referents.campaigns k on k.campaign_id = c.campaign_id
 			""";
 
 	private final JdbcClient jdbc;
@@ -93,7 +93,7 @@ class WorkingGroupQueries {
 	List<MemberView> members(ProposalId proposal) {
 		return jdbc.sql("""
 				select id, siren, collectivite_name, kind, joined_at, experimentation_marked_at is not null as experimentation
-				from referents.referent_territories where proposal_id = :p order by joined_at, collectivite_name
+				from referents.referent_territory where proposal_id = :p order by joined_at, collectivite_name
 				""").param("p", proposal.id())
 				.query((rs, row) -> new MemberView(Sql.uuid(rs, "id"), rs.getString("siren"),
 						rs.getString("collectivite_name"), CollectiviteKind.valueOf(rs.getString("kind")),
@@ -103,8 +103,8 @@ class WorkingGroupQueries {
 
 	List<SessionView> sessions(ProposalId proposal) {
 		return jdbc.sql("""
-				select s.id, s.held_on, s.subject, (select count(*) from referents.session_attendees a where a.session_id = s.id) as attendees
-				from referents.sessions s where s.proposal_id = :p order by s.held_on desc, s.recorded_at desc
+				select s.id, s.held_on, s.subject, (select count(*) from referents.session_attendee a where a.session_id = s.id) as attendees
+				from referents.working_group_session s where s.proposal_id = :p order by s.held_on desc, s.recorded_at desc
 				""").param("p", proposal.id())
 				.query((rs, row) -> new SessionView(Sql.uuid(rs, "id"), rs.getObject("held_on", LocalDate.class),
 						rs.getString("subject"), rs.getInt("attendees")))
@@ -112,7 +112,7 @@ class WorkingGroupQueries {
 	}
 
 	List<ApplicationDetails> applicationsWithContacts(ProposalId proposal) {
-		return jdbc.sql("select * from referents.referent_territories where proposal_id = :p order by joined_at, collectivite_name")
+		return jdbc.sql("select * from referents.referent_territory where proposal_id = :p order by joined_at, collectivite_name")
 				.param("p", proposal.id())
 				.query((rs, row) -> new ApplicationDetails(Sql.uuid(rs, "id"), rs.getString("siren"),
 						rs.getString("collectivite_name"), CollectiviteKind.valueOf(rs.getString("kind")),
@@ -124,7 +124,7 @@ class WorkingGroupQueries {
 
 	/** The open or upcoming calls the collectivité is invited to, newest first. */
 	List<InvitationView> invitationsOf(Siren siren) {
-		return jdbc.sql(CALLS.replace("from referents.calls c", ", i.invited_at, exists (select 1 from referents.referent_territories t where t.proposal_id = c.proposal_id and t.siren = i.siren) as applied from referents.calls c join referents.invitations i on i.proposal_id = c.proposal_id")
+		return jdbc.sql(CALLS.replace("from referents.referent_call c", ", i.invited_at, exists (select 1 from referents.referent_territory t where t.proposal_id = c.proposal_id and t.siren = i.siren) as applied from referents.referent_call c join referents.invitation i on i.proposal_id = c.proposal_id")
 				+ " where i.siren = :s and c.status = 'OPEN' order by i.invited_at desc, c.proposal_title")
 				.param("s", siren.value())
 				.query((rs, row) -> new InvitationView(call(rs), Sql.instant(rs, "invited_at"), rs.getBoolean("applied")))
@@ -135,7 +135,7 @@ class WorkingGroupQueries {
 	}
 
 	List<OwnApplicationView> applicationsOf(Siren siren) {
-		return jdbc.sql(CALLS.replace("from referents.calls c", ", t.id as application_id, t.joined_at, t.experimentation_marked_at is not null as experimentation from referents.calls c join referents.referent_territories t on t.proposal_id = c.proposal_id")
+		return jdbc.sql(CALLS.replace("from referents.referent_call c", ", t.id as application_id, t.joined_at, t.experimentation_marked_at is not null as experimentation from referents.referent_call c join referents.referent_territory t on t.proposal_id = c.proposal_id")
 				+ " where t.siren = :s order by t.joined_at desc")
 				.param("s", siren.value())
 				.query((rs, row) -> new OwnApplicationView(Sql.uuid(rs, "application_id"), call(rs),

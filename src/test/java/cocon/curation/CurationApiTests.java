@@ -78,7 +78,7 @@ class CurationApiTests {
 	void submit(List<ContributionSubmitted> contributions) {
 		transactions.executeWithoutResult(status -> contributions.forEach(events::publishEvent));
 		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-				"select count(*) from curation.contributions where campaign_id = ?").param(campaign.id())
+				"select count(*) from curation.contribution where campaign_id = ?").param(campaign.id())
 				.query(Long.class).single() >= contributions.size());
 	}
 
@@ -154,7 +154,7 @@ class CurationApiTests {
 				.andExpect(content().json("""
 						{"received": 476, "pending": 0, "grouped": 391, "reoriented": 81, "rejected": 4,
 						 "proposals": 67, "publishedProposals": 67}"""));
-		assertThat(jdbc.sql("select count(distinct theme) from curation.proposals where campaign_id = ? and status = 'PUBLISHED'")
+		assertThat(jdbc.sql("select count(distinct theme) from curation.proposal where campaign_id = ? and status = 'PUBLISHED'")
 				.param(campaign.id()).query(Long.class).single()).isEqualTo(13);
 	}
 
@@ -188,7 +188,7 @@ class CurationApiTests {
 		post("/api/proposals/" + proposal + "/publication", Map.of()).andExpect(status().isConflict())
 				.andExpect(jsonPath("$.detail", containsString("déjà publiée")));
 
-		assertThat(jdbc.sql("select outcome from curation.contributions where id = ?").param(id.id()).query(String.class)
+		assertThat(jdbc.sql("select outcome from curation.contribution where id = ?").param(id.id()).query(String.class)
 				.single()).isEqualTo("GROUPED");
 		assertThat(jdbc.sql("select count(*) from curation.history where contribution_id = ?").param(id.id())
 				.query(Long.class).single()).isEqualTo(historyBefore);
@@ -208,7 +208,7 @@ class CurationApiTests {
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
 				.post("/api/campaigns/" + campaign + "/proposals").contentType(MediaType.APPLICATION_JSON)
 				.content("{}")).andExpect(status().is4xxClientError());
-		assertThat(jdbc.sql("select outcome from curation.contributions where id = ?").param(id.id()).query(String.class)
+		assertThat(jdbc.sql("select outcome from curation.contribution where id = ?").param(id.id()).query(String.class)
 				.single()).isEqualTo("PENDING");
 	}
 
@@ -225,7 +225,7 @@ class CurationApiTests {
 		mvc.perform(get("/api/campaigns/" + unknown + "/curation-report")).andExpect(status().isNotFound());
 		post("/api/campaigns/" + campaign + "/proposals", Map.of("title", "T", "summary", "S", "theme", "Santé",
 				"contributionIds", List.of(unknown))).andExpect(status().isNotFound());
-		assertThat(jdbc.sql("select count(*) from curation.proposals where campaign_id = ?").param(campaign.id())
+		assertThat(jdbc.sql("select count(*) from curation.proposal where campaign_id = ?").param(campaign.id())
 				.query(Long.class).single()).isZero();
 	}
 

@@ -73,14 +73,14 @@ class CurationPagesTests {
 		cantine = second.contributionId();
 		transactions.executeWithoutResult(status -> List.of(scheduled, first, second).forEach(events::publishEvent));
 		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-				"select count(*) from curation.contributions where campaign_id = ?").param(campaign.id())
+				"select count(*) from curation.contribution where campaign_id = ?").param(campaign.id())
 				.query(Long.class).single() == 2
 				&& jdbc.sql("select count(*) from curation.campaigns where id = ?").param(campaign.id())
 						.query(Long.class).single() == 1);
 	}
 
 	String outcome(ContributionId id) {
-		return jdbc.sql("select outcome from curation.contributions where id = ?").param(id.id()).query(String.class)
+		return jdbc.sql("select outcome from curation.contribution where id = ?").param(id.id()).query(String.class)
 				.single();
 	}
 

@@ -79,7 +79,7 @@ class ContributionExport {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune campagne ne porte l'identifiant " + id + ".");
 		}
 		var tabular = TabularFormat.ofExtension(format);
-		int rows = jdbc.sql("select count(*) from curation.contributions where campaign_id = ?").param(id)
+		int rows = jdbc.sql("select count(*) from curation.contribution where campaign_id = ?").param(id)
 				.query(Integer.class).single();
 		jdbc.sql("""
 				insert into curation.contribution_export (campaign_id, format, row_count, exported_by, exported_at)
@@ -97,7 +97,7 @@ class ContributionExport {
 					select x.id, x.submitted_at, x.organisation_siren, x.organisation_name, x.organisation_kind,
 					       x.author_role, x.theme, x.title, x.need, x.outcome, x.proposal_id, p.title as proposal_title,
 					       x.reorientation_target, x.reorientation_note, x.rejection_reason, x.decided_at
-					from curation.contributions x left join curation.proposals p on p.id = x.proposal_id
+					from curation.contribution x left join curation.proposal p on p.id = x.proposal_id
 					where x.campaign_id = ? order by x.submitted_at, x.id""")
 					.param(id)
 					.query(rs -> {

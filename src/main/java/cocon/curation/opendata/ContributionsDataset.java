@@ -89,7 +89,7 @@ class ContributionsDataset implements OpenDataset {
 		jdbc.sql("""
 				select x.id, x.submitted_at, x.theme, x.title, x.need, x.organisation_kind, x.outcome, x.proposal_id,
 				       x.reorientation_target, x.rejection_reason
-				from curation.contributions x join curation.campaigns c on c.id = x.campaign_id
+				from curation.contribution x join curation.campaigns c on c.id = x.campaign_id
 				where x.campaign_id = ? and c.contribution_texts_public
 				order by x.id""")
 				.param(campaign.id())

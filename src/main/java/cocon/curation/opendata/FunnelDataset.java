@@ -80,8 +80,8 @@ class FunnelDataset implements OpenDataset {
 		return jdbc.sql("""
 				select theme from (
 				  select unnest(themes) as theme from curation.campaigns where id = :campaign
-				  union select theme from curation.contributions where campaign_id = :campaign
-				  union select theme from curation.proposals where campaign_id = :campaign
+				  union select theme from curation.contribution where campaign_id = :campaign
+				  union select theme from curation.proposal where campaign_id = :campaign
 				) t order by theme""").param("campaign", campaign.id()).query(String.class).list();
 	}
 
@@ -90,17 +90,17 @@ class FunnelDataset implements OpenDataset {
 		jdbc.sql("""
 				with themes as (
 				  select unnest(themes) as theme from curation.campaigns where id = :campaign
-				  union select theme from curation.contributions where campaign_id = :campaign
-				  union select theme from curation.proposals where campaign_id = :campaign
+				  union select theme from curation.contribution where campaign_id = :campaign
+				  union select theme from curation.proposal where campaign_id = :campaign
 				)
 				select t.theme,
-				       (select count(*) from curation.contributions c where c.campaign_id = :campaign and c.theme = t.theme) as received,
-				       (select count(*) from curation.contributions c where c.campaign_id = :campaign and c.theme = t.theme and c.outcome = 'PENDING') as pending,
-				       (select count(*) from curation.contributions c where c.campaign_id = :campaign and c.theme = t.theme and c.outcome = 'REORIENTED') as reoriented,
-				       (select count(*) from curation.contributions c where c.campaign_id = :campaign and c.theme = t.theme and c.outcome = 'REJECTED') as rejected,
-				       (select count(*) from curation.contributions c where c.campaign_id = :campaign and c.theme = t.theme and c.outcome = 'GROUPED') as grouped,
-				       (select count(*) from curation.proposals p where p.campaign_id = :campaign and p.theme = t.theme and p.status <> 'MERGED') as proposals,
-				       (select count(*) from curation.proposals p where p.campaign_id = :campaign and p.theme = t.theme and p.status = 'PUBLISHED') as published
+				       (select count(*) from curation.contribution c where c.campaign_id = :campaign and c.theme = t.theme) as received,
+				       (select count(*) from curation.contribution c where c.campaign_id = :campaign and c.theme = t.theme and c.outcome = 'PENDING') as pending,
+				       (select count(*) from curation.contribution c where c.campaign_id = :campaign and c.theme = t.theme and c.outcome = 'REORIENTED') as reoriented,
+				       (select count(*) from curation.contribution c where c.campaign_id = :campaign and c.theme = t.theme and c.outcome = 'REJECTED') as rejected,
+				       (select count(*) from curation.contribution c where c.campaign_id = :campaign and c.theme = t.theme and c.outcome = 'GROUPED') as grouped,
+				       (select count(*) from curation.proposal p where p.campaign_id = :campaign and p.theme = t.theme and p.status <> 'MERGED') as proposals,
+				       (select count(*) from curation.proposal p where p.campaign_id = :campaign and p.theme = t.theme and p.status = 'PUBLISHED') as published
 				from themes t order by t.theme""")
 				.param("campaign", campaign.id())
 				.query(rs -> {

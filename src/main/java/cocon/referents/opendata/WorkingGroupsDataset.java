@@ -80,16 +80,16 @@ class WorkingGroupsDataset implements OpenDataset {
 	public Optional<Snapshot> snapshot(CampaignId campaign) {
 		return jdbc.sql("""
 				select c.calendar_as_of,
-				       (select count(*) from referents.referent_territories r join referents.calls k
+				       (select count(*) from referents.referent_territory r join referents.referent_call k
 				          on k.proposal_id = r.proposal_id where k.campaign_id = c.campaign_id and k.status = 'OPEN') as members,
-				       (select max(greatest(k.opened_at, k.cancelled_at)) from referents.calls k where k.campaign_id = c.campaign_id) as last_call,
-				       (select max(greatest(r.joined_at, r.experimentation_marked_at)) from referents.referent_territories r
+				       (select max(greatest(k.opened_at, k.cancelled_at)) from referents.referent_call k where k.campaign_id = c.campaign_id) as last_call,
+				       (select max(greatest(r.joined_at, r.experimentation_marked_at)) from referents.referent_territory r
 				         where r.campaign_id = c.campaign_id) as last_member,
-				       (select max(s.recorded_at) from referents.sessions s join referents.calls k on k.proposal_id = s.proposal_id
+				       (select max(s.recorded_at) from referents.working_group_session s join referents.referent_call k on k.proposal_id = s.proposal_id
 				         where k.campaign_id = c.campaign_id) as last_session,
-				       (select count(*) from referents.sessions s join referents.calls k on k.proposal_id = s.proposal_id
+				       (select count(*) from referents.working_group_session s join referents.referent_call k on k.proposal_id = s.proposal_id
 				         where k.campaign_id = c.campaign_id) as sessions,
-				       (select count(*) from referents.referent_territories r
+				       (select count(*) from referents.referent_territory r
 				         where r.campaign_id = c.campaign_id and r.experimentation_marked_at is not null) as experimentations
 				from referents.campaigns c where c.campaign_id = ?""")
 				.param(campaign.id())
@@ -108,10 +108,10 @@ class WorkingGroupsDataset implements OpenDataset {
 		jdbc.sql("""
 				select k.proposal_id, k.proposal_title, r.siren, r.collectivite_name, r.kind,
 				       r.experimentation_marked_at is not null as experimentation, r.joined_at,
-				       (select count(*) from referents.sessions s where s.proposal_id = k.proposal_id) as held,
-				       (select count(*) from referents.session_attendees a
+				       (select count(*) from referents.working_group_session s where s.proposal_id = k.proposal_id) as held,
+				       (select count(*) from referents.session_attendee a
 				         where a.proposal_id = k.proposal_id and a.siren = r.siren) as attended
-				from referents.calls k join referents.referent_territories r on r.proposal_id = k.proposal_id
+				from referents.referent_call k join referents.referent_territory r on r.proposal_id = k.proposal_id
 				where k.campaign_id = ? and k.status = 'OPEN'
 				order by k.proposal_id, r.siren""")
 				.param(campaign.id())
