@@ -22,7 +22,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +38,7 @@ import org.springframework.util.FileSystemUtils;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import cocon.testing.ApiCalendars;
+import cocon.testing.ApiRequests;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -373,7 +373,7 @@ class DatabaseOutageTests {
 	private HttpResponse<String> support(String siren, String proposal) throws IOException, InterruptedException {
 		var request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/proposals/" + proposal + "/support"))
 				.timeout(Duration.ofSeconds(30))
-				.header("Authorization", basic("agent-" + siren))
+				.header("Authorization", ApiRequests.basic("agent-" + siren))
 				.PUT(HttpRequest.BodyPublishers.noBody());
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
@@ -388,18 +388,8 @@ class DatabaseOutageTests {
 
 	private HttpResponse<String> send(String method, String path, String user, JsonNode body)
 			throws IOException, InterruptedException {
-		var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-				.timeout(Duration.ofSeconds(30))
-				.header("Authorization", basic(user))
-				.header("Accept", "application/json");
-		if (body == null) {
-			request.method(method, HttpRequest.BodyPublishers.noBody());
-		}
-		else {
-			request.header("Content-Type", "application/json")
-					.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return http.send(ApiRequests.json(baseUrl + path, method, user, body).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** Retries while the module asked has not yet learned, from an event, what the request refers to (404, 409). */
@@ -415,10 +405,6 @@ class DatabaseOutageTests {
 		@SuppressWarnings("unchecked")
 		HttpResponse<String> response = answer[0];
 		return response;
-	}
-
-	private static String basic(String user) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** The sign-in page, fetched before the outage: its session and CSRF token, to post the form during it. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,7 +18,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cocon.CoconApplication;
 import cocon.testing.ApiCalendars;
+import cocon.testing.ApiRequests;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -433,19 +432,7 @@ class CrashInABurstTests {
 
 	private HttpResponse<String> send(String method, String path, String user, JsonNode body)
 			throws IOException, InterruptedException {
-		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-				.timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
-		if (user != null) {
-			request.header("Authorization", "Basic " + Base64.getEncoder()
-					.encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-		}
-		if (body == null) {
-			request.method(method, HttpRequest.BodyPublishers.noBody());
-		}
-		else {
-			request.header("Content-Type", "application/json")
-					.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return http.send(ApiRequests.json("http://127.0.0.1:" + httpPort + path, method, user, body).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 }
