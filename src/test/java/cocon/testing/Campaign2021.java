@@ -1,0 +1,142 @@
+package cocon.testing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import cocon.governance.events.CalendarChanged;
+import cocon.governance.events.CampaignScheduled;
+import cocon.governance.events.CampaignSnapshot;
+import cocon.shared.CampaignCalendar;
+import cocon.shared.CampaignId;
+import cocon.shared.CollectiviteKind;
+import cocon.shared.Window;
+
+/**
+ * The 2021 campaign « Coconstruction de services numériques », the one test fixture of a campaign: its calendar
+ * (contributions 25 January – 15 March, supports 1 – 30 April, shortlist on 3 May, referent applications
+ * 4 – 31 May, funding on 5 July 2021, Paris time), and the governance events announcing it, as a value whose
+ * {@code with…} methods give a variant (another id, themes, kinds, calendar). Every module test builds its
+ * campaign from here.
+ */
+public record Campaign2021(CampaignId id, String title, List<String> themes, Set<CollectiviteKind> supportKinds,
+		Set<CollectiviteKind> workingGroupKinds, CampaignCalendar calendar, boolean contributionTextsPublic,
+		Instant scheduledAt) {
+
+	public static final String TITLE = "Coconstruction de services numériques 2021";
+
+	public static final List<String> THEMES = List.of("Dématérialisation", "Mobilités", "Énergie", "Accessibilité",
+			"Urbanisme", "Logement", "Relation usagers", "Finances locales", "Santé", "Éducation", "Culture",
+			"Environnement", "Sécurité");
+
+	public static final Window CONTRIBUTIONS = Window.of(OffsetDateTime.parse("2021-01-25T00:00:00+01:00"),
+			OffsetDateTime.parse("2021-03-15T23:59:59+01:00"));
+
+	public static final Window SUPPORTS = Window.of(OffsetDateTime.parse("2021-04-01T00:00:00+02:00"),
+			OffsetDateTime.parse("2021-04-30T23:59:59+02:00"));
+
+	public static final Window REFERENT_APPLICATIONS = Window.of(OffsetDateTime.parse("2021-05-04T00:00:00+02:00"),
+			OffsetDateTime.parse("2021-05-31T23:59:59+02:00"));
+
+	public static final LocalDate SHORTLIST_DAY = LocalDate.parse("2021-05-03");
+
+	public static final LocalDate FUNDING_DAY = LocalDate.parse("2021-07-05");
+
+	public static final CampaignCalendar CALENDAR = new CampaignCalendar(CONTRIBUTIONS, SUPPORTS, REFERENT_APPLICATIONS,
+			SHORTLIST_DAY, FUNDING_DAY);
+
+	/** When governance scheduled it. */
+	public static final Instant SCHEDULED_AT = Instant.parse("2021-01-10T09:00:00Z");
+
+	public static final long ENVELOPE_EUROS = 30_000_000;
+
+	/** Collectivités territoriales: who supports in 2021. */
+	public static final Set<CollectiviteKind> COLLECTIVITES_TERRITORIALES = Set.copyOf(EnumSet.of(
+			CollectiviteKind.COMMUNE, CollectiviteKind.DEPARTEMENT, CollectiviteKind.REGION,
+			CollectiviteKind.COLLECTIVITE_PARTICULIERE));
+
+	public Campaign2021 {
+		themes = List.copyOf(themes);
+		supportKinds = Set.copyOf(supportKinds);
+		workingGroupKinds = Set.copyOf(workingGroupKinds);
+	}
+
+	/** The 2021 campaign under a fresh identifier (each test its own campaign in the shared database). */
+	public static Campaign2021 campaign() {
+		return new Campaign2021(CampaignId.random(), TITLE, THEMES, COLLECTIVITES_TERRITORIALES,
+				Set.of(CollectiviteKind.values()), CALENDAR, false, SCHEDULED_AT);
+	}
+
+	public Campaign2021 withId(CampaignId newId) {
+		return new Campaign2021(newId, title, themes, supportKinds, workingGroupKinds, calendar, contributionTextsPublic,
+				scheduledAt);
+	}
+
+	public Campaign2021 withTitle(String newTitle) {
+		return new Campaign2021(id, newTitle, themes, supportKinds, workingGroupKinds, calendar, contributionTextsPublic,
+				scheduledAt);
+	}
+
+	public Campaign2021 withThemes(List<String> newThemes) {
+		return new Campaign2021(id, title, newThemes, supportKinds, workingGroupKinds, calendar, contributionTextsPublic,
+				scheduledAt);
+	}
+
+	public Campaign2021 withSupportKinds(Set<CollectiviteKind> kinds) {
+		return new Campaign2021(id, title, themes, kinds, workingGroupKinds, calendar, contributionTextsPublic,
+				scheduledAt);
+	}
+
+	public Campaign2021 withWorkingGroupKinds(Set<CollectiviteKind> kinds) {
+		return new Campaign2021(id, title, themes, supportKinds, kinds, calendar, contributionTextsPublic, scheduledAt);
+	}
+
+	public Campaign2021 withCalendar(CampaignCalendar newCalendar) {
+		return new Campaign2021(id, title, themes, supportKinds, workingGroupKinds, newCalendar, contributionTextsPublic,
+				scheduledAt);
+	}
+
+	public Campaign2021 withContributions(Window contributions) {
+		return withCalendar(new CampaignCalendar(contributions, calendar.supports(), calendar.referentApplications(),
+				calendar.shortlistDecision(), calendar.fundingDecision()));
+	}
+
+	public Campaign2021 withSupports(Window supports) {
+		return withCalendar(new CampaignCalendar(calendar.contributions(), supports, calendar.referentApplications(),
+				calendar.shortlistDecision(), calendar.fundingDecision()));
+	}
+
+	public Campaign2021 withReferentApplications(Window applications) {
+		return withCalendar(new CampaignCalendar(calendar.contributions(), calendar.supports(), applications,
+				calendar.shortlistDecision(), calendar.fundingDecision()));
+	}
+
+	public Campaign2021 withScheduledAt(Instant instant) {
+		return new Campaign2021(id, title, themes, supportKinds, workingGroupKinds, calendar, contributionTextsPublic,
+				instant);
+	}
+
+	/** The campaign as governance's events carry it, as of the given instant. */
+	public CampaignSnapshot snapshot(Instant asOf) {
+		return new CampaignSnapshot(id, title, themes, supportKinds, workingGroupKinds, calendar, ENVELOPE_EUROS,
+				contributionTextsPublic, asOf);
+	}
+
+	/** The event governance publishes when it schedules this campaign. */
+	public CampaignScheduled scheduled() {
+		return new CampaignScheduled(snapshot(scheduledAt));
+	}
+
+	/** The event governance publishes when an administrator gives this campaign the calendar {@code newCalendar}. */
+	public CalendarChanged calendarChanged(CampaignCalendar newCalendar, Instant changedAt) {
+		return new CalendarChanged(withCalendar(newCalendar).snapshot(changedAt), "admin");
+	}
+
+	/** {@link #calendarChanged} with the supports window closing at {@code closes} instead. */
+	public CalendarChanged supportsUntil(Instant closes, Instant changedAt) {
+		return calendarChanged(withSupports(new Window(calendar.supports().opens(), closes)).calendar(), changedAt);
+	}
+}
