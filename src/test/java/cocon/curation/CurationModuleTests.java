@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.Scenario;
@@ -31,6 +32,7 @@ import cocon.shared.ProposalId;
 import cocon.shared.Siren;
 import cocon.shared.Window;
 import cocon.testing.Campaign2021;
+import cocon.testing.CampaignDeliveries;
 import cocon.testing.MutableClock;
 import cocon.testing.TestClockConfiguration;
 
@@ -54,6 +56,9 @@ class CurationModuleTests {
 	CurationListeners listeners;
 
 	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
 	History history;
 
 	@Autowired
@@ -61,11 +66,12 @@ class CurationModuleTests {
 
 	CampaignId campaign;
 
-	Campaign2021 campaign2021 = campaign();
+	Campaign2021 campaign2021;
 
 	@BeforeEach
 	void campaignInCuration(Scenario scenario) {
 		clock.set(CURATION_TIME);
+		campaign2021 = campaign();
 		var scheduled = campaign2021;
 		campaign = scheduled.id();
 		scenario.publish(scheduled.scheduled()).andWaitForStateChange(() -> campaigns.findById(campaign).orElse(null))
@@ -310,4 +316,16 @@ class CurationModuleTests {
 		assertThat(campaigns.get(campaign).themes()).hasSize(13);
 	}
 
+	@Test
+	void keepsTheNewestSnapshotOfCampaignEventsDeliveredOutOfOrder(Scenario scenario) {
+		var other = campaign().withTitle("Coconstruction 2021, livrée dans le désordre");
+
+		CampaignDeliveries.oneByOne(scenario, jdbc, other.id(), other.deliveredOutOfOrder());
+
+		var copy = campaigns.get(other.id());
+		assertThat(copy.supportsClose()).isEqualTo(other.newestCalendar().supports().closes());
+		assertThat(copy.supportsClose()).isNotEqualTo(other.calendar().supports().closes());
+		assertThat(copy.title()).isEqualTo("Coconstruction 2021, livrée dans le désordre");
+		assertThat(copy.themes()).containsExactlyElementsOf(THEMES);
+	}
 }

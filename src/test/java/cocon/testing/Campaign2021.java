@@ -139,4 +139,45 @@ public record Campaign2021(CampaignId id, String title, List<String> themes, Set
 	public CalendarChanged supportsUntil(Instant closes, Instant changedAt) {
 		return calendarChanged(withSupports(new Window(calendar.supports().opens(), closes)).calendar(), changedAt);
 	}
+
+	/** When the older of the two calendar changes of {@link #deliveredOutOfOrder()} was decided. */
+	public static final Instant OLDER_CHANGE = Instant.parse("2021-02-01T09:00:00Z");
+
+	/** When the newer of the two calendar changes of {@link #deliveredOutOfOrder()} was decided. */
+	public static final Instant NEWER_CHANGE = Instant.parse("2021-03-01T09:00:00Z");
+
+	/**
+	 * The calendar with every window closing {@code days} (at most 2) days later: contributions, supports (still
+	 * before the shortlist day) and referent applications.
+	 */
+	public CampaignCalendar extendedBy(int days) {
+		if (days < 0 || days > 2) {
+			throw new IllegalArgumentException("De 0 à 2 jours : les soutiens se closent avant le jour de la présélection.");
+		}
+		var more = java.time.Duration.ofDays(days);
+		return new CampaignCalendar(longer(calendar.contributions(), more), longer(calendar.supports(), more),
+				longer(calendar.referentApplications(), more), calendar.shortlistDecision(), calendar.fundingDecision());
+	}
+
+	private static Window longer(Window window, java.time.Duration more) {
+		return new Window(window.opens(), window.closes().plus(more));
+	}
+
+	/**
+	 * The calendar a module must end with after {@link #deliveredOutOfOrder()}: the newer change, every window two
+	 * days longer.
+	 */
+	public CampaignCalendar newestCalendar() {
+		return extendedBy(2);
+	}
+
+	/**
+	 * Governance's events of this campaign in the worst order: the newer calendar change (every window two days
+	 * longer, as of {@link #NEWER_CHANGE}) before the scheduling, then an older change (one day longer, as of
+	 * {@link #OLDER_CHANGE}) after the newer one. Whatever the order, the copy ends as {@link #newestCalendar()}.
+	 */
+	public List<Object> deliveredOutOfOrder() {
+		return List.of(calendarChanged(extendedBy(2), NEWER_CHANGE), scheduled(),
+				calendarChanged(extendedBy(1), OLDER_CHANGE));
+	}
 }
