@@ -180,4 +180,28 @@ public record Campaign2021(CampaignId id, String title, List<String> themes, Set
 		return List.of(calendarChanged(extendedBy(2), NEWER_CHANGE), scheduled(),
 				calendarChanged(extendedBy(1), OLDER_CHANGE));
 	}
+
+	private static final java.time.format.DateTimeFormatter API_DATE_TIME = java.time.format.DateTimeFormatter
+			.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+
+	/** The 2021 calendar as the API takes it ({@code calendar} of {@code POST /api/campaigns}), Paris offsets. */
+	public static String calendarJson() {
+		return calendarJson(CALENDAR);
+	}
+
+	/** A calendar as the API takes it, in Paris time. */
+	public static String calendarJson(CampaignCalendar calendar) {
+		return """
+				{"contributions": %s,
+				 "supports": %s,
+				 "referentApplications": %s,
+				 "shortlistDecision": "%s", "fundingDecision": "%s"}""".formatted(windowJson(calendar.contributions()),
+				windowJson(calendar.supports()), windowJson(calendar.referentApplications()), calendar.shortlistDecision(),
+				calendar.fundingDecision());
+	}
+
+	private static String windowJson(Window window) {
+		return "{\"opens\": \"%s\", \"closes\": \"%s\"}".formatted(API_DATE_TIME.format(window.opensInParis()),
+				API_DATE_TIME.format(window.closesInParis()));
+	}
 }
