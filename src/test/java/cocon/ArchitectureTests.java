@@ -55,9 +55,19 @@ class ArchitectureTests {
 	static final ArchRule eventsAreRecords = classes().that().resideInAPackage("cocon.*.events")
 			.and().areTopLevelClasses()
 			.and().doNotHaveSimpleName("package-info")
+			.and().areNotAnnotatedWith(org.jmolecules.ddd.annotation.ValueObject.class)
 			.should().beRecords()
 			.andShould().beAssignableTo(org.jmolecules.event.types.DomainEvent.class)
 			.as("events are immutable records implementing jMolecules DomainEvent");
+
+	/** A value several events carry (the campaign snapshot, ADR 18) is a record too, and no event. */
+	@ArchTest
+	static final ArchRule valuesOfEventsAreRecords = classes().that().resideInAPackage("cocon.*.events")
+			.and().areAnnotatedWith(org.jmolecules.ddd.annotation.ValueObject.class)
+			.should().beRecords()
+			.andShould().notBeAssignableTo(org.jmolecules.event.types.DomainEvent.class)
+			.allowEmptyShould(true)
+			.as("values carried by several events are immutable records");
 
 	@ArchTest
 	static final ArchRule eventsCarryNoEntity = noClasses().that().resideInAPackage("cocon.*.events..")

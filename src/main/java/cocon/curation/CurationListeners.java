@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import cocon.governance.events.CalendarChanged;
 import cocon.governance.events.CampaignScheduled;
+import cocon.governance.events.CampaignSnapshot;
 import cocon.intake.events.ContributionSubmitted;
 
 /** What curation learns from the other modules. Every listener is idempotent: an event may come twice. */
@@ -21,13 +22,19 @@ class CurationListeners {
 
 	@ApplicationModuleListener
 	void onCampaignScheduled(CampaignScheduled event) {
-		campaigns.scheduled(event.campaignId(), event.title(), event.themes(), event.calendar(), event.scheduledAt());
-		campaigns.contributionTextsPublic(event.campaignId(), event.contributionTextsPublic());
+		keep(event.campaign());
 	}
 
 	@ApplicationModuleListener
 	void onCalendarChanged(CalendarChanged event) {
-		campaigns.calendarChanged(event.campaignId(), event.calendar(), event.changedAt());
+		keep(event.campaign());
+	}
+
+	/** The newest snapshot of the campaign wins, whatever order the events arrive in (ADR 0018). */
+	private void keep(CampaignSnapshot campaign) {
+		var supports = campaign.calendar().supports();
+		campaigns.keep(new CampaignCopy(campaign.id(), campaign.title(), campaign.themes(), supports.opens(),
+				supports.closes()), campaign.contributionTextsPublic(), campaign.asOf());
 	}
 
 	@ApplicationModuleListener

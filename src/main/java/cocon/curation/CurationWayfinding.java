@@ -49,7 +49,7 @@ class CurationWayfinding implements WorkItems, CampaignSections {
 				select c.id, c.title,
 				       (select count(*) from curation.contribution k where k.campaign_id = c.id and k.outcome = 'PENDING'),
 				       (select count(*) from curation.proposal p where p.campaign_id = c.id and p.status = 'DRAFT')
-				from curation.campaigns c order by c.title""")
+				from curation.campaign c order by c.title""")
 				.query((rs, n) -> new Backlog(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getLong(4)))
 				.list()
 				.forEach(b -> {

@@ -13,6 +13,7 @@ import org.jmolecules.ddd.types.AggregateRoot;
 
 import cocon.governance.events.CalendarChanged;
 import cocon.governance.events.CampaignScheduled;
+import cocon.governance.events.CampaignSnapshot;
 import cocon.shared.CampaignCalendar;
 import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
@@ -90,8 +91,13 @@ class Campaign implements AggregateRoot<Campaign, CampaignId> {
 	}
 
 	CampaignScheduled scheduled() {
-		return new CampaignScheduled(id, title, themes, Set.copyOf(supportKinds), Set.copyOf(workingGroupKinds),
-				calendar, envelope.amount(), createdAt, contributionTextsPublic);
+		return new CampaignScheduled(snapshot(createdAt));
+	}
+
+	/** The whole campaign as it stands, as of the given instant: what the events carry to every module's copy. */
+	CampaignSnapshot snapshot(Instant asOf) {
+		return new CampaignSnapshot(id, title, themes, supportKinds, workingGroupKinds, calendar, envelope.amount(),
+				contributionTextsPublic, asOf);
 	}
 
 	/** Replaces the calendar (a window extended or closed early), keeping the change for the audit trail. */
@@ -99,9 +105,9 @@ class Campaign implements AggregateRoot<Campaign, CampaignId> {
 		if (newCalendar == null) {
 			throw new IllegalArgumentException("Le nouveau calendrier est obligatoire.");
 		}
-		var change = new CalendarChange(id, calendar, newCalendar, changedBy, now);
+		var before = calendar;
 		this.calendar = newCalendar;
-		return change;
+		return new CalendarChange(before, snapshot(now), changedBy);
 	}
 
 	CampaignCalendar.Phase phaseAt(Instant now) {
@@ -180,12 +186,26 @@ class Campaign implements AggregateRoot<Campaign, CampaignId> {
 		return contributionTextsPublic;
 	}
 
-	/** A change of calendar, kept for the audit trail, and the event announcing it. */
-	record CalendarChange(CampaignId campaignId, CampaignCalendar oldCalendar, CampaignCalendar newCalendar,
-			String changedBy, Instant changedAt) {
+	/**
+	 * A change of calendar, kept for the audit trail, and the event announcing it: the whole campaign after the
+	 * change, as of the change.
+	 */
+	record CalendarChange(CampaignCalendar oldCalendar, CampaignSnapshot after, String changedBy) {
+
+		CampaignId campaignId() {
+			return after.id();
+		}
+
+		CampaignCalendar newCalendar() {
+			return after.calendar();
+		}
+
+		Instant changedAt() {
+			return after.asOf();
+		}
 
 		CalendarChanged event() {
-			return new CalendarChanged(campaignId, newCalendar, changedBy, changedAt);
+			return new CalendarChanged(after, changedBy);
 		}
 	}
 }

@@ -14,9 +14,10 @@ import org.springframework.stereotype.Repository;
 
 import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
+import cocon.shared.NewestCopy;
 import cocon.shared.Window;
 
-/** This module's copy of campaigns; a late, older calendar never overwrites a newer one. */
+/** This module's copy of campaigns; a late, older snapshot never overwrites a newer one. */
 @Repository
 class CampaignCopies {
 
@@ -26,40 +27,22 @@ class CampaignCopies {
 		this.jdbc = jdbc;
 	}
 
-	void scheduled(CampaignId id, String title, Window applications, Set<CollectiviteKind> kinds, Instant asOf) {
-		jdbc.sql("""
-				insert into referents.campaigns (campaign_id, title, applications_opens, applications_closes, working_group_kinds, calendar_as_of)
-				values (:id, :title, :opens, :closes, :kinds, :asOf)
-				on conflict (campaign_id) do update set
-				  title = excluded.title,
-				  working_group_kinds = excluded.working_group_kinds,
-				  applications_opens = case when referents.campaigns.calendar_as_of <= excluded.calendar_as_of then excluded.applications_opens else referents.campaigns.applications_opens end,
-				  applications_closes = case when referents.campaigns.calendar_as_of <= excluded.calendar_as_of then excluded.applications_closes else referents.campaigns.applications_closes end,
-				  calendar_as_of = greatest(referents.campaigns.calendar_as_of, excluded.calendar_as_of)
-				""")
-				.param("id", id.id()).param("title", title)
-				.param("opens", Sql.ts(applications.opens())).param("closes", Sql.ts(applications.closes()))
-				.param("kinds", kinds == null || kinds.isEmpty() ? null
-						: kinds.stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
-				.param("asOf", Sql.ts(asOf)).update();
-	}
-
-	void calendarChanged(CampaignId id, Window applications, Instant asOf) {
-		jdbc.sql("""
-				insert into referents.campaigns (campaign_id, applications_opens, applications_closes, calendar_as_of)
-				values (:id, :opens, :closes, :asOf)
-				on conflict (campaign_id) do update set
-				  applications_opens = excluded.applications_opens,
-				  applications_closes = excluded.applications_closes,
-				  calendar_as_of = excluded.calendar_as_of
-				where referents.campaigns.calendar_as_of <= excluded.calendar_as_of
-				""")
-				.param("id", id.id()).param("opens", Sql.ts(applications.opens()))
-				.param("closes", Sql.ts(applications.closes())).param("asOf", Sql.ts(asOf)).update();
+	/**
+	 * Keeps the copy of a campaign from governance's snapshot taken at {@code asOf}: idempotent, and an older snapshot
+	 * never replaces a newer one (events may arrive late, twice or out of order; ADR 0018).
+	 */
+	void keep(CampaignRules campaign, Instant asOf) {
+		NewestCopy.of(jdbc, "referents.campaign", "campaign_id", campaign.campaignId().id())
+				.set("title", campaign.title())
+				.set("applications_opens", campaign.applications().opens())
+				.set("applications_closes", campaign.applications().closes())
+				.set("working_group_kinds", campaign.workingGroupKinds().stream().map(Enum::name).sorted()
+						.collect(Collectors.joining(",")))
+				.write(asOf);
 	}
 
 	Optional<CampaignRules> find(CampaignId id) {
-		return jdbc.sql("select * from referents.campaigns where campaign_id = :id").param("id", id.id())
+		return jdbc.sql("select * from referents.campaign where campaign_id = :id").param("id", id.id())
 				.query(CampaignCopies::map).optional();
 	}
 

@@ -10,6 +10,7 @@ import cocon.curation.events.ProposalPublished;
 import cocon.curation.events.ProposalRevised;
 import cocon.governance.events.CalendarChanged;
 import cocon.governance.events.CampaignScheduled;
+import cocon.governance.events.CampaignSnapshot;
 import cocon.governance.events.ProposalsShortlisted;
 import cocon.shared.ProposalId;
 import cocon.voting.events.SupportsRecorded;
@@ -40,13 +41,18 @@ class ReferentListeners {
 
 	@ApplicationModuleListener
 	void on(CampaignScheduled event) {
-		campaigns.scheduled(event.campaignId(), event.title(), event.calendar().referentApplications(),
-				event.workingGroupKinds(), event.scheduledAt());
+		keep(event.campaign());
 	}
 
 	@ApplicationModuleListener
 	void on(CalendarChanged event) {
-		campaigns.calendarChanged(event.campaignId(), event.calendar().referentApplications(), event.changedAt());
+		keep(event.campaign());
+	}
+
+	/** The newest snapshot of the campaign wins, whatever order the events arrive in (ADR 0018). */
+	private void keep(CampaignSnapshot campaign) {
+		campaigns.keep(new CampaignRules(campaign.id(), campaign.title(), campaign.calendar().referentApplications(),
+				campaign.workingGroupKinds()), campaign.asOf());
 	}
 
 	@ApplicationModuleListener

@@ -54,7 +54,7 @@ class ReferentWayfinding implements WorkItems, CampaignSections {
 		jdbc.sql("""
 				select c.proposal_id, c.proposal_title from referents.invitation i
 				join referents.referent_call c on c.proposal_id = i.proposal_id and c.status = 'OPEN'
-				join referents.campaigns k on k.campaign_id = c.campaign_id
+				join referents.campaign k on k.campaign_id = c.campaign_id
 				where i.siren = ? and k.applications_opens <= ? and k.applications_closes >= ?
 				  and not exists (select 1 from referents.referent_territory t
 				                  where t.proposal_id = c.proposal_id and t.siren = i.siren)

@@ -62,9 +62,9 @@ class WorkingGroupQueries {
 
 	private static final String CALLS = """
 			select c.proposal_id, c.proposal_title, c.campaign_id, c.status, k.title as campaign_title,
-			  k.applications_opens, k.applications_closes, k.working_group_kinds, k.calendar_as_of,
+			  k.applications_opens, k.applications_closes, k.working_group_kinds, k.as_of,
 			  (select count(*) from referents.referent_territory t where t.proposal_id = c.proposal_id) as member_count
-			from referents.referent_call c left join referents.campaigns k on k.campaign_id = c.campaign_id
+			from referents.referent_call c left join referents.campaign k on k.campaign_id = c.campaign_id
 			""";
 
 	private final JdbcClient jdbc;

@@ -12,8 +12,8 @@ import cocon.curation.events.ProposalRevised;
 import cocon.curation.events.ProposalsMerged;
 import cocon.governance.events.CalendarChanged;
 import cocon.governance.events.CampaignScheduled;
-import cocon.shared.CampaignCalendar;
-import cocon.shared.CampaignId;
+import cocon.governance.events.CampaignSnapshot;
+import cocon.shared.NewestCopy;
 
 /**
  * Keeps voting's copy of campaigns and published proposals from governance's and curation's events. Every
@@ -33,46 +33,23 @@ class Catalog {
 
 	@ApplicationModuleListener
 	void on(CampaignScheduled event) {
-		var kinds = event.supportKinds() == null || event.supportKinds().isEmpty() ? VotingCampaign.DEFAULT_SUPPORT_KINDS
-				: event.supportKinds();
-		jdbc.sql("""
-				insert into voting.campaign (id, title, support_kinds, supports_open, supports_close, calendar_as_of)
-				values (:id, :title, string_to_array(:kinds, ','), :opens, :closes, :asOf)
-				on conflict (id) do update set title = excluded.title, support_kinds = excluded.support_kinds,
-				  supports_open = case when excluded.calendar_as_of >= voting.campaign.calendar_as_of
-				                  then excluded.supports_open else voting.campaign.supports_open end,
-				  supports_close = case when excluded.calendar_as_of >= voting.campaign.calendar_as_of
-				                  then excluded.supports_close else voting.campaign.supports_close end,
-				  calendar_as_of = greatest(excluded.calendar_as_of, voting.campaign.calendar_as_of)""")
-				.param("id", event.campaignId().id())
-				.param("title", event.title())
-				.param("kinds", SupportRepository.joined(kinds))
-				.param("opens", SupportRepository.timestamp(event.calendar().supports().opens()))
-				.param("closes", SupportRepository.timestamp(event.calendar().supports().closes()))
-				.param("asOf", SupportRepository.timestamp(event.scheduledAt()))
-				.update();
+		keep(event.campaign());
 	}
 
 	@ApplicationModuleListener
 	void on(CalendarChanged event) {
-		changeCalendar(event.campaignId(), event.calendar(), event.changedAt());
+		keep(event.campaign());
 	}
 
-	private void changeCalendar(CampaignId id, CampaignCalendar calendar, Instant asOf) {
-		// a calendar change for a campaign not known yet waits for CampaignScheduled, which carries the title and
-		// kinds: store it with the defaults, the later CampaignScheduled keeps the newer calendar
-		jdbc.sql("""
-				insert into voting.campaign (id, title, support_kinds, supports_open, supports_close, calendar_as_of)
-				values (:id, '', string_to_array(:kinds, ','), :opens, :closes, :asOf)
-				on conflict (id) do update set supports_open = excluded.supports_open,
-				  supports_close = excluded.supports_close, calendar_as_of = excluded.calendar_as_of
-				where voting.campaign.calendar_as_of <= excluded.calendar_as_of""")
-				.param("id", id.id())
-				.param("kinds", SupportRepository.joined(VotingCampaign.DEFAULT_SUPPORT_KINDS))
-				.param("opens", SupportRepository.timestamp(calendar.supports().opens()))
-				.param("closes", SupportRepository.timestamp(calendar.supports().closes()))
-				.param("asOf", SupportRepository.timestamp(asOf))
-				.update();
+	/** The newest snapshot of the campaign wins, whatever order the events arrive in (ADR 0018). */
+	private void keep(CampaignSnapshot campaign) {
+		var kinds = campaign.supportKinds().isEmpty() ? VotingCampaign.DEFAULT_SUPPORT_KINDS : campaign.supportKinds();
+		NewestCopy.of(jdbc, "voting.campaign", "id", campaign.id().id())
+				.set("title", campaign.title())
+				.set("support_kinds", kinds.stream().map(Enum::name).sorted().toList())
+				.set("supports_open", campaign.calendar().supports().opens())
+				.set("supports_close", campaign.calendar().supports().closes())
+				.write(campaign.asOf());
 	}
 
 	@ApplicationModuleListener

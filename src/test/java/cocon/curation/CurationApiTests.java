@@ -68,10 +68,10 @@ class CurationApiTests {
 	void campaignInCuration() {
 		clock.set(CURATION_TIME);
 		var scheduled = campaign();
-		campaign = scheduled.campaignId();
-		transactions.executeWithoutResult(status -> events.publishEvent(scheduled));
+		campaign = scheduled.id();
+		transactions.executeWithoutResult(status -> events.publishEvent(scheduled.scheduled()));
 		await().atMost(Duration.ofSeconds(10))
-				.until(() -> jdbc.sql("select count(*) from curation.campaigns where id = ?").param(campaign.id())
+				.until(() -> jdbc.sql("select count(*) from curation.campaign where id = ?").param(campaign.id())
 						.query(Long.class).single() == 1);
 	}
 

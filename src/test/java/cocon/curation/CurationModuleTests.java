@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.Scenario;
@@ -30,6 +31,8 @@ import cocon.shared.ContributionId;
 import cocon.shared.ProposalId;
 import cocon.shared.Siren;
 import cocon.shared.Window;
+import cocon.testing.Campaign2021;
+import cocon.testing.CampaignDeliveries;
 import cocon.testing.MutableClock;
 import cocon.testing.TestClockConfiguration;
 
@@ -50,6 +53,12 @@ class CurationModuleTests {
 	Campaigns campaigns;
 
 	@Autowired
+	CurationListeners listeners;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
 	History history;
 
 	@Autowired
@@ -57,12 +66,15 @@ class CurationModuleTests {
 
 	CampaignId campaign;
 
+	Campaign2021 campaign2021;
+
 	@BeforeEach
 	void campaignInCuration(Scenario scenario) {
 		clock.set(CURATION_TIME);
-		var scheduled = campaign();
-		campaign = scheduled.campaignId();
-		scenario.publish(scheduled).andWaitForStateChange(() -> campaigns.findById(campaign).orElse(null))
+		campaign2021 = campaign();
+		var scheduled = campaign2021;
+		campaign = scheduled.id();
+		scenario.publish(scheduled.scheduled()).andWaitForStateChange(() -> campaigns.findById(campaign).orElse(null))
 				.andVerify(copy -> assertThat(copy.themes()).containsExactlyElementsOf(THEMES));
 	}
 
@@ -292,20 +304,28 @@ class CurationModuleTests {
 
 	@Test
 	void aCalendarChangeMovesTheSupportWindowButAnOlderCalendarNeverOverwritesIt(Scenario scenario) {
-		var extended = new CampaignCalendar(CALENDAR_2021.contributions(),
-				new Window(CALENDAR_2021.supports().opens(), Instant.parse("2021-05-01T21:00:00Z")),
-				CALENDAR_2021.referentApplications(), CALENDAR_2021.shortlistDecision(), CALENDAR_2021.fundingDecision());
-		scenario.publish(new CalendarChanged(campaign, extended, "admin", Instant.parse("2021-04-20T10:00:00Z")))
+		scenario.publish(campaign2021.supportsUntil(Instant.parse("2021-05-01T21:00:00Z"), Instant.parse("2021-04-20T10:00:00Z")))
 				.andWaitForStateChange(() -> campaigns.get(campaign).supportsClose(),
 						close -> close.equals(Instant.parse("2021-05-01T21:00:00Z")))
 				.andVerify(close -> {
 				});
 
 		// a late second delivery of the original scheduling keeps the newer calendar
-		var original = campaign();
-		campaigns.scheduled(campaign, original.title(), original.themes(), original.calendar(), original.scheduledAt());
+		listeners.onCampaignScheduled(campaign2021.scheduled());
 		assertThat(campaigns.get(campaign).supportsClose()).isEqualTo(Instant.parse("2021-05-01T21:00:00Z"));
 		assertThat(campaigns.get(campaign).themes()).hasSize(13);
 	}
 
+	@Test
+	void keepsTheNewestSnapshotOfCampaignEventsDeliveredOutOfOrder(Scenario scenario) {
+		var other = campaign().withTitle("Coconstruction 2021, livrée dans le désordre");
+
+		CampaignDeliveries.oneByOne(scenario, jdbc, other.id(), other.deliveredOutOfOrder());
+
+		var copy = campaigns.get(other.id());
+		assertThat(copy.supportsClose()).isEqualTo(other.newestCalendar().supports().closes());
+		assertThat(copy.supportsClose()).isNotEqualTo(other.calendar().supports().closes());
+		assertThat(copy.title()).isEqualTo("Coconstruction 2021, livrée dans le désordre");
+		assertThat(copy.themes()).containsExactlyElementsOf(THEMES);
+	}
 }

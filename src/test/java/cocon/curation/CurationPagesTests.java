@@ -64,18 +64,18 @@ class CurationPagesTests {
 	void campaignWithTwoContributions() {
 		clock.set(CURATION_TIME);
 		var scheduled = campaign();
-		campaign = scheduled.campaignId();
+		campaign = scheduled.id();
 		var first = contribution(campaign, "Prise de rendez-vous en ligne en mairie", "Réserver un créneau pour les papiers.",
 				"Relation usagers", "216901231", "Lyon", CollectiviteKind.COMMUNE);
 		var second = contribution(campaign, "Inscription à la cantine", "Payer la cantine en ligne.", "Éducation",
 				"213105554", "Toulouse", CollectiviteKind.COMMUNE);
 		rdv = first.contributionId();
 		cantine = second.contributionId();
-		transactions.executeWithoutResult(status -> List.of(scheduled, first, second).forEach(events::publishEvent));
+		transactions.executeWithoutResult(status -> List.of(scheduled.scheduled(), first, second).forEach(events::publishEvent));
 		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
 				"select count(*) from curation.contribution where campaign_id = ?").param(campaign.id())
 				.query(Long.class).single() == 2
-				&& jdbc.sql("select count(*) from curation.campaigns where id = ?").param(campaign.id())
+				&& jdbc.sql("select count(*) from curation.campaign where id = ?").param(campaign.id())
 						.query(Long.class).single() == 1);
 	}
 

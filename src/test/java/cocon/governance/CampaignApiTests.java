@@ -81,11 +81,11 @@ class CampaignApiTests {
 			}
 		})
 				.andWaitForEventOfType(CampaignScheduled.class)
-				.matching(e -> e.title().equals("Campagne annoncée aux modules"))
+				.matching(e -> e.campaign().title().equals("Campagne annoncée aux modules"))
 				.toArriveAndVerify((event, id) -> {
-					assertThat(event.campaignId()).isEqualTo(CampaignId.of(id));
-					assertThat(event.envelopeEuros()).isEqualTo(30_000_000L);
-					assertThat(event.themes()).contains("Dématérialisation");
+					assertThat(event.campaign().id()).isEqualTo(CampaignId.of(id));
+					assertThat(event.campaign().envelopeEuros()).isEqualTo(30_000_000L);
+					assertThat(event.campaign().themes()).contains("Dématérialisation");
 				});
 	}
 
@@ -168,10 +168,10 @@ class CampaignApiTests {
 			}
 		})
 				.andWaitForEventOfType(CalendarChanged.class)
-				.matchingMappedValue(CalendarChanged::campaignId, CampaignId.of(id))
+				.matchingMappedValue(event -> event.campaign().id(), CampaignId.of(id))
 				.toArriveAndVerify(event -> {
 					assertThat(event.changedBy()).isEqualTo("admin");
-					assertThat(event.calendar().contributions().closes())
+					assertThat(event.campaign().calendar().contributions().closes())
 							.isEqualTo(java.time.Instant.parse("2021-03-22T22:59:59Z"));
 				});
 

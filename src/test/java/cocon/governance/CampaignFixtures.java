@@ -1,16 +1,15 @@
 package cocon.governance;
 
+import cocon.testing.Campaign2021;
+
 /** Request bodies shared by the governance tests. */
 final class CampaignFixtures {
 
 	private CampaignFixtures() {
 	}
 
-	static final String CALENDAR_2021 = """
-			{"contributions": {"opens": "2021-01-25T00:00:00+01:00", "closes": "2021-03-15T23:59:59+01:00"},
-			 "supports": {"opens": "2021-04-01T00:00:00+02:00", "closes": "2021-04-30T23:59:59+02:00"},
-			 "referentApplications": {"opens": "2021-05-04T00:00:00+02:00", "closes": "2021-05-31T23:59:59+02:00"},
-			 "shortlistDecision": "2021-05-03", "fundingDecision": "2021-07-05"}""";
+	/** The 2021 calendar ({@link Campaign2021#CALENDAR}) as the API takes it. */
+	static final String CALENDAR_2021 = Campaign2021.calendarJson();
 
 	static String campaign2021(String title) {
 		return """

@@ -29,6 +29,7 @@ import cocon.shared.CampaignId;
 import cocon.shared.ContributionId;
 import cocon.shared.ProposalId;
 import cocon.shared.Window;
+import cocon.testing.Campaign2021;
 import cocon.testing.Identities;
 
 /** Curation's decisions reach the contribution, its author's page and their mailbox, once each. */
@@ -37,7 +38,7 @@ class ContributionOutcomeTests extends IntakeTestSupport {
 	static final Instant DECIDED = OffsetDateTime.parse("2021-03-22T14:00:00+01:00").toInstant();
 
 	@Autowired
-	CurationOutcomes listener;
+	IntakeListeners listener;
 
 	@Autowired
 	ContributorNotifier notifier;
@@ -153,18 +154,17 @@ class ContributionOutcomeTests extends IntakeTestSupport {
 
 	@Test
 	void anExtendedCalendarOpensTheWindowAgain(Scenario scenario) throws Exception {
-		var campaign = scheduleCampaign(scenario);
+		var campaign2021 = campaign2021();
+		var campaign = scheduleCampaign(scenario, campaign2021);
 		clock.set(OffsetDateTime.parse("2021-03-18T10:00:00+01:00").toInstant());
 		mvc.perform(post("/api/campaigns/{id}/contributions", campaign.id()).with(as(Identities.lyon()))
 						.contentType(MediaType.APPLICATION_JSON)
 						.content(json("Après la clôture", "Besoin", "Énergie", "ELU", "Maire")))
 				.andExpect(status().isConflict());
 
-		var old = calendar2021();
-		var extended = new CampaignCalendar(
-				Window.of(OffsetDateTime.parse("2021-01-25T00:00:00+01:00"), OffsetDateTime.parse("2021-03-19T23:59:59+01:00")),
-				old.supports(), old.referentApplications(), old.shortlistDecision(), old.fundingDecision());
-		scenario.publish(new CalendarChanged(campaign, extended, "admin", Instant.parse("2021-03-10T09:00:00Z")))
+		var extended = campaign2021.withContributions(new Window(Campaign2021.CONTRIBUTIONS.opens(),
+				OffsetDateTime.parse("2021-03-19T23:59:59+01:00").toInstant())).calendar();
+		scenario.publish(campaign2021.calendarChanged(extended, Instant.parse("2021-03-10T09:00:00Z")))
 				.andWaitForStateChange(() -> jdbc.sql("select contributions_closes from intake.campaign where id = ?")
 						.param(campaign.id()).query(java.sql.Timestamp.class).single().toInstant(),
 						closes -> closes.equals(extended.contributions().closes()));

@@ -19,7 +19,7 @@ import cocon.shared.Window;
 class ContributionTests {
 
 	static final Campaign CAMPAIGN = new Campaign(CampaignId.random(), "Campagne", List.of("Mobilités", "Énergie"),
-			Window.of(OffsetDateTime.parse("2021-01-25T00:00:00+01:00"), OffsetDateTime.parse("2021-03-15T23:59:59+01:00")));
+			cocon.testing.Campaign2021.CONTRIBUTIONS);
 	static final Contribution.Author AUTHOR = new Contribution.Author("agent", "Anne Martin", "anne@lyon.fr");
 	static final Contribution.OrganisationRef LYON = new Contribution.OrganisationRef(Siren.of("216901231"), "Lyon", CollectiviteKind.COMMUNE);
 	static final Submission SUBMISSION = new Submission(" Titre ", "Besoin", "énergie", "elu", "Maire");

@@ -1,7 +1,6 @@
 package cocon.intake;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
@@ -17,11 +16,10 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
-import cocon.governance.events.CampaignScheduled;
 import cocon.shared.CampaignCalendar;
 import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
-import cocon.shared.Window;
+import cocon.testing.Campaign2021;
 import cocon.testing.MutableClock;
 import cocon.testing.TestClockConfiguration;
 
@@ -56,20 +54,26 @@ abstract class IntakeTestSupport {
 	}
 
 	static CampaignCalendar calendar2021() {
-		return new CampaignCalendar(
-				Window.of(OffsetDateTime.parse("2021-01-25T00:00:00+01:00"), OffsetDateTime.parse("2021-03-15T23:59:59+01:00")),
-				Window.of(OffsetDateTime.parse("2021-04-01T00:00:00+02:00"), OffsetDateTime.parse("2021-04-30T23:59:59+02:00")),
-				Window.of(OffsetDateTime.parse("2021-05-04T00:00:00+02:00"), OffsetDateTime.parse("2021-05-31T23:59:59+02:00")),
-				LocalDate.parse("2021-05-03"), LocalDate.parse("2021-07-05"));
+		return Campaign2021.CALENDAR;
+	}
+
+	/** The 2021 campaign as intake's tests know it (four themes), under a fresh identifier. */
+	static Campaign2021 campaign2021() {
+		return Campaign2021.campaign().withThemes(THEMES)
+				.withSupportKinds(Set.of(CollectiviteKind.COMMUNE, CollectiviteKind.DEPARTEMENT, CollectiviteKind.REGION))
+				.withWorkingGroupKinds(Set.of(CollectiviteKind.COMMUNE, CollectiviteKind.EPCI))
+				.withScheduledAt(Instant.parse("2021-01-04T09:00:00Z"));
 	}
 
 	/** Publishes a new campaign as governance does and waits until intake holds its copy. */
 	CampaignId scheduleCampaign(Scenario scenario) {
-		var id = CampaignId.random();
-		scenario.publish(new CampaignScheduled(id, "Coconstruction de services numériques 2021", THEMES,
-				Set.of(CollectiviteKind.COMMUNE, CollectiviteKind.DEPARTEMENT, CollectiviteKind.REGION),
-				Set.of(CollectiviteKind.COMMUNE, CollectiviteKind.EPCI), calendar2021(), 30_000_000,
-				Instant.parse("2021-01-04T09:00:00Z")))
+		return scheduleCampaign(scenario, campaign2021());
+	}
+
+	/** Publishes the given campaign as governance does and waits until intake holds its copy. */
+	CampaignId scheduleCampaign(Scenario scenario, Campaign2021 campaign) {
+		var id = campaign.id();
+		scenario.publish(campaign.scheduled())
 				.andWaitForStateChange(() -> jdbc.sql("select count(*) from intake.campaign where id = ?")
 						.param(id.id()).query(Long.class).single(), count -> count == 1);
 		return id;

@@ -110,10 +110,7 @@ abstract class JourneyBrowserTest extends BrowserTest {
 				 "themes": ["Dématérialisation", "Mobilités", "Accessibilité"],
 				 "supportKinds": ["COMMUNE", "DEPARTEMENT", "REGION", "COLLECTIVITE_PARTICULIERE"],
 				 "workingGroupKinds": ["COMMUNE", "DEPARTEMENT", "REGION", "COLLECTIVITE_PARTICULIERE", "EPCI"],
-				 "calendar": {"contributions": {"opens": "2021-01-25T00:00:00+01:00", "closes": "2021-03-15T23:59:59+01:00"},
-				              "supports": {"opens": "2021-04-01T00:00:00+02:00", "closes": "2021-04-30T23:59:59+02:00"},
-				              "referentApplications": {"opens": "2021-05-04T00:00:00+02:00", "closes": "2021-05-31T23:59:59+02:00"},
-				              "shortlistDecision": "2021-05-03", "fundingDecision": "2021-07-05"}}""".formatted(title);
+				 "calendar": %s}""".formatted(title, cocon.testing.Campaign2021.calendarJson());
 		return call("admin", "POST", "/api/campaigns", body).expect(201).read("$.id");
 	}
 

@@ -1,7 +1,6 @@
 package cocon.referents;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +14,7 @@ import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ProposalId;
 import cocon.shared.Window;
+import cocon.testing.Campaign2021;
 
 /** Test data of the 2021 consultation: calendar, campaigns, shortlists, and fresh valid SIRENs. */
 final class ReferentFixtures {
@@ -27,23 +27,25 @@ final class ReferentFixtures {
 	private ReferentFixtures() {
 	}
 
+	/** The 2021 calendar with this module's referent applications window: 3 May – 15 June 2021. */
 	static CampaignCalendar calendar() {
-		return new CampaignCalendar(
-				Window.of(OffsetDateTime.parse("2021-01-25T00:00:00+01:00"), OffsetDateTime.parse("2021-03-15T23:59:59+01:00")),
-				Window.of(OffsetDateTime.parse("2021-04-01T00:00:00+02:00"), OffsetDateTime.parse("2021-04-30T23:59:59+02:00")),
-				Window.of(OffsetDateTime.parse("2021-05-03T00:00:00+02:00"), OffsetDateTime.parse("2021-06-15T23:59:59+02:00")),
-				LocalDate.parse("2021-05-03"), LocalDate.parse("2021-07-05"));
+		return Campaign2021.campaign().withReferentApplications(Window.of(
+				OffsetDateTime.parse("2021-05-03T00:00:00+02:00"), OffsetDateTime.parse("2021-06-15T23:59:59+02:00")))
+				.calendar();
+	}
+
+	static Campaign2021 campaign2021(CampaignId id, Set<CollectiviteKind> workingGroupKinds) {
+		return Campaign2021.campaign().withId(id).withThemes(List.of("Mobilités", "Énergie"))
+				.withSupportKinds(Set.of(CollectiviteKind.COMMUNE, CollectiviteKind.DEPARTEMENT, CollectiviteKind.REGION))
+				.withWorkingGroupKinds(workingGroupKinds).withCalendar(calendar());
 	}
 
 	static CampaignScheduled campaign(CampaignId id, Set<CollectiviteKind> workingGroupKinds) {
-		return new CampaignScheduled(id, "Coconstruction de services numériques 2021", List.of("Mobilités", "Énergie"),
-				Set.of(CollectiviteKind.COMMUNE, CollectiviteKind.DEPARTEMENT, CollectiviteKind.REGION), workingGroupKinds,
-				calendar(), 30_000_000, Instant.parse("2021-01-10T09:00:00Z"));
+		return campaign2021(id, workingGroupKinds).scheduled();
 	}
 
 	static CampaignScheduled campaign(CampaignId id) {
-		return campaign(id, Set.of(CollectiviteKind.COMMUNE, CollectiviteKind.DEPARTEMENT, CollectiviteKind.REGION,
-				CollectiviteKind.COLLECTIVITE_PARTICULIERE));
+		return campaign(id, Campaign2021.COLLECTIVITES_TERRITORIALES);
 	}
 
 	static ProposalsShortlisted shortlist(CampaignId campaign, UUID supersedes, Instant decidedAt, ProposalId... proposals) {

@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.PublishedEvents;
 import org.springframework.modulith.test.Scenario;
@@ -23,6 +24,7 @@ import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ProposalId;
 import cocon.shared.Siren;
+import cocon.testing.CampaignDeliveries;
 import cocon.testing.Identities;
 import cocon.testing.MutableClock;
 import cocon.testing.TestClockConfiguration;
@@ -65,6 +67,9 @@ class ReferentTerritoriesModuleTests {
 
 	@Autowired
 	CampaignCopies campaigns;
+
+	@Autowired
+	JdbcClient jdbcClient;
 
 	CampaignId campaign;
 
@@ -188,5 +193,19 @@ class ReferentTerritoriesModuleTests {
 
 	private int jdbcCount(String sql, ProposalId proposal) {
 		return jdbc.queryForObject(sql, Integer.class, proposal.id());
+	}
+
+	@Test
+	void keepsTheNewestSnapshotOfCampaignEventsDeliveredOutOfOrder(Scenario scenario) {
+		var other = campaign2021(CampaignId.random(), java.util.Set.of(CollectiviteKind.COMMUNE, CollectiviteKind.EPCI));
+
+		CampaignDeliveries.oneByOne(scenario, jdbcClient, other.id(), other.deliveredOutOfOrder());
+
+		var copy = campaigns.find(other.id()).orElseThrow();
+		assertThat(copy.applications()).isEqualTo(other.newestCalendar().referentApplications());
+		assertThat(copy.applications()).isNotEqualTo(other.calendar().referentApplications());
+		// the first event was a calendar change: the copy holds the campaign's own title and kinds, not defaults
+		assertThat(copy.title()).isEqualTo(other.title());
+		assertThat(copy.workingGroupKinds()).containsExactlyInAnyOrder(CollectiviteKind.COMMUNE, CollectiviteKind.EPCI);
 	}
 }

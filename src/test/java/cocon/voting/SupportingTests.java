@@ -214,13 +214,11 @@ class SupportingTests extends VotingTestSupport {
 
 	@Test
 	void followsACalendarChangeThatExtendsTheWindow(Scenario scenario) throws Exception {
-		var campaign = campaign(scenario, Set.of());
+		var campaign2021 = campaign2021(Set.of());
+		var campaign = campaign(scenario, campaign2021);
 		var proposal = proposals(scenario, campaign, 1).get(0);
-		var extended = new CampaignCalendar(CALENDAR_2021.contributions(),
-				new Window(CALENDAR_2021.supports().opens(), Instant.parse("2021-05-01T21:59:59Z")),
-				CALENDAR_2021.referentApplications(), CALENDAR_2021.shortlistDecision(), CALENDAR_2021.fundingDecision());
 
-		scenario.publish(new CalendarChanged(campaign, extended, "admin", Instant.parse("2021-04-20T09:00:00Z")))
+		scenario.publish(campaign2021.supportsUntil(Instant.parse("2021-05-01T21:59:59Z"), Instant.parse("2021-04-20T09:00:00Z")))
 				.andWaitForStateChange(() -> jdbc.sql("select supports_close from voting.campaign where id = ?")
 						.param(campaign.id()).query(java.time.OffsetDateTime.class).single().toInstant(),
 						closes -> closes.equals(Instant.parse("2021-05-01T21:59:59Z")))

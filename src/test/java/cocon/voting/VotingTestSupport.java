@@ -8,8 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,13 +26,12 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionOperations;
 
 import cocon.curation.events.ProposalPublished;
-import cocon.governance.events.CampaignScheduled;
 import cocon.shared.CampaignCalendar;
 import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ProposalId;
-import cocon.shared.Window;
 import cocon.shared.identity.CurrentUser;
+import cocon.testing.Campaign2021;
 import cocon.testing.MutableClock;
 import cocon.testing.TestClockConfiguration;
 
@@ -49,11 +46,7 @@ import cocon.testing.TestClockConfiguration;
 abstract class VotingTestSupport {
 
 	/** The 2021 calendar: supports from 1 to 30 April 2021, Paris time. */
-	static final CampaignCalendar CALENDAR_2021 = new CampaignCalendar(
-			Window.of(OffsetDateTime.parse("2021-01-25T00:00:00+01:00"), OffsetDateTime.parse("2021-03-15T23:59:59+01:00")),
-			Window.of(OffsetDateTime.parse("2021-04-01T00:00:00+02:00"), OffsetDateTime.parse("2021-04-30T23:59:59+02:00")),
-			Window.of(OffsetDateTime.parse("2021-05-04T00:00:00+02:00"), OffsetDateTime.parse("2021-06-15T23:59:59+02:00")),
-			LocalDate.parse("2021-05-03"), LocalDate.parse("2021-07-05"));
+	static final CampaignCalendar CALENDAR_2021 = Campaign2021.CALENDAR;
 
 	static final Instant DURING_SUPPORTS = Instant.parse("2021-04-10T10:00:00Z");
 	static final Instant AFTER_SUPPORTS = Instant.parse("2021-05-01T08:00:00Z");
@@ -70,11 +63,22 @@ abstract class VotingTestSupport {
 	@Autowired
 	RecordedSupports recorded;
 
+	/** The 2021 campaign as voting's tests know it: a title of its own, under a fresh identifier. */
+	static Campaign2021 campaign2021(Set<CollectiviteKind> supportKinds) {
+		var campaign = Campaign2021.campaign();
+		return campaign.withTitle("Coconstruction de services numériques " + campaign.id()).withThemes(List.of("mobilités"))
+				.withSupportKinds(supportKinds).withWorkingGroupKinds(Set.of(CollectiviteKind.EPCI));
+	}
+
 	/** Schedules a campaign the way governance announces it and waits until voting knows it. */
 	CampaignId campaign(Scenario scenario, Set<CollectiviteKind> supportKinds) {
-		var id = CampaignId.random();
-		scenario.publish(new CampaignScheduled(id, "Coconstruction de services numériques " + id, List.of("mobilités"),
-				supportKinds, Set.of(CollectiviteKind.EPCI), CALENDAR_2021, 30_000_000, Instant.parse("2021-01-10T09:00:00Z")))
+		return campaign(scenario, campaign2021(supportKinds));
+	}
+
+	/** Schedules the given campaign the way governance announces it and waits until voting knows it. */
+	CampaignId campaign(Scenario scenario, Campaign2021 campaign) {
+		var id = campaign.id();
+		scenario.publish(campaign.scheduled())
 				.andWaitForStateChange(() -> jdbc.sql("select count(*) from voting.campaign where id = ?")
 						.param(id.id()).query(Long.class).single(), count -> count == 1)
 				.andVerify(count -> assertThat(count).isEqualTo(1L));

@@ -74,7 +74,7 @@ class ContributionExport {
 	@PreAuthorize("hasRole('CURATOR')")
 	void export(@PathVariable UUID id, @PathVariable String format, CurrentUser user, HttpServletResponse response)
 			throws IOException {
-		var known = jdbc.sql("select count(*) from curation.campaigns where id = ?").param(id).query(Long.class).single();
+		var known = jdbc.sql("select count(*) from curation.campaign where id = ?").param(id).query(Long.class).single();
 		if (known == 0) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune campagne ne porte l'identifiant " + id + ".");
 		}

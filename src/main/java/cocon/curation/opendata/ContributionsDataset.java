@@ -77,7 +77,7 @@ class ContributionsDataset implements OpenDataset {
 			if (!rs.getBoolean("contribution_texts_public")) {
 				return null;
 			}
-			var last = DatasetRows.latest(DatasetRows.instant(rs, "calendar_as_of"), DatasetRows.instant(rs, "last_contribution"),
+			var last = DatasetRows.latest(DatasetRows.instant(rs, "as_of"), DatasetRows.instant(rs, "last_contribution"),
 					DatasetRows.instant(rs, "last_history"));
 			return new Snapshot(last, rs.getLong("contributions"), rs.getLong("contributions") + "-"
 					+ rs.getLong("history") + "-" + last.toEpochMilli());
@@ -89,7 +89,7 @@ class ContributionsDataset implements OpenDataset {
 		jdbc.sql("""
 				select x.id, x.submitted_at, x.theme, x.title, x.need, x.organisation_kind, x.outcome, x.proposal_id,
 				       x.reorientation_target, x.rejection_reason
-				from curation.contribution x join curation.campaigns c on c.id = x.campaign_id
+				from curation.contribution x join curation.campaign c on c.id = x.campaign_id
 				where x.campaign_id = ? and c.contribution_texts_public
 				order by x.id""")
 				.param(campaign.id())

@@ -69,7 +69,7 @@ class FunnelDataset implements OpenDataset {
 	@Override
 	public Optional<Snapshot> snapshot(CampaignId campaign) {
 		return jdbc.sql(Sql.STATE).param(campaign.id()).query((rs, n) -> {
-			var last = DatasetRows.latest(DatasetRows.instant(rs, "calendar_as_of"), DatasetRows.instant(rs, "last_contribution"),
+			var last = DatasetRows.latest(DatasetRows.instant(rs, "as_of"), DatasetRows.instant(rs, "last_contribution"),
 					DatasetRows.instant(rs, "last_proposal"), DatasetRows.instant(rs, "last_history"));
 			return new Snapshot(last, themes(campaign).size(), rs.getLong("contributions") + "-" + rs.getLong("history")
 					+ "-" + last.toEpochMilli());
@@ -79,7 +79,7 @@ class FunnelDataset implements OpenDataset {
 	private List<String> themes(CampaignId campaign) {
 		return jdbc.sql("""
 				select theme from (
-				  select unnest(themes) as theme from curation.campaigns where id = :campaign
+				  select unnest(themes) as theme from curation.campaign where id = :campaign
 				  union select theme from curation.contribution where campaign_id = :campaign
 				  union select theme from curation.proposal where campaign_id = :campaign
 				) t order by theme""").param("campaign", campaign.id()).query(String.class).list();
@@ -89,7 +89,7 @@ class FunnelDataset implements OpenDataset {
 	public void rows(CampaignId campaign, RowSink sink) {
 		jdbc.sql("""
 				with themes as (
-				  select unnest(themes) as theme from curation.campaigns where id = :campaign
+				  select unnest(themes) as theme from curation.campaign where id = :campaign
 				  union select theme from curation.contribution where campaign_id = :campaign
 				  union select theme from curation.proposal where campaign_id = :campaign
 				)

@@ -1,14 +1,14 @@
 package cocon.governance.events;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
-
-import cocon.shared.*;
-
 /**
- * The calendar of a campaign changed (a window extended or closed early): modules replace their copy.
+ * The calendar of a campaign changed (a window extended or closed early): the snapshot is the whole campaign with
+ * its new calendar, as of the change; modules replace their copy unless they hold a newer one.
  */
-public record CalendarChanged(CampaignId campaignId, CampaignCalendar calendar, String changedBy, Instant changedAt) implements org.jmolecules.event.types.DomainEvent {
+public record CalendarChanged(CampaignSnapshot campaign, String changedBy) implements org.jmolecules.event.types.DomainEvent {
+
+	public CalendarChanged {
+		if (campaign == null) {
+			throw new IllegalArgumentException("L'événement porte la campagne.");
+		}
+	}
 }

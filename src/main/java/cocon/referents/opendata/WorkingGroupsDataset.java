@@ -79,7 +79,7 @@ class WorkingGroupsDataset implements OpenDataset {
 	@Override
 	public Optional<Snapshot> snapshot(CampaignId campaign) {
 		return jdbc.sql("""
-				select c.calendar_as_of,
+				select c.as_of,
 				       (select count(*) from referents.referent_territory r join referents.referent_call k
 				          on k.proposal_id = r.proposal_id where k.campaign_id = c.campaign_id and k.status = 'OPEN') as members,
 				       (select max(greatest(k.opened_at, k.cancelled_at)) from referents.referent_call k where k.campaign_id = c.campaign_id) as last_call,
@@ -91,10 +91,10 @@ class WorkingGroupsDataset implements OpenDataset {
 				         where k.campaign_id = c.campaign_id) as sessions,
 				       (select count(*) from referents.referent_territory r
 				         where r.campaign_id = c.campaign_id and r.experimentation_marked_at is not null) as experimentations
-				from referents.campaigns c where c.campaign_id = ?""")
+				from referents.campaign c where c.campaign_id = ?""")
 				.param(campaign.id())
 				.query((rs, n) -> {
-					var last = DatasetRows.latest(DatasetRows.instant(rs, "calendar_as_of"), DatasetRows.instant(rs, "last_call"), DatasetRows.instant(rs, "last_member"),
+					var last = DatasetRows.latest(DatasetRows.instant(rs, "as_of"), DatasetRows.instant(rs, "last_call"), DatasetRows.instant(rs, "last_member"),
 							DatasetRows.instant(rs, "last_session"));
 					long members = rs.getLong("members");
 					return new Snapshot(last, members, members + "-" + rs.getLong("sessions") + "-"

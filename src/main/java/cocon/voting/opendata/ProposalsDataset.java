@@ -80,7 +80,7 @@ class ProposalsDataset implements OpenDataset {
 	@Override
 	public Optional<Snapshot> snapshot(CampaignId campaign) {
 		return jdbc.sql("""
-				select c.calendar_as_of,
+				select c.as_of,
 				       (select count(*) from voting.proposal p where p.campaign_id = c.id and p.title <> '') as proposals,
 				       (select max(greatest(p.content_as_of, p.merged_at)) from voting.proposal p where p.campaign_id = c.id) as last_content,
 				       (select coalesce(sum(t.support_count), 0) from voting.tally t
@@ -93,7 +93,7 @@ class ProposalsDataset implements OpenDataset {
 				from voting.campaign c where c.id = ?""")
 				.param(campaign.id())
 				.query((rs, n) -> {
-					var last = DatasetRows.latest(DatasetRows.instant(rs, "calendar_as_of"),
+					var last = DatasetRows.latest(DatasetRows.instant(rs, "as_of"),
 							DatasetRows.instant(rs, "last_content"), DatasetRows.instant(rs, "last_ended"),
 							DatasetRows.instant(rs, "last_given"), DatasetRows.instant(rs, "last_decided"));
 					long proposals = rs.getLong("proposals");

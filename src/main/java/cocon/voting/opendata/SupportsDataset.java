@@ -108,7 +108,7 @@ class SupportsDataset implements OpenDataset {
 	public Optional<Snapshot> snapshot(CampaignId campaign) {
 		// the version counts supports given (in force + ended) and ended: both only grow, so any change changes it
 		return jdbc.sql("""
-				select c.calendar_as_of,
+				select c.as_of,
 				       (select coalesce(sum(t.support_count), 0) from voting.tally t
 				          join voting.proposal p on p.id = t.proposal_id
 				         where p.campaign_id = c.id and p.merged_into is null) as in_force,
@@ -118,7 +118,7 @@ class SupportsDataset implements OpenDataset {
 				from voting.campaign c where c.id = ?""")
 				.param(campaign.id())
 				.query((rs, n) -> {
-					var last = DatasetRows.latest(DatasetRows.instant(rs, "calendar_as_of"), DatasetRows.instant(rs, "last_given"),
+					var last = DatasetRows.latest(DatasetRows.instant(rs, "as_of"), DatasetRows.instant(rs, "last_given"),
 							DatasetRows.instant(rs, "last_ended"));
 					long inForce = rs.getLong("in_force");
 					return new Snapshot(last, inForce, inForce + "-" + rs.getLong("ended") + "-" + last.toEpochMilli());

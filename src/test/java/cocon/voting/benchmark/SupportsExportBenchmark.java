@@ -179,7 +179,7 @@ public final class SupportsExportBenchmark {
 			connection.setAutoCommit(false);
 			var now = java.sql.Timestamp.from(Instant.now());
 			try (var insert = connection.prepareStatement("""
-					insert into voting.campaign (id, title, support_kinds, supports_open, supports_close, calendar_as_of)
+					insert into voting.campaign (id, title, support_kinds, supports_open, supports_close, as_of)
 					values (?, 'FIXTURE du banc d''export des soutiens', '{COMMUNE}', ?, ?, ?)""")) {
 				insert.setObject(1, campaign);
 				insert.setTimestamp(2, java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(30))));
