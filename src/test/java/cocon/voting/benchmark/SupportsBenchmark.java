@@ -188,6 +188,8 @@ public final class SupportsBenchmark {
 		memory.stop();
 		recording.stop();
 		var statsAfter = jdbcUrl == null ? null : DatabaseCounters.read(jdbcUrl, settle);
+		// one more window without any support: what the periodic jobs cost by themselves, to subtract
+		var statsQuiet = jdbcUrl == null ? null : DatabaseCounters.read(jdbcUrl, settle);
 
 		System.out.println();
 		System.out.println("== Soutiens par l'API HTTP == (charge de la machine à la fin : " + loadAverage() + ")");
@@ -198,7 +200,7 @@ public final class SupportsBenchmark {
 		System.out.println("Statuts (échauffement compris) : " + statuses);
 		memory.print();
 		if (statsBefore != null) {
-			statsAfter.printCostSince(statsBefore, done, settle);
+			statsAfter.printCostSince(statsBefore, done, settle, statsQuiet, seconds + settle.toSeconds());
 		}
 
 		check(campaign, before, created);
@@ -977,7 +979,8 @@ public final class SupportsBenchmark {
 		}
 
 		/** Prints what happened since {@code before}, per support of the measured window. */
-		void printCostSince(DatabaseCounters before, int supports, Duration settle) {
+		void printCostSince(DatabaseCounters before, int supports, Duration settle, DatabaseCounters quiet,
+				double windowSeconds) {
 			if (supports <= 0) {
 				return;
 			}
@@ -988,6 +991,12 @@ public final class SupportsBenchmark {
 			System.out.printf(Locale.ROOT, "Transactions validées : %d, soit %.2f par soutien ; annulées : %d (%.3f par soutien)%n",
 					commits - before.commits, (commits - before.commits) / n, rollbacks - before.rollbacks,
 					(rollbacks - before.rollbacks) / n);
+			// the periodic jobs (staleness checks, sweeps, locks) at the rate of the quiet window that followed
+			double background = (quiet.commits - commits) / (double) settle.toSeconds() * windowSeconds;
+			System.out.printf(Locale.ROOT, "  dont tâches périodiques (au rythme des %d s sans soutien qui ont suivi : %.1f/s) : "
+					+ "%.0f, soit %.2f par soutien ; sans elles : %.2f transactions par soutien%n", settle.toSeconds(),
+					(quiet.commits - commits) / (double) settle.toSeconds(), background, background / n,
+					(commits - before.commits - background) / n);
 			if (walRecords >= 0 && before.walRecords >= 0) {
 				System.out.printf(Locale.ROOT, "WAL : %.1f enregistrements et %.0f octets par soutien%n",
 						(walRecords - before.walRecords) / n, (walBytes - before.walBytes) / n);
