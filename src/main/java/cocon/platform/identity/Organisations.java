@@ -1,9 +1,12 @@
 package cocon.platform.identity;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,10 +23,26 @@ import cocon.shared.identity.Organisation;
  * The organisation a person acts for, from its SIREN: as the collectivités directory knows it (verified), else as
  * an administrator verified it, else unverified ("Organisation &lt;SIREN&gt;", kind other), remembered so that an
  * administrator can verify it.
+ * <p>
+ * A verified organisation is kept in memory {@link #KEPT} (emptied beyond {@link #MOST_KEPT}, and at once after a
+ * verification or a role change on this instance): the agents of a collectivité call the API again and again, and
+ * the directory's open data change a few times a year. Without it, every sign-in over HTTP Basic of an agent whose
+ * identity was no longer kept cost a query and a transaction (ADR 0026). An unverified organisation is always looked
+ * up, so that a verification made on another instance is seen at once and its visit is remembered.
  */
 @Component
 class Organisations implements OrganisationResolver {
 
+	/** How long a verified organisation is kept, at most. */
+	static final Duration KEPT = Duration.ofMinutes(5);
+
+	/** Beyond this many organisations kept, the memory is emptied (35 000 communes, some 2 000 other collectivités). */
+	private static final int MOST_KEPT = 50_000;
+
+	private record Kept(Organisation organisation, long resolvedAt, long generation) {
+	}
+
+	private final Map<Siren, Kept> kept = new ConcurrentHashMap<>();
 	private final ObjectProvider<Directory> directory;
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -46,17 +65,31 @@ class Organisations implements OrganisationResolver {
 
 	@Override
 	public Organisation resolve(Siren siren, String username) {
+		var generation = changes.generation();
+		var now = System.nanoTime();
+		var known = kept.get(siren);
+		if (known != null && known.generation() == generation && now - known.resolvedAt() < KEPT.toNanos()) {
+			return known.organisation();
+		}
+		var verified = verified(siren);
+		if (verified.isEmpty()) {
+			rememberUnverified(siren, username);
+			return unverified(siren);
+		}
+		if (kept.size() >= MOST_KEPT) {
+			kept.clear();
+		}
+		kept.put(siren, new Kept(verified.get(), now, generation));
+		return verified.get();
+	}
+
+	/** As the directory knows it, else as an administrator verified it. */
+	private Optional<Organisation> verified(Siren siren) {
 		var known = fromDirectory(siren);
 		if (known.isPresent()) {
-			return known.get();
+			return known;
 		}
-		var verification = verification(siren);
-		if (verification.isPresent()) {
-			var verified = verification.get();
-			return new Organisation(siren, verified.name(), verified.kind(), true, null, null, 0);
-		}
-		rememberUnverified(siren, username);
-		return unverified(siren);
+		return verification(siren).map(v -> new Organisation(siren, v.name(), v.kind(), true, null, null, 0));
 	}
 
 	static Organisation fromCollectivite(Collectivite collectivite) {

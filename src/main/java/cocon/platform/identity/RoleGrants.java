@@ -1,9 +1,12 @@
 package cocon.platform.identity;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -16,6 +19,11 @@ import cocon.shared.identity.Role;
 /**
  * Roles granted to people by an administrator, added to their identity at sign-in. The history is kept: a
  * revocation marks the grant (who, when) instead of deleting it.
+ * <p>
+ * The roles of a person are read from a snapshot of every grant in force (the few people with a staff or committee
+ * role), loaded in one query and loaded again at once after a grant or revocation on this instance
+ * ({@link IdentityChanges}), and at the latest after {@link #FRESH} for a change made on another instance: a request
+ * of a known agent asks the database nothing about roles (ADR 0026).
  */
 @Repository
 class RoleGrants implements GrantedRoles {
@@ -39,15 +47,51 @@ class RoleGrants implements GrantedRoles {
 		}
 	}
 
+	/** How long a snapshot of the grants in force is used, at most (as long as an identity is kept in memory). */
+	static final Duration FRESH = DemoPersonas.KEPT;
+
+	private record Snapshot(Map<String, Set<Role>> roles, long generation, long loadedAt) {
+	}
+
+	private volatile Snapshot snapshot;
+
 	@Override
 	public Set<Role> of(String username) {
 		var roles = EnumSet.noneOf(Role.class);
-		jdbc.sql("select role from platform.role_grant where username = :username and revoked_at is null")
-				.param("username", username)
-				.query(String.class)
-				.list()
-				.forEach(role -> roles.add(Role.valueOf(role)));
+		var granted = current().roles().get(username);
+		if (granted != null) {
+			roles.addAll(granted);
+		}
 		return roles;
+	}
+
+	private Snapshot current() {
+		var known = snapshot;
+		if (fresh(known)) {
+			return known;
+		}
+		synchronized (this) {
+			known = snapshot;
+			if (fresh(known)) {
+				return known;
+			}
+			// the generation is read before the query: a change committed meanwhile makes the next call load again
+			long generation = changes.generation();
+			long loadedAt = System.nanoTime();
+			var roles = new HashMap<String, Set<Role>>();
+			jdbc.sql("select username, role from platform.role_grant where revoked_at is null")
+					.query((rs, row) -> roles.computeIfAbsent(rs.getString("username"), u -> EnumSet.noneOf(Role.class))
+							.add(Role.valueOf(rs.getString("role"))))
+					.list();
+			roles.replaceAll((username, granted) -> Set.copyOf(granted));
+			snapshot = new Snapshot(Map.copyOf(roles), generation, loadedAt);
+			return snapshot;
+		}
+	}
+
+	private boolean fresh(Snapshot known) {
+		return known != null && known.generation() == changes.generation()
+				&& System.nanoTime() - known.loadedAt() < FRESH.toNanos();
 	}
 
 	List<RoleGrant> inForce() {

@@ -96,8 +96,9 @@ public final class SupportsBenchmark {
 			System.out.println("""
 					SupportsBenchmark --base-url http://localhost:8080 [--campaign ID] [--proposals 67] [--setup-timeout 180]
 					  --jdbc-url jdbc:postgresql://localhost:PORT/postgres [--jdbc-user postgres] [--jdbc-password postgres]
-					  [--collectivites 3000] [--clients 32] [--rate SUPPORTS_PER_S] [--duration 60] [--max-supports 60000] [--warmup 15000]
-					  [--pid SERVER_PID] [--sirens-file FILE] [--read-requests 2000] [--read-clients 4] [--fill-reads] [--reads-only]
+					  [--collectivites 3000] [--clients 16] [--rate SUPPORTS_PER_S] [--duration 60] [--max-supports 60000] [--warmup 15000]
+					  [--pid SERVER_PID] [--jfr FILE.jfr] [--stats-settle 11] [--sirens-file FILE] [--read-requests 2000]
+					  [--read-clients 4] [--fill-reads] [--reads-only]
 
 					Without --campaign, the campaign is prepared through the real API of the running instance
 					(HTTP Basic admin:demo, curator:demo, agent-<SIREN>:demo): POST /api/campaigns, one contribution per
@@ -106,8 +107,16 @@ public final class SupportsBenchmark {
 					--rate sends the supports at that offered rate (open loop, latency counted from each request's due
 					instant), with at most --clients in flight; without it, each client sends as soon as it is answered
 					(the highest throughput, with the queueing of --clients requests in the latencies).
-					--jdbc-url adds the raw PostgreSQL insert rate; --fill-reads (FIXTURE, through JDBC) then fills the
-					campaign up to every commune x every proposal for the read figures.""");
+					--clients 16 is the setting of issue 14's figures (capacity, and --rate 650).
+					--jdbc-url adds the raw PostgreSQL insert rate and what the measured supports cost the database:
+					transactions (pg_stat_database), WAL (pg_stat_wal) and rows inserted, updated, deleted per table
+					(pg_stat_user_tables), per support. PostgreSQL publishes these counters up to 10 s late: the
+					benchmark waits --stats-settle seconds before each reading, so the "after" reading also counts what
+					the supports caused once answered (feed publication, listeners, registry), and the periodic jobs.
+					--jfr (with --pid, jcmd on the PATH) records the server with Java Flight Recorder, profile settings,
+					during the measured window only.
+					--fill-reads (FIXTURE, through JDBC) then fills the campaign up to every commune x every proposal
+					for the read figures.""");
 			return;
 		}
 		System.setProperty("jdbc.user", options.getOrDefault("jdbc-user", "postgres"));
@@ -149,7 +158,7 @@ public final class SupportsBenchmark {
 				pairs.add(new Pair(proposals.get((round + c) % proposals.size()), communes.get(c)));
 			}
 		}
-		int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
+		int clients = Integer.parseInt(options.getOrDefault("clients", "16"));
 		int warmup = Integer.parseInt(options.getOrDefault("warmup", "15000"));
 		long maxSupports = Long.parseLong(options.getOrDefault("max-supports", "60000"));
 		var duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "60")));
@@ -163,6 +172,10 @@ public final class SupportsBenchmark {
 
 		// warm-up (JIT, pools), the same way as the measure: counted in the checks, not in the figures
 		fire(pairs, next, Math.min(warmup, pairs.size()), clients, Duration.ofMinutes(2), rate, created, statuses, null);
+		var settle = Duration.ofSeconds(Long.parseLong(options.getOrDefault("stats-settle", "11")));
+		var statsBefore = jdbcUrl == null ? null : DatabaseCounters.read(jdbcUrl, settle);
+		var recording = new FlightRecording(options.get("pid"), options.get("jfr"));
+		recording.start();
 		var memory = new MemorySampler(options.get("pid"));
 		memory.start();
 		var latencies = new LatencyRecorder();
@@ -173,6 +186,10 @@ public final class SupportsBenchmark {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		int done = Math.min(next.get(), (int) limit) - first;
 		memory.stop();
+		recording.stop();
+		var statsAfter = jdbcUrl == null ? null : DatabaseCounters.read(jdbcUrl, settle);
+		// one more window without any support: what the periodic jobs cost by themselves, to subtract
+		var statsQuiet = jdbcUrl == null ? null : DatabaseCounters.read(jdbcUrl, settle);
 
 		System.out.println();
 		System.out.println("== Soutiens par l'API HTTP == (charge de la machine à la fin : " + loadAverage() + ")");
@@ -182,6 +199,9 @@ public final class SupportsBenchmark {
 		latencies.print("PUT /api/proposals/{id}/support");
 		System.out.println("Statuts (échauffement compris) : " + statuses);
 		memory.print();
+		if (statsBefore != null) {
+			statsAfter.printCostSince(statsBefore, done, settle, statsQuiet, seconds + settle.toSeconds());
+		}
 
 		check(campaign, before, created);
 		double httpRate = done / seconds;
@@ -528,10 +548,11 @@ public final class SupportsBenchmark {
 	// --- raw PostgreSQL ------------------------------------------------------------------------------------------
 
 	private double rawInsertRate(String url, List<Pair> pairs, int clients) throws Exception {
+		// a schema of its own per run: two benchmarks against the same server never drop each other's table
+		var schema = "voting_benchmark_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		try (var connection = connect(url); var statement = connection.createStatement()) {
-			statement.execute("create schema if not exists voting_benchmark");
-			statement.execute("drop table if exists voting_benchmark.raw_support");
-			statement.execute("create table voting_benchmark.raw_support (like voting.support including all)");
+			statement.execute("create schema " + schema);
+			statement.execute("create table " + schema + ".raw_support (like voting.support including all)");
 		}
 		var next = new AtomicInteger();
 		long start = System.nanoTime();
@@ -541,9 +562,9 @@ public final class SupportsBenchmark {
 		for (int t = 0; t < clients; t++) {
 			futures.add(pool.submit(() -> {
 				try (var connection = connect(url); var insert = connection.prepareStatement("""
-						insert into voting_benchmark.raw_support (proposal_id, siren, campaign_id, name, kind, departement,
+						insert into %s.raw_support (proposal_id, siren, campaign_id, name, kind, departement,
 						  region, population, supported_by, supported_at)
-						values (?, ?, ?, ?, 'COMMUNE', ?, ?, ?, ?, ?) on conflict do nothing""")) {
+						values (?, ?, ?, ?, 'COMMUNE', ?, ?, ?, ?, ?) on conflict do nothing""".formatted(schema))) {
 					var campaign = UUID.randomUUID();
 					for (int i = next.getAndIncrement(); i < pairs.size(); i = next.getAndIncrement()) {
 						var pair = pairs.get(i);
@@ -568,7 +589,7 @@ public final class SupportsBenchmark {
 		pool.shutdownNow();
 		double rate = pairs.size() / ((System.nanoTime() - start) / 1e9);
 		try (var connection = connect(url); var statement = connection.createStatement()) {
-			statement.execute("drop schema voting_benchmark cascade");
+			statement.execute("drop schema " + schema + " cascade");
 		}
 		return rate;
 	}
@@ -916,6 +937,127 @@ public final class SupportsBenchmark {
 			long max = samples.stream().mapToLong(Long::longValue).max().orElse(0);
 			long last = samples.get(samples.size() - 1);
 			System.out.printf(Locale.ROOT, "Mémoire (%s) : max %d Mo, fin %d Mo%n", source, max >> 20, last >> 20);
+		}
+	}
+
+	/**
+	 * What PostgreSQL counted for this database at one instant: committed and rolled back transactions, WAL written,
+	 * and rows inserted, updated, deleted per table. Read after a settling pause, since every backend publishes its
+	 * counters at most once a second while busy and within 10 s once idle.
+	 */
+	record DatabaseCounters(long commits, long rollbacks, long walRecords, long walBytes,
+			Map<String, long[]> rows) {
+
+		static DatabaseCounters read(String url, Duration settle) throws Exception {
+			java.util.concurrent.locks.LockSupport.parkNanos(settle.toNanos());
+			try (var connection = connect(url); var statement = connection.createStatement()) {
+				long commits, rollbacks, walRecords = -1, walBytes = -1;
+				try (var rs = statement.executeQuery("""
+						select xact_commit, xact_rollback from pg_stat_database where datname = current_database()""")) {
+					rs.next();
+					commits = rs.getLong(1);
+					rollbacks = rs.getLong(2);
+				}
+				try (var rs = statement.executeQuery("select wal_records, wal_bytes from pg_stat_wal")) {
+					if (rs.next()) {
+						walRecords = rs.getLong(1);
+						walBytes = rs.getLong(2);
+					}
+				}
+				catch (SQLException noWalView) {
+					// pg_stat_wal (PostgreSQL 14+) missing: WAL not reported
+				}
+				var rows = new java.util.TreeMap<String, long[]>();
+				try (var rs = statement.executeQuery("""
+						select schemaname || '.' || relname, n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables""")) {
+					while (rs.next()) {
+						rows.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4) });
+					}
+				}
+				return new DatabaseCounters(commits, rollbacks, walRecords, walBytes, rows);
+			}
+		}
+
+		/** Prints what happened since {@code before}, per support of the measured window. */
+		void printCostSince(DatabaseCounters before, int supports, Duration settle, DatabaseCounters quiet,
+				double windowSeconds) {
+			if (supports <= 0) {
+				return;
+			}
+			double n = supports;
+			System.out.println();
+			System.out.printf(Locale.ROOT, "== Coût PostgreSQL des %d soutiens mesurés == (pg_stat_*, fenêtre mesurée + %d s "
+					+ "d'écoulement, tâches périodiques comprises)%n", supports, settle.toSeconds());
+			System.out.printf(Locale.ROOT, "Transactions validées : %d, soit %.2f par soutien ; annulées : %d (%.3f par soutien)%n",
+					commits - before.commits, (commits - before.commits) / n, rollbacks - before.rollbacks,
+					(rollbacks - before.rollbacks) / n);
+			// the periodic jobs (staleness checks, sweeps, locks) at the rate of the quiet window that followed
+			double background = (quiet.commits - commits) / (double) settle.toSeconds() * windowSeconds;
+			System.out.printf(Locale.ROOT, "  dont tâches périodiques (au rythme des %d s sans soutien qui ont suivi : %.1f/s) : "
+					+ "%.0f, soit %.2f par soutien ; sans elles : %.2f transactions par soutien%n", settle.toSeconds(),
+					(quiet.commits - commits) / (double) settle.toSeconds(), background, background / n,
+					(commits - before.commits - background) / n);
+			if (walRecords >= 0 && before.walRecords >= 0) {
+				System.out.printf(Locale.ROOT, "WAL : %.1f enregistrements et %.0f octets par soutien%n",
+						(walRecords - before.walRecords) / n, (walBytes - before.walBytes) / n);
+			}
+			long inserted = 0, updated = 0, deleted = 0;
+			var lines = new ArrayList<String>();
+			for (var entry : rows.entrySet()) {
+				var was = before.rows.getOrDefault(entry.getKey(), new long[3]);
+				long ins = entry.getValue()[0] - was[0], upd = entry.getValue()[1] - was[1], del = entry.getValue()[2] - was[2];
+				if (ins + upd + del == 0 || entry.getKey().startsWith("voting_benchmark")) {
+					continue;
+				}
+				inserted += ins;
+				updated += upd;
+				deleted += del;
+				lines.add(String.format(Locale.ROOT, "  %-48s %7.3f %7.3f %7.3f", entry.getKey(), ins / n, upd / n, del / n));
+			}
+			System.out.printf(Locale.ROOT, "Lignes écrites par soutien : %.2f insérées, %.2f modifiées, %.2f supprimées, "
+					+ "soit %.2f en tout%n", inserted / n, updated / n, deleted / n, (inserted + updated + deleted) / n);
+			System.out.printf(Locale.ROOT, "  %-48s %7s %7s %7s%n", "table", "insert", "update", "delete");
+			lines.forEach(System.out::println);
+		}
+	}
+
+	/** A Java Flight Recorder recording of the server during the measured window ({@code --jfr}, with {@code --pid}). */
+	static final class FlightRecording {
+
+		private final String pid;
+		private final String file;
+
+		FlightRecording(String pid, String file) {
+			this.pid = pid;
+			this.file = file;
+		}
+
+		void start() throws Exception {
+			if (file != null) {
+				if (pid == null) {
+					throw new IllegalArgumentException("--jfr demande --pid du serveur");
+				}
+				jcmd("JFR.start", "name=cocon-bench", "settings=profile",
+						"filename=" + Path.of(file).toAbsolutePath());
+			}
+		}
+
+		void stop() throws Exception {
+			if (file != null) {
+				jcmd("JFR.stop", "name=cocon-bench");
+				System.out.println("Enregistrement JFR de la fenêtre mesurée : " + Path.of(file).toAbsolutePath());
+			}
+		}
+
+		private void jcmd(String... command) throws Exception {
+			var arguments = new ArrayList<>(List.of("jcmd", pid));
+			arguments.addAll(List.of(command));
+			var process = new ProcessBuilder(arguments).redirectErrorStream(true)
+					.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+			if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+				process.destroy();
+				throw new IllegalStateException("jcmd " + String.join(" ", command) + " a échoué");
+			}
 		}
 	}
 }
