@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import cocon.shared.CampaignCalendar;
 import cocon.shared.CampaignId;
+import cocon.shared.Refusal;
 
 /** Curation's copy of the campaigns (themes, support window), kept up to date from governance's events. */
 @Repository
@@ -69,7 +70,7 @@ class Campaigns {
 	}
 
 	CampaignCopy get(CampaignId id) {
-		return findById(id).orElseThrow(() -> new NotFound("Campagne inconnue : " + id + "."));
+		return findById(id).orElseThrow(() -> new Refusal.NotFound("Campagne inconnue : " + id + "."));
 	}
 
 	private static List<String> themes(Array array) throws java.sql.SQLException {

@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cocon.shared.CampaignId;
 import cocon.shared.ContributionId;
 import cocon.shared.ProposalId;
+import cocon.shared.Refusal;
 import cocon.shared.identity.CurrentUser;
 
 /** The curators' API: triage, proposals, publication. CURATOR only. */
@@ -79,10 +79,10 @@ class CurationApi {
 			@RequestParam(defaultValue = "20") int size) {
 		var campaign = campaigns.get(new CampaignId(id));
 		if (page < 0) {
-			throw new InvalidInput("page", "Le numéro de page commence à 0.");
+			throw Refusal.Invalid.field("page", "Le numéro de page commence à 0.");
 		}
 		if (size < 1 || size > 100) {
-			throw new InvalidInput("size", "La taille d'une page va de 1 à 100.");
+			throw Refusal.Invalid.field("size", "La taille d'une page va de 1 à 100.");
 		}
 		return queue.pending(campaign.id(), theme, siren, page, size);
 	}
@@ -93,9 +93,8 @@ class CurationApi {
 	}
 
 	@PostMapping("/api/campaigns/{id}/proposals")
-	ResponseEntity<Created> create(@PathVariable UUID id, @Valid @RequestBody NewProposal body, BindingResult errors,
+	ResponseEntity<Created> create(@PathVariable UUID id, @Valid @RequestBody NewProposal body,
 			CurrentUser user) {
-		CurationProblems.rejectIfInvalid(errors);
 		var proposal = curation.createProposal(new CampaignId(id), body.title(), body.summary(), body.theme(),
 				body.contributionIds().stream().map(ContributionId::new).toList(), user.username());
 		return ResponseEntity.created(URI.create("/api/proposals/" + proposal.id())).body(new Created(proposal.id()));
@@ -103,7 +102,7 @@ class CurationApi {
 
 	@GetMapping("/api/proposals/{id}")
 	CurationReports.ProposalView proposal(@PathVariable UUID id) {
-		return reports.proposal(new ProposalId(id)).orElseThrow(() -> new NotFound("Proposition inconnue : " + id + "."));
+		return reports.proposal(new ProposalId(id)).orElseThrow(() -> new Refusal.NotFound("Proposition inconnue : " + id + "."));
 	}
 
 	@GetMapping("/api/proposals/{id}/history")
@@ -113,26 +112,23 @@ class CurationApi {
 	}
 
 	@PostMapping("/api/proposals/{id}/contributions")
-	ResponseEntity<Void> add(@PathVariable UUID id, @Valid @RequestBody ContributionIds body, BindingResult errors,
+	ResponseEntity<Void> add(@PathVariable UUID id, @Valid @RequestBody ContributionIds body,
 			CurrentUser user) {
-		CurationProblems.rejectIfInvalid(errors);
 		curation.addContributions(new ProposalId(id), body.contributionIds().stream().map(ContributionId::new).toList(),
 				user.username());
 		return ResponseEntity.noContent().build();
 	}
 
 	@PutMapping("/api/proposals/{id}")
-	ResponseEntity<Void> revise(@PathVariable UUID id, @Valid @RequestBody Revision body, BindingResult errors,
+	ResponseEntity<Void> revise(@PathVariable UUID id, @Valid @RequestBody Revision body,
 			CurrentUser user) {
-		CurationProblems.rejectIfInvalid(errors);
 		curation.revise(new ProposalId(id), body.title(), body.summary(), body.theme(), user.username());
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/proposals/{id}/merge")
-	ResponseEntity<Void> merge(@PathVariable UUID id, @Valid @RequestBody Merge body, BindingResult errors,
+	ResponseEntity<Void> merge(@PathVariable UUID id, @Valid @RequestBody Merge body,
 			CurrentUser user) {
-		CurationProblems.rejectIfInvalid(errors);
 		curation.merge(new ProposalId(id), new ProposalId(body.proposalId()), user.username());
 		return ResponseEntity.noContent().build();
 	}
@@ -144,17 +140,15 @@ class CurationApi {
 	}
 
 	@PostMapping("/api/contributions/{id}/reorientation")
-	ResponseEntity<Void> reorient(@PathVariable UUID id, @Valid @RequestBody Reorientation body, BindingResult errors,
+	ResponseEntity<Void> reorient(@PathVariable UUID id, @Valid @RequestBody Reorientation body,
 			CurrentUser user) {
-		CurationProblems.rejectIfInvalid(errors);
 		curation.reorient(new ContributionId(id), body.target(), body.note(), user.username());
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/contributions/{id}/rejection")
-	ResponseEntity<Void> reject(@PathVariable UUID id, @Valid @RequestBody Rejection body, BindingResult errors,
+	ResponseEntity<Void> reject(@PathVariable UUID id, @Valid @RequestBody Rejection body,
 			CurrentUser user) {
-		CurationProblems.rejectIfInvalid(errors);
 		curation.reject(new ContributionId(id), body.reason(), user.username());
 		return ResponseEntity.noContent().build();
 	}

@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cocon.shared.CampaignId;
 import cocon.shared.ContributionId;
 import cocon.shared.ProposalId;
+import cocon.shared.Refusal;
 import cocon.shared.identity.CurrentUser;
 
 /** The curators' pages: the triage queue of a campaign and the proposal editor. */
@@ -72,7 +73,7 @@ class CurationPages {
 			CurrentUser user, RedirectAttributes redirect) {
 		return attempt(redirect, "redirect:/curation/campagnes/" + campaignId, () -> {
 			if (proposalId == null) {
-				throw new InvalidInput("proposalId", "Choisissez la proposition dans laquelle regrouper la contribution.");
+				throw Refusal.Invalid.field("proposalId", "Choisissez la proposition dans laquelle regrouper la contribution.");
 			}
 			curation.addContributions(new ProposalId(proposalId), List.of(new ContributionId(id)), user.username());
 			redirect.addFlashAttribute("succes", "La contribution a été regroupée.");
@@ -134,7 +135,7 @@ class CurationPages {
 		var back = "redirect:/curation/propositions/" + id;
 		return attempt(redirect, back, () -> {
 			if (proposalId == null) {
-				throw new InvalidInput("proposalId", "Choisissez la proposition à absorber.");
+				throw Refusal.Invalid.field("proposalId", "Choisissez la proposition à absorber.");
 			}
 			confirmed(confirmation, "la fusion");
 			curation.merge(new ProposalId(id), new ProposalId(proposalId), user.username());
@@ -162,7 +163,7 @@ class CurationPages {
 
 	private static void confirmed(String confirmation, String what) {
 		if (confirmation == null || confirmation.isBlank()) {
-			throw new InvalidInput("confirmation", "Cochez la case pour confirmer " + what + ".");
+			throw Refusal.Invalid.field("confirmation", "Cochez la case pour confirmer " + what + ".");
 		}
 	}
 
@@ -171,7 +172,7 @@ class CurationPages {
 		try {
 			return decision.get();
 		}
-		catch (InvalidInput | IllegalTransition | NotFound e) {
+		catch (Refusal e) {
 			redirect.addFlashAttribute("erreur", e.getMessage());
 			return back;
 		}

@@ -12,6 +12,7 @@ import cocon.curation.events.ProposalRevised;
 import cocon.curation.events.ProposalsMerged;
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
+import cocon.shared.Refusal;
 import cocon.shared.Siren;
 
 /**
@@ -186,7 +187,7 @@ class Proposal implements AggregateRoot<Proposal, ProposalId> {
 
 	private static String required(String field, String value) {
 		if (value == null || value.isBlank()) {
-			throw new InvalidInput(field, "Ce champ est obligatoire.");
+			throw Refusal.Invalid.field(field, "Ce champ est obligatoire.");
 		}
 		return value.strip();
 	}

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cocon.shared.CampaignId;
+import cocon.shared.Refusal;
 import cocon.shared.identity.CurrentUser;
 
 /** The campaigns API (issue 3): administrators schedule campaigns and change calendars; everyone reads them. */
@@ -73,9 +74,9 @@ class CampaignApi {
 			CurrentUser user) {
 		management.get(id);
 		if (body == null) {
-			throw InvalidInput.of("calendar", "Le calendrier est obligatoire.");
+			throw Refusal.Invalid.field("calendar", "Le calendrier est obligatoire.");
 		}
-		var errors = new InvalidInput.Collector();
+		var errors = new Refusal.Collector();
 		var calendar = body.toCalendar("calendar", errors);
 		errors.throwIfAny();
 		return CampaignView.of(management.changeCalendar(id, calendar, user.username()), clock.instant());

@@ -7,11 +7,9 @@ import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -146,14 +144,6 @@ class VotingApi {
 		var campaign = standings.campaign(new CampaignId(id)).orElseThrow(() -> unknownCampaign(id));
 		return new SupportsOverTime(id, campaign.supports().opens(), campaign.supports().closes(),
 				standings.overTime(new CampaignId(id), campaign.supports(), clock.instant()));
-	}
-
-	@ExceptionHandler(SupportRefused.class)
-	ProblemDetail refused(SupportRefused refused) {
-		var problem = ProblemDetail.forStatusAndDetail(refused.reason().status(), refused.getMessage());
-		problem.setTitle(refused.reason().title());
-		problem.setProperty("reason", refused.reason().name());
-		return problem;
 	}
 
 	private static ResponseStatusException unknownCampaign(UUID id) {
