@@ -47,7 +47,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * detail: invalid body → 400 with the fields at fault, rejected value object → 400 with its message, anonymous →
  * 401, wrong role → 403, unknown route → 404, anything unexpected → 500 with a generic detail and an incident
  * number to find the stack trace in the log (never in the answer). Outside the API, a browser gets the HTML error
- * page instead (the error is handed over to the servlet container, then {@link ErrorPageController}), and a
+ * page instead (the error is handed over to the servlet container, then {@link ErrorPages}), and a
  * missing sign-in sends it to the sign-in page.
  */
 @RestControllerAdvice

@@ -32,7 +32,7 @@ import cocon.shared.identity.CurrentUser;
 
 /** The pages of the referent territories: open calls, working groups, applications, invitations, staff actions. */
 @Controller
-class ReferentPagesController {
+class ReferentPages {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
 
@@ -40,7 +40,7 @@ class ReferentPagesController {
 	private final WorkingGroupQueries queries;
 	private final CampaignCopies campaigns;
 
-	ReferentPagesController(ReferentTerritoriesService service, WorkingGroupQueries queries, CampaignCopies campaigns) {
+	ReferentPages(ReferentTerritoriesService service, WorkingGroupQueries queries, CampaignCopies campaigns) {
 		this.service = service;
 		this.queries = queries;
 		this.campaigns = campaigns;
@@ -119,7 +119,7 @@ class ReferentPagesController {
 			org.springframework.security.core.Authentication authentication,
 			@org.jspecify.annotations.Nullable CurrentUser user) {
 		var proposal = new ProposalId(id);
-		var group = queries.workingGroup(proposal).orElseThrow(ReferentPagesController::notFound);
+		var group = queries.workingGroup(proposal).orElseThrow(ReferentPages::notFound);
 		model.addAttribute("group", group);
 		var mine = user == null ? null : user.organisationIfAny().map(o -> o.siren().value()).orElse(null);
 		model.addAttribute("member", mine != null && group.members().stream().anyMatch(m -> m.siren().equals(mine)));
@@ -170,7 +170,7 @@ class ReferentPagesController {
 	}
 
 	@PostMapping("/propositions/{id}/groupe-de-travail/seances")
-	@PreAuthorize(ReferentApiController.STAFF)
+	@PreAuthorize(ReferentApi.STAFF)
 	String recordSession(@PathVariable UUID id, @ModelAttribute("sessionForm") SessionForm form, BindingResult binding,
 			CurrentUser user, Model model, RedirectAttributes redirect,
 			org.springframework.security.core.Authentication authentication) {
@@ -199,17 +199,17 @@ class ReferentPagesController {
 	}
 
 	@GetMapping("/propositions/{id}/groupe-de-travail/experimentation/{applicationId}")
-	@PreAuthorize(ReferentApiController.STAFF)
+	@PreAuthorize(ReferentApi.STAFF)
 	String confirmExperimentation(@PathVariable UUID id, @PathVariable UUID applicationId, Model model) {
 		var member = queries.members(new ProposalId(id)).stream().filter(m -> m.applicationId().equals(applicationId))
-				.findFirst().orElseThrow(ReferentPagesController::notFound);
+				.findFirst().orElseThrow(ReferentPages::notFound);
 		model.addAttribute("member", member);
-		model.addAttribute("call", queries.call(new ProposalId(id)).orElseThrow(ReferentPagesController::notFound));
+		model.addAttribute("call", queries.call(new ProposalId(id)).orElseThrow(ReferentPages::notFound));
 		return "referents/confirm-experimentation";
 	}
 
 	@PostMapping("/propositions/{id}/groupe-de-travail/experimentation/{applicationId}")
-	@PreAuthorize(ReferentApiController.STAFF)
+	@PreAuthorize(ReferentApi.STAFF)
 	String markExperimentation(@PathVariable UUID id, @PathVariable UUID applicationId, CurrentUser user,
 			RedirectAttributes redirect) {
 		try {
@@ -292,9 +292,9 @@ class ReferentPagesController {
 	@GetMapping("/propositions/{id}/candidature/confirmation")
 	String confirmation(@PathVariable UUID id, CurrentUser user, Model model) {
 		var proposal = new ProposalId(id);
-		var call = queries.call(proposal).orElseThrow(ReferentPagesController::notFound);
-		var siren = user.organisationIfAny().map(o -> o.siren()).orElseThrow(ReferentPagesController::notFound);
-		var application = service.applicationOf(proposal, siren).orElseThrow(ReferentPagesController::notFound);
+		var call = queries.call(proposal).orElseThrow(ReferentPages::notFound);
+		var siren = user.organisationIfAny().map(o -> o.siren()).orElseThrow(ReferentPages::notFound);
+		var application = service.applicationOf(proposal, siren).orElseThrow(ReferentPages::notFound);
 		model.addAttribute("call", call);
 		model.addAttribute("referent", OwnApplication.of(application));
 		return "referents/application-confirmation";
@@ -317,7 +317,7 @@ class ReferentPagesController {
 
 	private WorkingGroupQueries.CallView openCall(ProposalId proposal) {
 		return queries.call(proposal).filter(call -> call.status() != CallStatus.CANCELLED)
-				.orElseThrow(ReferentPagesController::notFound);
+				.orElseThrow(ReferentPages::notFound);
 	}
 
 	private static ResponseStatusException notFound() {

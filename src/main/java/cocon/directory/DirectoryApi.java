@@ -23,14 +23,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/collectivites")
 @Tag(name = "Annuaire des collectivités", description = "Communes, EPCI, départements, régions et collectivités à statut particulier (données ouvertes du découpage administratif)")
-class DirectoryApiController {
+class DirectoryApi {
 
 	static final int MAX_SIZE = 100;
 	static final int MAX_QUERY_LENGTH = 100;
 
 	private final DirectoryQueries queries;
 
-	DirectoryApiController(DirectoryQueries queries) {
+	DirectoryApi(DirectoryQueries queries) {
 		this.queries = queries;
 	}
 

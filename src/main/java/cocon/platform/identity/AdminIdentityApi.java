@@ -33,14 +33,14 @@ import jakarta.validation.constraints.Size;
 @RestController
 @RequestMapping("/api/admin")
 @PreAuthorize("hasRole('ADMINISTRATOR')")
-class AdminIdentityController {
+class AdminIdentityApi {
 
 	private final RoleGrants grants;
 	private final Organisations organisations;
 
 	private final cocon.shared.identity.KnownIdentities identities;
 
-	AdminIdentityController(RoleGrants grants, Organisations organisations,
+	AdminIdentityApi(RoleGrants grants, Organisations organisations,
 			cocon.shared.identity.KnownIdentities identities) {
 		this.grants = grants;
 		this.organisations = organisations;

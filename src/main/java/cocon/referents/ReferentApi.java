@@ -32,14 +32,14 @@ import jakarta.validation.constraints.Size;
 
 /** The referent territories API: applications, working groups, experimentation territories, invitations. */
 @RestController
-class ReferentApiController {
+class ReferentApi {
 
 	static final String STAFF = "hasAnyRole('CURATOR', 'ADMINISTRATOR')";
 
 	private final ReferentTerritoriesService service;
 	private final WorkingGroupQueries queries;
 
-	ReferentApiController(ReferentTerritoriesService service, WorkingGroupQueries queries) {
+	ReferentApi(ReferentTerritoriesService service, WorkingGroupQueries queries) {
 		this.service = service;
 		this.queries = queries;
 	}

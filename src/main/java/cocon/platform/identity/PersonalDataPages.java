@@ -23,11 +23,11 @@ import cocon.shared.identity.CurrentUser;
  * confirmation (a page that asks, or {@code "confirm": true} in the API).
  */
 @Controller
-class PersonalDataController {
+class PersonalDataPages {
 
 	private final PersonalDataRights rights;
 
-	PersonalDataController(PersonalDataRights rights) {
+	PersonalDataPages(PersonalDataRights rights) {
 		this.rights = rights;
 	}
 

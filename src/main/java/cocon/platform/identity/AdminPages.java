@@ -30,7 +30,7 @@ import cocon.shared.identity.Role;
  */
 @Controller
 @PreAuthorize("hasRole('ADMINISTRATOR')")
-class AdminPagesController {
+class AdminPages {
 
 	static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH)
 			.withZone(ZoneId.of("Europe/Paris"));
@@ -41,7 +41,7 @@ class AdminPagesController {
 	private final Organisations organisations;
 	private final KnownIdentities identities;
 
-	AdminPagesController(RoleGrants grants, Organisations organisations, KnownIdentities identities) {
+	AdminPages(RoleGrants grants, Organisations organisations, KnownIdentities identities) {
 		this.grants = grants;
 		this.organisations = organisations;
 		this.identities = identities;
