@@ -61,7 +61,7 @@ class CampaignManagement {
 	}
 
 	static Refusal notFound(CampaignId id) {
-		return new Refusal.NotFound("Campagne introuvable",
+		return new Refusal.NotFound(
 				"Aucune campagne n'a l'identifiant " + id + ".");
 	}
 }

@@ -66,8 +66,7 @@ class SteeringCommittee {
 
 	void requireMember(CampaignId id, String username) {
 		if (!committee.isCurrentMember(id, username)) {
-			throw new Refusal.Forbidden("Réservé au comité de pilotage",
-					"Seuls les membres du comité de pilotage de cette campagne peuvent le faire.");
+			throw new Refusal.Forbidden("Seuls les membres du comité de pilotage de cette campagne peuvent le faire.");
 		}
 	}
 
@@ -277,7 +276,7 @@ class SteeringCommittee {
 
 	ProposalBook.KnownProposal proposal(ProposalId id) {
 		return proposals.find(id).orElseThrow(() -> new Refusal.NotFound(
-				"Proposition introuvable", "Aucune proposition publiée n'a l'identifiant " + id + "."));
+				"Aucune proposition publiée n'a l'identifiant " + id + "."));
 	}
 
 	/** What the committee sees side by side before deciding. */

@@ -81,6 +81,11 @@ public abstract class Refusal extends RuntimeException {
 			super(Kind.INVALID, title, detail, errors);
 		}
 
+		/** A wrong input that is no one field's (the detail says which). */
+		public Invalid(String detail) {
+			this(null, detail, List.of());
+		}
+
 		/** The fields at fault; the detail is the first message. */
 		public Invalid(List<FieldError> errors) {
 			this(null, errors.isEmpty() ? "Requête invalide." : errors.get(0).message(), errors);
@@ -95,6 +100,10 @@ public abstract class Refusal extends RuntimeException {
 	/** The current state forbids the request (409). */
 	public static class Conflict extends Refusal {
 
+		public Conflict(String detail) {
+			this(null, detail);
+		}
+
 		public Conflict(String title, String detail) {
 			super(Kind.CONFLICT, title, detail, List.of());
 		}
@@ -102,6 +111,10 @@ public abstract class Refusal extends RuntimeException {
 
 	/** This person, or their organisation, may not do this (403). */
 	public static class Forbidden extends Refusal {
+
+		public Forbidden(String detail) {
+			this(null, detail);
+		}
 
 		public Forbidden(String title, String detail) {
 			super(Kind.FORBIDDEN, title, detail, List.of());
