@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cocon.shared.CampaignId;
@@ -107,8 +106,7 @@ class CurationPages {
 	@GetMapping("/curation/propositions/{id}")
 	String editor(@PathVariable UUID id, Model model) {
 		var proposal = reports.proposal(new ProposalId(id))
-				.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND,
-						"Proposition inconnue."));
+				.orElseThrow(() -> new Refusal.NotFound("Proposition inconnue."));
 		var campaign = campaigns.get(new CampaignId(proposal.campaignId()));
 		model.addAttribute("proposal", proposal);
 		model.addAttribute("campaign", campaign);
@@ -158,7 +156,7 @@ class CurationPages {
 
 	private CampaignCopy campaign(UUID id) {
 		return campaigns.findById(new CampaignId(id)).orElseThrow(
-				() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "Campagne inconnue."));
+				() -> new Refusal.NotFound("Campagne inconnue."));
 	}
 
 	private static void confirmed(String confirmation, String what) {

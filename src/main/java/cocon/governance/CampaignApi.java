@@ -48,8 +48,7 @@ class CampaignApi {
 			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page,
 			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "100") int size) {
 		if (!cocon.shared.ListPage.valid(page, size)) {
-			throw new org.springframework.web.server.ResponseStatusException(
-					org.springframework.http.HttpStatus.BAD_REQUEST, cocon.shared.ListPage.BOUNDS);
+			throw new Refusal.Invalid(cocon.shared.ListPage.BOUNDS);
 		}
 		var now = clock.instant();
 		var all = management.all().stream().map(c -> CampaignView.of(c, now)).toList();

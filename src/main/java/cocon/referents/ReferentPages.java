@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,10 +21,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cocon.shared.ProposalId;
+import cocon.shared.Refusal;
 import cocon.shared.Siren;
 import cocon.shared.Window;
 import cocon.shared.identity.CurrentUser;
@@ -320,8 +319,7 @@ class ReferentPages {
 				.orElseThrow(ReferentPages::notFound);
 	}
 
-	private static ResponseStatusException notFound() {
-		return new ResponseStatusException(HttpStatus.NOT_FOUND,
-				"Cette proposition n'est pas présélectionnée : aucun groupe de travail n'existe pour elle.");
+	private static Refusal notFound() {
+		return new Refusal.NotFound("Cette proposition n'est pas présélectionnée : aucun groupe de travail n'existe pour elle.");
 	}
 }
