@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import cocon.shared.CampaignId;
+import cocon.shared.Refusal;
 
 /**
  * What curation knows of a campaign, copied from governance's events: its themes and when the support window
@@ -21,7 +22,7 @@ record CampaignCopy(CampaignId id, String title, List<String> themes, Instant su
 
 	void requireTheme(String theme) {
 		if (!hasTheme(theme)) {
-			throw new InvalidInput("theme", "Le thème « " + theme + " » n'est pas un thème de la campagne ("
+			throw Refusal.Invalid.field("theme", "Le thème « " + theme + " » n'est pas un thème de la campagne ("
 					+ String.join(", ", themes) + ").");
 		}
 	}

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import cocon.shared.CampaignId;
 import cocon.shared.Timestamps;
 import cocon.shared.NewestCopy;
+import cocon.shared.Refusal;
 
 /** Curation's copy of the campaigns (themes, support window), kept up to date from governance's events. */
 @Repository
@@ -47,7 +48,7 @@ class Campaigns {
 	}
 
 	CampaignCopy get(CampaignId id) {
-		return findById(id).orElseThrow(() -> new NotFound("Campagne inconnue : " + id + "."));
+		return findById(id).orElseThrow(() -> new Refusal.NotFound("Campagne inconnue : " + id + "."));
 	}
 
 	private static List<String> themes(Array array) throws java.sql.SQLException {

@@ -16,6 +16,7 @@ import cocon.shared.CollectiviteKind;
 import cocon.shared.ContributionId;
 import cocon.shared.ProposalId;
 import cocon.shared.RegisteredEvents;
+import cocon.shared.Refusal;
 import cocon.shared.Siren;
 
 /**
@@ -112,10 +113,10 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 
 	void reorient(String target, String note, Proposal current, String by, Instant at) {
 		if (target == null || target.isBlank()) {
-			throw new InvalidInput("target", "Indiquez le programme ou le service vers lequel la contribution est réorientée.");
+			throw Refusal.Invalid.field("target", "Indiquez le programme ou le service vers lequel la contribution est réorientée.");
 		}
 		if (note == null || note.isBlank()) {
-			throw new InvalidInput("note", "Expliquez la réorientation à la personne qui a contribué.");
+			throw Refusal.Invalid.field("note", "Expliquez la réorientation à la personne qui a contribué.");
 		}
 		if (outcome == Outcome.REORIENTED && reorientationTarget.equals(target.strip())
 				&& reorientationNote.equals(note.strip())) {
@@ -133,7 +134,7 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 
 	void reject(String reason, Proposal current, String by, Instant at) {
 		if (reason == null || reason.isBlank()) {
-			throw new InvalidInput("reason", "Indiquez pourquoi la contribution est rejetée.");
+			throw Refusal.Invalid.field("reason", "Indiquez pourquoi la contribution est rejetée.");
 		}
 		if (outcome == Outcome.REJECTED && rejectionReason.equals(reason.strip())) {
 			return;

@@ -19,6 +19,7 @@ import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ContributionId;
 import cocon.shared.ProposalId;
+import cocon.shared.Refusal;
 import cocon.shared.Siren;
 import cocon.shared.Timestamps;
 
@@ -57,7 +58,7 @@ class Contributions {
 	}
 
 	Contribution get(ContributionId id) {
-		return findById(id).orElseThrow(() -> new NotFound("Contribution inconnue : " + id + "."));
+		return findById(id).orElseThrow(() -> new Refusal.NotFound("Contribution inconnue : " + id + "."));
 	}
 
 	List<Contribution> groupedInto(ProposalId proposal) {

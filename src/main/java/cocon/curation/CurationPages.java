@@ -11,12 +11,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cocon.shared.CampaignId;
 import cocon.shared.ContributionId;
 import cocon.shared.ProposalId;
+import cocon.shared.Refusal;
 import cocon.shared.identity.CurrentUser;
 
 /** The curators' pages: the triage queue of a campaign and the proposal editor. */
@@ -72,7 +72,7 @@ class CurationPages {
 			CurrentUser user, RedirectAttributes redirect) {
 		return attempt(redirect, "redirect:/curation/campagnes/" + campaignId, () -> {
 			if (proposalId == null) {
-				throw new InvalidInput("proposalId", "Choisissez la proposition dans laquelle regrouper la contribution.");
+				throw Refusal.Invalid.field("proposalId", "Choisissez la proposition dans laquelle regrouper la contribution.");
 			}
 			curation.addContributions(new ProposalId(proposalId), List.of(new ContributionId(id)), user.username());
 			redirect.addFlashAttribute("succes", "La contribution a été regroupée.");
@@ -106,8 +106,7 @@ class CurationPages {
 	@GetMapping("/curation/propositions/{id}")
 	String editor(@PathVariable UUID id, Model model) {
 		var proposal = reports.proposal(new ProposalId(id))
-				.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND,
-						"Proposition inconnue."));
+				.orElseThrow(() -> new Refusal.NotFound("Proposition inconnue."));
 		var campaign = campaigns.get(new CampaignId(proposal.campaignId()));
 		model.addAttribute("proposal", proposal);
 		model.addAttribute("campaign", campaign);
@@ -134,7 +133,7 @@ class CurationPages {
 		var back = "redirect:/curation/propositions/" + id;
 		return attempt(redirect, back, () -> {
 			if (proposalId == null) {
-				throw new InvalidInput("proposalId", "Choisissez la proposition à absorber.");
+				throw Refusal.Invalid.field("proposalId", "Choisissez la proposition à absorber.");
 			}
 			confirmed(confirmation, "la fusion");
 			curation.merge(new ProposalId(id), new ProposalId(proposalId), user.username());
@@ -157,12 +156,12 @@ class CurationPages {
 
 	private CampaignCopy campaign(UUID id) {
 		return campaigns.findById(new CampaignId(id)).orElseThrow(
-				() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "Campagne inconnue."));
+				() -> new Refusal.NotFound("Campagne inconnue."));
 	}
 
 	private static void confirmed(String confirmation, String what) {
 		if (confirmation == null || confirmation.isBlank()) {
-			throw new InvalidInput("confirmation", "Cochez la case pour confirmer " + what + ".");
+			throw Refusal.Invalid.field("confirmation", "Cochez la case pour confirmer " + what + ".");
 		}
 	}
 
@@ -171,7 +170,7 @@ class CurationPages {
 		try {
 			return decision.get();
 		}
-		catch (InvalidInput | IllegalTransition | NotFound e) {
+		catch (Refusal e) {
 			redirect.addFlashAttribute("erreur", e.getMessage());
 			return back;
 		}

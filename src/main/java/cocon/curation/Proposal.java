@@ -13,6 +13,7 @@ import cocon.curation.events.ProposalsMerged;
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
 import cocon.shared.RegisteredEvents;
+import cocon.shared.Refusal;
 import cocon.shared.Siren;
 
 /**
@@ -187,7 +188,7 @@ class Proposal implements AggregateRoot<Proposal, ProposalId> {
 
 	private static String required(String field, String value) {
 		if (value == null || value.isBlank()) {
-			throw new InvalidInput(field, "Ce champ est obligatoire.");
+			throw Refusal.Invalid.field(field, "Ce champ est obligatoire.");
 		}
 		return value.strip();
 	}

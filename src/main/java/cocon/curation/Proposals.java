@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
 import cocon.shared.Timestamps;
+import cocon.shared.Refusal;
 
 /**
  * Stores proposals with an optimistic lock: two decisions taken concurrently on the same proposal (publishing it
@@ -39,7 +40,7 @@ class Proposals {
 	}
 
 	Proposal get(ProposalId id) {
-		return findById(id).orElseThrow(() -> new NotFound("Proposition inconnue : " + id + "."));
+		return findById(id).orElseThrow(() -> new Refusal.NotFound("Proposition inconnue : " + id + "."));
 	}
 
 	/** The live (draft or published) proposals of a campaign, by title. */

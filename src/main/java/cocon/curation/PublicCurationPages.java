@@ -6,18 +6,17 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
 import cocon.shared.ProposalSupports;
+import cocon.shared.Refusal;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.Role;
 
@@ -91,7 +90,7 @@ class PublicCurationPages {
 		return "curation/funnel";
 	}
 
-	private ResponseStatusException notFound() {
-		return new ResponseStatusException(HttpStatus.NOT_FOUND, "Page introuvable.");
+	private Refusal notFound() {
+		return new Refusal.NotFound("Page introuvable.");
 	}
 }

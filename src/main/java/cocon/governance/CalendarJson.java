@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.time.Instant;
 
 import cocon.shared.CampaignCalendar;
+import cocon.shared.Refusal;
 import cocon.shared.Window;
 
 /**
@@ -37,7 +38,7 @@ record CalendarJson(WindowJson contributions, WindowJson supports, WindowJson re
 	 * The calendar, or the fields at fault collected in {@code errors} (prefixed with {@code prefix}); the
 	 * ordering rules of {@link CampaignCalendar} answer with their French reason on the field {@code prefix}.
 	 */
-	CampaignCalendar toCalendar(String prefix, InvalidInput.Collector errors) {
+	CampaignCalendar toCalendar(String prefix, Refusal.Collector errors) {
 		var c = window(contributions, prefix + ".contributions", errors);
 		var s = window(supports, prefix + ".supports", errors);
 		var r = window(referentApplications, prefix + ".referentApplications", errors);
@@ -64,7 +65,7 @@ record CalendarJson(WindowJson contributions, WindowJson supports, WindowJson re
 		return year < FIRST_YEAR || year > LAST_YEAR;
 	}
 
-	private static Window window(WindowJson json, String field, InvalidInput.Collector errors) {
+	private static Window window(WindowJson json, String field, Refusal.Collector errors) {
 		if (json == null) {
 			errors.add(field, "La période est obligatoire.");
 			return null;
@@ -83,7 +84,7 @@ record CalendarJson(WindowJson contributions, WindowJson supports, WindowJson re
 		}
 	}
 
-	private static Instant instant(String text, String field, InvalidInput.Collector errors) {
+	private static Instant instant(String text, String field, Refusal.Collector errors) {
 		if (text == null || text.isBlank()) {
 			errors.add(field, "La date et l'heure sont obligatoires.");
 			return null;
@@ -102,7 +103,7 @@ record CalendarJson(WindowJson contributions, WindowJson supports, WindowJson re
 		}
 	}
 
-	private static LocalDate date(String text, String field, InvalidInput.Collector errors) {
+	private static LocalDate date(String text, String field, Refusal.Collector errors) {
 		if (text == null || text.isBlank()) {
 			errors.add(field, "La date est obligatoire.");
 			return null;

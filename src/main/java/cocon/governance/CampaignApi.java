@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cocon.shared.CampaignId;
+import cocon.shared.Refusal;
 import cocon.shared.identity.CurrentUser;
 
 /** The campaigns API (issue 3): administrators schedule campaigns and change calendars; everyone reads them. */
@@ -47,8 +48,7 @@ class CampaignApi {
 			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page,
 			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "100") int size) {
 		if (!cocon.shared.ListPage.valid(page, size)) {
-			throw new org.springframework.web.server.ResponseStatusException(
-					org.springframework.http.HttpStatus.BAD_REQUEST, cocon.shared.ListPage.BOUNDS);
+			throw new Refusal.Invalid(cocon.shared.ListPage.BOUNDS);
 		}
 		var now = clock.instant();
 		var all = management.all().stream().map(c -> CampaignView.of(c, now)).toList();
@@ -73,9 +73,9 @@ class CampaignApi {
 			CurrentUser user) {
 		management.get(id);
 		if (body == null) {
-			throw InvalidInput.of("calendar", "Le calendrier est obligatoire.");
+			throw Refusal.Invalid.field("calendar", "Le calendrier est obligatoire.");
 		}
-		var errors = new InvalidInput.Collector();
+		var errors = new Refusal.Collector();
 		var calendar = body.toCalendar("calendar", errors);
 		errors.throwIfAny();
 		return CampaignView.of(management.changeCalendar(id, calendar, user.username()), clock.instant());

@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cocon.shared.CampaignCalendar;
 import cocon.shared.CampaignId;
+import cocon.shared.Refusal;
 
 /** Schedules campaigns and changes their calendars, announcing both to every module. */
 @Service
@@ -60,8 +60,8 @@ class CampaignManagement {
 		return campaigns.changesOf(id);
 	}
 
-	static GovernanceProblem notFound(CampaignId id) {
-		return new GovernanceProblem(HttpStatus.NOT_FOUND, "Campagne introuvable",
+	static Refusal notFound(CampaignId id) {
+		return new Refusal.NotFound(
 				"Aucune campagne n'a l'identifiant " + id + ".");
 	}
 }

@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cocon.shared.CampaignCalendar;
 import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
+import cocon.shared.Refusal;
 import cocon.shared.Window;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.wayfinding.CampaignFigure;
@@ -108,7 +109,7 @@ class CampaignPages {
 			redirect.addFlashAttribute("success", "La campagne « " + form.getTitle().strip() + " » est créée.");
 			return "redirect:/campagnes/" + id;
 		}
-		catch (InvalidInput e) {
+		catch (Refusal.Invalid e) {
 			errors(model, e.errors());
 			model.addAttribute("kinds", CollectiviteKind.values());
 			return "governance/campaign-form";
@@ -116,13 +117,13 @@ class CampaignPages {
 	}
 
 	/** The summary of the errors (each linked to its field) and, by field id, the message shown under the field. */
-	static void errors(Model model, List<InvalidInput.FieldError> errors) {
+	static void errors(Model model, List<Refusal.FieldError> errors) {
 		var byField = new java.util.LinkedHashMap<String, String>();
-		var summary = new ArrayList<InvalidInput.FieldError>();
+		var summary = new ArrayList<Refusal.FieldError>();
 		for (var error : errors) {
 			var field = inputOf(error.field(), error.message());
 			byField.merge(field, error.message(), (a, b) -> a + " " + b);
-			summary.add(new InvalidInput.FieldError(field, error.message()));
+			summary.add(new Refusal.FieldError(field, error.message()));
 		}
 		model.addAttribute("errors", summary);
 		model.addAttribute("fieldErrors", byField);
@@ -178,7 +179,7 @@ class CampaignPages {
 	String changeCalendar(@PathVariable CampaignId id, @ModelAttribute("form") CampaignForm form, Model model,
 			CurrentUser user, RedirectAttributes redirect) {
 		var campaign = management.get(id);
-		var errors = new InvalidInput.Collector();
+		var errors = new Refusal.Collector();
 		var calendar = form.calendarJson().toCalendar("calendar", errors);
 		if (!errors.isEmpty()) {
 			errors(model, errors.errors());
@@ -204,7 +205,7 @@ class CampaignPages {
 		}
 
 		private static List<String> lines(CalendarJson json) {
-			var calendar = json.toCalendar("calendar", new InvalidInput.Collector());
+			var calendar = json.toCalendar("calendar", new Refusal.Collector());
 			if (calendar == null) {
 				return List.of();
 			}
@@ -318,7 +319,7 @@ class CampaignPages {
 		}
 
 		CampaignRequest toRequest() {
-			var errors = new InvalidInput.Collector();
+			var errors = new Refusal.Collector();
 			Long envelope = null;
 			if (envelopeEuros != null && !envelopeEuros.isBlank()) {
 				try {

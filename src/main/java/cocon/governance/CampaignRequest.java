@@ -7,6 +7,7 @@ import java.util.Set;
 import cocon.shared.CampaignCalendar;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.Euros;
+import cocon.shared.Refusal;
 
 /** The body of {@code POST /api/campaigns} (and of the administrator's form), checked field by field. */
 record CampaignRequest(String title, String description, Long envelopeEuros, List<String> themes,
@@ -32,7 +33,7 @@ record CampaignRequest(String title, String description, Long envelopeEuros, Lis
 	static final long ENVELOPE_MAX = 100_000_000_000L;
 
 	Draft validate() {
-		var errors = new InvalidInput.Collector();
+		var errors = new Refusal.Collector();
 		if (title == null || title.isBlank()) {
 			errors.add("title", "Le titre est obligatoire.");
 		}
@@ -99,7 +100,7 @@ record CampaignRequest(String title, String description, Long envelopeEuros, Lis
 	 * The kinds named, or null when the field is absent (the campaign's default applies); an empty list would let
 	 * nobody support or join, and is refused.
 	 */
-	private static Set<CollectiviteKind> kinds(List<String> names, String field, InvalidInput.Collector errors) {
+	private static Set<CollectiviteKind> kinds(List<String> names, String field, Refusal.Collector errors) {
 		if (names == null) {
 			return null;
 		}

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
+import cocon.shared.Refusal;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.Role;
 
@@ -62,10 +63,10 @@ class CommitteeApi {
 	@PreAuthorize("hasRole('ADMINISTRATOR')")
 	public CommitteeView appoint(@PathVariable CampaignId id, @RequestBody CommitteeJson body, CurrentUser user) {
 		if (body == null || body.members() == null || body.members().isEmpty()) {
-			throw InvalidInput.of("members", "Le comité compte au moins un membre.");
+			throw Refusal.Invalid.field("members", "Le comité compte au moins un membre.");
 		}
 		var members = new ArrayList<Committee.Member>();
-		var errors = new InvalidInput.Collector();
+		var errors = new Refusal.Collector();
 		for (int i = 0; i < body.members().size(); i++) {
 			var m = body.members().get(i);
 			try {
@@ -148,7 +149,7 @@ class CommitteeApi {
 	public ResponseEntity<Map<String, Object>> fund(@PathVariable CampaignId id, @RequestBody FundingJson body,
 			CurrentUser user) {
 		var milestones = new ArrayList<FundedProject.Milestone>();
-		var errors = new InvalidInput.Collector();
+		var errors = new Refusal.Collector();
 		var given = body.milestones() == null ? List.<MilestoneJson>of() : body.milestones();
 		for (int i = 0; i < given.size(); i++) {
 			var m = given.get(i);

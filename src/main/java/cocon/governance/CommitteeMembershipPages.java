@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cocon.shared.CampaignId;
+import cocon.shared.Refusal;
 import cocon.shared.Window;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.KnownIdentities;
@@ -106,7 +107,7 @@ class CommitteeMembershipPages {
 	@PostMapping("/admin/campagnes/{id}/comite")
 	String appoint(@PathVariable CampaignId id, @ModelAttribute("form") MembersForm form, CurrentUser admin, Model model,
 			RedirectAttributes redirect) {
-		var errors = new InvalidInput.Collector();
+		var errors = new Refusal.Collector();
 		var members = new ArrayList<Committee.Member>();
 		var seen = new HashSet<String>();
 		for (int i = 0; i < form.lines.size(); i++) {

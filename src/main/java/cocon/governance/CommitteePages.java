@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
+import cocon.shared.Refusal;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.Role;
 
@@ -69,7 +69,7 @@ class CommitteePages {
 	}
 
 	private String board(CampaignId id, double supportsWeight, double maturityWeight, CurrentUser user,
-			FundingForm funding, List<InvalidInput.FieldError> fundingErrors, Model model) {
+			FundingForm funding, List<Refusal.FieldError> fundingErrors, Model model) {
 		var campaign = campaigns.get(id);
 		if (!user.hasRole(Role.ADMINISTRATOR)) {
 			committee.requireMember(id, user.username());
@@ -78,7 +78,7 @@ class CommitteePages {
 		try {
 			inputs = new DecisionInputsPage(committee.inputs(id, supportsWeight, maturityWeight), null);
 		}
-		catch (InvalidInput e) {
+		catch (Refusal.Invalid e) {
 			inputs = new DecisionInputsPage(committee.inputs(id, SteeringCommittee.DEFAULT_SUPPORTS_WEIGHT,
 					SteeringCommittee.DEFAULT_MATURITY_WEIGHT), e.getMessage());
 		}
@@ -99,7 +99,7 @@ class CommitteePages {
 		model.addAttribute("funding", funding.withRows(FundingForm.ROWS));
 		model.addAttribute("fundingErrors", fundingErrors);
 		model.addAttribute("fundingErrorFields",
-				fundingErrors.stream().map(InvalidInput.FieldError::field).distinct().toList());
+				fundingErrors.stream().map(Refusal.FieldError::field).distinct().toList());
 		return "governance/committee";
 	}
 
@@ -197,7 +197,7 @@ class CommitteePages {
 			@RequestParam(required = false) String confirmation, CurrentUser user, Model model,
 			RedirectAttributes redirect) {
 		committee.requireMember(id, user.username());
-		var errors = new InvalidInput.Collector();
+		var errors = new Refusal.Collector();
 		UUID proposal = null;
 		if (form.getProposalId().isBlank()) {
 			errors.add("financement-proposition", "Choisissez la proposition présélectionnée à laquelle répond le projet.");
@@ -269,7 +269,7 @@ class CommitteePages {
 						+ funding.remaining().formatted() + ".");
 				return "redirect:/campagnes/" + id + "/comite";
 			}
-			catch (InvalidInput e) {
+			catch (Refusal.Invalid e) {
 				e.errors().forEach(error -> errors.add(FUNDING_FIELDS.getOrDefault(error.field(), "financement"),
 						error.message()));
 			}
@@ -327,14 +327,14 @@ class CommitteePages {
 		try {
 			redirect.addFlashAttribute("success", action.get());
 		}
-		catch (InvalidInput | RuleViolation | IllegalArgumentException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
-		}
-		catch (ErrorResponseException e) {
-			if (e.getStatusCode().value() == 403) {
+		catch (Refusal e) {
+			if (e.kind() == Refusal.Kind.FORBIDDEN) {
 				throw e;
 			}
-			redirect.addFlashAttribute("error", e.getBody().getDetail());
+			redirect.addFlashAttribute("error", e.getMessage());
+		}
+		catch (IllegalArgumentException e) {
+			redirect.addFlashAttribute("error", e.getMessage());
 		}
 		return "redirect:/campagnes/" + id + "/comite";
 	}

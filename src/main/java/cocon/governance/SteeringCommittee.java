@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,6 +15,7 @@ import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.Euros;
 import cocon.shared.ProposalId;
+import cocon.shared.Refusal;
 
 /**
  * The steering committee's use cases: naming the committee, conflicts of interest, maturity assessments, the
@@ -63,8 +63,7 @@ class SteeringCommittee {
 
 	void requireMember(CampaignId id, String username) {
 		if (!committee.isCurrentMember(id, username)) {
-			throw new GovernanceProblem(HttpStatus.FORBIDDEN, "Réservé au comité de pilotage",
-					"Seuls les membres du comité de pilotage de cette campagne peuvent le faire.");
+			throw new Refusal.Forbidden("Seuls les membres du comité de pilotage de cette campagne peuvent le faire.");
 		}
 	}
 
@@ -76,10 +75,10 @@ class SteeringCommittee {
 		var proposal = proposal(id);
 		requireMember(proposal.campaignId(), username);
 		if (reason == null || reason.isBlank()) {
-			throw InvalidInput.of("reason", "Indiquez la nature du conflit d'intérêts.");
+			throw Refusal.Invalid.field("reason", "Indiquez la nature du conflit d'intérêts.");
 		}
 		if (reason.strip().length() > 2000) {
-			throw InvalidInput.of("reason", "La nature du conflit d'intérêts compte au plus 2 000 caractères.");
+			throw Refusal.Invalid.field("reason", "La nature du conflit d'intérêts compte au plus 2 000 caractères.");
 		}
 		return committee.declareConflict(proposal.campaignId(), id, username, reason.strip(), clock.instant());
 	}
@@ -89,10 +88,10 @@ class SteeringCommittee {
 		var proposal = proposal(id);
 		requireMember(proposal.campaignId(), username);
 		if (level == null || level < 1 || level > 4) {
-			throw InvalidInput.of("level", "Le niveau de maturité va de 1 (idée) à 4 (solution prête à déployer).");
+			throw Refusal.Invalid.field("level", "Le niveau de maturité va de 1 (idée) à 4 (solution prête à déployer).");
 		}
 		if (note != null && note.strip().length() > 5000) {
-			throw InvalidInput.of("note", "La note compte au plus 5 000 caractères.");
+			throw Refusal.Invalid.field("note", "La note compte au plus 5 000 caractères.");
 		}
 		if (committee.inConflict(id, username)) {
 			throw new RuleViolation("Vous avez déclaré un conflit d'intérêts sur cette proposition : vous ne pouvez pas l'évaluer.");
@@ -111,7 +110,7 @@ class SteeringCommittee {
 	/** The largest weight of the score: beyond it, the other weight no longer counts. */
 	static final double WEIGHT_MAX = 100;
 
-	private static void weight(double value, String field, InvalidInput.Collector errors) {
+	private static void weight(double value, String field, Refusal.Collector errors) {
 		if (!Double.isFinite(value) || value < 0 || value > WEIGHT_MAX) {
 			errors.add(field, "Le poids est un nombre de 0 à 100 (par exemple 0.6).");
 		}
@@ -121,12 +120,12 @@ class SteeringCommittee {
 	DecisionInputs inputs(CampaignId id, double supportsWeight, double maturityWeight) {
 		var campaign = campaign(id);
 		// NaN and infinities pass every comparison below the wrong way (NaN < 0 is false): refused first, by name.
-		var errors = new InvalidInput.Collector();
+		var errors = new Refusal.Collector();
 		weight(supportsWeight, "supportsWeight", errors);
 		weight(maturityWeight, "maturityWeight", errors);
 		errors.throwIfAny();
 		if (supportsWeight + maturityWeight <= 0) {
-			throw InvalidInput.of("supportsWeight", "Les poids sont positifs ou nuls, et l'un d'eux au moins est positif.");
+			throw Refusal.Invalid.field("supportsWeight", "Les poids sont positifs ou nuls, et l'un d'eux au moins est positif.");
 		}
 		var tallies = proposals.supports(id);
 		var maturity = committee.maturity(id);
@@ -174,7 +173,7 @@ class SteeringCommittee {
 		requireMember(id, username);
 		var current = committee.current(id).orElseThrow();
 		if (proposalIds == null || proposalIds.isEmpty()) {
-			throw InvalidInput.of("proposalIds", "Retenez au moins une proposition.");
+			throw Refusal.Invalid.field("proposalIds", "Retenez au moins une proposition.");
 		}
 		var standing = proposals.standing(id);
 		var items = new ArrayList<ShortlistDecision.Item>();
@@ -185,7 +184,7 @@ class SteeringCommittee {
 							() -> unknown.add(String.valueOf(proposalId)));
 		}
 		if (!unknown.isEmpty()) {
-			throw InvalidInput.of("proposalIds", "Ces identifiants ne sont pas des propositions publiées de la campagne : "
+			throw Refusal.Invalid.field("proposalIds", "Ces identifiants ne sont pas des propositions publiées de la campagne : "
 					+ String.join(", ", unknown) + ".");
 		}
 		List<Committee.Member> present;
@@ -196,7 +195,7 @@ class SteeringCommittee {
 			present = new ArrayList<>();
 			for (var name : presentMembers) {
 				var member = current.members().stream().filter(m -> m.username().equals(name)).findFirst()
-						.orElseThrow(() -> InvalidInput.of("presentMembers", "« " + name + " » n'est pas membre du comité."));
+						.orElseThrow(() -> Refusal.Invalid.field("presentMembers", "« " + name + " » n'est pas membre du comité."));
 				if (!present.contains(member)) {
 					present.add(member);
 				}
@@ -219,7 +218,7 @@ class SteeringCommittee {
 			List<FundedProject.Milestone> milestones, String username) {
 		var campaign = campaigns.lockById(id).orElseThrow(() -> CampaignManagement.notFound(id));
 		requireMember(id, username);
-		var errors = new InvalidInput.Collector();
+		var errors = new Refusal.Collector();
 		if (proposalId == null) {
 			errors.add("proposalId", "Indiquez la proposition à laquelle répond le projet.");
 		}
@@ -271,8 +270,8 @@ class SteeringCommittee {
 	}
 
 	ProposalBook.KnownProposal proposal(ProposalId id) {
-		return proposals.find(id).orElseThrow(() -> new GovernanceProblem(HttpStatus.NOT_FOUND,
-				"Proposition introuvable", "Aucune proposition publiée n'a l'identifiant " + id + "."));
+		return proposals.find(id).orElseThrow(() -> new Refusal.NotFound(
+				"Aucune proposition publiée n'a l'identifiant " + id + "."));
 	}
 
 	/** What the committee sees side by side before deciding. */

@@ -1,50 +1,49 @@
 package cocon.intake;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import java.util.List;
 
 import cocon.shared.CampaignId;
 import cocon.shared.ContributionId;
+import cocon.shared.Refusal;
 
-/** The refusals of intake's use cases, turned into problem details by {@link IntakeProblems}. */
+/** The refusals of intake's use cases, in the shared vocabulary (ADR 0020); the platform answers them. */
 final class IntakeExceptions {
 
 	private IntakeExceptions() {
 	}
 
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	static class UnknownCampaignException extends RuntimeException {
+	static class UnknownCampaignException extends Refusal.NotFound {
 		UnknownCampaignException(CampaignId id) {
-			super("Aucune campagne " + id + " n'est connue.");
+			super("Campagne inconnue", "Aucune campagne " + id + " n'est connue.");
 		}
 	}
 
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	static class UnknownContributionException extends RuntimeException {
+	static class UnknownContributionException extends Refusal.NotFound {
 		UnknownContributionException(ContributionId id) {
-			super("Aucune contribution " + id + " n'existe.");
+			super("Contribution inconnue", "Aucune contribution " + id + " n'existe.");
 		}
 	}
 
 	/** The signed-in person acts for no organisation, and a contribution comes from an organisation. */
-	static class MissingOrganisationException extends RuntimeException {
+	static class MissingOrganisationException extends Refusal.Forbidden {
 		MissingOrganisationException() {
-			super("Votre compte n'est rattaché à aucune organisation : une contribution est déposée au nom d'une "
+			super("Aucune organisation", "Votre compte n'est rattaché à aucune organisation : une contribution est déposée au nom d'une "
 					+ "collectivité ou d'une organisation identifiée par son SIRET. Connectez-vous avec un compte professionnel rattaché à votre organisation.");
 		}
 	}
 
 	/** Only its author and the staff may read a contribution. */
-	static class NotYourContributionException extends RuntimeException {
+	static class NotYourContributionException extends Refusal.Forbidden {
 		NotYourContributionException() {
-			super("Cette contribution n'est visible que par son auteur et par l'équipe de la campagne.");
+			super("Accès refusé", "Cette contribution n'est visible que par son auteur et par l'équipe de la campagne.");
 		}
 	}
 
 	/** A CSV file that cannot be read at all (encoding, header, unterminated quote). */
-	static class UnreadableCsvException extends RuntimeException {
+	static class UnreadableCsvException extends Refusal.Invalid {
 		UnreadableCsvException(String message) {
-			super(message);
+			super("Fichier CSV illisible", message, List.of());
+			with("expectedColumns", List.copyOf(ContributionImport.REQUIRED));
 		}
 	}
 }

@@ -5,16 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cocon.shared.Refusal;
+
 /** A submission with missing or wrong fields: nothing is stored. */
-class InvalidSubmissionException extends RuntimeException {
+class InvalidSubmissionException extends Refusal.Invalid {
 
 	private final Map<String, String> problems;
 	private final List<String> themes;
 
 	InvalidSubmissionException(Map<String, String> problems, List<String> themes) {
-		super("La contribution comporte des erreurs : " + String.join(" ", problems.values()));
+		super("Contribution invalide", "La contribution comporte des erreurs : " + String.join(" ", problems.values()),
+				problems.entrySet().stream().map(entry -> new FieldError(entry.getKey(), entry.getValue())).toList());
 		this.problems = Collections.unmodifiableMap(new LinkedHashMap<>(problems));
 		this.themes = List.copyOf(themes);
+		if (problems.containsKey("theme")) {
+			with("allowedThemes", this.themes);
+		}
 	}
 
 	/** The problems by field, in the order of the form. */

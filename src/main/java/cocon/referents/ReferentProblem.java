@@ -1,37 +1,46 @@
 package cocon.referents;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
+import cocon.shared.Refusal;
 import cocon.shared.Window;
 
-/** Why a request about referent territories is refused, in French, for the API and the pages alike. */
-abstract sealed class ReferentProblem extends RuntimeException {
+/**
+ * Why a request about referent territories is refused, in French, for the API and the pages alike; each reason is
+ * one kind of the shared refusal vocabulary (ADR 0020), which the platform answers.
+ */
+abstract sealed class ReferentProblem extends Refusal {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRANCE);
 
-	ReferentProblem(String message) {
-		super(message);
+	ReferentProblem(Kind kind, String message) {
+		this(kind, message, List.of());
+	}
+
+	ReferentProblem(Kind kind, String message, List<FieldError> errors) {
+		super(kind, kind == Kind.CONFLICT ? "Demande refusée" : null, message, errors);
 	}
 
 	/** The proposal is unknown or not (or no longer) shortlisted: 404. */
 	static final class UnknownCall extends ReferentProblem {
 		UnknownCall() {
-			super("Cette proposition n'est pas présélectionnée : aucun appel à manifestation d'intérêt n'est ouvert pour elle.");
+			super(Kind.NOT_FOUND, "Cette proposition n'est pas présélectionnée : aucun appel à manifestation d'intérêt n'est ouvert pour elle.");
 		}
 	}
 
 	/** The organisation may not apply: 403. */
 	static final class NotEligible extends ReferentProblem {
 		NotEligible(String reason) {
-			super(reason);
+			super(Kind.FORBIDDEN, reason);
 		}
 	}
 
 	/** Outside the applications window: 409. */
 	static final class WindowClosed extends ReferentProblem {
 		WindowClosed(Window window) {
-			super(window == null ? "Le calendrier des candidatures de cette campagne n'est pas encore connu."
+			super(Kind.CONFLICT, window == null ? "Le calendrier des candidatures de cette campagne n'est pas encore connu."
 					: "Les candidatures des territoires référents sont ouvertes du "
 							+ DATE.format(window.opensInParis()) + " au " + DATE.format(window.closesInParis())
 							+ " (heure de Paris).");
@@ -41,14 +50,14 @@ abstract sealed class ReferentProblem extends RuntimeException {
 	/** Unknown application: 404. */
 	static final class UnknownApplication extends ReferentProblem {
 		UnknownApplication() {
-			super("Cette candidature n'existe pas.");
+			super(Kind.NOT_FOUND, "Cette candidature n'existe pas.");
 		}
 	}
 
 	/** The call was cancelled: no more sessions. 409. */
 	static final class CallCancelled extends ReferentProblem {
 		CallCancelled() {
-			super("L'appel de cette proposition a été annulé : plus aucune séance ne peut y être enregistrée.");
+			super(Kind.CONFLICT, "L'appel de cette proposition a été annulé : plus aucune séance ne peut y être enregistrée.");
 		}
 	}
 
@@ -57,7 +66,7 @@ abstract sealed class ReferentProblem extends RuntimeException {
 		private final String field;
 
 		InvalidSession(String field, String message) {
-			super(message);
+			super(Kind.INVALID, message, List.of(new FieldError(field, message)));
 			this.field = field;
 		}
 

@@ -1,30 +1,33 @@
 package cocon.voting;
 
-import org.springframework.http.HttpStatus;
+import java.util.List;
+
+import cocon.shared.Refusal;
 
 /**
- * A support or a withdrawal that the rules of the campaign refuse, with the reason told to the collectivité.
+ * A support or a withdrawal that the rules of the campaign refuse, with the reason told to the collectivité; each
+ * reason is one kind of the shared refusal vocabulary (ADR 0020) and its code is the {@code reason} of the problem.
  */
-class SupportRefused extends RuntimeException {
+class SupportRefused extends Refusal {
 
 	enum Reason {
-		NO_ORGANISATION(HttpStatus.FORBIDDEN, "Compte sans collectivité"),
-		UNVERIFIED(HttpStatus.FORBIDDEN, "Collectivité non vérifiée"),
-		NOT_ELIGIBLE(HttpStatus.FORBIDDEN, "Collectivité non éligible"),
-		UNKNOWN_PROPOSAL(HttpStatus.NOT_FOUND, "Proposition introuvable"),
-		NOT_OPEN_YET(HttpStatus.CONFLICT, "Période de soutien pas encore ouverte"),
-		CLOSED(HttpStatus.CONFLICT, "Période de soutien close");
+		NO_ORGANISATION(Kind.FORBIDDEN, "Compte sans collectivité"),
+		UNVERIFIED(Kind.FORBIDDEN, "Collectivité non vérifiée"),
+		NOT_ELIGIBLE(Kind.FORBIDDEN, "Collectivité non éligible"),
+		UNKNOWN_PROPOSAL(Kind.NOT_FOUND, "Proposition introuvable"),
+		NOT_OPEN_YET(Kind.CONFLICT, "Période de soutien pas encore ouverte"),
+		CLOSED(Kind.CONFLICT, "Période de soutien close");
 
-		private final HttpStatus status;
+		private final Kind kind;
 		private final String title;
 
-		Reason(HttpStatus status, String title) {
-			this.status = status;
+		Reason(Kind kind, String title) {
+			this.kind = kind;
 			this.title = title;
 		}
 
-		HttpStatus status() {
-			return status;
+		Kind kind() {
+			return kind;
 		}
 
 		String title() {
@@ -35,8 +38,9 @@ class SupportRefused extends RuntimeException {
 	private final Reason reason;
 
 	SupportRefused(Reason reason, String detail) {
-		super(detail, null, false, false);
+		super(reason.kind(), reason.title(), detail, List.of());
 		this.reason = reason;
+		with("reason", reason.name());
 	}
 
 	Reason reason() {

@@ -7,18 +7,15 @@ import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,6 +23,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import cocon.shared.CampaignId;
 import cocon.shared.ListPage;
 import cocon.shared.ProposalId;
+import cocon.shared.Refusal;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.web.RateLimited;
 import cocon.voting.Standings.DailyCount;
@@ -112,7 +110,7 @@ class VotingApi {
 
 	private static void checkPage(int page, int size) {
 		if (!ListPage.valid(page, size)) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ListPage.BOUNDS);
+			throw new Refusal.Invalid(ListPage.BOUNDS);
 		}
 	}
 
@@ -132,12 +130,10 @@ class VotingApi {
 	SupportersPage supporters(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		if (page < 0 || size < 1 || size > 500) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"La page commence à 0 et compte de 1 à 500 collectivités.");
+			throw new Refusal.Invalid("La page commence à 0 et compte de 1 à 500 collectivités.");
 		}
 		var proposal = standings.proposal(new ProposalId(id))
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-						"Aucune proposition publiée ne porte l'identifiant " + id + "."));
+				.orElseThrow(() -> new Refusal.NotFound("Aucune proposition publiée ne porte l'identifiant " + id + "."));
 		return standings.supporters(new ProposalId(id), proposal.supportCount(), page, size);
 	}
 
@@ -148,15 +144,7 @@ class VotingApi {
 				standings.overTime(new CampaignId(id), campaign.supports(), clock.instant()));
 	}
 
-	@ExceptionHandler(SupportRefused.class)
-	ProblemDetail refused(SupportRefused refused) {
-		var problem = ProblemDetail.forStatusAndDetail(refused.reason().status(), refused.getMessage());
-		problem.setTitle(refused.reason().title());
-		problem.setProperty("reason", refused.reason().name());
-		return problem;
-	}
-
-	private static ResponseStatusException unknownCampaign(UUID id) {
-		return new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune campagne ne porte l'identifiant " + id + ".");
+	private static Refusal unknownCampaign(UUID id) {
+		return new Refusal.NotFound("Aucune campagne ne porte l'identifiant " + id + ".");
 	}
 }

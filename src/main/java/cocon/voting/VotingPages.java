@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,13 +16,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
+import cocon.shared.Refusal;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.web.RateLimited;
 import cocon.voting.Standings.DailyCount;
@@ -65,7 +64,7 @@ class VotingPages {
 		var campaign = new CampaignId(id);
 		var summary = standings.campaign(campaign);
 		if (summary.isEmpty() && !standings.knows(campaign)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Campagne inconnue");
+			throw new Refusal.NotFound("Campagne inconnue");
 		}
 		model.addAttribute("campaignId", id);
 		model.addAttribute("campaign", summary.orElse(null));
@@ -79,7 +78,7 @@ class VotingPages {
 	@GetMapping("/propositions/{id}/soutiens")
 	String supporters(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
 		var proposal = standings.proposal(new ProposalId(id))
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Proposition inconnue"));
+				.orElseThrow(() -> new Refusal.NotFound("Proposition inconnue"));
 		model.addAttribute("proposal", proposal);
 		model.addAttribute("supporters", standings.supporters(new ProposalId(id), proposal.supportCount(),
 				Math.max(0, page), 50));
@@ -90,7 +89,7 @@ class VotingPages {
 	@GetMapping("/campagnes/{id}/soutiens-dans-le-temps")
 	String overTime(@PathVariable UUID id, Model model) {
 		var campaign = standings.campaign(new CampaignId(id))
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Campagne inconnue"));
+				.orElseThrow(() -> new Refusal.NotFound("Campagne inconnue"));
 		var days = standings.overTime(new CampaignId(id), campaign.supports(), clock.instant());
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("days", days);
@@ -106,7 +105,7 @@ class VotingPages {
 	String map(@PathVariable UUID id, Model model) {
 		var campaignId = new CampaignId(id);
 		var campaign = standings.campaign(campaignId)
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Campagne inconnue"));
+				.orElseThrow(() -> new Refusal.NotFound("Campagne inconnue"));
 		var departements = standings.supportersByDepartement(campaignId);
 		var total = standings.supportingCollectivites(campaignId);
 		var mapped = departements.stream().mapToLong(Standings.PlaceCount::collectivites).sum();
@@ -197,7 +196,7 @@ class VotingPages {
 		if (FETCH.equals(requestedWith)) {
 			var views = standings.ownView(user.organisation().siren());
 			var view = views.stream().filter(v -> v.proposalId().equals(id)).findFirst()
-					.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Proposition inconnue"));
+					.orElseThrow(() -> new Refusal.NotFound("Proposition inconnue"));
 			model.addAttribute("view", view);
 			// the page's summary ("supports N proposals") follows the click, not only the button
 			model.addAttribute("supportedCount", views.stream().filter(OwnView::supported).count());

@@ -29,6 +29,7 @@ import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ContributionId;
 import cocon.shared.ProposalId;
+import cocon.shared.Refusal;
 import cocon.shared.Siren;
 import cocon.shared.Window;
 import cocon.testing.Campaign2021;
@@ -160,11 +161,11 @@ class CurationModuleTests {
 	void reorientationNeedsATargetAndANote() {
 		var id = received("Fibre optique");
 
-		assertThatThrownBy(() -> curation.reorient(id, " ", "note", "curator")).isInstanceOf(InvalidInput.class)
-				.extracting("field").isEqualTo("target");
-		assertThatThrownBy(() -> curation.reorient(id, "France Services", "", "curator")).isInstanceOf(InvalidInput.class)
-				.extracting("field").isEqualTo("note");
-		assertThatThrownBy(() -> curation.reject(id, null, "curator")).isInstanceOf(InvalidInput.class);
+		assertThatThrownBy(() -> curation.reorient(id, " ", "note", "curator")).isInstanceOf(Refusal.Invalid.class)
+				.extracting(CurationModuleTests::fieldAtFault).isEqualTo("target");
+		assertThatThrownBy(() -> curation.reorient(id, "France Services", "", "curator")).isInstanceOf(Refusal.Invalid.class)
+				.extracting(CurationModuleTests::fieldAtFault).isEqualTo("note");
+		assertThatThrownBy(() -> curation.reject(id, null, "curator")).isInstanceOf(Refusal.Invalid.class);
 		assertThat(contributions.get(id).outcome()).isEqualTo(Outcome.PENDING);
 	}
 
@@ -208,7 +209,7 @@ class CurationModuleTests {
 	@Test
 	void aThemeOutsideTheCampaignIsRefused() {
 		assertThatThrownBy(() -> curation.createProposal(campaign, "Titre", "Résumé", "Cuisine", List.of(), "curator"))
-				.isInstanceOf(InvalidInput.class).extracting("field").isEqualTo("theme");
+				.isInstanceOf(Refusal.Invalid.class).extracting(CurationModuleTests::fieldAtFault).isEqualTo("theme");
 	}
 
 	@Test
@@ -327,5 +328,9 @@ class CurationModuleTests {
 		assertThat(copy.supportsClose()).isNotEqualTo(other.calendar().supports().closes());
 		assertThat(copy.title()).isEqualTo("Coconstruction 2021, livrée dans le désordre");
 		assertThat(copy.themes()).containsExactlyElementsOf(THEMES);
+	}
+
+	private static String fieldAtFault(Throwable refusal) {
+		return ((Refusal) refusal).errors().get(0).field();
 	}
 }

@@ -14,6 +14,7 @@ import cocon.curation.events.ProposalPublished;
 import cocon.curation.events.ProposalRevised;
 import cocon.curation.events.ProposalsMerged;
 import cocon.intake.events.ContributionSubmitted;
+import cocon.shared.Refusal;
 import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ContributionId;
@@ -40,11 +41,11 @@ class ProposalAndContributionTests {
 	@Test
 	void aProposalNeedsATitleASummaryAndAThemeOfTheCampaign() {
 		assertThatThrownBy(() -> Proposal.create(CAMPAIGN, " ", "Résumé", "Énergie", "c", AT))
-				.isInstanceOf(InvalidInput.class);
+				.isInstanceOf(Refusal.Invalid.class);
 		assertThatThrownBy(() -> Proposal.create(CAMPAIGN, "Titre", null, "Énergie", "c", AT))
-				.isInstanceOf(InvalidInput.class);
+				.isInstanceOf(Refusal.Invalid.class);
 		assertThatThrownBy(() -> Proposal.create(CAMPAIGN, "Titre", "Résumé", "Santé", "c", AT))
-				.isInstanceOf(InvalidInput.class).hasMessageContaining("Santé");
+				.isInstanceOf(Refusal.Invalid.class).hasMessageContaining("Santé");
 		assertThat(draft("Titre").events().registered()).isEmpty();
 	}
 
@@ -135,6 +136,6 @@ class ProposalAndContributionTests {
 				.isInstanceOf(IllegalTransition.class);
 		assertThatThrownBy(() -> contribution.reorient("Programme", "Note", proposal, "c", AT))
 				.isInstanceOf(IllegalTransition.class);
-		assertThatThrownBy(() -> contribution.reject(" ", proposal, "c", AT)).isInstanceOf(InvalidInput.class);
+		assertThatThrownBy(() -> contribution.reject(" ", proposal, "c", AT)).isInstanceOf(Refusal.Invalid.class);
 	}
 }

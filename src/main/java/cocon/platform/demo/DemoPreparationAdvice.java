@@ -28,6 +28,6 @@ class DemoPreparationAdvice {
 	/** The administrator's page of the demonstration, for the menus: {@code /admin/demonstration}. */
 	@ModelAttribute("demoAdminPage")
 	String demoAdminPage() {
-		return DemonstrationPageController.PAGE;
+		return DemonstrationPages.PAGE;
 	}
 }

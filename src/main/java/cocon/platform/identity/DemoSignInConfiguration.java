@@ -93,10 +93,10 @@ class DemoSignInConfiguration {
 			boolean invalidSiren = username.startsWith(DemoPersonas.AGENT_PREFIX)
 					&& !cocon.shared.Siren.isValid(username.substring(DemoPersonas.AGENT_PREFIX.length()));
 			if (invalidSiren) {
-				request.getSession().setAttribute(SignInPageController.INVALID_SIREN, Boolean.TRUE);
+				request.getSession().setAttribute(SignInPages.INVALID_SIREN, Boolean.TRUE);
 			}
 			else if (request.getSession(false) != null) {
-				request.getSession(false).removeAttribute(SignInPageController.INVALID_SIREN);
+				request.getSession(false).removeAttribute(SignInPages.INVALID_SIREN);
 			}
 			chain.doFilter(new HttpServletRequestWrapper(request) {
 				@Override

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Errors that Tomcat answers before any servlet runs (an encoded slash or a NUL in the path, a request line or
  * headers too large, a malformed request): Tomcat's own English HTML page is replaced by a French problem detail
  * for the API and any client that does not ask for HTML, and by a plain DSFR page for browsers. Everything that
- * reaches Spring keeps going through {@link ProblemDetailsAdvice} and {@link ErrorPageController}; this is the net
+ * reaches Spring keeps going through {@link ProblemDetailsAdvice} and {@link ErrorPages}; this is the net
  * under them.
  */
 @Component

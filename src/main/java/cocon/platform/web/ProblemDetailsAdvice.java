@@ -14,6 +14,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -34,6 +35,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import cocon.shared.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -45,7 +47,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * detail: invalid body → 400 with the fields at fault, rejected value object → 400 with its message, anonymous →
  * 401, wrong role → 403, unknown route → 404, anything unexpected → 500 with a generic detail and an incident
  * number to find the stack trace in the log (never in the answer). Outside the API, a browser gets the HTML error
- * page instead (the error is handed over to the servlet container, then {@link ErrorPageController}), and a
+ * page instead (the error is handed over to the servlet container, then {@link ErrorPages}), and a
  * missing sign-in sends it to the sign-in page.
  */
 @RestControllerAdvice
@@ -60,6 +62,49 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		this.messages = messages;
 		this.entryPoint = entryPoint;
 		setMessageSource(messages);
+	}
+
+	/**
+	 * A module's refusal (ADR 0020), the one place where the vocabulary becomes HTTP: its status, its title (or the
+	 * French title of the status), its French detail, the fields at fault and its other members; a page gets the
+	 * error page of the status instead (pages that show a refusal inline catch it themselves).
+	 */
+	@ExceptionHandler(Refusal.class)
+	ResponseEntity<Object> refused(Refusal refusal, NativeWebRequest request) throws IOException {
+		HttpStatus status = status(refusal.kind());
+		if (!answersProblems(request)) {
+			return sendErrorPage(request, status);
+		}
+		var response = problem(status, refusal.getMessage(), request);
+		var problem = (ProblemDetail) response.getBody();
+		if (refusal.title() != null) {
+			problem.setTitle(refusal.title());
+		}
+		if (!refusal.errors().isEmpty()) {
+			problem.setProperty("errors", refusal.errors().stream()
+					.map(error -> Map.of("field", error.field(), "message", error.message())).toList());
+		}
+		refusal.properties().forEach(problem::setProperty);
+		return response;
+	}
+
+	/** The status of each kind of refusal. */
+	static HttpStatus status(Refusal.Kind kind) {
+		return switch (kind) {
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case INVALID -> HttpStatus.BAD_REQUEST;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+		};
+	}
+
+	/** Two decisions on the same row at once: the second is refused, and told to reload (optimistic locking). */
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException exception, NativeWebRequest request)
+			throws IOException {
+		return refused(new Refusal.Conflict("Modification concurrente",
+				"Une autre décision a été prise entre-temps sur le même élément : rechargez et recommencez."), request);
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,10 +14,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cocon.shared.CollectiviteKind;
+import cocon.shared.Refusal;
 import cocon.shared.Siren;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.KnownIdentities;
@@ -30,7 +29,7 @@ import cocon.shared.identity.Role;
  */
 @Controller
 @PreAuthorize("hasRole('ADMINISTRATOR')")
-class AdminPagesController {
+class AdminPages {
 
 	static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH)
 			.withZone(ZoneId.of("Europe/Paris"));
@@ -41,7 +40,7 @@ class AdminPagesController {
 	private final Organisations organisations;
 	private final KnownIdentities identities;
 
-	AdminPagesController(RoleGrants grants, Organisations organisations, KnownIdentities identities) {
+	AdminPages(RoleGrants grants, Organisations organisations, KnownIdentities identities) {
 		this.grants = grants;
 		this.organisations = organisations;
 		this.identities = identities;
@@ -151,16 +150,13 @@ class AdminPagesController {
 		var revoked = grantable(role);
 		var name = username.strip();
 		if (revoked == null) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"Seuls les rôles ADMINISTRATOR et CURATOR se retirent ici.");
+			throw new Refusal.Invalid("Seuls les rôles ADMINISTRATOR et CURATOR se retirent ici.");
 		}
 		if (revoked == Role.ADMINISTRATOR && name.equals(admin.username())) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT,
-					"Un administrateur ne peut pas retirer son propre rôle d'administrateur.");
+			throw new Refusal.Conflict("Un administrateur ne peut pas retirer son propre rôle d'administrateur.");
 		}
 		return grants.history(name).stream().filter(g -> g.role() == revoked && g.inForce()).findFirst()
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-						"Aucun rôle « " + label(revoked) + " » attribué à « " + name + " » n'est en vigueur."));
+				.orElseThrow(() -> new Refusal.NotFound("Aucun rôle « " + label(revoked) + " » attribué à « " + name + " » n'est en vigueur."));
 	}
 
 	private static Role grantable(String role) {
@@ -243,7 +239,7 @@ class AdminPagesController {
 			return new Siren(siren);
 		}
 		catch (IllegalArgumentException invalid) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune organisation n'a le SIREN " + siren + ".");
+			throw new Refusal.NotFound("Aucune organisation n'a le SIREN " + siren + ".");
 		}
 	}
 }

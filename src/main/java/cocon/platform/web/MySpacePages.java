@@ -18,7 +18,7 @@ import cocon.shared.wayfinding.WorkItems;
  * {@link WorkItems} (the platform knows no module: each says what it asks of this person).
  */
 @Controller
-class MySpacePage {
+class MySpacePages {
 
 	/** The items of one heading of "À suivre". */
 	record Group(String title, String anchor, List<WorkItem> items) {
@@ -26,7 +26,7 @@ class MySpacePage {
 
 	private final ObjectProvider<WorkItems> modules;
 
-	MySpacePage(ObjectProvider<WorkItems> modules) {
+	MySpacePages(ObjectProvider<WorkItems> modules) {
 		this.modules = modules;
 	}
 

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,17 +21,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cocon.shared.ProposalId;
+import cocon.shared.Refusal;
 import cocon.shared.Siren;
 import cocon.shared.Window;
 import cocon.shared.identity.CurrentUser;
 
 /** The pages of the referent territories: open calls, working groups, applications, invitations, staff actions. */
 @Controller
-class ReferentPagesController {
+class ReferentPages {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
 
@@ -40,7 +39,7 @@ class ReferentPagesController {
 	private final WorkingGroupQueries queries;
 	private final CampaignCopies campaigns;
 
-	ReferentPagesController(ReferentTerritoriesService service, WorkingGroupQueries queries, CampaignCopies campaigns) {
+	ReferentPages(ReferentTerritoriesService service, WorkingGroupQueries queries, CampaignCopies campaigns) {
 		this.service = service;
 		this.queries = queries;
 		this.campaigns = campaigns;
@@ -119,7 +118,7 @@ class ReferentPagesController {
 			org.springframework.security.core.Authentication authentication,
 			@org.jspecify.annotations.Nullable CurrentUser user) {
 		var proposal = new ProposalId(id);
-		var group = queries.workingGroup(proposal).orElseThrow(ReferentPagesController::notFound);
+		var group = queries.workingGroup(proposal).orElseThrow(ReferentPages::notFound);
 		model.addAttribute("group", group);
 		var mine = user == null ? null : user.organisationIfAny().map(o -> o.siren().value()).orElse(null);
 		model.addAttribute("member", mine != null && group.members().stream().anyMatch(m -> m.siren().equals(mine)));
@@ -170,7 +169,7 @@ class ReferentPagesController {
 	}
 
 	@PostMapping("/propositions/{id}/groupe-de-travail/seances")
-	@PreAuthorize(ReferentApiController.STAFF)
+	@PreAuthorize(ReferentApi.STAFF)
 	String recordSession(@PathVariable UUID id, @ModelAttribute("sessionForm") SessionForm form, BindingResult binding,
 			CurrentUser user, Model model, RedirectAttributes redirect,
 			org.springframework.security.core.Authentication authentication) {
@@ -199,17 +198,17 @@ class ReferentPagesController {
 	}
 
 	@GetMapping("/propositions/{id}/groupe-de-travail/experimentation/{applicationId}")
-	@PreAuthorize(ReferentApiController.STAFF)
+	@PreAuthorize(ReferentApi.STAFF)
 	String confirmExperimentation(@PathVariable UUID id, @PathVariable UUID applicationId, Model model) {
 		var member = queries.members(new ProposalId(id)).stream().filter(m -> m.applicationId().equals(applicationId))
-				.findFirst().orElseThrow(ReferentPagesController::notFound);
+				.findFirst().orElseThrow(ReferentPages::notFound);
 		model.addAttribute("member", member);
-		model.addAttribute("call", queries.call(new ProposalId(id)).orElseThrow(ReferentPagesController::notFound));
+		model.addAttribute("call", queries.call(new ProposalId(id)).orElseThrow(ReferentPages::notFound));
 		return "referents/confirm-experimentation";
 	}
 
 	@PostMapping("/propositions/{id}/groupe-de-travail/experimentation/{applicationId}")
-	@PreAuthorize(ReferentApiController.STAFF)
+	@PreAuthorize(ReferentApi.STAFF)
 	String markExperimentation(@PathVariable UUID id, @PathVariable UUID applicationId, CurrentUser user,
 			RedirectAttributes redirect) {
 		try {
@@ -292,9 +291,9 @@ class ReferentPagesController {
 	@GetMapping("/propositions/{id}/candidature/confirmation")
 	String confirmation(@PathVariable UUID id, CurrentUser user, Model model) {
 		var proposal = new ProposalId(id);
-		var call = queries.call(proposal).orElseThrow(ReferentPagesController::notFound);
-		var siren = user.organisationIfAny().map(o -> o.siren()).orElseThrow(ReferentPagesController::notFound);
-		var application = service.applicationOf(proposal, siren).orElseThrow(ReferentPagesController::notFound);
+		var call = queries.call(proposal).orElseThrow(ReferentPages::notFound);
+		var siren = user.organisationIfAny().map(o -> o.siren()).orElseThrow(ReferentPages::notFound);
+		var application = service.applicationOf(proposal, siren).orElseThrow(ReferentPages::notFound);
 		model.addAttribute("call", call);
 		model.addAttribute("referent", OwnApplication.of(application));
 		return "referents/application-confirmation";
@@ -317,11 +316,10 @@ class ReferentPagesController {
 
 	private WorkingGroupQueries.CallView openCall(ProposalId proposal) {
 		return queries.call(proposal).filter(call -> call.status() != CallStatus.CANCELLED)
-				.orElseThrow(ReferentPagesController::notFound);
+				.orElseThrow(ReferentPages::notFound);
 	}
 
-	private static ResponseStatusException notFound() {
-		return new ResponseStatusException(HttpStatus.NOT_FOUND,
-				"Cette proposition n'est pas présélectionnée : aucun groupe de travail n'existe pour elle.");
+	private static Refusal notFound() {
+		return new Refusal.NotFound("Cette proposition n'est pas présélectionnée : aucun groupe de travail n'existe pour elle.");
 	}
 }

@@ -15,7 +15,7 @@ import cocon.shared.wayfinding.CampaignOverviews;
  * of the API and the credits of the reference data.
  */
 @Controller
-class ShellController {
+class ShellPages {
 
 	/** One step of the consultation on the home page: message keys of its title and description. */
 	record Step(String title, String description) {
@@ -74,7 +74,7 @@ class ShellController {
 
 	private final ObjectProvider<CampaignOverviews> campaigns;
 
-	ShellController(ObjectProvider<CampaignOverviews> campaigns) {
+	ShellPages(ObjectProvider<CampaignOverviews> campaigns) {
 		this.campaigns = campaigns;
 	}
 

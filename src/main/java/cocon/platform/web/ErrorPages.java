@@ -23,11 +23,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * Replaces Spring Boot's default error controller.
  */
 @Controller
-class ErrorPageController implements ErrorController {
+class ErrorPages implements ErrorController {
 
 	private final MessageSource messages;
 
-	ErrorPageController(MessageSource messages) {
+	ErrorPages(MessageSource messages) {
 		this.messages = messages;
 	}
 

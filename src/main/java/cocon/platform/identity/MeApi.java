@@ -10,7 +10,7 @@ import cocon.shared.identity.Role;
 
 /** Who am I: the signed-in identity as every module sees it. */
 @RestController
-class MeController {
+class MeApi {
 
 	record Me(String username, String displayName, List<Role> roles, OrganisationView organisation) {
 	}

@@ -12,13 +12,13 @@ import cocon.shared.CollectiviteKind;
 
 /** The public page of the directory: search the collectivités by name, INSEE code or SIREN. */
 @Controller
-class DirectoryPageController {
+class DirectoryPages {
 
 	static final int PAGE_SIZE = 20;
 
 	private final DirectoryQueries queries;
 
-	DirectoryPageController(DirectoryQueries queries) {
+	DirectoryPages(DirectoryQueries queries) {
 		this.queries = queries;
 	}
 
@@ -26,8 +26,8 @@ class DirectoryPageController {
 	String search(@RequestParam(required = false) String q, @RequestParam(required = false) CollectiviteKind kind,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		String query = q == null ? "" : q.strip();
-		if (query.length() > DirectoryApiController.MAX_QUERY_LENGTH) {
-			query = query.substring(0, DirectoryApiController.MAX_QUERY_LENGTH);
+		if (query.length() > DirectoryApi.MAX_QUERY_LENGTH) {
+			query = query.substring(0, DirectoryApi.MAX_QUERY_LENGTH);
 		}
 		model.addAttribute("q", query);
 		model.addAttribute("kind", kind);

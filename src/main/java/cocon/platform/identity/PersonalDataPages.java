@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.server.ResponseStatusException;
 
+import cocon.shared.Refusal;
 import cocon.shared.identity.CurrentUser;
 
 /**
@@ -23,11 +23,11 @@ import cocon.shared.identity.CurrentUser;
  * confirmation (a page that asks, or {@code "confirm": true} in the API).
  */
 @Controller
-class PersonalDataController {
+class PersonalDataPages {
 
 	private final PersonalDataRights rights;
 
-	PersonalDataController(PersonalDataRights rights) {
+	PersonalDataPages(PersonalDataRights rights) {
 		this.rights = rights;
 	}
 
@@ -53,8 +53,7 @@ class PersonalDataController {
 	@ResponseBody
 	Map<String, Object> eraseByApi(@RequestBody ErasureRequest request, CurrentUser user) {
 		if (request == null || !Boolean.TRUE.equals(request.confirm())) {
-			throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
-					"Confirmez l'effacement avec « \"confirm\": true » : il est définitif.");
+			throw new Refusal.Invalid("Confirmez l'effacement avec « \"confirm\": true » : il est définitif.");
 		}
 		return Map.of("erased", rights.erase(user));
 	}

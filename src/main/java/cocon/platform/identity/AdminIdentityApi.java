@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import cocon.shared.CollectiviteKind;
+import cocon.shared.Refusal;
 import cocon.shared.Siren;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.Role;
@@ -33,14 +34,14 @@ import jakarta.validation.constraints.Size;
 @RestController
 @RequestMapping("/api/admin")
 @PreAuthorize("hasRole('ADMINISTRATOR')")
-class AdminIdentityController {
+class AdminIdentityApi {
 
 	private final RoleGrants grants;
 	private final Organisations organisations;
 
 	private final cocon.shared.identity.KnownIdentities identities;
 
-	AdminIdentityController(RoleGrants grants, Organisations organisations,
+	AdminIdentityApi(RoleGrants grants, Organisations organisations,
 			cocon.shared.identity.KnownIdentities identities) {
 		this.grants = grants;
 		this.organisations = organisations;
@@ -91,12 +92,10 @@ class AdminIdentityController {
 		var revoked = grantable(role);
 		var name = checkedUsername(username);
 		if (revoked == Role.ADMINISTRATOR && name.equals(admin.username())) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT,
-					"Un administrateur ne peut pas retirer son propre rôle d'administrateur.");
+			throw new Refusal.Conflict("Un administrateur ne peut pas retirer son propre rôle d'administrateur.");
 		}
 		if (!grants.revoke(name, revoked, admin.username())) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND,
-					"Aucun rôle « " + revoked.name() + " » attribué à « " + name + " » n'est en vigueur.");
+			throw new Refusal.NotFound("Aucun rôle « " + revoked.name() + " » attribué à « " + name + " » n'est en vigueur.");
 		}
 		return ResponseEntity.noContent().build();
 	}
@@ -120,8 +119,7 @@ class AdminIdentityController {
 	VerificationView verification(@PathVariable String siren) {
 		return organisations.verification(new Siren(siren))
 				.map(v -> new VerificationView(v.siren().value(), v.name(), v.kind(), v.verifiedBy(), v.verifiedAt()))
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-						"Aucune vérification n'a été enregistrée pour le SIREN " + siren + "."));
+				.orElseThrow(() -> new Refusal.NotFound("Aucune vérification n'a été enregistrée pour le SIREN " + siren + "."));
 	}
 
 	private static Role grantable(String role) {
@@ -133,7 +131,7 @@ class AdminIdentityController {
 			parsed = null;
 		}
 		if (parsed != Role.ADMINISTRATOR && parsed != Role.CURATOR) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Seuls les rôles ADMINISTRATOR et CURATOR "
+			throw new Refusal.Invalid("Seuls les rôles ADMINISTRATOR et CURATOR "
 					+ "s'attribuent ici (le rôle d'agent vient de l'organisation, l'appartenance à un comité se gère "
 					+ "par campagne).");
 		}
@@ -143,7 +141,7 @@ class AdminIdentityController {
 	private static String checkedUsername(String username) {
 		var name = username.strip();
 		if (name.isEmpty() || name.length() > 255) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "L'identifiant de la personne est invalide.");
+			throw new Refusal.Invalid("L'identifiant de la personne est invalide.");
 		}
 		return name;
 	}

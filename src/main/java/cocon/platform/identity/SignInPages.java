@@ -25,15 +25,15 @@ import jakarta.servlet.http.HttpServletResponse;
  * refused by a rate limit ({@link RateLimits}), with its inline message.
  */
 @Controller
-class SignInPageController {
+class SignInPages {
 
 	/** Session attribute set by the demo sign-in when the SIREN typed is not a valid one. */
-	static final String INVALID_SIREN = SignInPageController.class.getName() + ".invalidSiren";
+	static final String INVALID_SIREN = SignInPages.class.getName() + ".invalidSiren";
 
 	private final List<String> methods;
 	private final MessageSource messages;
 
-	SignInPageController(ObjectProvider<SignInMethod> signInMethods, MessageSource messages) {
+	SignInPages(ObjectProvider<SignInMethod> signInMethods, MessageSource messages) {
 		this.methods = signInMethods.orderedStream().map(SignInMethod::name).toList();
 		this.messages = messages;
 	}

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -33,14 +32,14 @@ import jakarta.validation.constraints.Size;
 
 /** The referent territories API: applications, working groups, experimentation territories, invitations. */
 @RestController
-class ReferentApiController {
+class ReferentApi {
 
 	static final String STAFF = "hasAnyRole('CURATOR', 'ADMINISTRATOR')";
 
 	private final ReferentTerritoriesService service;
 	private final WorkingGroupQueries queries;
 
-	ReferentApiController(ReferentTerritoriesService service, WorkingGroupQueries queries) {
+	ReferentApi(ReferentTerritoriesService service, WorkingGroupQueries queries) {
 		this.service = service;
 		this.queries = queries;
 	}
@@ -145,9 +144,5 @@ class ReferentApiController {
 		return queries.invitationsOf(organisation.siren()).stream().map(i -> new InvitationResponse(
 				i.call().proposalId(), i.call().proposalTitle(), i.call().campaignId(), i.call().campaignTitle(),
 				i.call().opens(), i.call().closes(), i.call().status(), i.invitedAt(), i.applied())).toList();
-	}
-
-	static Map<String, String> fieldError(String field, String message) {
-		return Map.of("field", field, "message", message);
 	}
 }

@@ -1,8 +1,5 @@
 package cocon.directory;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,6 +10,7 @@ import cocon.directory.CollectiviteViews.Detail;
 import cocon.directory.CollectiviteViews.ResultPage;
 import cocon.directory.CollectiviteViews.Summary;
 import cocon.shared.CollectiviteKind;
+import cocon.shared.Refusal;
 import cocon.shared.Siren;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -23,14 +21,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/collectivites")
 @Tag(name = "Annuaire des collectivités", description = "Communes, EPCI, départements, régions et collectivités à statut particulier (données ouvertes du découpage administratif)")
-class DirectoryApiController {
+class DirectoryApi {
 
 	static final int MAX_SIZE = 100;
 	static final int MAX_QUERY_LENGTH = 100;
 
 	private final DirectoryQueries queries;
 
-	DirectoryApiController(DirectoryQueries queries) {
+	DirectoryApi(DirectoryQueries queries) {
 		this.queries = queries;
 	}
 
@@ -55,7 +53,7 @@ class DirectoryApiController {
 	@ApiResponse(responseCode = "404", description = "SIREN inconnu de l'annuaire (problem detail)")
 	Detail find(@Parameter(description = "SIREN à 9 chiffres", example = "216901231") @PathVariable String siren) {
 		var valid = parse(siren);
-		return queries.detail(valid).orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Collectivité inconnue",
+		return queries.detail(valid).orElseThrow(() -> new Refusal.NotFound(
 				"Aucune collectivité de l'annuaire n'a le SIREN " + valid + "."));
 	}
 
@@ -64,21 +62,20 @@ class DirectoryApiController {
 			return Siren.of(siren);
 		}
 		catch (IllegalArgumentException e) {
-			throw problem(HttpStatus.BAD_REQUEST, "SIREN invalide", e.getMessage());
+			throw new Refusal.Invalid(e.getMessage());
 		}
 	}
 
 	static String checkedQuery(String q) {
 		if (q != null && q.length() > MAX_QUERY_LENGTH) {
-			throw problem(HttpStatus.BAD_REQUEST, "Recherche trop longue",
-					"Le texte recherché ne peut dépasser " + MAX_QUERY_LENGTH + " caractères.");
+			throw new Refusal.Invalid("Le texte recherché ne peut dépasser " + MAX_QUERY_LENGTH + " caractères.");
 		}
 		return q;
 	}
 
 	static int checkedPage(int page) {
 		if (page < 0) {
-			throw problem(HttpStatus.BAD_REQUEST, "Page invalide", "Le numéro de page commence à 0.");
+			throw new Refusal.Invalid("Le numéro de page commence à 0.");
 		}
 		return page;
 	}
@@ -86,14 +83,8 @@ class DirectoryApiController {
 	/** A size above the maximum is brought down to it; a size below 1 is refused. */
 	static int checkedSize(int size) {
 		if (size < 1) {
-			throw problem(HttpStatus.BAD_REQUEST, "Taille de page invalide", "La taille de page doit être comprise entre 1 et " + MAX_SIZE + ".");
+			throw new Refusal.Invalid("La taille de page doit être comprise entre 1 et " + MAX_SIZE + ".");
 		}
 		return Math.min(size, MAX_SIZE);
-	}
-
-	static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-		var problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return new ErrorResponseException(status, problem, null);
 	}
 }

@@ -8,7 +8,7 @@ import cocon.shared.identity.CurrentUser;
 
 /** "Mon compte": who the signed-in person is for Cocon, and for which organisation. */
 @Controller
-class AccountPageController {
+class AccountPages {
 
 	@GetMapping("/mon-compte")
 	String account(CurrentUser user, Model model) {

@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Profile("demo")
 @ConditionalOnProperty(name = "cocon.demo.seed", havingValue = "true", matchIfMissing = true)
 @PreAuthorize("hasRole('ADMINISTRATOR')")
-class DemonstrationPageController {
+class DemonstrationPages {
 
 	static final String PAGE = "/admin/demonstration";
 
@@ -36,7 +36,7 @@ class DemonstrationPageController {
 	private final DemoReplay replay;
 	private final MessageSource messages;
 
-	DemonstrationPageController(DemoReplay replay, MessageSource messages) {
+	DemonstrationPages(DemoReplay replay, MessageSource messages) {
 		this.replay = replay;
 		this.messages = messages;
 	}
@@ -57,7 +57,7 @@ class DemonstrationPageController {
 		model.addAttribute("currentMoment", current == null ? null : option(current));
 		model.addAttribute("campaignId", status.map(DemoReplay.Status::campaignId).orElse(null));
 		model.addAttribute("completedAt", status.map(DemoReplay.Status::completedAt).map(WHEN::format)
-				.map(DemonstrationPageController::firstOfMonth).orElse(null));
+				.map(DemonstrationPages::firstOfMonth).orElse(null));
 		model.addAttribute("duration", status.map(DemoReplay.Status::durationMillis)
 				.map(ms -> messages.getMessage("demo.duration", new Object[] { Math.max(1, Math.round(ms / 1000.0)) },
 						Locale.FRENCH))
