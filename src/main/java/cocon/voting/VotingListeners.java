@@ -21,12 +21,12 @@ import cocon.shared.CampaignId;
  * overwrites a newer one.
  */
 @Component
-class Catalog {
+class VotingListeners {
 
 	private final JdbcClient jdbc;
 	private final StandingsCache standings;
 
-	Catalog(JdbcClient jdbc, StandingsCache standings) {
+	VotingListeners(JdbcClient jdbc, StandingsCache standings) {
 		this.jdbc = jdbc;
 		this.standings = standings;
 	}
