@@ -1,6 +1,7 @@
 package cocon.voting;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,10 +26,14 @@ class VotingListeners {
 
 	private final JdbcClient jdbc;
 	private final StandingsCache standings;
+	private final SupportRepository supports;
+	private final SupportFeed feed;
 
-	VotingListeners(JdbcClient jdbc, StandingsCache standings) {
+	VotingListeners(JdbcClient jdbc, StandingsCache standings, SupportRepository supports, SupportFeed feed) {
 		this.jdbc = jdbc;
 		this.standings = standings;
+		this.supports = supports;
+		this.feed = feed;
 	}
 
 	@ApplicationModuleListener
@@ -106,72 +111,17 @@ class VotingListeners {
 	}
 
 	/**
-	 * Moves the supports of the absorbed proposal to the survivor: a collectivité that supported both counts once;
-	 * every moved or duplicate support is kept in the history with who merged and when (invariant 4).
+	 * Moves the supports of the absorbed proposal to the survivor (a collectivité that supported both counts once),
+	 * and publishes the new counts of both: the other modules learn them from voting only.
 	 */
 	@ApplicationModuleListener
 	void on(ProposalsMerged event) {
-		var survivor = event.survivorId().id();
-		var absorbed = event.absorbedId().id();
-		if (survivor.equals(absorbed)) {
+		if (event.survivorId().equals(event.absorbedId())) {
 			return;
 		}
-		standings.changed();
-		// wait for the supports being written and hold new ones until the merge commits: none is lost
-		jdbc.sql("lock table voting.support in share row exclusive mode").update();
-		var marked = jdbc.sql("""
-				update voting.proposal set merged_into = :survivor, merged_by = :by, merged_at = :at
-				where id = :absorbed and merged_into is null""")
-				.param("survivor", survivor)
-				.param("absorbed", absorbed)
-				.param("by", event.mergedBy())
-				.param("at", SupportRepository.timestamp(event.mergedAt()))
-				.update();
-		if (marked == 0 && jdbc.sql("select count(*) from voting.proposal where id = ?").param(absorbed)
-				.query(Long.class).single() > 0) {
-			return; // already merged: this is a second delivery
+		if (supports.merge(event.survivorId(), event.absorbedId(), event.campaignId(), event.mergedBy(),
+				event.mergedAt())) {
+			feed.publishCounts(event.campaignId(), List.of(event.survivorId(), event.absorbedId()));
 		}
-		if (marked == 0) {
-			// curation merged a proposal voting never saw published: remember it as merged all the same
-			jdbc.sql("""
-					insert into voting.proposal (id, campaign_id, title, published_at, content_as_of, merged_into,
-					                             merged_by, merged_at)
-					values (:absorbed, :campaign, '', :at, :at, :survivor, :by, :at) on conflict do nothing""")
-					.param("absorbed", absorbed)
-					.param("campaign", event.campaignId().id())
-					.param("survivor", survivor)
-					.param("by", event.mergedBy())
-					.param("at", SupportRepository.timestamp(event.mergedAt()))
-					.update();
-		}
-		jdbc.sql("""
-				with moved as (
-				  insert into voting.support (proposal_id, siren, campaign_id, name, kind, departement, region, population,
-				                              supported_by, supported_at)
-				  select :survivor, siren, campaign_id, name, kind, departement, region, population, supported_by, supported_at
-				  from voting.support where proposal_id = :absorbed
-				  on conflict do nothing
-				  returning siren
-				)
-				insert into voting.support_history (proposal_id, siren, campaign_id, name, kind, departement, region,
-				    population, supported_by, supported_at, ended_by, ended_at, reason, merged_into)
-				select s.proposal_id, s.siren, s.campaign_id, s.name, s.kind, s.departement, s.region, s.population,
-				       s.supported_by, s.supported_at, :by, :at,
-				       case when m.siren is null then 'DUPLICATE_AFTER_MERGE' else 'MOVED_BY_MERGE' end, :survivor
-				from voting.support s left join moved m on m.siren = s.siren
-				where s.proposal_id = :absorbed""")
-				.param("survivor", survivor)
-				.param("absorbed", absorbed)
-				.param("by", event.mergedBy())
-				.param("at", SupportRepository.timestamp(event.mergedAt()))
-				.update();
-		jdbc.sql("delete from voting.support where proposal_id = ?").param(absorbed).update();
-		jdbc.sql("delete from voting.tally where proposal_id in (?, ?)").params(survivor, absorbed).update();
-		jdbc.sql("""
-				insert into voting.tally (proposal_id, kind, region, stripe, support_count, population)
-				select proposal_id, kind, region, (siren::int % 4)::smallint, count(*), sum(population)
-				from voting.support where proposal_id = ? group by 1, 2, 3, 4""")
-				.param(survivor)
-				.update();
 	}
 }
