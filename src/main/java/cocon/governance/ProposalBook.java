@@ -87,7 +87,7 @@ class ProposalBook {
 	/** Records the final tally once; a second delivery finds it already there. */
 	void supportsClosed(CampaignId campaign, long total, Instant closedAt, Collection<Tally> tallies) {
 		var inserted = jdbc.sql("""
-				insert into governance.supports_closed (campaign_id, total_supports, closed_at) values (?, ?, ?)
+				insert into governance.closed_campaign (campaign_id, total_supports, closed_at) values (?, ?, ?)
 				on conflict do nothing""").params(campaign.id(), total, CampaignRepository.ts(closedAt)).update();
 		if (inserted == 0) {
 			return;
@@ -127,7 +127,7 @@ class ProposalBook {
 	}
 
 	boolean supportsClosed(CampaignId campaign) {
-		return jdbc.sql("select count(*) from governance.supports_closed where campaign_id = ?").param(campaign.id())
+		return jdbc.sql("select count(*) from governance.closed_campaign where campaign_id = ?").param(campaign.id())
 				.query(Integer.class).single() > 0;
 	}
 

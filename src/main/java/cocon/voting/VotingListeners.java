@@ -2,7 +2,6 @@ package cocon.voting;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -25,13 +24,13 @@ import cocon.shared.CampaignId;
 class VotingListeners {
 
 	private final JdbcClient jdbc;
-	private final StandingsCache standings;
+	private final Proposals proposals;
 	private final SupportRepository supports;
 	private final SupportFeed feed;
 
-	VotingListeners(JdbcClient jdbc, StandingsCache standings, SupportRepository supports, SupportFeed feed) {
+	VotingListeners(JdbcClient jdbc, Proposals proposals, SupportRepository supports, SupportFeed feed) {
 		this.jdbc = jdbc;
-		this.standings = standings;
+		this.proposals = proposals;
 		this.supports = supports;
 		this.feed = feed;
 	}
@@ -82,32 +81,14 @@ class VotingListeners {
 
 	@ApplicationModuleListener
 	void on(ProposalPublished event) {
-		upsertProposal(event.proposalId().id(), event.campaignId().id(), event.title(), event.summary(), event.theme(),
+		proposals.keep(event.proposalId(), event.campaignId(), event.title(), event.summary(), event.theme(),
 				event.publishedAt());
 	}
 
 	@ApplicationModuleListener
 	void on(ProposalRevised event) {
-		upsertProposal(event.proposalId().id(), event.campaignId().id(), event.title(), event.summary(), event.theme(),
+		proposals.keep(event.proposalId(), event.campaignId(), event.title(), event.summary(), event.theme(),
 				event.revisedAt());
-	}
-
-	private void upsertProposal(UUID id, UUID campaignId, String title, String summary, String theme, Instant asOf) {
-		standings.changed();
-		jdbc.sql("""
-				insert into voting.proposal (id, campaign_id, title, summary, theme, published_at, content_as_of)
-				values (:id, :campaign, :title, :summary, :theme, :asOf, :asOf)
-				on conflict (id) do update set title = excluded.title, summary = excluded.summary,
-				  theme = excluded.theme, content_as_of = excluded.content_as_of,
-				  published_at = least(voting.proposal.published_at, excluded.published_at)
-				where voting.proposal.content_as_of <= excluded.content_as_of""")
-				.param("id", id)
-				.param("campaign", campaignId)
-				.param("title", title)
-				.param("summary", summary)
-				.param("theme", theme)
-				.param("asOf", SupportRepository.timestamp(asOf))
-				.update();
 	}
 
 	/**

@@ -20,3 +20,6 @@ from (select proposal_id, campaign_id, kind, count(*) as n from governance.live_
 group by proposal_id, campaign_id;
 
 drop table governance.live_support;
+
+-- Tables are singular nouns (issue 13): the campaigns whose final tally arrived, as voting names the same fact.
+alter table governance.supports_closed rename to closed_campaign;
