@@ -138,8 +138,22 @@ class SupportCostTests {
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> jdbc.sql(
 				"select coalesce(sum(support_count), 0) from governance.live_tally where campaign_id = ?")
 				.param(campaign.id()).query(Long.class).single() == SUPPORTS);
-		// an idle backend reports its statistics to pg_stat within ten seconds
-		Thread.sleep(11_000);
+		// an idle backend reports its statistics to pg_stat within ten seconds: wait until they show every support
+		// stored by voting and referents, and stay the same for a second
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(new java.util.concurrent.Callable<Boolean>() {
+			Map<String, Long> previous = Map.of();
+
+			@Override
+			public Boolean call() {
+				var now = tables();
+				var complete = now.getOrDefault("voting.support", 0L) - before.getOrDefault("voting.support", 0L) >= SUPPORTS
+						&& now.getOrDefault("referents.supports", 0L) - before.getOrDefault("referents.supports", 0L) >= SUPPORTS
+						&& now.getOrDefault("governance.live_tally", 0L) > before.getOrDefault("governance.live_tally", 0L);
+				var same = now.equals(previous);
+				previous = now;
+				return complete && same;
+			}
+		});
 		var written = new TreeMap<String, Long>();
 		tables().forEach((table, rows) -> {
 			long delta = rows - before.getOrDefault(table, 0L);
