@@ -105,7 +105,7 @@ class DatabaseOutageTests {
 		var brokenBatch = communes.subList(6, 9);
 		try (var holdUp = connect()) {
 			holdUp.setAutoCommit(false);
-			holdUp.createStatement().execute("lock table governance.live_support in share mode");
+			holdUp.createStatement().execute("lock table governance.live_tally in share mode");
 			for (var siren : brokenBatch) {
 				assertThat(support(siren, proposal).statusCode()).isEqualTo(201);
 			}

@@ -36,13 +36,12 @@ class GovernanceListeners {
 		book.merged(event.survivorId(), event.absorbedId());
 	}
 
-	/** The live count of supports: every change of the batch, in one transaction. */
+	/** The live counts of supports, as voting counted them: the whole batch in one statement. */
 	@ApplicationModuleListener
 	void on(SupportsRecorded event) {
-		event.given().forEach(given -> book.supportGiven(given.proposalId(), given.campaignId(), given.siren(),
-				given.kind(), given.supportedAt()));
-		event.withdrawn().forEach(withdrawn -> book.supportWithdrawn(withdrawn.proposalId(), withdrawn.campaignId(),
-				withdrawn.siren(), withdrawn.withdrawnAt()));
+		book.counted(event.campaignId(), event.position(), event.counts().stream()
+				.map(c -> new ProposalBook.Tally(c.proposalId(), c.supportCount(), c.byKind(), c.populationCovered()))
+				.toList());
 	}
 
 	@ApplicationModuleListener

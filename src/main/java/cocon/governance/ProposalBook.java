@@ -15,11 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ProposalId;
-import cocon.shared.Siren;
 
 /**
- * Governance's own copy of what the committee decides on: the published proposals (from curation) and their
- * supports, live then final (from voting). Every write is idempotent: an event delivered twice changes nothing.
+ * Governance's own copy of what the committee decides on: the published proposals (from curation) and the counts
+ * of their supports, live then final, as voting publishes them (voting alone counts, ADR 0019). Every write is
+ * idempotent: an event delivered twice changes nothing.
  */
 @Repository
 class ProposalBook {
@@ -50,46 +50,44 @@ class ProposalBook {
 				.params(id.id(), campaign.id(), title, theme, summary, CampaignRepository.ts(at)).update();
 	}
 
-	/** The absorbed proposal's live supports now count for the survivor (a collectivité counts once). */
+	/**
+	 * Marks the absorbed proposal: it no longer stands. Its supports are moved by voting, which publishes the new
+	 * counts of both proposals ({@link #counted}).
+	 */
 	void merged(ProposalId survivor, ProposalId absorbed) {
 		jdbc.sql("update governance.proposal set absorbed_into = ? where id = ? and exists (select 1 from governance.proposal where id = ?)")
 				.params(survivor.id(), absorbed.id(), survivor.id()).update();
+	}
+
+	/**
+	 * Keeps the live counts voting publishes, one row per proposal, in one statement per batch: a count replaces
+	 * the one kept only if its position is higher, so that a batch delivered late or twice changes nothing (ADR
+	 * 0019).
+	 */
+	void counted(CampaignId campaign, long position, Collection<Tally> counts) {
+		if (counts.isEmpty()) {
+			return;
+		}
+		var rows = counts.stream().map(count -> Map.of("proposal_id", count.proposalId().id(), "support_count",
+				count.count(), "by_kind", count.byKind(), "population_covered", count.population())).toList();
 		jdbc.sql("""
-				insert into governance.live_support (proposal_id, siren, campaign_id, kind, active, changed_at)
-				select ?, siren, campaign_id, kind, active, changed_at from governance.live_support
-				where proposal_id = ? and active
-				on conflict (proposal_id, siren) do update set active = true, kind = excluded.kind""")
-				.params(survivor.id(), absorbed.id()).update();
-		jdbc.sql("delete from governance.live_support where proposal_id = ?").param(absorbed.id()).update();
-	}
-
-	void supportGiven(ProposalId proposal, CampaignId campaign, Siren siren, CollectiviteKind kind, Instant at) {
-		change(proposal, campaign, siren, kind, true, at);
-	}
-
-	void supportWithdrawn(ProposalId proposal, CampaignId campaign, Siren siren, Instant at) {
-		change(proposal, campaign, siren, null, false, at);
-	}
-
-	/** The latest change wins, whatever order the asynchronous listeners see them in. */
-	private void change(ProposalId proposal, CampaignId campaign, Siren siren, CollectiviteKind kind, boolean active,
-			Instant at) {
-		jdbc.sql("""
-				insert into governance.live_support (proposal_id, siren, campaign_id, kind, active, changed_at)
-				values (?, ?, ?, ?, ?, ?)
-				on conflict (proposal_id, siren) do update
-				  set active = excluded.active, changed_at = excluded.changed_at,
-				      kind = coalesce(excluded.kind, governance.live_support.kind)
-				  where excluded.changed_at >= governance.live_support.changed_at""")
-				.params(proposal.id(), siren.value(), campaign.id(), kind == null ? null : kind.name(), active,
-						CampaignRepository.ts(at))
+				insert into governance.live_tally (proposal_id, campaign_id, support_count, by_kind, population_covered,
+				                                   position)
+				select c.proposal_id, ?, c.support_count, c.by_kind, c.population_covered, ?
+				from jsonb_to_recordset(cast(? as jsonb))
+				  as c(proposal_id uuid, support_count integer, by_kind jsonb, population_covered bigint)
+				on conflict (proposal_id) do update
+				  set support_count = excluded.support_count, by_kind = excluded.by_kind,
+				      population_covered = excluded.population_covered, position = excluded.position
+				  where governance.live_tally.position < excluded.position""")
+				.params(campaign.id(), position, json.writeValueAsString(rows))
 				.update();
 	}
 
 	/** Records the final tally once; a second delivery finds it already there. */
 	void supportsClosed(CampaignId campaign, long total, Instant closedAt, Collection<Tally> tallies) {
 		var inserted = jdbc.sql("""
-				insert into governance.supports_closed (campaign_id, total_supports, closed_at) values (?, ?, ?)
+				insert into governance.closed_campaign (campaign_id, total_supports, closed_at) values (?, ?, ?)
 				on conflict do nothing""").params(campaign.id(), total, CampaignRepository.ts(closedAt)).update();
 		if (inserted == 0) {
 			return;
@@ -129,7 +127,7 @@ class ProposalBook {
 	}
 
 	boolean supportsClosed(CampaignId campaign) {
-		return jdbc.sql("select count(*) from governance.supports_closed where campaign_id = ?").param(campaign.id())
+		return jdbc.sql("select count(*) from governance.closed_campaign where campaign_id = ?").param(campaign.id())
 				.query(Integer.class).single() > 0;
 	}
 
@@ -146,15 +144,14 @@ class ProposalBook {
 					});
 			return result;
 		}
-		jdbc.sql("select proposal_id, kind, count(*) as n from governance.live_support where campaign_id = ? and active group by proposal_id, kind")
+		jdbc.sql("""
+				select proposal_id, support_count, by_kind::text as by_kind, population_covered from governance.live_tally
+				where campaign_id = ? and support_count > 0""")
 				.param(campaign.id())
 				.query(rs -> {
 					var id = rs.getObject("proposal_id", UUID.class);
-					var previous = result.getOrDefault(id, new Tally(new ProposalId(id), 0, Map.of(), 0));
-					var kinds = new java.util.EnumMap<CollectiviteKind, Integer>(CollectiviteKind.class);
-					kinds.putAll(previous.byKind());
-					kinds.put(CollectiviteKind.valueOf(rs.getString("kind")), rs.getInt("n"));
-					result.put(id, new Tally(previous.proposalId(), previous.count() + rs.getInt("n"), kinds, 0));
+					result.put(id, new Tally(new ProposalId(id), rs.getInt("support_count"),
+							byKind(rs.getString("by_kind")), rs.getLong("population_covered")));
 				});
 		return result;
 	}

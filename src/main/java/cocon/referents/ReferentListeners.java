@@ -72,19 +72,15 @@ class ReferentListeners {
 
 	/**
 	 * Who supports what, for the invitations: a supporter of a proposal whose call is open is invited at once, a
-	 * collectivité that withdrew its support is no longer invited.
+	 * collectivité that withdrew its support is no longer invited. Set-based: a few statements per batch, whatever
+	 * its size.
 	 */
 	@ApplicationModuleListener
 	void on(SupportsRecorded event) {
-		var now = clock.instant();
-		for (var given : event.given()) {
-			invitations.supportGiven(given.proposalId(), given.siren(), given.collectiviteName(), given.supportedAt());
-			invitations.inviteIfCallOpen(given.proposalId(), given.siren(), now);
-		}
-		for (var withdrawn : event.withdrawn()) {
-			invitations.supportWithdrawn(withdrawn.proposalId(), withdrawn.siren(), withdrawn.withdrawnAt());
-			invitations.uninviteIfNoLongerSupporting(withdrawn.proposalId(), withdrawn.siren());
-		}
+		invitations.supportsGiven(event.given().stream().map(given -> new Invitations.Change(given.proposalId(),
+				given.siren(), given.collectiviteName(), given.supportedAt())).toList(), clock.instant());
+		invitations.supportsWithdrawn(event.withdrawn().stream().map(withdrawn -> new Invitations.Change(
+				withdrawn.proposalId(), withdrawn.siren(), null, withdrawn.withdrawnAt())).toList());
 	}
 
 	/** A revision newer than any title known also retitles the call, if the proposal has one. */

@@ -31,7 +31,8 @@ class Support implements AggregateRoot<Support, Support.SupportId> {
 		}
 	}
 
-	private static final int STRIPES = 4;
+	/** How many rows of the running tally share the supports of a proposal, kind and région. */
+	static final int STRIPES = 4;
 
 	private final SupportId id;
 	private final CampaignId campaignId;
@@ -49,11 +50,12 @@ class Support implements AggregateRoot<Support, Support.SupportId> {
 
 	/**
 	 * The support of the signed-in person's collectivité, if the campaign admits it now; refused with the reason
-	 * otherwise.
+	 * otherwise. Each rule is checked here once (the organisation's verification is checked first by
+	 * {@link Supporting}, before the proposal is looked up); the database guards only what concurrency may change
+	 * between this check and the insert (see {@link SupportRepository#store}).
 	 */
 	static Support give(VotingProposal proposal, VotingCampaign campaign, CurrentUser user, Instant now) {
 		var organisation = user.organisation();
-		VotingCampaign.checkVerified(organisation);
 		proposal.checkOpenForSupport();
 		campaign.admit(organisation, now);
 		var supporter = new Supporter(organisation.siren(), organisation.name(), organisation.kind(),

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -12,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +57,7 @@ class SupportFeed implements DisposableBean {
 	}
 
 	private final JdbcClient jdbc;
+	private final SupportRepository supports;
 	private final TransactionTemplate transactions;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
@@ -68,10 +71,11 @@ class SupportFeed implements DisposableBean {
 	private final AtomicBoolean scheduled = new AtomicBoolean();
 	private volatile long lastPublication;
 
-	SupportFeed(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
+	SupportFeed(JdbcClient jdbc, SupportRepository supports, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
 			@Value("${cocon.voting.feed.interval:200ms}") Duration interval,
 			@Value("${cocon.voting.feed.sweep:10s}") Duration sweep) {
 		this.jdbc = jdbc;
+		this.supports = supports;
 		this.transactions = transactions;
 		this.events = events;
 		this.clock = clock;
@@ -140,8 +144,8 @@ class SupportFeed implements DisposableBean {
 	}
 
 	/**
-	 * Removes up to {@link #BATCH} lines from the feed and publishes them, one event per campaign, in the caller's
-	 * transaction. Lines another transaction is publishing are skipped.
+	 * Removes up to {@link #BATCH} lines from the feed and publishes them, one event per campaign with the counts of
+	 * the proposals they touched, in the caller's transaction. Lines another transaction is publishing are skipped.
 	 *
 	 * @return how many lines were published
 	 */
@@ -172,10 +176,24 @@ class SupportFeed implements DisposableBean {
 				batch.withdrawn.add(new SupportWithdrawn(line.proposal(), line.campaign(), line.siren(), line.at()));
 			}
 		});
+		// the position first, then the counts: a later position always comes with counts read later (ADR 0019)
+		var position = supports.nextCountPosition();
+		var counts = supports.counts(lines.stream().map(Line::proposal).distinct().toList()).stream()
+				.collect(Collectors.toMap(SupportsRecorded.Count::proposalId, count -> count));
 		var now = clock.instant();
-		byCampaign.forEach((campaign, batch) -> events.publishEvent(
-				new SupportsRecorded(campaign, batch.given, batch.withdrawn, now)));
+		byCampaign.forEach((campaign, batch) -> events.publishEvent(new SupportsRecorded(campaign, batch.given,
+				batch.withdrawn, batch.proposals().stream().map(counts::get).toList(), position, now)));
 		return lines.size();
+	}
+
+	/**
+	 * Publishes, in the caller's transaction, the counts of proposals that changed without a support given or
+	 * withdrawn (the two proposals of a merge), in a batch without changes.
+	 */
+	void publishCounts(CampaignId campaign, List<ProposalId> proposals) {
+		var position = supports.nextCountPosition();
+		events.publishEvent(new SupportsRecorded(campaign, List.of(), List.of(), supports.counts(proposals), position,
+				clock.instant()));
 	}
 
 	@Override
@@ -192,5 +210,13 @@ class SupportFeed implements DisposableBean {
 
 		final List<SupportGiven> given = new ArrayList<>();
 		final List<SupportWithdrawn> withdrawn = new ArrayList<>();
+
+		/** The proposals the batch touched, in the order of their first change. */
+		List<ProposalId> proposals() {
+			var proposals = new LinkedHashSet<ProposalId>();
+			given.forEach(change -> proposals.add(change.proposalId()));
+			withdrawn.forEach(change -> proposals.add(change.proposalId()));
+			return List.copyOf(proposals);
+		}
 	}
 }

@@ -6,7 +6,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +28,7 @@ import cocon.shared.Siren;
 import cocon.shared.Window;
 import cocon.voting.Support.SupportId;
 import cocon.voting.Support.Supporter;
+import cocon.voting.events.SupportsRecorded;
 
 /**
  * Stores supports with plain SQL: the unique key and {@code on conflict do nothing} make a second support of the
@@ -57,9 +64,16 @@ class SupportRepository {
 
 	/**
 	 * Stores the support unless this collectivité already supports the proposal, in one statement: the support, its
-	 * line in the feed that publishes it ({@link SupportFeed}) and its count in the running tally. The statement
-	 * itself checks again that the proposal is not merged and the window open, so that a support racing a merge or
-	 * the close is refused; the tally row it locks is released by the commit that follows at once.
+	 * line in the feed that publishes it ({@link SupportFeed}) and its count in the running tally; the tally row it
+	 * locks is released by the commit that follows at once.
+	 * <p>
+	 * The rules were checked in Java on the copies read in this transaction ({@link Support#give}); this statement
+	 * guards only what concurrency can change meanwhile. The primary key makes a second support of the collectivité
+	 * a no-op. {@code merged_into is null} refuses a support racing a merge: the merge locks {@code voting.support}
+	 * before it marks the proposal, so this insert either commits before the merge moves supports, or waits and
+	 * then sees the proposal merged. The window is not checked again: the instant is the request's, judged against
+	 * the copy of the calendar read in this transaction, and the close waits for the transactions in flight
+	 * ({@link SupportsClosing#GRACE}).
 	 *
 	 * @return whether a new support was stored
 	 */
@@ -70,8 +84,8 @@ class SupportRepository {
 				  insert into voting.support (proposal_id, siren, campaign_id, name, kind, departement, region, population,
 				                              supported_by, supported_at)
 				  select p.id, :siren, p.campaign_id, :name, :kind, :departement, :region, :population, :by, :at
-				  from voting.proposal p join voting.campaign c on c.id = p.campaign_id
-				  where p.id = :proposal and p.merged_into is null and :at between c.supports_open and c.supports_close
+				  from voting.proposal p
+				  where p.id = :proposal and p.merged_into is null
 				  on conflict do nothing
 				  returning proposal_id, siren, campaign_id, name, kind, region, population, supported_at
 				), fed as (
@@ -110,16 +124,16 @@ class SupportRepository {
 
 	/**
 	 * Withdraws the support, keeping it in the history with who withdrew it and when, in one statement: the history,
-	 * the line of the feed that publishes the withdrawal ({@link SupportFeed}) and the running tally. Refused by the
-	 * statement itself once the window closed.
+	 * the line of the feed that publishes the withdrawal ({@link SupportFeed}) and the running tally. The window was
+	 * checked in Java ({@link VotingCampaign#admitWithdrawal}), once, on the copy read in this transaction.
 	 *
 	 * @return the support withdrawn, if there was one
 	 */
 	Optional<Support> remove(SupportId id, String by, Instant at) {
 		var removed = jdbc.sql("""
 				with gone as (
-				  delete from voting.support s using voting.campaign c
-				  where s.proposal_id = :proposal and s.siren = :siren and c.id = s.campaign_id and :at <= c.supports_close
+				  delete from voting.support s
+				  where s.proposal_id = :proposal and s.siren = :siren
 				  returning s.*
 				), kept as (
 				  insert into voting.support_history (proposal_id, siren, campaign_id, name, kind, departement, region,
@@ -147,6 +161,112 @@ class SupportRepository {
 				.optional();
 		removed.ifPresent(support -> standings.changed());
 		return removed;
+	}
+
+	/**
+	 * Moves the position of the counts forward and returns it. The row stays locked until the caller's transaction
+	 * ends: counts read after this call are read after those of every lower position committed (ADR 0019).
+	 */
+	long nextCountPosition() {
+		return jdbc.sql("update voting.count_position set position = position + 1 returning position")
+				.query(Long.class).single();
+	}
+
+	/** The count of each proposal, from the running tally (zero for a proposal without support). */
+	List<SupportsRecorded.Count> counts(Collection<ProposalId> proposals) {
+		var byKind = new LinkedHashMap<ProposalId, Map<CollectiviteKind, Integer>>();
+		var population = new HashMap<ProposalId, Long>();
+		proposals.forEach(id -> byKind.put(id, new EnumMap<>(CollectiviteKind.class)));
+		if (proposals.isEmpty()) {
+			return List.of();
+		}
+		jdbc.sql("""
+				select proposal_id, kind, sum(support_count) as supports, sum(population) as population
+				from voting.tally where proposal_id = any(string_to_array(?, ',')::uuid[])
+				group by proposal_id, kind having sum(support_count) > 0""")
+				.param(proposals.stream().map(id -> id.id().toString()).distinct().collect(Collectors.joining(",")))
+				.query(rs -> {
+					var id = new ProposalId(rs.getObject("proposal_id", UUID.class));
+					byKind.get(id).put(CollectiviteKind.valueOf(rs.getString("kind")), rs.getInt("supports"));
+					population.merge(id, rs.getLong("population"), Long::sum);
+				});
+		return byKind.entrySet().stream()
+				.map(e -> new SupportsRecorded.Count(e.getKey(),
+						e.getValue().values().stream().mapToInt(Integer::intValue).sum(), e.getValue(),
+						population.getOrDefault(e.getKey(), 0L)))
+				.toList();
+	}
+
+	/**
+	 * Moves the supports of the absorbed proposal to the survivor: a collectivité that supported both counts once;
+	 * every moved or duplicate support is kept in the history with who merged and when (invariant 4). The tally of
+	 * both proposals is counted again from the supports.
+	 *
+	 * @return whether this call merged them (false when the merge was already applied: a second delivery)
+	 */
+	boolean merge(ProposalId survivorId, ProposalId absorbedId, CampaignId campaign, String by, Instant at) {
+		var survivor = survivorId.id();
+		var absorbed = absorbedId.id();
+		// wait for the supports being written and hold new ones until the merge commits: none is lost (the guard of
+		// store(): a support that waited here sees the proposal merged)
+		jdbc.sql("lock table voting.support in share row exclusive mode").update();
+		var marked = jdbc.sql("""
+				update voting.proposal set merged_into = :survivor, merged_by = :by, merged_at = :at
+				where id = :absorbed and merged_into is null""")
+				.param("survivor", survivor)
+				.param("absorbed", absorbed)
+				.param("by", by)
+				.param("at", timestamp(at))
+				.update();
+		if (marked == 0 && jdbc.sql("select count(*) from voting.proposal where id = ?").param(absorbed)
+				.query(Long.class).single() > 0) {
+			return false; // already merged: this is a second delivery
+		}
+		if (marked == 0) {
+			// curation merged a proposal voting never saw published: remember it as merged all the same
+			jdbc.sql("""
+					insert into voting.proposal (id, campaign_id, title, published_at, content_as_of, merged_into,
+					                             merged_by, merged_at)
+					values (:absorbed, :campaign, '', :at, :at, :survivor, :by, :at) on conflict do nothing""")
+					.param("absorbed", absorbed)
+					.param("campaign", campaign.id())
+					.param("survivor", survivor)
+					.param("by", by)
+					.param("at", timestamp(at))
+					.update();
+		}
+		jdbc.sql("""
+				with moved as (
+				  insert into voting.support (proposal_id, siren, campaign_id, name, kind, departement, region, population,
+				                              supported_by, supported_at)
+				  select :survivor, siren, campaign_id, name, kind, departement, region, population, supported_by, supported_at
+				  from voting.support where proposal_id = :absorbed
+				  on conflict do nothing
+				  returning siren
+				)
+				insert into voting.support_history (proposal_id, siren, campaign_id, name, kind, departement, region,
+				    population, supported_by, supported_at, ended_by, ended_at, reason, merged_into)
+				select s.proposal_id, s.siren, s.campaign_id, s.name, s.kind, s.departement, s.region, s.population,
+				       s.supported_by, s.supported_at, :by, :at,
+				       case when m.siren is null then 'DUPLICATE_AFTER_MERGE' else 'MOVED_BY_MERGE' end, :survivor
+				from voting.support s left join moved m on m.siren = s.siren
+				where s.proposal_id = :absorbed""")
+				.param("survivor", survivor)
+				.param("absorbed", absorbed)
+				.param("by", by)
+				.param("at", timestamp(at))
+				.update();
+		jdbc.sql("delete from voting.support where proposal_id = ?").param(absorbed).update();
+		jdbc.sql("delete from voting.tally where proposal_id in (?, ?)").params(survivor, absorbed).update();
+		jdbc.sql("""
+				insert into voting.tally (proposal_id, kind, region, stripe, support_count, population)
+				select proposal_id, kind, region, (siren::int % :stripes)::smallint, count(*), sum(population)
+				from voting.support where proposal_id = :survivor group by 1, 2, 3, 4""")
+				.param("stripes", Support.STRIPES)
+				.param("survivor", survivor)
+				.update();
+		standings.changed();
+		return true;
 	}
 
 	static OffsetDateTime timestamp(Instant instant) {

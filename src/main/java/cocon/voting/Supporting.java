@@ -37,6 +37,7 @@ class Supporting {
 	@Transactional(timeout = 10)
 	Outcome support(ProposalId proposalId, CurrentUser user) {
 		var now = now();
+		// who may support is decided first, before which proposal: the only check of the organisation's verification
 		VotingCampaign.checkVerified(user.organisation());
 		var target = supports.target(proposalId).orElseThrow(() -> VotingProposal.unknown(proposalId));
 		var campaign = target.campaign().orElseThrow(() -> notOpenYet());
@@ -49,12 +50,10 @@ class Supporting {
 		if (existing.isPresent()) {
 			return new Outcome(existing.get(), false);
 		}
-		// the proposal was merged or the window closed between the checks and the insert: tell why
-		supports.target(proposalId).ifPresent(latest -> {
-			latest.proposal().checkOpenForSupport();
-			latest.campaign().ifPresent(c -> c.admit(user.organisation(), now));
-		});
-		throw new SupportRefused(Reason.CLOSED, "La période de soutien vient de se clore.");
+		// the insert's guard refused it: the proposal was merged between the check and the insert (see
+		// SupportRepository.store), which the proposal read again tells
+		supports.target(proposalId).ifPresent(latest -> latest.proposal().checkOpenForSupport());
+		throw VotingProposal.unknown(proposalId);
 	}
 
 	/** Withdraws the collectivité's support, if any, until the window closes. */
@@ -64,10 +63,8 @@ class Supporting {
 		VotingCampaign.checkVerified(user.organisation());
 		var target = supports.target(proposalId).orElseThrow(() -> VotingProposal.unknown(proposalId));
 		target.campaign().ifPresent(campaign -> campaign.admitWithdrawal(now));
+		// the window is checked once, above, on the copy of the calendar read in this transaction
 		var removed = supports.remove(new SupportId(proposalId, user.organisation().siren()), user.username(), now);
-		if (removed.isEmpty() && supports.find(new SupportId(proposalId, user.organisation().siren())).isPresent()) {
-			throw new SupportRefused(Reason.CLOSED, "La période de soutien vient de se clore : les soutiens sont figés.");
-		}
 		removed.ifPresent(support -> feed.publishAfterCommit());
 		return removed.isPresent();
 	}

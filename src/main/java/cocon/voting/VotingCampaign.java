@@ -66,7 +66,11 @@ class VotingCampaign implements AggregateRoot<VotingCampaign, CampaignId> {
 		return supports.isOver(now);
 	}
 
-	/** Refuses, with the reason, an organisation that may not support a proposal of this campaign now. */
+	/**
+	 * Refuses, with the reason, an organisation that may not support a proposal of this campaign now. The
+	 * organisation was checked as verified before ({@link #checkVerified}, called once per request by
+	 * {@link Supporting}).
+	 */
 	void admit(Organisation organisation, Instant now) {
 		checkEligible(organisation);
 		checkWindow(now);
@@ -93,7 +97,6 @@ class VotingCampaign implements AggregateRoot<VotingCampaign, CampaignId> {
 	}
 
 	private void checkEligible(Organisation organisation) {
-		checkVerified(organisation);
 		if (!supportKinds.contains(organisation.kind())) {
 			throw new SupportRefused(Reason.NOT_ELIGIBLE, "Dans cette campagne, seules les collectivités suivantes peuvent soutenir : "
 					+ supportKinds.stream().sorted().map(CollectiviteKind::label).collect(Collectors.joining(", "))

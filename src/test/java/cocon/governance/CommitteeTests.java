@@ -102,15 +102,24 @@ class CommitteeTests {
 
 		scenario.stimulate((java.util.function.BiConsumer<org.springframework.transaction.support.TransactionOperations, org.springframework.context.ApplicationEventPublisher>) (tx, publisher) -> tx.executeWithoutResult(s -> {
 			var now = Instant.now();
+			var communeAndDepartement = Map.of(CollectiviteKind.COMMUNE, 1, CollectiviteKind.DEPARTEMENT, 1);
+			var departement = Map.of(CollectiviteKind.DEPARTEMENT, 1);
 			publisher.publishEvent(new SupportsRecorded(campaign, List.of(
 					new SupportGiven(a.proposalId(), campaign, lyon, "Lyon", CollectiviteKind.COMMUNE, now),
 					new SupportGiven(a.proposalId(), campaign, rhone, "Rhône", CollectiviteKind.DEPARTEMENT, now),
 					new SupportGiven(b.proposalId(), campaign, rhone, "Rhône", CollectiviteKind.DEPARTEMENT, now)),
-					List.of(), now));
+					List.of(), List.of(new SupportsRecorded.Count(a.proposalId(), 2, communeAndDepartement, 2_000_000),
+							new SupportsRecorded.Count(b.proposalId(), 1, departement, 1_800_000)), 7, now));
 			// the same support delivered again, and a withdrawal in a later batch
 			publisher.publishEvent(new SupportsRecorded(campaign, List.of(
 					new SupportGiven(a.proposalId(), campaign, lyon, "Lyon", CollectiviteKind.COMMUNE, now)),
-					List.of(new SupportWithdrawn(b.proposalId(), campaign, rhone, now.plusSeconds(1))), now.plusSeconds(1)));
+					List.of(new SupportWithdrawn(b.proposalId(), campaign, rhone, now.plusSeconds(1))),
+					List.of(new SupportsRecorded.Count(a.proposalId(), 2, communeAndDepartement, 2_000_000),
+							new SupportsRecorded.Count(b.proposalId(), 0, Map.of(), 0)), 8, now.plusSeconds(1)));
+			// the first batch delivered again, late: its counts are older than those kept
+			publisher.publishEvent(new SupportsRecorded(campaign, List.of(), List.of(),
+					List.of(new SupportsRecorded.Count(a.proposalId(), 1, Map.of(CollectiviteKind.COMMUNE, 1), 500_000),
+							new SupportsRecorded.Count(b.proposalId(), 1, departement, 1_800_000)), 6, now));
 		}))
 				.andWaitForStateChange(() -> book.supports(campaign).get(a.proposalId().id()),
 						tally -> tally != null && tally.count() == 2 && !book.supports(campaign).containsKey(b.proposalId().id()))
@@ -139,6 +148,25 @@ class CommitteeTests {
 				.andExpect(jsonPath("$.proposals[1].supports").value(5));
 		mvc.perform(get("/api/campaigns/" + campaign + "/decision-inputs").with(as(Identities.lyon())))
 				.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void keepsTheNewestCountOfEachProposalWhateverTheOrderOfDelivery() throws Exception {
+		var campaign = steps.campaignWithCommittee("Décomptes dans le désordre");
+		var a = CommitteeSteps.published(campaign, "A — décompte");
+		var newest = new ProposalBook.Tally(a.proposalId(), 3, Map.of(CollectiviteKind.COMMUNE, 3), 3000);
+		var older = new ProposalBook.Tally(a.proposalId(), 5, Map.of(CollectiviteKind.COMMUNE, 5), 5000);
+
+		book.counted(campaign, 41, List.of(newest));
+		book.counted(campaign, 40, List.of(older)); // delivered late
+		book.counted(campaign, 41, List.of(newest)); // delivered twice
+		assertThat(book.supports(campaign).get(a.proposalId().id())).isEqualTo(newest);
+
+		var withdrawn = new ProposalBook.Tally(a.proposalId(), 0, Map.of(), 0);
+		book.counted(campaign, 42, List.of(withdrawn));
+		assertThat(book.supports(campaign)).doesNotContainKey(a.proposalId().id());
+		book.counted(campaign, 43, List.of(older));
+		assertThat(book.supports(campaign).get(a.proposalId().id()).count()).isEqualTo(5);
 	}
 
 	@Test

@@ -172,7 +172,7 @@ class CrashInABurstTests {
 		// what governance and referents had received when the process died (its orphaned PostgreSQL still answers):
 		// the rest was outstanding, in voting's feed or in the event publication registry
 		var atCrash = storedSupports(campaign).size();
-		long governanceAtCrash = sql("select count(*) from governance.live_support where campaign_id = ? and active",
+		long governanceAtCrash = sql("select coalesce(sum(support_count), 0) from governance.live_tally where campaign_id = ?",
 				campaign);
 		long referentsAtCrash = 0;
 		for (var proposal : proposals) {
@@ -218,7 +218,7 @@ class CrashInABurstTests {
 				.pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
 					for (var proposal : proposals) {
 						long expected = storedPerProposal.getOrDefault(proposal, 0L);
-						assertThat(sql("select count(*) from governance.live_support where proposal_id = ? and active",
+						assertThat(sql("select coalesce(sum(support_count), 0) from governance.live_tally where proposal_id = ?",
 								proposal)).as("gouvernance, %s", proposal).isEqualTo(expected);
 						assertThat(sql("select count(*) from referents.supports where proposal_id = ? and supported_at is "
 								+ "not null and (withdrawn_at is null or withdrawn_at < supported_at)", proposal))

@@ -3,6 +3,7 @@ package cocon.voting;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -38,6 +39,21 @@ class RecordedSupports {
 	List<SupportWithdrawn> withdrawn(ProposalId proposal) {
 		return batches.stream().flatMap(batch -> batch.withdrawn().stream())
 				.filter(withdrawn -> withdrawn.proposalId().equals(proposal)).toList();
+	}
+
+	/** The counts of the proposal published so far, by position (the order voting read them in). */
+	List<SupportsRecorded.Count> counts(ProposalId proposal) {
+		return batches.stream().sorted(Comparator.comparingLong(SupportsRecorded::position))
+				.flatMap(batch -> batch.counts().stream()).filter(count -> count.proposalId().equals(proposal))
+				.toList();
+	}
+
+	/** Waits until the count of the highest position published for the proposal is {@code supports}. */
+	SupportsRecorded.Count awaitNewestCount(ProposalId proposal, int supports) {
+		return await().atMost(Duration.ofSeconds(20)).until(() -> {
+			var counts = counts(proposal);
+			return counts.isEmpty() ? null : counts.get(counts.size() - 1);
+		}, count -> count != null && count.supportCount() == supports);
 	}
 
 	/** Waits until at least {@code count} supports of the proposal were published, and returns them all. */

@@ -306,6 +306,9 @@ class SupportingTests extends VotingTestSupport {
 		scenario.publish(merged)
 				.andWaitForStateChange(() -> tally(survivor), count -> count == 2)
 				.andVerify(count -> assertThat(activeSupports(absorbed)).isZero());
+		// the other modules learn the new counts from voting: the survivor counts each collectivité once
+		assertThat(recorded.awaitNewestCount(survivor, 2).byKind()).containsEntry(CollectiviteKind.COMMUNE, 2);
+		assertThat(recorded.awaitNewestCount(absorbed, 0).byKind()).isEmpty();
 		// a second delivery of the same event changes nothing
 		scenario.publish(merged).andWaitForStateChange(() -> jdbc.sql(
 				"select count(*) from event_publication where completion_date is null").query(Long.class).single(),

@@ -42,6 +42,7 @@ import cocon.shared.identity.Organisation;
 import cocon.testing.Identities;
 import cocon.voting.events.SupportGiven;
 import cocon.voting.events.SupportsClosed;
+import cocon.voting.events.SupportsRecorded;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -119,6 +120,13 @@ class SupportsAcceptanceTests extends VotingTestSupport {
 		assertThat(recorded.batches().stream()
 				.filter(batch -> batch.given().stream().anyMatch(given -> given.proposalId().equals(proposal))))
 				.hasSizeLessThan(eligible.size() / 2);
+
+		// voting publishes the count with each batch: a higher position never counts fewer (no withdrawal here), and
+		// the newest is the exact count
+		var newest = recorded.awaitNewestCount(proposal, eligible.size());
+		assertThat(recorded.counts(proposal)).extracting(SupportsRecorded.Count::supportCount).isSorted();
+		assertThat(newest.byKind().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(eligible.size());
+		assertThat(newest.populationCovered()).isEqualTo(eligible.stream().mapToLong(Organisation::population).sum());
 	}
 
 	/** 531 supports over 67 proposals, with duplicates, groupements and attempts outside the window mixed in. */
