@@ -204,6 +204,9 @@ class BadInputTests {
 	@Test
 	void anEmptyCsvIsToldItIsAnEmptyFileAndANulInALineNamesTheLine() throws Exception {
 		var id = created(send("POST", "/api/campaigns", "admin", "application/json", JSON.writeValueAsBytes(campaign()), null));
+		// intake learns the campaign from governance's event, after the creation's commit
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc
+				.sql("select count(*) from intake.campaign where id = ?::uuid").param(id.toString()).query(Long.class).single() == 1);
 		var empty = send("POST", "/api/campaigns/" + id + "/contributions/import", "curator", "text/csv", new byte[0], null);
 		assertProblem(empty, 400);
 		assertThat(empty.json().path("detail").asString()).contains("Le fichier est vide").doesNotContain("JSON");
