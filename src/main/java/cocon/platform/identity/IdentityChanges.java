@@ -1,36 +1,42 @@
 package cocon.platform.identity;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import cocon.shared.cache.BoundedCache;
+import cocon.shared.identity.CurrentUser;
 
 /**
  * Counts the changes that alter who someone is once signed in (a role granted or revoked, an organisation
- * verified), so that identities kept in memory are resolved again after any of them.
+ * verified), so that identities kept in memory are resolved again after any of them: the identities resolved are
+ * kept in a {@link BoundedCache} (ADR 0025), whose generation these changes move once their transaction has ended
+ * and whose maximum age ({@code cocon.cache.max-age}) bounds how long a change made by another instance goes unseen.
  */
 @Component
 class IdentityChanges {
 
-	private final AtomicLong generation = new AtomicLong();
+	/** Beyond this many identities kept, the memory is emptied. */
+	private static final int MOST_KEPT = 20_000;
 
-	long generation() {
-		return generation.get();
+	private final BoundedCache<String, CurrentUser> identities;
+
+	IdentityChanges(@Value("${cocon.cache.max-age:2s}") Duration maxAge) {
+		this.identities = BoundedCache.of(maxAge, MOST_KEPT);
 	}
 
-	/** Counts a change once the caller's transaction committed (at once without a transaction). */
+	long generation() {
+		return identities.generation();
+	}
+
+	/** Counts a change once the caller's transaction has ended (at once without a transaction). */
 	void changedAfterCommit() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					generation.incrementAndGet();
-				}
-			});
-		}
-		else {
-			generation.incrementAndGet();
-		}
+		identities.changed();
+	}
+
+	/** The identities resolved, by user name. */
+	BoundedCache<String, CurrentUser> identities() {
+		return identities;
 	}
 }
