@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -45,6 +46,10 @@ import tools.jackson.databind.json.JsonMapper;
  * topic, the campaign as key, the type and version of the format in headers, the event in JSON. A fact that is not
  * public (a support given on its own, a campaign scheduled) does not leave the application. The events are published
  * in a database of this test only: the modules' listeners receive them too and must not disturb other tests.
+ * <p>
+ * Also here, because it needs the same database of its own: a batch of supports and a final tally delivered twice
+ * (what a resubmission after a crash does, at least once) are counted once by governance and referents, and the
+ * second delivery completes instead of failing for ever.
  */
 @SpringBootTest(properties = { "spring.modulith.events.externalization.enabled=true",
 		"cocon.test.database=public_events_kafka", "cocon.directory.load-on-startup=false" })
@@ -64,6 +69,40 @@ class PublicEventsToKafkaTests {
 
 	@Autowired
 	EmbeddedKafkaBroker broker;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void aBatchAndAFinalTallyDeliveredTwiceAreCountedOnce() {
+		var campaign = new CampaignId(UUID.randomUUID());
+		var proposal = new ProposalId(UUID.randomUUID());
+		var at = Instant.parse("2031-04-11T08:00:00Z");
+		var batch = new SupportsRecorded(campaign, List.of(
+				new SupportGiven(proposal, campaign, new Siren("216901231"), "Lyon", CollectiviteKind.COMMUNE, at),
+				new SupportGiven(proposal, campaign, new Siren("217500016"), "Paris", CollectiviteKind.COMMUNE, at)),
+				List.of(), at);
+		var closed = new SupportsClosed(campaign, List.of(new SupportsClosed.Tally(proposal, 2,
+				Map.of(CollectiviteKind.COMMUNE, 2), 2_600_000)), 2, at.plusSeconds(60));
+		for (int delivery = 1; delivery <= 2; delivery++) {
+			transactions.executeWithoutResult(status -> events.publishEvent(batch));
+			transactions.executeWithoutResult(status -> events.publishEvent(closed));
+			Awaitility.await("chaque livraison aboutit").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+					.until(() -> jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?",
+							Integer.class, "%" + campaign.id() + "%") == 0);
+		}
+		assertThat(jdbc.queryForObject("select count(*) from event_publication_archive where serialized_event like ? "
+				+ "and listener_id like 'cocon.governance.%' and event_type like '%SupportsRecorded'", Integer.class,
+				"%" + campaign.id() + "%")).as("le lot livré deux fois à la gouvernance").isEqualTo(2);
+		assertThat(jdbc.queryForObject("select count(*) from governance.live_support where proposal_id = ? and active",
+				Integer.class, proposal.id())).as("soutiens vus par la gouvernance").isEqualTo(2);
+		assertThat(jdbc.queryForObject("select count(*) from referents.supports where proposal_id = ?", Integer.class,
+				proposal.id())).as("soutiens vus par les territoires référents").isEqualTo(2);
+		assertThat(jdbc.queryForObject("select count(*) from governance.supports_closed where campaign_id = ?",
+				Integer.class, campaign.id())).isEqualTo(1);
+		assertThat(jdbc.queryForObject("select sum(support_count) from governance.final_tally where campaign_id = ?",
+				Integer.class, campaign.id())).as("décompte final de la gouvernance").isEqualTo(2);
+	}
 
 	@Test
 	void eachPublicFactIsReadBackFromTheBrokerInTheDocumentedFormat() {
