@@ -20,10 +20,10 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+import cocon.shared.AfterCommit;
 
 /**
  * Tells contributors what became of their contribution. Every mail is kept in the {@code intake.outbox} table and
@@ -107,17 +107,7 @@ class ContributorNotifier {
 	 * transaction's connection is still bound to this one, and whatever it wrote now would never be committed.
 	 */
 	private void sendAfterCommit() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					sendSoon();
-				}
-			});
-		}
-		else {
-			sendSoon();
-		}
+		AfterCommit.run(this::sendSoon);
 	}
 
 	private void sendSoon() {

@@ -21,12 +21,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
+import cocon.shared.AfterCommit;
 import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ProposalId;
@@ -83,17 +82,7 @@ class SupportFeed implements DisposableBean {
 
 	/** Publishes the feed soon after the caller's transaction commits (at once without a transaction). */
 	void publishAfterCommit() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					wakeUp();
-				}
-			});
-		}
-		else {
-			wakeUp();
-		}
+		AfterCommit.run(this::wakeUp);
 	}
 
 	/**

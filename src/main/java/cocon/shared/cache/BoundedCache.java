@@ -7,8 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import cocon.shared.AfterCommit;
 
 /**
  * A cache in memory that stays exact within a known bound when several instances share one database (ADR 0025).
@@ -74,17 +73,7 @@ public final class BoundedCache<K, V> {
 	 * rolled back: after a rollback the answers are computed again needlessly, never wrongly), at once without one.
 	 */
 	public void changed() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					generation.incrementAndGet();
-				}
-			});
-		}
-		else {
-			generation.incrementAndGet();
-		}
+		AfterCommit.runWhenEnded(generation::incrementAndGet);
 	}
 
 	/** The current generation: how many changes this instance has seen end. */
