@@ -195,8 +195,8 @@ class ManyInstancesTests {
 				.pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
 					for (var proposal : proposals) {
 						long expected = storedPerProposal.getOrDefault(proposal, 0L);
-						assertThat(sql("select count(*) from governance.live_support where proposal_id = ? and active",
-								proposal)).as("gouvernance, %s", proposal).isEqualTo(expected);
+						assertThat(sql(governanceLiveCount(), proposal)).as("gouvernance, %s", proposal)
+								.isEqualTo(expected);
 						assertThat(sql("select count(*) from referents.supports where proposal_id = ? and supported_at "
 								+ "is not null and (withdrawn_at is null or withdrawn_at < supported_at)", proposal))
 								.as("territoires référents, %s", proposal).isEqualTo(expected);
@@ -216,10 +216,10 @@ class ManyInstancesTests {
 		expect(send(ports.get(0), "PUT", "/api/campaigns/" + campaign + "/calendar", "admin", calendar, null), 200);
 		Awaitility.await("la gouvernance reçoit le décompte final").atMost(Duration.ofSeconds(90))
 				.pollInterval(Duration.ofMillis(250))
-				.until(() -> sql("select count(*) from governance.supports_closed where campaign_id = ?", campaign) == 1);
+				.until(() -> sql("select count(*) from " + governanceClosed() + " where campaign_id = ?", campaign) == 1);
 		Thread.sleep(5_000); // every instance has had five more checks: none publishes again
 		long total = stored.size();
-		assertThat(sql("select total_supports from governance.supports_closed where campaign_id = ?", campaign))
+		assertThat(sql("select total_supports from " + governanceClosed() + " where campaign_id = ?", campaign))
 				.isEqualTo(total);
 		assertThat(sql("select coalesce(sum(support_count), 0) from governance.final_tally where campaign_id = ?",
 				campaign)).as("décompte final de la gouvernance").isEqualTo(total);
@@ -433,6 +433,31 @@ class ManyInstancesTests {
 	}
 
 	// --- what is stored -----------------------------------------------------------------------------------------
+
+	/**
+	 * Governance's live count of a proposal: one row per support copied ({@code live_support}), or one count per
+	 * proposal ({@code live_tally}) once governance keeps counts instead of copies (issue 14, ADR 19).
+	 */
+	private String governanceLiveCount() throws Exception {
+		return exists("governance.live_tally")
+				? "select coalesce(sum(support_count), 0) from governance.live_tally where proposal_id = ?"
+				: "select count(*) from governance.live_support where proposal_id = ? and active";
+	}
+
+	/** Governance's table of the campaigns whose final tally arrived (renamed {@code closed_campaign}, issue 13). */
+	private String governanceClosed() throws Exception {
+		return exists("governance.closed_campaign") ? "governance.closed_campaign" : "governance.supports_closed";
+	}
+
+	private boolean exists(String table) throws Exception {
+		try (var connection = DriverManager.getConnection(jdbcUrl);
+				var statement = connection.prepareStatement("select to_regclass(?) is not null")) {
+			statement.setString(1, table);
+			var result = statement.executeQuery();
+			result.next();
+			return result.getBoolean(1);
+		}
+	}
 
 	private Set<Pair> storedSupports(String campaign) throws Exception {
 		var stored = new HashSet<Pair>();
