@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cocon.testing.Identities;
@@ -103,15 +102,16 @@ class ShellPagesTests {
 
 	@Test
 	void aWrongPasswordIsToldApartFromAnInvalidSiren() throws Exception {
-		var session = new MockHttpSession();
-		mvc.perform(post("/connexion").session(session).with(csrf()).param("persona", "curator").param("password", "nope"))
-				.andExpect(redirectedUrl("/connexion?erreur"));
-		mvc.perform(get("/connexion").param("erreur", "").session(session))
+		// the session is Spring Session's (ADR 23), found again by its cookie
+		var session = mvc.perform(post("/connexion").with(csrf()).param("persona", "curator").param("password", "nope"))
+				.andExpect(redirectedUrl("/connexion?erreur"))
+				.andReturn().getResponse().getCookie("JSESSIONID");
+		mvc.perform(get("/connexion").param("erreur", "").cookie(session))
 				.andExpect(content().string(containsString("Mot de passe incorrect")));
-		mvc.perform(post("/connexion").session(session).with(csrf()).param("persona", "agent").param("siren", "123")
+		mvc.perform(post("/connexion").cookie(session).with(csrf()).param("persona", "agent").param("siren", "123")
 				.param("password", "demo"))
 				.andExpect(redirectedUrl("/connexion?erreur"));
-		mvc.perform(get("/connexion").param("erreur", "").session(session))
+		mvc.perform(get("/connexion").param("erreur", "").cookie(session))
 				.andExpect(content().string(containsString("SIREN invalide")))
 				.andExpect(content().string(not(containsString("Mot de passe incorrect"))));
 	}
