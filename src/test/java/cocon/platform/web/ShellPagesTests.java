@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+
+import jakarta.servlet.http.Cookie;
 
 import cocon.testing.Identities;
 
@@ -102,18 +105,32 @@ class ShellPagesTests {
 
 	@Test
 	void aWrongPasswordIsToldApartFromAnInvalidSiren() throws Exception {
-		// the session is Spring Session's (ADR 23), found again by its cookie
-		var session = mvc.perform(post("/connexion").with(csrf()).param("persona", "curator").param("password", "nope"))
-				.andExpect(redirectedUrl("/connexion?erreur"))
-				.andReturn().getResponse().getCookie("JSESSIONID");
+		// the session is Spring Session's (ADR 23), found again by its cookie: opened by the sign-in page's form
+		var session = sessionCookie(mvc.perform(get("/connexion")).andReturn().getResponse(), null);
+		session = sessionCookie(mvc.perform(post("/connexion").cookie(session).with(csrf()).param("persona", "curator")
+				.param("password", "nope"))
+				.andExpect(redirectedUrl("/connexion?erreur")).andReturn().getResponse(), session);
 		mvc.perform(get("/connexion").param("erreur", "").cookie(session))
 				.andExpect(content().string(containsString("Mot de passe incorrect")));
-		mvc.perform(post("/connexion").cookie(session).with(csrf()).param("persona", "agent").param("siren", "123")
-				.param("password", "demo"))
-				.andExpect(redirectedUrl("/connexion?erreur"));
+		session = sessionCookie(mvc.perform(post("/connexion").cookie(session).with(csrf()).param("persona", "agent")
+				.param("siren", "123").param("password", "demo"))
+				.andExpect(redirectedUrl("/connexion?erreur")).andReturn().getResponse(), session);
 		mvc.perform(get("/connexion").param("erreur", "").cookie(session))
 				.andExpect(content().string(containsString("SIREN invalide")))
 				.andExpect(content().string(not(containsString("Mot de passe incorrect"))));
+	}
+
+	/** The session cookie the response sets, else the one the request carried. */
+	private static Cookie sessionCookie(MockHttpServletResponse response, Cookie carried) {
+		var cookie = response.getCookie("JSESSIONID");
+		if (cookie != null) {
+			return cookie;
+		}
+		return response.getHeaders("Set-Cookie").stream().filter(header -> header.startsWith("JSESSIONID="))
+				.map(header -> new Cookie("JSESSIONID",
+						header.substring("JSESSIONID=".length(), header.indexOf(';') < 0 ? header.length() : header.indexOf(';'))))
+				.findFirst().or(() -> java.util.Optional.ofNullable(carried))
+				.orElseThrow(() -> new AssertionError("pas de cookie de session : " + response.getHeaderNames()));
 	}
 
 	@Test
