@@ -120,17 +120,18 @@ class ShellPagesTests {
 				.andExpect(content().string(not(containsString("Mot de passe incorrect"))));
 	}
 
-	/** The session cookie the response sets, else the one the request carried. */
+	/**
+	 * The session cookie the response sets, else the one the request carried. Without an embedded server (MockMvc),
+	 * Spring Session's cookie keeps its own name ({@code SESSION}); the running application names it
+	 * {@code JSESSIONID}.
+	 */
 	private static Cookie sessionCookie(MockHttpServletResponse response, Cookie carried) {
-		var cookie = response.getCookie("JSESSIONID");
-		if (cookie != null) {
-			return cookie;
-		}
-		return response.getHeaders("Set-Cookie").stream().filter(header -> header.startsWith("JSESSIONID="))
-				.map(header -> new Cookie("JSESSIONID",
-						header.substring("JSESSIONID=".length(), header.indexOf(';') < 0 ? header.length() : header.indexOf(';'))))
+		return response.getHeaders("Set-Cookie").stream()
+				.filter(header -> header.startsWith("JSESSIONID=") || header.startsWith("SESSION="))
+				.map(header -> header.substring(0, header.indexOf(';') < 0 ? header.length() : header.indexOf(';')))
+				.map(pair -> new Cookie(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1)))
 				.findFirst().or(() -> java.util.Optional.ofNullable(carried))
-				.orElseThrow(() -> new AssertionError("pas de cookie de session : " + response.getHeaderNames()));
+				.orElseThrow(() -> new AssertionError("pas de cookie de session : " + response.getHeaders("Set-Cookie")));
 	}
 
 	@Test
