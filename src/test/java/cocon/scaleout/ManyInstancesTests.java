@@ -217,7 +217,13 @@ class ManyInstancesTests {
 		Awaitility.await("la gouvernance reçoit le décompte final").atMost(Duration.ofSeconds(90))
 				.pollInterval(Duration.ofMillis(250))
 				.until(() -> sql("select count(*) from " + governanceClosed() + " where campaign_id = ?", campaign) == 1);
-		Thread.sleep(5_000); // every instance has had five more checks: none publishes again
+		// every instance has five more checks: none publishes again
+		Awaitility.await("la clôture n'est pas publiée de nouveau").during(Duration.ofSeconds(5))
+				.atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+				.until(() -> sql("select count(*) from (select 1 from event_publication where event_type like "
+						+ "'%SupportsClosed' and serialized_event like ? union all select 1 from event_publication_archive "
+						+ "where event_type like '%SupportsClosed' and serialized_event like ?) p", "%" + campaign + "%",
+						"%" + campaign + "%") == closedPublicationsNow(campaign));
 		long total = stored.size();
 		assertThat(sql("select total_supports from " + governanceClosed() + " where campaign_id = ?", campaign))
 				.isEqualTo(total);
@@ -304,7 +310,7 @@ class ManyInstancesTests {
 		environment.put("SPRING_DATASOURCE_URL", jdbcUrl);
 		environment.put("SPRING_PROFILES_ACTIVE", "demo");
 		environment.put("COCON_DEMO_SEED", "false");
-		environment.put("DB_POOL_SIZE", "10");
+		environment.put("DB_POOL_SIZE", "5");
 		var app = builder.start();
 		started.add(app);
 		return app;
@@ -470,6 +476,28 @@ class ManyInstancesTests {
 			}
 		}
 		return stored;
+	}
+
+	private long closedPublicationsNow(String campaign) throws Exception {
+		if (closedSeen < 0) {
+			closedSeen = sql("select count(*) from (select 1 from event_publication where event_type like "
+					+ "'%SupportsClosed' and serialized_event like ? union all select 1 from event_publication_archive "
+					+ "where event_type like '%SupportsClosed' and serialized_event like ?) p", "%" + campaign + "%",
+					"%" + campaign + "%");
+		}
+		return closedSeen;
+	}
+
+	private long closedSeen = -1;
+
+	private long sql(String query, String first, String second) throws Exception {
+		try (var connection = DriverManager.getConnection(jdbcUrl); var statement = connection.prepareStatement(query)) {
+			statement.setString(1, first);
+			statement.setString(2, second);
+			var result = statement.executeQuery();
+			result.next();
+			return result.getLong(1);
+		}
 	}
 
 	private long sql(String query, String parameter) throws Exception {

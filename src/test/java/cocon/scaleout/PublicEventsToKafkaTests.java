@@ -52,7 +52,9 @@ import tools.jackson.databind.json.JsonMapper;
  * second delivery completes instead of failing for ever.
  */
 @SpringBootTest(properties = { "spring.modulith.events.externalization.enabled=true",
-		"cocon.test.database=public_events_kafka", "cocon.directory.load-on-startup=false" })
+		"cocon.test.database=public_events_kafka", "cocon.directory.load-on-startup=false",
+		// a context of its own in a suite that keeps many: few connections to the shared test server
+		"spring.datasource.hikari.maximum-pool-size=4" })
 @EmbeddedKafka(topics = PublicEventsToKafkaTests.TOPIC, partitions = 1,
 		bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class PublicEventsToKafkaTests {
