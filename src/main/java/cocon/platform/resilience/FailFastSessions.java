@@ -6,16 +6,17 @@ import java.util.Set;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.stereotype.Component;
 
 /**
  * The sessions are in PostgreSQL (ADR 23): while it is down, reading or saving a session would wait for a connection
  * (2 s, ADR 10) at every call, several times in one request (the CSRF token, the security context, the save at the
- * end). After a failure to reach the database, Spring Session's store fails at once for {@link #FAIL_FAST}, so that
- * a request answers 503 within the bound of ADR 10 instead of adding one wait per call; the first call after that
- * asks the database again. The store stays a {@link JdbcIndexedSessionRepository} (a proxy of it).
+ * end, the error page). The call that meets the failure throws it (the request answers 503, ADR 10); for
+ * {@link #FAIL_FAST} after it, the store answers at once as if there were no session and drops what would be saved,
+ * so that the 503 page renders and later requests answer within ADR 10's bound instead of adding one wait per call;
+ * the first call after that asks the database again. The store stays a {@link JdbcIndexedSessionRepository} (a
+ * proxy of it).
  */
 @Component
 class FailFastSessions implements BeanPostProcessor {
@@ -41,7 +42,9 @@ class FailFastSessions implements BeanPostProcessor {
 				return invocation.proceed();
 			}
 			if (failed && System.nanoTime() - failedAt < FAIL_FAST.toNanos()) {
-				throw new DataAccessResourceFailureException("Sessions indisponibles : base de données injoignable.");
+				// the request already knows (the first failure answered 503): its error page renders without a
+				// session, and what it would save is dropped, as nothing could be stored now
+				return null;
 			}
 			try {
 				var result = invocation.proceed();
