@@ -8,7 +8,7 @@ import org.jmolecules.ddd.annotation.ValueObject;
  * @param value the nine digits, without spaces
  */
 @ValueObject
-public record Siren(String value) {
+public record Siren(String value) implements java.io.Serializable {
 
 	/** La Poste's SIREN: its SIRETs follow a rule of their own (see {@link Siret}). */
 	public static final String LA_POSTE = "356000000";

@@ -1,13 +1,11 @@
 package cocon.platform.identity;
 
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -22,9 +20,9 @@ import cocon.shared.identity.Role;
  * its SIREN ({@code agent-216901231} for the commune of Lyon). Everybody's password is {@code demo}. Roles granted
  * by an administrator are added to the persona's own.
  * <p>
- * HTTP Basic signs in on every request: an identity resolved is kept {@link #KEPT} in memory, the way a session
- * keeps it after a sign-in, and resolved again at once after a role granted or revoked or an organisation verified
- * by this instance ({@link IdentityChanges}).
+ * HTTP Basic signs in on every request: an identity resolved is kept in memory, the way a session keeps it after a
+ * sign-in, at most {@code cocon.cache.max-age} (2 s unless configured), and resolved again at once after a role
+ * granted or revoked or an organisation verified by this instance ({@link IdentityChanges}, ADR 0025).
  */
 class DemoPersonas implements UserDetailsService {
 
@@ -52,19 +50,9 @@ class DemoPersonas implements UserDetailsService {
 		PERSONAS.forEach(persona -> BY_USERNAME.put(persona.username(), persona));
 	}
 
-	/** How long an identity resolved is kept, at most. */
-	static final Duration KEPT = Duration.ofSeconds(5);
-
-	/** Beyond this many identities kept, the memory is emptied. */
-	private static final int MOST_KEPT = 20_000;
-
-	private record Kept(CurrentUser user, long resolvedAt, long generation) {
-	}
-
 	private final OrganisationResolver organisations;
 	private final GrantedRoles grantedRoles;
 	private final IdentityChanges changes;
-	private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
 	DemoPersonas(OrganisationResolver organisations, GrantedRoles grantedRoles, IdentityChanges changes) {
 		this.organisations = organisations;
@@ -79,18 +67,7 @@ class DemoPersonas implements UserDetailsService {
 
 	CurrentUser currentUser(String username) {
 		var name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-		var generation = changes.generation();
-		var now = System.nanoTime();
-		var known = kept.get(name);
-		if (known != null && known.generation() == generation && now - known.resolvedAt() < KEPT.toNanos()) {
-			return known.user();
-		}
-		var user = resolve(name);
-		if (kept.size() >= MOST_KEPT) {
-			kept.clear();
-		}
-		kept.put(name, new Kept(user, now, generation));
-		return user;
+		return changes.identities().get(name, () -> resolve(name));
 	}
 
 	private CurrentUser resolve(String name) {

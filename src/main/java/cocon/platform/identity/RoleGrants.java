@@ -1,7 +1,6 @@
 package cocon.platform.identity;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -22,7 +21,7 @@ import cocon.shared.identity.Role;
  * <p>
  * The roles of a person are read from a snapshot of every grant in force (the few people with a staff or committee
  * role), loaded in one query and loaded again at once after a grant or revocation on this instance
- * ({@link IdentityChanges}), and at the latest after {@link #FRESH} for a change made on another instance: a request
+ * ({@link IdentityChanges}), and at the latest after {@code cocon.cache.max-age} for a change made on another instance: a request
  * of a known agent asks the database nothing about roles (ADR 0026).
  */
 @Repository
@@ -47,51 +46,24 @@ class RoleGrants implements GrantedRoles {
 		}
 	}
 
-	/** How long a snapshot of the grants in force is used, at most (as long as an identity is kept in memory). */
-	static final Duration FRESH = DemoPersonas.KEPT;
-
-	private record Snapshot(Map<String, Set<Role>> roles, long generation, long loadedAt) {
-	}
-
-	private volatile Snapshot snapshot;
-
 	@Override
 	public Set<Role> of(String username) {
 		var roles = EnumSet.noneOf(Role.class);
-		var granted = current().roles().get(username);
+		var granted = changes.grants().get(Boolean.TRUE, this::loadGrantsInForce).get(username);
 		if (granted != null) {
 			roles.addAll(granted);
 		}
 		return roles;
 	}
 
-	private Snapshot current() {
-		var known = snapshot;
-		if (fresh(known)) {
-			return known;
-		}
-		synchronized (this) {
-			known = snapshot;
-			if (fresh(known)) {
-				return known;
-			}
-			// the generation is read before the query: a change committed meanwhile makes the next call load again
-			long generation = changes.generation();
-			long loadedAt = System.nanoTime();
-			var roles = new HashMap<String, Set<Role>>();
-			jdbc.sql("select username, role from platform.role_grant where revoked_at is null")
-					.query((rs, row) -> roles.computeIfAbsent(rs.getString("username"), u -> EnumSet.noneOf(Role.class))
-							.add(Role.valueOf(rs.getString("role"))))
-					.list();
-			roles.replaceAll((username, granted) -> Set.copyOf(granted));
-			snapshot = new Snapshot(Map.copyOf(roles), generation, loadedAt);
-			return snapshot;
-		}
-	}
-
-	private boolean fresh(Snapshot known) {
-		return known != null && known.generation() == changes.generation()
-				&& System.nanoTime() - known.loadedAt() < FRESH.toNanos();
+	private Map<String, Set<Role>> loadGrantsInForce() {
+		var roles = new HashMap<String, Set<Role>>();
+		jdbc.sql("select username, role from platform.role_grant where revoked_at is null")
+				.query((rs, row) -> roles.computeIfAbsent(rs.getString("username"), u -> EnumSet.noneOf(Role.class))
+						.add(Role.valueOf(rs.getString("role"))))
+				.list();
+		roles.replaceAll((username, granted) -> Set.copyOf(granted));
+		return Map.copyOf(roles);
 	}
 
 	List<RoleGrant> inForce() {

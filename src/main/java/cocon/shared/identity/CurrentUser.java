@@ -14,7 +14,7 @@ import java.util.Set;
  * @param organisation the organisation the person acts for, if any (staff personas have none)
  */
 public record CurrentUser(String username, String displayName, String email, Set<Role> roles,
-		Organisation organisation) {
+		Organisation organisation) implements java.io.Serializable {
 
 	public CurrentUser {
 		if (username == null || username.isBlank()) {

@@ -15,7 +15,7 @@ import cocon.shared.Siren;
  * @param population the population it covers (0 when not applicable)
  */
 public record Organisation(Siren siren, String name, CollectiviteKind kind, boolean verified, String departement,
-		String region, long population) {
+		String region, long population) implements java.io.Serializable {
 
 	public Organisation {
 		if (siren == null) {

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+
+import jakarta.servlet.http.Cookie;
 
 import cocon.testing.Identities;
 
@@ -103,17 +105,33 @@ class ShellPagesTests {
 
 	@Test
 	void aWrongPasswordIsToldApartFromAnInvalidSiren() throws Exception {
-		var session = new MockHttpSession();
-		mvc.perform(post("/connexion").session(session).with(csrf()).param("persona", "curator").param("password", "nope"))
-				.andExpect(redirectedUrl("/connexion?erreur"));
-		mvc.perform(get("/connexion").param("erreur", "").session(session))
+		// the session is Spring Session's (ADR 23), found again by its cookie: opened by the sign-in page's form
+		var session = sessionCookie(mvc.perform(get("/connexion")).andReturn().getResponse(), null);
+		session = sessionCookie(mvc.perform(post("/connexion").cookie(session).with(csrf()).param("persona", "curator")
+				.param("password", "nope"))
+				.andExpect(redirectedUrl("/connexion?erreur")).andReturn().getResponse(), session);
+		mvc.perform(get("/connexion").param("erreur", "").cookie(session))
 				.andExpect(content().string(containsString("Mot de passe incorrect")));
-		mvc.perform(post("/connexion").session(session).with(csrf()).param("persona", "agent").param("siren", "123")
-				.param("password", "demo"))
-				.andExpect(redirectedUrl("/connexion?erreur"));
-		mvc.perform(get("/connexion").param("erreur", "").session(session))
+		session = sessionCookie(mvc.perform(post("/connexion").cookie(session).with(csrf()).param("persona", "agent")
+				.param("siren", "123").param("password", "demo"))
+				.andExpect(redirectedUrl("/connexion?erreur")).andReturn().getResponse(), session);
+		mvc.perform(get("/connexion").param("erreur", "").cookie(session))
 				.andExpect(content().string(containsString("SIREN invalide")))
 				.andExpect(content().string(not(containsString("Mot de passe incorrect"))));
+	}
+
+	/**
+	 * The session cookie the response sets, else the one the request carried. Without an embedded server (MockMvc),
+	 * Spring Session's cookie keeps its own name ({@code SESSION}); the running application names it
+	 * {@code JSESSIONID}.
+	 */
+	private static Cookie sessionCookie(MockHttpServletResponse response, Cookie carried) {
+		return response.getHeaders("Set-Cookie").stream()
+				.filter(header -> header.startsWith("JSESSIONID=") || header.startsWith("SESSION="))
+				.map(header -> header.substring(0, header.indexOf(';') < 0 ? header.length() : header.indexOf(';')))
+				.map(pair -> new Cookie(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1)))
+				.findFirst().or(() -> java.util.Optional.ofNullable(carried))
+				.orElseThrow(() -> new AssertionError("pas de cookie de session : " + response.getHeaders("Set-Cookie")));
 	}
 
 	@Test

@@ -1,0 +1,565 @@
+package cocon.scaleout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cocon.CoconApplication;
+import cocon.testing.ApiCalendars;
+import cocon.testing.TestPostgresEnvironmentPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 12, acceptance 1 and 3: three instances of the application, each in a JVM of its own as it is shipped (main
+ * class, demo identities), on one PostgreSQL (the test suite's server, a database of this test). Supports are sent
+ * to the instances in turn; one of them is killed ({@code kill -9}) in the middle of the burst, leaving its
+ * publications outstanding, and the two others carry on. Then the calendar is moved past the close of supports.
+ * Seen: every tally exact; what the killed instance left outstanding delivered by the others within the bound; the
+ * copies of governance and referents counted once; {@code SupportsClosed} published exactly once although every
+ * instance checks every second; a session opened on one instance valid on another; a scheduled job run by one
+ * instance per tick; nothing sent to Kafka (off by default).
+ */
+class ManyInstancesTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String DATABASE = "many_instances";
+
+	private static final int PROPOSALS = 3;
+
+	private static final int COMMUNES = 200;
+
+	private static final int CLIENTS = 12;
+
+	/** Acknowledged supports after which the third instance is killed: well inside the burst of 600. */
+	private static final int KILL_AFTER = 200;
+
+	record Pair(String proposal, String siren) {
+	}
+
+	@TempDir
+	Path work;
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final List<Process> started = new ArrayList<>();
+
+	private String jdbcUrl;
+
+	@AfterEach
+	void stopWhatThisTestStarted() throws Exception {
+		for (var app : started) {
+			if (app.isAlive()) {
+				app.destroy();
+				if (!app.waitFor(60, TimeUnit.SECONDS)) {
+					app.destroyForcibly().waitFor();
+				}
+			}
+		}
+	}
+
+	@Test
+	void threeInstancesOnOneDatabaseGiveTheResultsOfOne() throws Exception {
+		long began = System.nanoTime();
+		jdbcUrl = freshDatabase();
+		var ports = List.of(freePort(), freePort(), freePort());
+		var classpath = instanceClasspath();
+		// the first one migrates the database and loads the directory; the two others then start together
+		var a = start("a", ports.get(0), classpath, true);
+		awaitUp("a", a, ports.get(0));
+		var b = start("b", ports.get(1), classpath, false);
+		var c = start("c", ports.get(2), classpath, false);
+		awaitUp("b", b, ports.get(1));
+		awaitUp("c", c, ports.get(2));
+		phase("trois instances démarrées", began);
+
+		// a session opened on one instance is valid on another (Spring Session JDBC, ADR 0023)
+		var session = signIn(ports.get(0), "curator");
+		var me = send(ports.get(1), "GET", "/api/me", null, null, session);
+		assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+		assertThat(JSON.readTree(me.body()).get("username").asString()).isEqualTo("curator");
+		assertThat(send(ports.get(2), "GET", "/api/me", null, null, session).statusCode()).isEqualTo(200);
+		assertThat(send(ports.get(1), "GET", "/api/me", null, null, null).statusCode()).as("sans la session").isEqualTo(401);
+
+		var campaign = prepareCampaign(ports);
+		phase("campagne préparée par l'API, une requête par instance à tour de rôle", began);
+		var proposals = new ArrayList<String>();
+		for (var proposal : getJson(ports.get(1), "/api/campaigns/" + campaign + "/proposals")) {
+			proposals.add(proposal.get("id").asString());
+		}
+		var sirens = communes(ports.get(2), COMMUNES);
+		var pairs = new ArrayList<Pair>();
+		for (int round = 0; round < proposals.size(); round++) {
+			for (int i = 0; i < sirens.size(); i++) {
+				pairs.add(new Pair(proposals.get((round + i) % proposals.size()), sirens.get(i)));
+			}
+		}
+
+		// the burst, to the three instances in turn, and kill -9 of the third in its middle: the two others go on
+		var answers = new ConcurrentHashMap<Pair, Integer>();
+		var unanswered = ConcurrentHashMap.<Pair>newKeySet();
+		var acknowledged = new AtomicInteger();
+		var killed = new AtomicBoolean();
+		var killedAt = new java.util.concurrent.atomic.AtomicLong();
+		var next = new AtomicInteger();
+		var pool = Executors.newFixedThreadPool(CLIENTS);
+		try {
+			var clients = new ArrayList<Future<?>>();
+			for (int t = 0; t < CLIENTS; t++) {
+				clients.add(pool.submit(() -> {
+					for (int i = next.getAndIncrement(); i < pairs.size(); i = next.getAndIncrement()) {
+						var pair = pairs.get(i);
+						int port = killed.get() ? ports.get(i % 2) : ports.get(i % 3);
+						try {
+							var status = send(port, "PUT", "/api/proposals/" + pair.proposal() + "/support",
+									"agent-" + pair.siren(), null, null).statusCode();
+							answers.put(pair, status);
+							if ((status == 201 || status == 200) && acknowledged.incrementAndGet() == KILL_AFTER) {
+								killedAt.set(System.nanoTime());
+								killed.set(true);
+								c.destroyForcibly();
+							}
+						}
+						catch (IOException e) {
+							unanswered.add(pair); // sent to the instance killed, never answered
+						}
+					}
+					return null;
+				}));
+			}
+			for (var client : clients) {
+				client.get(3, TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(c.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(c.exitValue()).as("kill -9").isEqualTo(137);
+		assertThat(answers.values()).as("aucune réponse autre que 201").containsOnly(201);
+		var acknowledgedPairs = answers.keySet();
+		phase("rafale sur trois instances, la troisième tuée au milieu", began);
+
+		var stored = storedSupports(campaign);
+		assertThat(stored).as("chaque soutien acquitté est stocké").containsAll(acknowledgedPairs);
+		assertThat(stored).isSubsetOf(new HashSet<>(pairs));
+		var storedPerProposal = new HashMap<String, Long>();
+		stored.forEach(pair -> storedPerProposal.merge(pair.proposal(), 1L, Long::sum));
+		for (var proposal : proposals) {
+			assertThat(sql("select coalesce(sum(support_count), 0) from voting.tally where proposal_id = ?", proposal))
+					.as("décompte exact de %s", proposal).isEqualTo(storedPerProposal.getOrDefault(proposal, 0L));
+		}
+
+		// what the killed instance left outstanding (its feed lines, its publications being delivered) reaches
+		// governance and referents through the two others: the feed sweep and the resubmission job, locked
+		Awaitility.await("la gouvernance et les territoires référents rejoignent le vote").atMost(Duration.ofSeconds(90))
+				.pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+					for (var proposal : proposals) {
+						long expected = storedPerProposal.getOrDefault(proposal, 0L);
+						assertThat(sql(governanceLiveCount(), proposal)).as("gouvernance, %s", proposal)
+								.isEqualTo(expected);
+						assertThat(sql("select count(*) from referents.supports where proposal_id = ? and supported_at "
+								+ "is not null and (withdrawn_at is null or withdrawn_at < supported_at)", proposal))
+								.as("territoires référents, %s", proposal).isEqualTo(expected);
+					}
+				});
+		double recovered = (System.nanoTime() - killedAt.get()) / 1e9;
+		long resubmitted = sql("select count(*) from event_publication_archive where completion_attempts > 1", null);
+		System.out.printf(Locale.ROOT, "Instance tuée après %d soutiens acquittés (%d sans réponse) ; la gouvernance et "
+				+ "les territoires référents au décompte du vote %.1f s après l'arrêt (%d publications livrées de "
+				+ "nouveau)%n", KILL_AFTER, unanswered.size(), recovered, resubmitted);
+		phase("reprise par les deux autres instances", began);
+
+		// the close: every instance checks every second; one closes, SupportsClosed is published once
+		var now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+		var calendar = ApiCalendars.calendar(now.minusHours(2), now.minusMinutes(3), now.minusMinutes(2),
+				now.minusSeconds(45));
+		expect(send(ports.get(0), "PUT", "/api/campaigns/" + campaign + "/calendar", "admin", calendar, null), 200);
+		Awaitility.await("la gouvernance reçoit le décompte final").atMost(Duration.ofSeconds(90))
+				.pollInterval(Duration.ofMillis(250))
+				.until(() -> sql("select count(*) from " + governanceClosed() + " where campaign_id = ?", campaign) == 1);
+		// every instance has five more checks: none publishes again
+		Awaitility.await("la clôture n'est pas publiée de nouveau").during(Duration.ofSeconds(5))
+				.atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+				.until(() -> sql("select count(*) from (select 1 from event_publication where event_type like "
+						+ "'%SupportsClosed' and serialized_event like ? union all select 1 from event_publication_archive "
+						+ "where event_type like '%SupportsClosed' and serialized_event like ?) p", "%" + campaign + "%",
+						"%" + campaign + "%") == closedPublicationsNow(campaign));
+		long total = stored.size();
+		assertThat(sql("select total_supports from " + governanceClosed() + " where campaign_id = ?", campaign))
+				.isEqualTo(total);
+		assertThat(sql("select coalesce(sum(support_count), 0) from governance.final_tally where campaign_id = ?",
+				campaign)).as("décompte final de la gouvernance").isEqualTo(total);
+		var closedPublications = rows("""
+				select listener_id, count(*) from (
+				  select listener_id, serialized_event, event_type from event_publication
+				  union all select listener_id, serialized_event, event_type from event_publication_archive) p
+				where event_type like '%SupportsClosed' and serialized_event like ?
+				group by listener_id""", "%" + campaign + "%");
+		assertThat(closedPublications).as("SupportsClosed publié, à chacun de ses auditeurs").isNotEmpty();
+		closedPublications.forEach((listener, count) -> assertThat(count)
+				.as("SupportsClosed publié une seule fois (%s)", listener).isEqualTo(1));
+
+		// a scheduled job runs on one instance per tick: no two runs closer than its lock's minimum (1.9 s), although
+		// the instances all fire it every 2 seconds
+		var gaps = rows("""
+				select instance || ' ' || ran_at, extract(epoch from ran_at - lag(ran_at) over (order by ran_at)) * 1000
+				from public.scaleout_tick""", null);
+		gaps.values().removeIf(java.util.Objects::isNull);
+		assertThat(gaps).as("des exécutions de la tâche de test").hasSizeGreaterThan(5);
+		assertThat(gaps.values()).as("écarts entre deux exécutions (ms)").allSatisfy(gap -> assertThat(gap)
+				.isGreaterThanOrEqualTo(1_500));
+
+		// Kafka is off by default: no publication to an externaliser
+		assertThat(sql("select count(*) from event_publication_archive where listener_id ilike ?", "%externali%"))
+				.isZero();
+		phase("vérifications", began);
+	}
+
+	private static void phase(String what, long began) {
+		System.out.printf(Locale.ROOT, "[%.1f s] %s%n", (System.nanoTime() - began) / 1e9, what);
+	}
+
+	// --- the instances -------------------------------------------------------------------------------------------
+
+	private String freshDatabase() throws Exception {
+		var admin = TestPostgresEnvironmentPostProcessor.jdbcUrl();
+		try (var connection = DriverManager.getConnection(admin); var statement = connection.createStatement()) {
+			statement.execute("drop database if exists " + DATABASE + " with (force)");
+			statement.execute("create database " + DATABASE);
+		}
+		return admin.replaceFirst("/postgres\\?", "/" + DATABASE + "?");
+	}
+
+	/**
+	 * The test JVM's classpath minus the test classes (their environment post-processors would point the instance at
+	 * a database of their own), plus a folder holding the test's scheduled job and the auto-configuration entry that
+	 * adds it.
+	 */
+	private String instanceClasspath() throws IOException {
+		var extra = work.resolve("tick");
+		var tickClass = "cocon/scaleout/TickJob.class";
+		var testClasses = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+				.map(Path::of).filter(entry -> entry.endsWith("test-classes")).findFirst().orElseThrow();
+		Files.createDirectories(extra.resolve("cocon/scaleout"));
+		Files.copy(testClasses.resolve(tickClass), extra.resolve(tickClass));
+		var imports = extra.resolve("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports");
+		Files.createDirectories(imports.getParent());
+		Files.writeString(imports, TickJob.class.getName() + "\n");
+		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+				.filter(entry -> !Path.of(entry).endsWith("test-classes"))
+				.collect(Collectors.joining(File.pathSeparator)) + File.pathSeparator + extra;
+	}
+
+	private Process start(String name, int port, String classpath, boolean loadsDirectory) throws Exception {
+		var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+				"-Dcocon.test.instance=" + name,
+				"-Dcocon.directory.load-on-startup=" + loadsDirectory,
+				// every instance checks the close every second and resubmits failed publications every second, with
+				// bounds of seconds instead of the production minutes (ADR 10, 11)
+				"-Dcocon.voting.close-check.cron=* * * * * *", "-Dcocon.voting.close-check.lock-at-least=PT0.5S",
+				"-Dcocon.events.resubmission.cron=* * * * * *", "-Dcocon.events.resubmission.min-age=2s",
+				"-Dcocon.events.staleness.published=3s", "-Dcocon.events.staleness.processing=3s",
+				"-Dcocon.events.staleness.resubmission=10s", "-Dcocon.events.staleness.check-intervall=1s",
+				"-Dcocon.rate-limits.enabled=false",
+				"-cp", classpath, CoconApplication.class.getName())
+				.redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile());
+		var environment = builder.environment();
+		environment.keySet().removeIf(variable -> variable.startsWith("SPRING_") || variable.startsWith("COCON_"));
+		environment.put("PORT", String.valueOf(port));
+		environment.put("SPRING_DATASOURCE_URL", jdbcUrl);
+		environment.put("SPRING_PROFILES_ACTIVE", "demo");
+		environment.put("COCON_DEMO_SEED", "false");
+		environment.put("DB_POOL_SIZE", "5");
+		var app = builder.start();
+		started.add(app);
+		return app;
+	}
+
+	private void awaitUp(String name, Process app, int port) {
+		Awaitility.await("l'instance " + name + " est prête").atMost(Duration.ofSeconds(240))
+				.pollInterval(Duration.ofMillis(500)).until(() -> {
+					if (!app.isAlive()) {
+						var log = Files.readString(work.resolve(name + ".log"), StandardCharsets.UTF_8);
+						throw new IllegalStateException("L'instance " + name + " s'est arrêtée au démarrage :\n"
+								+ log.substring(Math.max(0, log.length() - 4000)));
+					}
+					try {
+						return send(port, "GET", "/actuator/health/readiness", null, null, null).statusCode() == 200;
+					}
+					catch (IOException e) {
+						return false;
+					}
+				});
+	}
+
+	private static int freePort() throws IOException {
+		try (var socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	// --- a session opened by the sign-in form ----------------------------------------------------------------------
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	/** Signs in with the form on the instance; returns the session cookie ({@code JSESSIONID=…}). */
+	private String signIn(int port, String persona) throws Exception {
+		var page = send(port, "GET", "/connexion", null, null, null);
+		assertThat(page.statusCode()).isEqualTo(200);
+		var token = CSRF.matcher(page.body());
+		assertThat(token.find()).as("jeton CSRF du formulaire de connexion").isTrue();
+		var form = "username=" + persona + "&password=demo&_csrf=" + java.net.URLEncoder.encode(token.group(1),
+				StandardCharsets.UTF_8);
+		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/connexion"))
+				.timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Cookie", sessionCookie(page)).POST(HttpRequest.BodyPublishers.ofString(form)).build();
+		var signedIn = http.send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.statusCode()).as("connexion par le formulaire").isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("erreur");
+		return sessionCookie(signedIn);
+	}
+
+	private static String sessionCookie(HttpResponse<String> response) {
+		return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+				.map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).reduce((x, y) -> y)
+				.orElseThrow(() -> new AssertionError("pas de cookie de session : " + response.headers()));
+	}
+
+	// --- a campaign with its supports open, prepared through the API, each call to the next instance ----------------
+
+	private int turn;
+
+	private int nextPort(List<Integer> ports) {
+		return ports.get(turn++ % ports.size());
+	}
+
+	private String prepareCampaign(List<Integer> ports) throws Exception {
+		var now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+		var contributionsOpen = now.minusHours(1);
+		var body = JSON.createObjectNode()
+				.put("title", "Plusieurs instances")
+				.put("description", "Campagne du test à plusieurs instances.")
+				.put("envelopeEuros", 1_000_000L);
+		body.putArray("themes").add("Dématérialisation");
+		body.putArray("supportKinds").add("COMMUNE");
+		body.set("calendar", ApiCalendars.calendar(contributionsOpen, now.plusDays(1), now.plusDays(2), now.plusDays(9)));
+		var campaign = JSON.readTree(expect(send(nextPort(ports), "POST", "/api/campaigns", "admin", body, null), 201)
+				.body()).get("id").asString();
+		var agents = communes(nextPort(ports), PROPOSALS);
+		for (int i = 0; i < PROPOSALS; i++) {
+			var agent = "agent-" + agents.get(i);
+			var contribution = JSON.createObjectNode()
+					.put("title", "Besoin n° " + (i + 1))
+					.put("need", "Un service numérique partagé entre collectivités.")
+					.put("theme", "Dématérialisation")
+					.put("authorRole", "AGENT")
+					.put("authorFunction", "Chargée de mission numérique");
+			var port = nextPort(ports);
+			var id = JSON.readTree(eventually(() -> send(port, "POST", "/api/campaigns/" + campaign + "/contributions",
+					agent, contribution, null), 201).body()).get("id").asString();
+			var proposal = JSON.createObjectNode()
+					.put("title", "Proposition n° " + (i + 1))
+					.put("summary", "Proposition du test à plusieurs instances.")
+					.put("theme", "Dématérialisation");
+			proposal.putArray("contributionIds").add(id);
+			var other = nextPort(ports);
+			var proposalId = JSON.readTree(eventually(() -> send(other, "POST", "/api/campaigns/" + campaign
+					+ "/proposals", "curator", proposal, null), 201).body()).get("id").asString();
+			var third = nextPort(ports);
+			eventually(() -> send(third, "POST", "/api/proposals/" + proposalId + "/publication", "curator", null, null),
+					204);
+		}
+		var moved = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+		expect(send(nextPort(ports), "PUT", "/api/campaigns/" + campaign + "/calendar", "admin",
+				ApiCalendars.calendar(contributionsOpen, moved.minusSeconds(2), moved.minusSeconds(1), moved.plusDays(7)),
+				null), 200);
+		for (var port : ports) {
+			Awaitility.await("chaque instance voit les propositions et la période de soutien ouverte")
+					.atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+						var listed = send(port, "GET", "/api/campaigns/" + campaign + "/proposals", null, null, null);
+						var window = send(port, "GET", "/api/campaigns/" + campaign + "/supports-over-time", null, null,
+								null);
+						return listed.statusCode() == 200 && JSON.readTree(listed.body()).size() == PROPOSALS
+								&& window.statusCode() == 200 && !OffsetDateTime.parse(JSON.readTree(window.body())
+										.get("opens").asString()).isAfter(OffsetDateTime.now(ZoneOffset.UTC));
+					});
+		}
+		return campaign;
+	}
+
+	private List<String> communes(int port, int wanted) throws Exception {
+		var sirens = new ArrayList<String>();
+		for (int page = 0; sirens.size() < wanted; page++) {
+			var content = getJson(port, "/api/collectivites?kind=COMMUNE&size=100&page=" + page).get("content");
+			assertThat(content).as("assez de communes dans l'annuaire").isNotEmpty();
+			content.forEach(commune -> sirens.add(commune.get("siren").asString()));
+		}
+		return sirens.subList(0, wanted);
+	}
+
+	// --- what is stored -----------------------------------------------------------------------------------------
+
+	/** Governance's live count of a proposal: one count per proposal, told by voting (ADR 19). */
+	private String governanceLiveCount() {
+		return "select coalesce(sum(support_count), 0) from governance.live_tally where proposal_id = ?";
+	}
+
+	/** Governance's table of the campaigns whose final tally arrived. */
+	private String governanceClosed() {
+		return "governance.closed_campaign";
+	}
+
+	private Set<Pair> storedSupports(String campaign) throws Exception {
+		var stored = new HashSet<Pair>();
+		try (var connection = DriverManager.getConnection(jdbcUrl); var query = connection.prepareStatement(
+				"select proposal_id, siren from voting.support where campaign_id = ?")) {
+			query.setObject(1, UUID.fromString(campaign));
+			var result = query.executeQuery();
+			while (result.next()) {
+				stored.add(new Pair(result.getString(1), result.getString(2)));
+			}
+		}
+		return stored;
+	}
+
+	private long closedPublicationsNow(String campaign) throws Exception {
+		if (closedSeen < 0) {
+			closedSeen = sql("select count(*) from (select 1 from event_publication where event_type like "
+					+ "'%SupportsClosed' and serialized_event like ? union all select 1 from event_publication_archive "
+					+ "where event_type like '%SupportsClosed' and serialized_event like ?) p", "%" + campaign + "%",
+					"%" + campaign + "%");
+		}
+		return closedSeen;
+	}
+
+	private long closedSeen = -1;
+
+	private long sql(String query, String first, String second) throws Exception {
+		try (var connection = DriverManager.getConnection(jdbcUrl); var statement = connection.prepareStatement(query)) {
+			statement.setString(1, first);
+			statement.setString(2, second);
+			var result = statement.executeQuery();
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
+	private long sql(String query, String parameter) throws Exception {
+		try (var connection = DriverManager.getConnection(jdbcUrl); var statement = connection.prepareStatement(query)) {
+			if (parameter != null) {
+				statement.setObject(1, parameter.contains("%") ? parameter : UUID.fromString(parameter));
+			}
+			var result = statement.executeQuery();
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
+	/** A two-column query as a map (first column to the second as a number, or null). */
+	private Map<String, Long> rows(String query, String parameter) throws Exception {
+		var rows = new java.util.LinkedHashMap<String, Long>();
+		try (var connection = DriverManager.getConnection(jdbcUrl); var statement = connection.prepareStatement(query)) {
+			if (parameter != null) {
+				statement.setString(1, parameter);
+			}
+			var result = statement.executeQuery();
+			while (result.next()) {
+				var value = result.getObject(2);
+				rows.put(result.getString(1), value == null ? null : ((Number) value).longValue());
+			}
+		}
+		return rows;
+	}
+
+	// --- HTTP ------------------------------------------------------------------------------------------------------
+
+	private interface Call {
+		HttpResponse<String> send() throws Exception;
+	}
+
+	private HttpResponse<String> eventually(Call call, int expected) {
+		var last = new ArrayList<HttpResponse<String>>(1);
+		Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			var response = call.send();
+			last.clear();
+			last.add(response);
+			if (response.statusCode() != expected && response.statusCode() != 404 && response.statusCode() != 409) {
+				throw new IllegalStateException("Réponse inattendue " + response.statusCode() + " : " + response.body());
+			}
+			return response.statusCode() == expected;
+		});
+		return last.get(0);
+	}
+
+	private static HttpResponse<String> expect(HttpResponse<String> response, int expected) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+		return response;
+	}
+
+	private JsonNode getJson(int port, String path) throws Exception {
+		return JSON.readTree(expect(send(port, "GET", path, null, null, null), 200).body());
+	}
+
+	private HttpResponse<String> send(int port, String method, String path, String user, JsonNode body, String cookie)
+			throws IOException, InterruptedException {
+		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.timeout(Duration.ofSeconds(30)).header("Accept", path.startsWith("/api/") || path.startsWith("/actuator")
+						? "application/json" : "text/html");
+		if (user != null) {
+			request.header("Authorization", "Basic " + Base64.getEncoder()
+					.encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+		}
+		if (cookie != null) {
+			request.header("Cookie", cookie);
+		}
+		if (body == null) {
+			request.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		else {
+			request.header("Content-Type", "application/json")
+					.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+}
