@@ -18,6 +18,7 @@ import cocon.shared.CampaignCalendar;
 import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.Euros;
+import cocon.shared.RegisteredEvents;
 
 /**
  * A campaign: a consultation with its envelope, the kinds of collectivité that may support proposals and join
@@ -48,6 +49,8 @@ class Campaign implements AggregateRoot<Campaign, CampaignId> {
 	private final Instant createdAt;
 	/** Whether the texts of contributions are published as open data (off by default). */
 	private final boolean contributionTextsPublic;
+	/** Registered by the methods below, published by {@link CampaignRepository} when it stores the change. */
+	private final transient RegisteredEvents events = new RegisteredEvents();
 
 	Campaign(CampaignId id, String title, String description, Euros envelope, List<String> themes,
 			Set<CollectiviteKind> supportKinds, Set<CollectiviteKind> workingGroupKinds, CampaignCalendar calendar,
@@ -86,8 +89,10 @@ class Campaign implements AggregateRoot<Campaign, CampaignId> {
 	static Campaign schedule(String title, String description, Euros envelope, List<String> themes,
 			Set<CollectiviteKind> supportKinds, Set<CollectiviteKind> workingGroupKinds, CampaignCalendar calendar,
 			Integer targetShortlistSize, String createdBy, Instant now, boolean contributionTextsPublic) {
-		return new Campaign(CampaignId.random(), title, description, envelope, themes, supportKinds,
+		var campaign = new Campaign(CampaignId.random(), title, description, envelope, themes, supportKinds,
 				workingGroupKinds, calendar, targetShortlistSize, createdBy, now, contributionTextsPublic);
+		campaign.events.register(campaign.scheduled());
+		return campaign;
 	}
 
 	CampaignScheduled scheduled() {
@@ -107,7 +112,14 @@ class Campaign implements AggregateRoot<Campaign, CampaignId> {
 		}
 		var before = calendar;
 		this.calendar = newCalendar;
-		return new CalendarChange(before, snapshot(now), changedBy);
+		var change = new CalendarChange(before, snapshot(now), changedBy);
+		events.register(change.event());
+		return change;
+	}
+
+	/** The events registered and not yet published. */
+	RegisteredEvents events() {
+		return events;
 	}
 
 	CampaignCalendar.Phase phaseAt(Instant now) {

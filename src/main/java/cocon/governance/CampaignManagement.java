@@ -3,7 +3,6 @@ package cocon.governance;
 import java.time.Clock;
 import java.util.List;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,12 +15,10 @@ import cocon.shared.Refusal;
 class CampaignManagement {
 
 	private final CampaignRepository campaigns;
-	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	CampaignManagement(CampaignRepository campaigns, ApplicationEventPublisher events, Clock clock) {
+	CampaignManagement(CampaignRepository campaigns, Clock clock) {
 		this.campaigns = campaigns;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -31,7 +28,6 @@ class CampaignManagement {
 				draft.supportKinds(), draft.workingGroupKinds(), draft.calendar(), draft.targetShortlistSize(),
 				createdBy, clock.instant(), draft.contributionTextsPublic());
 		campaigns.insert(campaign);
-		events.publishEvent(campaign.scheduled());
 		return campaign.getId();
 	}
 
@@ -39,8 +35,7 @@ class CampaignManagement {
 	Campaign changeCalendar(CampaignId id, CampaignCalendar calendar, String changedBy) {
 		var campaign = campaigns.lockById(id).orElseThrow(() -> notFound(id));
 		var change = campaign.changeCalendar(calendar, changedBy, clock.instant());
-		campaigns.saveCalendar(change);
-		events.publishEvent(change.event());
+		campaigns.saveCalendar(campaign, change);
 		return campaign;
 	}
 

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,12 +40,15 @@ class CampaignRepository {
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
+	private final ApplicationEventPublisher events;
 
-	CampaignRepository(JdbcClient jdbc, JsonMapper json) {
+	CampaignRepository(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.events = events;
 	}
 
+	/** Stores a new campaign and publishes its {@code CampaignScheduled} in the same transaction. */
 	void insert(Campaign campaign) {
 		var cal = campaign.calendar();
 		jdbc.sql("insert into governance.campaign (" + COLUMNS + ") values "
@@ -57,10 +61,14 @@ class CampaignRepository {
 						cal.shortlistDecision(), cal.fundingDecision(), campaign.targetShortlistSize(),
 						campaign.createdBy(), ts(campaign.createdAt()), campaign.contributionTextsPublic())
 				.update();
+		campaign.events().publishTo(events);
 	}
 
-	/** Saves the new calendar of the campaign and keeps the change in the audit trail. */
-	void saveCalendar(Campaign.CalendarChange change) {
+	/**
+	 * Saves the new calendar of the campaign, keeps the change in the audit trail and publishes the campaign's
+	 * {@code CalendarChanged} in the same transaction.
+	 */
+	void saveCalendar(Campaign campaign, Campaign.CalendarChange change) {
 		var cal = change.newCalendar();
 		jdbc.sql("""
 				update governance.campaign set contributions_opens = ?, contributions_closes = ?,
@@ -79,6 +87,7 @@ class CampaignRepository {
 						json.writeValueAsString(CalendarJson.of(change.oldCalendar())),
 						json.writeValueAsString(CalendarJson.of(change.newCalendar())))
 				.update();
+		campaign.events().publishTo(events);
 	}
 
 	Optional<Campaign> findById(CampaignId id) {
