@@ -56,9 +56,30 @@ class ArchitectureTests {
 			.and().areTopLevelClasses()
 			.and().doNotHaveSimpleName("package-info")
 			.and().areNotAnnotatedWith(org.jmolecules.ddd.annotation.ValueObject.class)
+			.and().areNotInterfaces()
 			.should().beRecords()
 			.andShould().beAssignableTo(org.jmolecules.event.types.DomainEvent.class)
 			.as("events are immutable records implementing jMolecules DomainEvent");
+
+	/**
+	 * What several events have in common (the campaign events, ADR 18) may be named by a sealed interface, which only
+	 * those events' records implement: a listener may then take either.
+	 */
+	@ArchTest
+	static final ArchRule eventSupertypesAreSealedEvents = classes().that().resideInAPackage("cocon.*.events")
+			.and().areInterfaces()
+			.and().doNotHaveSimpleName("package-info")
+			.should(new ArchCondition<JavaClass>("be sealed") {
+				@Override
+				public void check(JavaClass type, ConditionEvents events) {
+					if (!type.reflect().isSealed()) {
+						events.add(SimpleConditionEvent.violated(type, type.getName() + " is not sealed"));
+					}
+				}
+			})
+			.andShould().beAssignableTo(org.jmolecules.event.types.DomainEvent.class)
+			.allowEmptyShould(true)
+			.as("an interface in an events package is a sealed supertype of events");
 
 	/** A value several events carry (the campaign snapshot, ADR 18) is a record too, and no event. */
 	@ArchTest

@@ -3,8 +3,7 @@ package cocon.curation;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import cocon.governance.events.CalendarChanged;
-import cocon.governance.events.CampaignScheduled;
+import cocon.governance.events.CampaignEvent;
 import cocon.governance.events.CampaignSnapshot;
 import cocon.intake.events.ContributionSubmitted;
 
@@ -20,13 +19,9 @@ class CurationListeners {
 		this.contributions = contributions;
 	}
 
+	/** A campaign scheduled or its calendar changed: both carry the whole campaign (ADR 0018). */
 	@ApplicationModuleListener
-	void onCampaignScheduled(CampaignScheduled event) {
-		keep(event.campaign());
-	}
-
-	@ApplicationModuleListener
-	void onCalendarChanged(CalendarChanged event) {
+	void on(CampaignEvent event) {
 		keep(event.campaign());
 	}
 
@@ -38,7 +33,7 @@ class CurationListeners {
 	}
 
 	@ApplicationModuleListener
-	void onContributionSubmitted(ContributionSubmitted event) {
+	void on(ContributionSubmitted event) {
 		contributions.receive(event);
 	}
 }

@@ -6,8 +6,7 @@ import org.springframework.stereotype.Component;
 import cocon.curation.events.ContributionGrouped;
 import cocon.curation.events.ContributionRejected;
 import cocon.curation.events.ContributionReoriented;
-import cocon.governance.events.CalendarChanged;
-import cocon.governance.events.CampaignScheduled;
+import cocon.governance.events.CampaignEvent;
 import cocon.governance.events.CampaignSnapshot;
 
 /**
@@ -26,13 +25,9 @@ class IntakeListeners {
 		this.intake = intake;
 	}
 
+	/** A campaign scheduled or its calendar changed: both carry the whole campaign (ADR 0018). */
 	@ApplicationModuleListener
-	void on(CampaignScheduled event) {
-		keep(event.campaign());
-	}
-
-	@ApplicationModuleListener
-	void on(CalendarChanged event) {
+	void on(CampaignEvent event) {
 		keep(event.campaign());
 	}
 

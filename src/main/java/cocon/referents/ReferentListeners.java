@@ -8,8 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cocon.curation.events.ProposalPublished;
 import cocon.curation.events.ProposalRevised;
-import cocon.governance.events.CalendarChanged;
-import cocon.governance.events.CampaignScheduled;
+import cocon.governance.events.CampaignEvent;
 import cocon.governance.events.CampaignSnapshot;
 import cocon.governance.events.ProposalsShortlisted;
 import cocon.shared.ProposalId;
@@ -39,13 +38,9 @@ class ReferentListeners {
 		this.service = service;
 	}
 
+	/** A campaign scheduled or its calendar changed: both carry the whole campaign (ADR 0018). */
 	@ApplicationModuleListener
-	void on(CampaignScheduled event) {
-		keep(event.campaign());
-	}
-
-	@ApplicationModuleListener
-	void on(CalendarChanged event) {
+	void on(CampaignEvent event) {
 		keep(event.campaign());
 	}
 

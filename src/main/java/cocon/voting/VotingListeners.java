@@ -9,8 +9,7 @@ import org.springframework.stereotype.Component;
 import cocon.curation.events.ProposalPublished;
 import cocon.curation.events.ProposalRevised;
 import cocon.curation.events.ProposalsMerged;
-import cocon.governance.events.CalendarChanged;
-import cocon.governance.events.CampaignScheduled;
+import cocon.governance.events.CampaignEvent;
 import cocon.governance.events.CampaignSnapshot;
 import cocon.shared.NewestCopy;
 
@@ -34,13 +33,9 @@ class VotingListeners {
 		this.feed = feed;
 	}
 
+	/** A campaign scheduled or its calendar changed: both carry the whole campaign (ADR 0018). */
 	@ApplicationModuleListener
-	void on(CampaignScheduled event) {
-		keep(event.campaign());
-	}
-
-	@ApplicationModuleListener
-	void on(CalendarChanged event) {
+	void on(CampaignEvent event) {
 		keep(event.campaign());
 	}
 

@@ -312,7 +312,7 @@ class CurationModuleTests {
 				});
 
 		// a late second delivery of the original scheduling keeps the newer calendar
-		listeners.onCampaignScheduled(campaign2021.scheduled());
+		listeners.on(campaign2021.scheduled());
 		assertThat(campaigns.get(campaign).supportsClose()).isEqualTo(Instant.parse("2021-05-01T21:00:00Z"));
 		assertThat(campaigns.get(campaign).themes()).hasSize(13);
 	}
