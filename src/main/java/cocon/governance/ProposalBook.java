@@ -133,20 +133,11 @@ class ProposalBook {
 
 	/** Supports per proposal: the final tally once the window closed, the live count before. */
 	Map<UUID, Tally> supports(CampaignId campaign) {
+		var counts = supportsClosed(campaign)
+				? "governance.final_tally where campaign_id = ?"
+				: "governance.live_tally where campaign_id = ? and support_count > 0";
 		var result = new java.util.HashMap<UUID, Tally>();
-		if (supportsClosed(campaign)) {
-			jdbc.sql("select proposal_id, support_count, by_kind::text as by_kind, population_covered from governance.final_tally where campaign_id = ?")
-					.param(campaign.id())
-					.query(rs -> {
-						var id = rs.getObject("proposal_id", UUID.class);
-						result.put(id, new Tally(new ProposalId(id), rs.getInt("support_count"),
-								byKind(rs.getString("by_kind")), rs.getLong("population_covered")));
-					});
-			return result;
-		}
-		jdbc.sql("""
-				select proposal_id, support_count, by_kind::text as by_kind, population_covered from governance.live_tally
-				where campaign_id = ? and support_count > 0""")
+		jdbc.sql("select proposal_id, support_count, by_kind::text as by_kind, population_covered from " + counts)
 				.param(campaign.id())
 				.query(rs -> {
 					var id = rs.getObject("proposal_id", UUID.class);
