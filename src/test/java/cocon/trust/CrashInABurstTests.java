@@ -1,5 +1,7 @@
 package cocon.trust;
 
+import static cocon.testing.ApiRequests.eventually;
+import static cocon.testing.ApiRequests.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -394,29 +396,6 @@ class CrashInABurstTests {
 	}
 
 	// --- HTTP ------------------------------------------------------------------------------------------------------
-
-	private interface Call {
-		HttpResponse<String> send() throws Exception;
-	}
-
-	private HttpResponse<String> eventually(Call call, int expected) {
-		var last = new ArrayList<HttpResponse<String>>(1);
-		Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			var response = call.send();
-			last.clear();
-			last.add(response);
-			if (response.statusCode() != expected && response.statusCode() != 404 && response.statusCode() != 409) {
-				throw new IllegalStateException("Réponse inattendue " + response.statusCode() + " : " + response.body());
-			}
-			return response.statusCode() == expected;
-		});
-		return last.get(0);
-	}
-
-	private static HttpResponse<String> expect(HttpResponse<String> response, int expected) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
-		return response;
-	}
 
 	private static JsonNode json(HttpResponse<String> response) {
 		return JSON.readTree(response.body());
