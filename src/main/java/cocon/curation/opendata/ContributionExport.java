@@ -101,12 +101,11 @@ class ContributionExport {
 					where x.campaign_id = ? order by x.submitted_at, x.id""")
 					.param(id)
 					.query(rs -> {
-						var proposal = rs.getObject("proposal_id", UUID.class);
-						writer.row(rs.getObject("id", UUID.class).toString(), DatasetRows.instant(rs, "submitted_at"),
+						writer.row(DatasetRows.uuid(rs, "id"), DatasetRows.instant(rs, "submitted_at"),
 								rs.getString("organisation_siren"), rs.getString("organisation_name"),
-								Sql.kind(rs.getString("organisation_kind")), role(rs.getString("author_role")),
+								DatasetRows.kind(rs.getString("organisation_kind")), role(rs.getString("author_role")),
 								rs.getString("theme"), rs.getString("title"), rs.getString("need"),
-								Sql.outcome(rs.getString("outcome")), proposal == null ? null : proposal.toString(),
+								Sql.outcome(rs.getString("outcome")), DatasetRows.uuid(rs, "proposal_id"),
 								rs.getString("proposal_title"), rs.getString("reorientation_target"),
 								rs.getString("reorientation_note"), rs.getString("rejection_reason"),
 								DatasetRows.instant(rs, "decided_at"));

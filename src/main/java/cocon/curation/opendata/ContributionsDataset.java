@@ -1,18 +1,16 @@
 package cocon.curation.opendata;
 
-import cocon.shared.opendata.DatasetRows;
-
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cocon.shared.CampaignId;
-import cocon.shared.opendata.OpenDataset;
+import cocon.shared.opendata.DatasetRows;
 import cocon.shared.opendata.RowSink;
 import cocon.shared.opendata.Snapshot;
+import cocon.shared.opendata.SqlDataset;
 import cocon.shared.opendata.TableSchema;
 import cocon.shared.opendata.TableSchema.Field;
 import cocon.shared.opendata.TableSchema.ForeignKey;
@@ -24,7 +22,7 @@ import cocon.shared.opendata.TableSchema.Type;
  * the author, nor the organisation's name.
  */
 @Component
-class ContributionsDataset implements OpenDataset {
+class ContributionsDataset extends SqlDataset {
 
 	static final TableSchema SCHEMA = new TableSchema(List.of(
 			Field.of("id", Type.STRING, "Identifiant", "Identifiant de la contribution").mandatory().pattern(DatasetRows.UUID_PATTERN),
@@ -33,8 +31,7 @@ class ContributionsDataset implements OpenDataset {
 			Field.of("titre", Type.STRING, "Titre", "Titre de la contribution").mandatory(),
 			Field.of("besoin", Type.STRING, "Besoin", "Le besoin décrit").mandatory(),
 			Field.of("nature_organisation", Type.STRING, "Nature de l'organisation", "Nature de l'organisation qui contribue")
-					.mandatory().values(List.of("commune", "epci", "departement", "region",
-							"collectivite-statut-particulier", "autre")),
+					.mandatory().values(DatasetRows.KINDS),
 			Field.of("issue", Type.STRING, "Issue", "en-attente, regroupee, reorientee ou rejetee").mandatory()
 					.values(List.of("en-attente", "regroupee", "reorientee", "rejetee")),
 			Field.of("proposition_id", Type.STRING, "Proposition", "La proposition qui la regroupe").pattern(DatasetRows.UUID_PATTERN),
@@ -43,63 +40,38 @@ class ContributionsDataset implements OpenDataset {
 			List.of("id"),
 			List.of(new ForeignKey(List.of("proposition_id"), "propositions", List.of("id"))));
 
-	private final JdbcClient jdbc;
-
 	ContributionsDataset(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	@Override
-	public String id() {
-		return "contributions";
-	}
-
-	@Override
-	public String title() {
-		return "Contributions";
-	}
-
-	@Override
-	public String description() {
-		return "Publié seulement si la campagne le prévoit : une ligne par contribution, son titre, son besoin, son "
-				+ "thème, la nature de l'organisation qui l'a déposée et ce qu'elle est devenue. Ni l'auteur ni le nom "
-				+ "de l'organisation.";
-	}
-
-	@Override
-	public TableSchema schema() {
-		return SCHEMA;
+		super(jdbc, "contributions", "Contributions",
+				"Publié seulement si la campagne le prévoit : une ligne par contribution, son titre, son besoin, son "
+						+ "thème, la nature de l'organisation qui l'a déposée et ce qu'elle est devenue. Ni l'auteur ni le "
+						+ "nom de l'organisation.",
+				SCHEMA);
 	}
 
 	@Override
 	public Optional<Snapshot> snapshot(CampaignId campaign) {
-		return jdbc.sql(Sql.STATE).param(campaign.id()).query((rs, n) -> {
+		return querySnapshot(campaign, Sql.STATE, rs -> {
 			if (!rs.getBoolean("contribution_texts_public")) {
 				return null;
 			}
-			var last = DatasetRows.latest(DatasetRows.instant(rs, "as_of"), DatasetRows.instant(rs, "last_contribution"),
-					DatasetRows.instant(rs, "last_history"));
-			return new Snapshot(last, rs.getLong("contributions"), rs.getLong("contributions") + "-"
-					+ rs.getLong("history") + "-" + last.toEpochMilli());
-		}).list().stream().filter(java.util.Objects::nonNull).findFirst();
+			var last = DatasetRows.latest(rs, "as_of", "last_contribution", "last_history");
+			return Snapshot.counting(last, rs.getLong("contributions"), rs.getLong("contributions"),
+					rs.getLong("history"));
+		});
 	}
 
 	@Override
 	public void rows(CampaignId campaign, RowSink sink) {
-		jdbc.sql("""
+		queryRows(campaign, sink, """
 				select x.id, x.submitted_at, x.theme, x.title, x.need, x.organisation_kind, x.outcome, x.proposal_id,
 				       x.reorientation_target, x.rejection_reason
 				from curation.contribution x join curation.campaign c on c.id = x.campaign_id
-				where x.campaign_id = ? and c.contribution_texts_public
-				order by x.id""")
-				.param(campaign.id())
-				.query(rs -> {
-					var proposal = rs.getObject("proposal_id", UUID.class);
-					sink.row(rs.getObject("id", UUID.class).toString(), DatasetRows.instant(rs, "submitted_at"),
-							rs.getString("theme"), rs.getString("title"), rs.getString("need"),
-							Sql.kind(rs.getString("organisation_kind")), Sql.outcome(rs.getString("outcome")),
-							proposal == null ? null : proposal.toString(), rs.getString("reorientation_target"),
-							rs.getString("rejection_reason"));
-				});
+				where x.campaign_id = :campaign and c.contribution_texts_public
+				order by x.id""",
+				rs -> new Object[] { DatasetRows.uuid(rs, "id"), DatasetRows.instant(rs, "submitted_at"),
+						rs.getString("theme"), rs.getString("title"), rs.getString("need"),
+						DatasetRows.kind(rs.getString("organisation_kind")), Sql.outcome(rs.getString("outcome")),
+						DatasetRows.uuid(rs, "proposal_id"), rs.getString("reorientation_target"),
+						rs.getString("rejection_reason") });
 	}
 }

@@ -1,7 +1,5 @@
 package cocon.curation.opendata;
 
-import cocon.shared.opendata.DatasetRows;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -9,9 +7,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cocon.shared.CampaignId;
-import cocon.shared.opendata.OpenDataset;
+import cocon.shared.opendata.DatasetRows;
 import cocon.shared.opendata.RowSink;
 import cocon.shared.opendata.Snapshot;
+import cocon.shared.opendata.SqlDataset;
 import cocon.shared.opendata.TableSchema;
 import cocon.shared.opendata.TableSchema.Field;
 import cocon.shared.opendata.TableSchema.Type;
@@ -22,7 +21,7 @@ import cocon.shared.opendata.TableSchema.Type;
  * {@code recues = en_attente + regroupees + reorientees + rejetees} (invariant 3).
  */
 @Component
-class FunnelDataset implements OpenDataset {
+class FunnelDataset extends SqlDataset {
 
 	static final TableSchema SCHEMA = new TableSchema(List.of(
 			Field.of("theme", Type.STRING, "Thème", "Thème de la campagne").mandatory(),
@@ -38,46 +37,24 @@ class FunnelDataset implements OpenDataset {
 					.mandatory()),
 			List.of("theme"));
 
-	private final JdbcClient jdbc;
-
 	FunnelDataset(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	@Override
-	public String id() {
-		return "entonnoir";
-	}
-
-	@Override
-	public String title() {
-		return "Entonnoir de tri";
-	}
-
-	@Override
-	public String description() {
-		return "Une ligne par thème de la campagne : contributions reçues, en attente, réorientées, rejetées et "
-				+ "regroupées, propositions faites et publiées. Pour chaque thème, les reçues égalent la somme des "
-				+ "quatre issues.";
-	}
-
-	@Override
-	public TableSchema schema() {
-		return SCHEMA;
+		super(jdbc, "entonnoir", "Entonnoir de tri",
+				"Une ligne par thème de la campagne : contributions reçues, en attente, réorientées, rejetées et "
+						+ "regroupées, propositions faites et publiées. Pour chaque thème, les reçues égalent la somme des "
+						+ "quatre issues.",
+				SCHEMA);
 	}
 
 	@Override
 	public Optional<Snapshot> snapshot(CampaignId campaign) {
-		return jdbc.sql(Sql.STATE).param(campaign.id()).query((rs, n) -> {
-			var last = DatasetRows.latest(DatasetRows.instant(rs, "as_of"), DatasetRows.instant(rs, "last_contribution"),
-					DatasetRows.instant(rs, "last_proposal"), DatasetRows.instant(rs, "last_history"));
-			return new Snapshot(last, themes(campaign).size(), rs.getLong("contributions") + "-" + rs.getLong("history")
-					+ "-" + last.toEpochMilli());
-		}).optional();
+		return querySnapshot(campaign, Sql.STATE, rs -> {
+			var last = DatasetRows.latest(rs, "as_of", "last_contribution", "last_proposal", "last_history");
+			return Snapshot.counting(last, themes(campaign).size(), rs.getLong("contributions"), rs.getLong("history"));
+		});
 	}
 
 	private List<String> themes(CampaignId campaign) {
-		return jdbc.sql("""
+		return jdbc().sql("""
 				select theme from (
 				  select unnest(themes) as theme from curation.campaign where id = :campaign
 				  union select theme from curation.contribution where campaign_id = :campaign
@@ -87,7 +64,7 @@ class FunnelDataset implements OpenDataset {
 
 	@Override
 	public void rows(CampaignId campaign, RowSink sink) {
-		jdbc.sql("""
+		queryRows(campaign, sink, """
 				with themes as (
 				  select unnest(themes) as theme from curation.campaign where id = :campaign
 				  union select theme from curation.contribution where campaign_id = :campaign
@@ -101,12 +78,9 @@ class FunnelDataset implements OpenDataset {
 				       (select count(*) from curation.contribution c where c.campaign_id = :campaign and c.theme = t.theme and c.outcome = 'GROUPED') as grouped,
 				       (select count(*) from curation.proposal p where p.campaign_id = :campaign and p.theme = t.theme and p.status <> 'MERGED') as proposals,
 				       (select count(*) from curation.proposal p where p.campaign_id = :campaign and p.theme = t.theme and p.status = 'PUBLISHED') as published
-				from themes t order by t.theme""")
-				.param("campaign", campaign.id())
-				.query(rs -> {
-					sink.row(rs.getString("theme"), rs.getLong("received"), rs.getLong("pending"),
-							rs.getLong("reoriented"), rs.getLong("rejected"), rs.getLong("grouped"),
-							rs.getLong("proposals"), rs.getLong("published"));
-				});
+				from themes t order by t.theme""",
+				rs -> new Object[] { rs.getString("theme"), rs.getLong("received"), rs.getLong("pending"),
+						rs.getLong("reoriented"), rs.getLong("rejected"), rs.getLong("grouped"), rs.getLong("proposals"),
+						rs.getLong("published") });
 	}
 }

@@ -14,17 +14,6 @@ final class Sql {
 		};
 	}
 
-	static String kind(String stored) {
-		return switch (cocon.shared.CollectiviteKind.valueOf(stored)) {
-			case COMMUNE -> "commune";
-			case EPCI -> "epci";
-			case DEPARTEMENT -> "departement";
-			case REGION -> "region";
-			case COLLECTIVITE_PARTICULIERE -> "collectivite-statut-particulier";
-			case OTHER -> "autre";
-		};
-	}
-
 	/** The snapshot of a campaign's curation: the latest decision or submission, and counts that change with any. */
 	static final String STATE = """
 			select c.as_of,
@@ -34,5 +23,5 @@ final class Sql {
 			       (select count(*) from curation.history h where h.campaign_id = c.id) as history,
 			       (select count(*) from curation.contribution x where x.campaign_id = c.id) as contributions,
 			       c.contribution_texts_public
-			from curation.campaign c where c.id = ?""";
+			from curation.campaign c where c.id = :campaign""";
 }

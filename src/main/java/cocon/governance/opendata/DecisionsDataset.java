@@ -1,18 +1,16 @@
 package cocon.governance.opendata;
 
-import cocon.shared.opendata.DatasetRows;
-
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cocon.shared.CampaignId;
-import cocon.shared.opendata.OpenDataset;
+import cocon.shared.opendata.DatasetRows;
 import cocon.shared.opendata.RowSink;
 import cocon.shared.opendata.Snapshot;
+import cocon.shared.opendata.SqlDataset;
 import cocon.shared.opendata.TableSchema;
 import cocon.shared.opendata.TableSchema.Field;
 import cocon.shared.opendata.TableSchema.ForeignKey;
@@ -23,7 +21,7 @@ import cocon.shared.opendata.TableSchema.Type;
  * Members appear as the committee publishes them, by organisation; their names stay in governance.
  */
 @Component
-class DecisionsDataset implements OpenDataset {
+class DecisionsDataset extends SqlDataset {
 
 	static final TableSchema SCHEMA = new TableSchema(List.of(
 			Field.of("decision_id", Type.STRING, "Décision", "Identifiant de la décision").mandatory()
@@ -46,37 +44,17 @@ class DecisionsDataset implements OpenDataset {
 			List.of("decision_id", "proposition_id"),
 			List.of(new ForeignKey(List.of("proposition_id"), "propositions", List.of("id"))));
 
-	private final JdbcClient jdbc;
-
 	DecisionsDataset(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	@Override
-	public String id() {
-		return "decisions";
-	}
-
-	@Override
-	public String title() {
-		return "Décisions du comité";
-	}
-
-	@Override
-	public String description() {
-		return "Une ligne par proposition retenue par une décision du comité de pilotage : présélection (avec ses "
-				+ "motifs, les organisations présentes et celles qui se sont déportées pour conflit d'intérêts) et "
-				+ "financement (les propositions auxquelles répondent les projets financés ce jour-là).";
-	}
-
-	@Override
-	public TableSchema schema() {
-		return SCHEMA;
+		super(jdbc, "decisions", "Décisions du comité",
+				"Une ligne par proposition retenue par une décision du comité de pilotage : présélection (avec ses "
+						+ "motifs, les organisations présentes et celles qui se sont déportées pour conflit d'intérêts) et "
+						+ "financement (les propositions auxquelles répondent les projets financés ce jour-là).",
+				SCHEMA);
 	}
 
 	@Override
 	public Optional<Snapshot> snapshot(CampaignId campaign) {
-		return jdbc.sql("""
+		return querySnapshot(campaign, """
 				select c.created_at,
 				       (select count(*) from governance.shortlist_item i join governance.shortlist_decision d
 				          on d.id = i.decision_id where d.campaign_id = c.id) as shortlisted,
@@ -84,17 +62,14 @@ class DecisionsDataset implements OpenDataset {
 				         where f.campaign_id = c.id) as funded,
 				       (select max(d.decided_at) from governance.shortlist_decision d where d.campaign_id = c.id) as last_shortlist,
 				       (select max(f.decided_at) from governance.funded_project f where f.campaign_id = c.id) as last_funding
-				from governance.campaign c where c.id = ?""")
-				.param(campaign.id())
-				.query((rs, n) -> new Snapshot(DatasetRows.latest(DatasetRows.instant(rs, "created_at"),
-						DatasetRows.instant(rs, "last_shortlist"), DatasetRows.instant(rs, "last_funding")),
-						rs.getLong("shortlisted") + rs.getLong("funded")))
-				.optional();
+				from governance.campaign c where c.id = :campaign""",
+				rs -> new Snapshot(DatasetRows.latest(rs, "created_at", "last_shortlist", "last_funding"),
+						rs.getLong("shortlisted") + rs.getLong("funded")));
 	}
 
 	@Override
 	public void rows(CampaignId campaign, RowSink sink) {
-		jdbc.sql("""
+		queryRows(campaign, sink, """
 				select * from (
 				  select d.id as decision_id, 'preselection' as type, d.decided_at, d.rationale, d.supersedes,
 				         i.proposal_id, i.title,
@@ -110,15 +85,10 @@ class DecisionsDataset implements OpenDataset {
 				  from governance.funded_project f join governance.proposal p on p.id = f.proposal_id
 				  where f.campaign_id = :campaign
 				  group by f.decision_id, f.proposal_id, p.title
-				) rows order by decided_at, decision_id, proposal_id""")
-				.param("campaign", campaign.id())
-				.query(rs -> {
-					var supersedes = rs.getObject("supersedes", UUID.class);
-					sink.row(rs.getObject("decision_id", UUID.class).toString(), rs.getString("type"),
-							DatasetRows.instant(rs, "decided_at"), rs.getString("rationale"),
-							supersedes == null ? null : supersedes.toString(),
-							rs.getObject("proposal_id", UUID.class).toString(), rs.getString("title"),
-							rs.getString("present"), rs.getString("recused"));
-				});
+				) rows order by decided_at, decision_id, proposal_id""",
+				rs -> new Object[] { DatasetRows.uuid(rs, "decision_id"), rs.getString("type"),
+						DatasetRows.instant(rs, "decided_at"), rs.getString("rationale"), DatasetRows.uuid(rs, "supersedes"),
+						DatasetRows.uuid(rs, "proposal_id"), rs.getString("title"), rs.getString("present"),
+						rs.getString("recused") });
 	}
 }

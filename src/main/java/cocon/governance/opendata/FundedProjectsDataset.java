@@ -1,18 +1,16 @@
 package cocon.governance.opendata;
 
-import cocon.shared.opendata.DatasetRows;
-
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cocon.shared.CampaignId;
-import cocon.shared.opendata.OpenDataset;
+import cocon.shared.opendata.DatasetRows;
 import cocon.shared.opendata.RowSink;
 import cocon.shared.opendata.Snapshot;
+import cocon.shared.opendata.SqlDataset;
 import cocon.shared.opendata.TableSchema;
 import cocon.shared.opendata.TableSchema.Field;
 import cocon.shared.opendata.TableSchema.ForeignKey;
@@ -20,7 +18,7 @@ import cocon.shared.opendata.TableSchema.Type;
 
 /** The {@code projets-finances} dataset: each funded project, the proposal it answers, provider, budget, roadmap. */
 @Component
-class FundedProjectsDataset implements OpenDataset {
+class FundedProjectsDataset extends SqlDataset {
 
 	static final TableSchema SCHEMA = new TableSchema(List.of(
 			Field.of("id", Type.STRING, "Identifiant", "Identifiant du projet financé").mandatory().pattern(DatasetRows.UUID_PATTERN),
@@ -40,62 +38,35 @@ class FundedProjectsDataset implements OpenDataset {
 			List.of("id"),
 			List.of(new ForeignKey(List.of("proposition_id"), "propositions", List.of("id"))));
 
-	private final JdbcClient jdbc;
-
 	FundedProjectsDataset(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	@Override
-	public String id() {
-		return "projets-finances";
-	}
-
-	@Override
-	public String title() {
-		return "Projets financés";
-	}
-
-	@Override
-	public String description() {
-		return "Une ligne par projet financé : la proposition présélectionnée à laquelle il répond, son porteur, "
-				+ "son budget en euros et les jalons de sa feuille de route avec leurs échéances.";
-	}
-
-	@Override
-	public TableSchema schema() {
-		return SCHEMA;
+		super(jdbc, "projets-finances", "Projets financés",
+				"Une ligne par projet financé : la proposition présélectionnée à laquelle il répond, son porteur, "
+						+ "son budget en euros et les jalons de sa feuille de route avec leurs échéances.",
+				SCHEMA);
 	}
 
 	@Override
 	public Optional<Snapshot> snapshot(CampaignId campaign) {
-		return jdbc.sql("""
+		return querySnapshot(campaign, """
 				select c.created_at, (select count(*) from governance.funded_project f where f.campaign_id = c.id) as projects,
 				       (select max(f.decided_at) from governance.funded_project f where f.campaign_id = c.id) as last_funding
-				from governance.campaign c where c.id = ?""")
-				.param(campaign.id())
-				.query((rs, n) -> new Snapshot(DatasetRows.latest(DatasetRows.instant(rs, "created_at"),
-						DatasetRows.instant(rs, "last_funding")), rs.getLong("projects")))
-				.optional();
+				from governance.campaign c where c.id = :campaign""",
+				rs -> new Snapshot(DatasetRows.latest(rs, "created_at", "last_funding"), rs.getLong("projects")));
 	}
 
 	@Override
 	public void rows(CampaignId campaign, RowSink sink) {
-		jdbc.sql("""
+		queryRows(campaign, sink, """
 				select f.id, f.title, f.proposal_id, p.title as proposal_title, f.provider, f.budget_euros, f.decision_id,
 				       f.decided_at,
 				       (select count(*) from governance.milestone m where m.project_id = f.id) as milestones,
 				       (select string_agg(to_char(m.due, 'YYYY-MM-DD') || ' ' || m.label, ' ; ' order by m.position)
 				          from governance.milestone m where m.project_id = f.id) as roadmap
 				from governance.funded_project f join governance.proposal p on p.id = f.proposal_id
-				where f.campaign_id = ? order by f.id""")
-				.param(campaign.id())
-				.query(rs -> {
-					sink.row(rs.getObject("id", UUID.class).toString(), rs.getString("title"),
-							rs.getObject("proposal_id", UUID.class).toString(), rs.getString("proposal_title"),
-							rs.getString("provider"), rs.getLong("budget_euros"),
-							rs.getObject("decision_id", UUID.class).toString(), DatasetRows.instant(rs, "decided_at"),
-							rs.getLong("milestones"), rs.getString("roadmap"));
-				});
+				where f.campaign_id = :campaign order by f.id""",
+				rs -> new Object[] { DatasetRows.uuid(rs, "id"), rs.getString("title"), DatasetRows.uuid(rs, "proposal_id"),
+						rs.getString("proposal_title"), rs.getString("provider"), rs.getLong("budget_euros"),
+						DatasetRows.uuid(rs, "decision_id"), DatasetRows.instant(rs, "decided_at"), rs.getLong("milestones"),
+						rs.getString("roadmap") });
 	}
 }

@@ -24,4 +24,16 @@ public record Snapshot(Instant lastUpdate, long rowCount, String version) {
 	public Snapshot(Instant lastUpdate, long rowCount) {
 		this(lastUpdate, rowCount, null);
 	}
+
+	/**
+	 * A snapshot whose version is made of counts that change with the content, then the last update:
+	 * {@code count-count-…-epochMillis}. Counts of rows that only grow (given, ended) change with every change.
+	 */
+	public static Snapshot counting(Instant lastUpdate, long rowCount, long... counts) {
+		var version = new StringBuilder();
+		for (var count : counts) {
+			version.append(count).append('-');
+		}
+		return new Snapshot(lastUpdate, rowCount, version.append(lastUpdate.toEpochMilli()).toString());
+	}
 }

@@ -1,18 +1,16 @@
 package cocon.voting.opendata;
 
-import cocon.shared.opendata.DatasetRows;
-
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cocon.shared.CampaignId;
-import cocon.shared.opendata.OpenDataset;
+import cocon.shared.opendata.DatasetRows;
 import cocon.shared.opendata.RowSink;
 import cocon.shared.opendata.Snapshot;
+import cocon.shared.opendata.SqlDataset;
 import cocon.shared.opendata.TableSchema;
 import cocon.shared.opendata.TableSchema.Field;
 import cocon.shared.opendata.TableSchema.ForeignKey;
@@ -24,7 +22,7 @@ import cocon.shared.opendata.TableSchema.Type;
  * another, shortlisted, funded) as the committee's events told voting.
  */
 @Component
-class ProposalsDataset implements OpenDataset {
+class ProposalsDataset extends SqlDataset {
 
 	static final List<String> STATUSES = List.of("publiee", "fusionnee", "preselectionnee", "financee");
 
@@ -49,37 +47,17 @@ class ProposalsDataset implements OpenDataset {
 			List.of("id"),
 			List.of(new ForeignKey(List.of("fusionnee_dans"), "propositions", List.of("id"))));
 
-	private final JdbcClient jdbc;
-
 	ProposalsDataset(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	@Override
-	public String id() {
-		return "propositions";
-	}
-
-	@Override
-	public String title() {
-		return "Propositions";
-	}
-
-	@Override
-	public String description() {
-		return "Une ligne par proposition publiée : titre, thème, résumé, statut (publiée, fusionnée, présélectionnée, "
-				+ "financée), nombre de collectivités qui la soutiennent, population couverte, nombre de soutiens "
-				+ "retirés et date de publication.";
-	}
-
-	@Override
-	public TableSchema schema() {
-		return SCHEMA;
+		super(jdbc, "propositions", "Propositions",
+				"Une ligne par proposition publiée : titre, thème, résumé, statut (publiée, fusionnée, présélectionnée, "
+						+ "financée), nombre de collectivités qui la soutiennent, population couverte, nombre de soutiens "
+						+ "retirés et date de publication.",
+				SCHEMA);
 	}
 
 	@Override
 	public Optional<Snapshot> snapshot(CampaignId campaign) {
-		return jdbc.sql("""
+		return querySnapshot(campaign, """
 				select c.as_of,
 				       (select count(*) from voting.proposal p where p.campaign_id = c.id and p.title <> '') as proposals,
 				       (select max(greatest(p.content_as_of, p.merged_at)) from voting.proposal p where p.campaign_id = c.id) as last_content,
@@ -90,22 +68,18 @@ class ProposalsDataset implements OpenDataset {
 				       (select max(s.supported_at) from voting.support s where s.campaign_id = c.id) as last_given,
 				       (select count(*) from voting.decision_copy d where d.campaign_id = c.id) as decisions,
 				       (select max(d.decided_at) from voting.decision_copy d where d.campaign_id = c.id) as last_decided
-				from voting.campaign c where c.id = ?""")
-				.param(campaign.id())
-				.query((rs, n) -> {
-					var last = DatasetRows.latest(DatasetRows.instant(rs, "as_of"),
-							DatasetRows.instant(rs, "last_content"), DatasetRows.instant(rs, "last_ended"),
-							DatasetRows.instant(rs, "last_given"), DatasetRows.instant(rs, "last_decided"));
+				from voting.campaign c where c.id = :campaign""",
+				rs -> {
+					var last = DatasetRows.latest(rs, "as_of", "last_content", "last_ended", "last_given", "last_decided");
 					long proposals = rs.getLong("proposals");
-					return new Snapshot(last, proposals, proposals + "-" + rs.getLong("supports") + "-"
-							+ rs.getLong("ended") + "-" + rs.getLong("decisions") + "-" + last.toEpochMilli());
-				})
-				.optional();
+					return Snapshot.counting(last, proposals, proposals, rs.getLong("supports"), rs.getLong("ended"),
+							rs.getLong("decisions"));
+				});
 	}
 
 	@Override
 	public void rows(CampaignId campaign, RowSink sink) {
-		jdbc.sql("""
+		queryRows(campaign, sink, """
 				with latest_shortlist as (
 				  select d.decision_id from voting.decision_copy d
 				   where d.campaign_id = :campaign and d.kind = 'SHORTLISTED'
@@ -123,17 +97,16 @@ class ProposalsDataset implements OpenDataset {
 				                where d.proposal_id = p.id and d.kind = 'SHORTLISTED') as shortlisted
 				from voting.proposal p
 				where p.campaign_id = :campaign and p.title <> ''
-				order by p.id""")
-				.param("campaign", campaign.id())
-				.query(rs -> {
-					var mergedInto = rs.getObject("merged_into", UUID.class);
+				order by p.id""",
+				rs -> {
+					var mergedInto = DatasetRows.uuid(rs, "merged_into");
 					var status = rs.getBoolean("funded") ? "financee"
 							: rs.getBoolean("shortlisted") ? "preselectionnee"
 									: mergedInto != null ? "fusionnee" : "publiee";
-					sink.row(rs.getObject("id", UUID.class).toString(), rs.getString("title"),
+					return new Object[] { DatasetRows.uuid(rs, "id"), rs.getString("title"),
 							Codes.blankToNull(rs.getString("theme")), Codes.blankToNull(rs.getString("summary")), status,
-							mergedInto == null ? null : mergedInto.toString(), rs.getLong("supports"),
-							rs.getLong("population"), rs.getLong("withdrawals"), DatasetRows.instant(rs, "published_at"));
+							mergedInto, rs.getLong("supports"), rs.getLong("population"), rs.getLong("withdrawals"),
+							DatasetRows.instant(rs, "published_at") };
 				});
 	}
 }

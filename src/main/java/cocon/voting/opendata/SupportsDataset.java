@@ -1,14 +1,10 @@
 package cocon.voting.opendata;
 
-import cocon.shared.opendata.DatasetRows;
-
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -22,9 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cocon.shared.CampaignId;
 import cocon.shared.Siren;
 import cocon.shared.directory.Directory;
-import cocon.shared.opendata.OpenDataset;
+import cocon.shared.opendata.DatasetRows;
 import cocon.shared.opendata.RowSink;
 import cocon.shared.opendata.Snapshot;
+import cocon.shared.opendata.SqlDataset;
 import cocon.shared.opendata.TableSchema;
 import cocon.shared.opendata.TableSchema.Field;
 import cocon.shared.opendata.TableSchema.ForeignKey;
@@ -39,18 +36,18 @@ import cocon.shared.opendata.TableSchema.Type;
  * codes of the campaign's collectivités are looked up once before (bounded by the directory, ~37 000).
  */
 @Component
-class SupportsDataset implements OpenDataset {
+class SupportsDataset extends SqlDataset {
 
 	static final int FETCH_SIZE = 2_000;
 
 	static final TableSchema SCHEMA = new TableSchema(List.of(
 			Field.of("proposition_id", Type.STRING, "Proposition", "Identifiant de la proposition soutenue (jeu « propositions »)")
-					.mandatory().pattern("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
+					.mandatory().pattern(DatasetRows.UUID_PATTERN),
 			Field.of("siren", Type.STRING, "SIREN", "SIREN de la collectivité qui soutient").mandatory()
 					.pattern("^[0-9]{9}$").example("216901231"),
 			Field.of("nom", Type.STRING, "Nom", "Nom officiel de la collectivité au moment du soutien").mandatory()
 					.example("Lyon"),
-			Field.of("nature", Type.STRING, "Nature", "Nature de la collectivité").mandatory().values(Codes.KINDS),
+			Field.of("nature", Type.STRING, "Nature", "Nature de la collectivité").mandatory().values(DatasetRows.KINDS),
 			Field.of("code_insee", Type.STRING, "Code INSEE",
 					"Code officiel géographique (commune, département ou région ; SIREN pour un EPCI), écrit comme du texte ; "
 							+ "plusieurs codes séparés par « ; » pour une collectivité qui couvre plusieurs départements "
@@ -67,14 +64,17 @@ class SupportsDataset implements OpenDataset {
 			List.of("proposition_id", "siren"),
 			List.of(new ForeignKey(List.of("proposition_id"), "propositions", List.of("id"))));
 
-	private final JdbcClient jdbc;
 	private final JdbcTemplate cursor;
 	private final TransactionTemplate readOnly;
 	private final ObjectProvider<Directory> directory;
 
 	SupportsDataset(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
 			ObjectProvider<Directory> directory) {
-		this.jdbc = jdbc;
+		super(jdbc, "soutiens", "Soutiens",
+				"Une ligne par soutien en vigueur d'une collectivité à une proposition publiée : la collectivité (SIREN, "
+						+ "nom, nature, codes INSEE, population) et l'instant du soutien. Les soutiens retirés n'y figurent "
+						+ "pas (leur nombre par proposition est dans « propositions ») ; aucun nom d'agent ni d'élu.",
+				SCHEMA);
 		this.cursor = new JdbcTemplate(dataSource);
 		this.cursor.setFetchSize(FETCH_SIZE);
 		this.readOnly = new TransactionTemplate(transactions);
@@ -83,31 +83,9 @@ class SupportsDataset implements OpenDataset {
 	}
 
 	@Override
-	public String id() {
-		return "soutiens";
-	}
-
-	@Override
-	public String title() {
-		return "Soutiens";
-	}
-
-	@Override
-	public String description() {
-		return "Une ligne par soutien en vigueur d'une collectivité à une proposition publiée : la collectivité (SIREN, "
-				+ "nom, nature, codes INSEE, population) et l'instant du soutien. Les soutiens retirés n'y figurent "
-				+ "pas (leur nombre par proposition est dans « propositions ») ; aucun nom d'agent ni d'élu.";
-	}
-
-	@Override
-	public TableSchema schema() {
-		return SCHEMA;
-	}
-
-	@Override
 	public Optional<Snapshot> snapshot(CampaignId campaign) {
 		// the version counts supports given (in force + ended) and ended: both only grow, so any change changes it
-		return jdbc.sql("""
+		return querySnapshot(campaign, """
 				select c.as_of,
 				       (select coalesce(sum(t.support_count), 0) from voting.tally t
 				          join voting.proposal p on p.id = t.proposal_id
@@ -115,15 +93,12 @@ class SupportsDataset implements OpenDataset {
 				       (select count(*) from voting.support_history h where h.campaign_id = c.id) as ended,
 				       (select max(h.ended_at) from voting.support_history h where h.campaign_id = c.id) as last_ended,
 				       (select max(s.supported_at) from voting.support s where s.campaign_id = c.id) as last_given
-				from voting.campaign c where c.id = ?""")
-				.param(campaign.id())
-				.query((rs, n) -> {
-					var last = DatasetRows.latest(DatasetRows.instant(rs, "as_of"), DatasetRows.instant(rs, "last_given"),
-							DatasetRows.instant(rs, "last_ended"));
+				from voting.campaign c where c.id = :campaign""",
+				rs -> {
+					var last = DatasetRows.latest(rs, "as_of", "last_given", "last_ended");
 					long inForce = rs.getLong("in_force");
-					return new Snapshot(last, inForce, inForce + "-" + rs.getLong("ended") + "-" + last.toEpochMilli());
-				})
-				.optional();
+					return Snapshot.counting(last, inForce, inForce, rs.getLong("ended"));
+				});
 	}
 
 	@Override
@@ -134,8 +109,8 @@ class SupportsDataset implements OpenDataset {
 				from voting.support where campaign_id = ? order by proposal_id, siren""",
 				rs -> {
 					var siren = rs.getString("siren");
-					sink.row(rs.getObject("proposal_id", UUID.class).toString(), siren, rs.getString("name"),
-							Codes.kind(rs.getString("kind")), insee.get(siren),
+					sink.row(DatasetRows.uuid(rs, "proposal_id"), siren, rs.getString("name"),
+							DatasetRows.kind(rs.getString("kind")), insee.get(siren),
 							Codes.blankToNull(rs.getString("departement")), Codes.blankToNull(rs.getString("region")),
 							rs.getLong("population"), DatasetRows.instant(rs, "supported_at"));
 				}, campaign.id()));
@@ -147,7 +122,7 @@ class SupportsDataset implements OpenDataset {
 		if (lookup == null) {
 			return codes;
 		}
-		var sirens = jdbc.sql("select distinct siren from voting.support where campaign_id = ?")
+		var sirens = jdbc().sql("select distinct siren from voting.support where campaign_id = ?")
 				.param(campaign.id()).query(String.class).list();
 		for (int from = 0; from < sirens.size(); from += 5_000) {
 			var batch = new ArrayList<Siren>();
