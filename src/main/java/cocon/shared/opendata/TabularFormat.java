@@ -148,12 +148,7 @@ public enum TabularFormat {
 
 		@Override
 		public void close() {
-			try {
-				out.close();
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
+			unchecked(out::close);
 		}
 	}
 
@@ -252,23 +247,30 @@ public enum TabularFormat {
 				}
 			}
 			if (row % FLUSH_EVERY == 0) {
-				try {
-					sheet.flush();
-				}
-				catch (IOException e) {
-					throw new UncheckedIOException(e);
-				}
+				unchecked(sheet::flush);
 			}
 		}
 
 		@Override
 		public void close() {
-			try {
-				workbook.finish();
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
+			unchecked(workbook::finish);
+		}
+	}
+
+	/** A step of writing that may fail on the output. */
+	@FunctionalInterface
+	private interface Output {
+
+		void write() throws IOException;
+	}
+
+	/** Runs the step; a failure of the output surfaces unchecked, as a {@link RowSink} declares no exception. */
+	private static void unchecked(Output step) {
+		try {
+			step.write();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 	}
 
