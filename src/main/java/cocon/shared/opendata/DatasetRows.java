@@ -47,19 +47,14 @@ public final class DatasetRows {
 		};
 	}
 
-	/** The latest of the {@code timestamptz} columns given (nulls ignored); the epoch when there is none. */
+	/**
+	 * The latest of the {@code timestamptz} columns given (nulls ignored): a dataset's last update; the epoch when
+	 * there is none.
+	 */
 	public static Instant latest(ResultSet rs, String... columns) throws SQLException {
-		var instants = new Instant[columns.length];
-		for (int i = 0; i < columns.length; i++) {
-			instants[i] = instant(rs, columns[i]);
-		}
-		return latest(instants);
-	}
-
-	/** The latest of the instants given (nulls ignored): a dataset's last update; the epoch when there is none. */
-	public static Instant latest(Instant... instants) {
 		Instant latest = null;
-		for (var instant : instants) {
+		for (var column : columns) {
+			var instant = instant(rs, column);
 			if (instant != null && (latest == null || instant.isAfter(latest))) {
 				latest = instant;
 			}
