@@ -74,13 +74,11 @@ class SteeringCommittee {
 	boolean declareConflict(ProposalId id, String reason, String username) {
 		var proposal = proposal(id);
 		requireMember(proposal.campaignId(), username);
-		if (reason == null || reason.isBlank()) {
-			throw Refusal.Invalid.field("reason", "Indiquez la nature du conflit d'intérêts.");
-		}
-		if (reason.strip().length() > 2000) {
+		reason = Refusal.Invalid.required("reason", reason, "Indiquez la nature du conflit d'intérêts.");
+		if (reason.length() > 2000) {
 			throw Refusal.Invalid.field("reason", "La nature du conflit d'intérêts compte au plus 2 000 caractères.");
 		}
-		return committee.declareConflict(proposal.campaignId(), id, username, reason.strip(), clock.instant());
+		return committee.declareConflict(proposal.campaignId(), id, username, reason, clock.instant());
 	}
 
 	@Transactional

@@ -95,6 +95,17 @@ public abstract class Refusal extends RuntimeException {
 		public static Invalid field(String field, String message) {
 			return new Invalid(List.of(new FieldError(field, message)));
 		}
+
+		/**
+		 * A text field that must be filled in: refuses a missing or blank value with the message, as the field's
+		 * error; otherwise returns the value without its surrounding spaces.
+		 */
+		public static String required(String field, String value, String message) {
+			if (value == null || value.isBlank()) {
+				throw field(field, message);
+			}
+			return value.strip();
+		}
 	}
 
 	/** The current state forbids the request (409). */
