@@ -100,9 +100,7 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 	}
 
 	private void moveTo(Proposal target, Proposal current, String by, Instant at, String why) {
-		var before = describe(current);
-		clear();
-		outcome = Outcome.GROUPED;
+		var before = replaceOutcome(Outcome.GROUPED, current);
 		proposalId = target.getId();
 		decided(Action.GROUPED, "Regroupée dans « " + target.title() + " »" + why + before, by, at);
 		changes.register(new ContributionGrouped(id, campaignId, target.getId(), target.title(), by, at));
@@ -116,9 +114,7 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 			return;
 		}
 		requireCorrectable(current);
-		var before = describe(current);
-		clear();
-		outcome = Outcome.REORIENTED;
+		var before = replaceOutcome(Outcome.REORIENTED, current);
 		reorientationTarget = target;
 		reorientationNote = note;
 		decided(Action.REORIENTED, "Réorientée vers « " + reorientationTarget + " » : " + reorientationNote + before, by, at);
@@ -131,9 +127,7 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 			return;
 		}
 		requireCorrectable(current);
-		var before = describe(current);
-		clear();
-		outcome = Outcome.REJECTED;
+		var before = replaceOutcome(Outcome.REJECTED, current);
 		rejectionReason = reason;
 		decided(Action.REJECTED, "Rejetée : " + rejectionReason + before, by, at);
 		changes.register(new ContributionRejected(id, campaignId, rejectionReason, by, at));
@@ -147,20 +141,24 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 		}
 	}
 
-	private String describe(Proposal current) {
-		return switch (outcome) {
+	/**
+	 * Forgets the outcome for the next one, whose details the caller then sets.
+	 *
+	 * @return the end of the history entry, which says what the outcome was before
+	 */
+	private String replaceOutcome(Outcome next, Proposal current) {
+		var before = switch (outcome) {
 			case PENDING -> ".";
 			case GROUPED -> " (auparavant regroupée dans « " + (current == null ? proposalId : current.title()) + " »).";
 			case REORIENTED -> " (auparavant réorientée vers « " + reorientationTarget + " »).";
 			case REJECTED -> " (auparavant rejetée).";
 		};
-	}
-
-	private void clear() {
 		proposalId = null;
 		reorientationTarget = null;
 		reorientationNote = null;
 		rejectionReason = null;
+		outcome = next;
+		return before;
 	}
 
 	private void decided(Action action, String details, String by, Instant at) {
