@@ -220,18 +220,10 @@ class SteeringCommittee {
 		if (proposalId == null) {
 			errors.add("proposalId", "Indiquez la proposition à laquelle répond le projet.");
 		}
-		if (provider == null || provider.isBlank()) {
-			errors.add("provider", "Indiquez le porteur du projet.");
-		}
-		else if (provider.strip().length() > 300) {
-			errors.add("provider", "Le nom du porteur compte au plus 300 caractères.");
-		}
-		if (title == null || title.isBlank()) {
-			errors.add("title", "Indiquez le titre du projet.");
-		}
-		else if (title.strip().length() > 300) {
-			errors.add("title", "Le titre du projet compte au plus 300 caractères.");
-		}
+		errors.requireText("provider", provider, 300, "Indiquez le porteur du projet.",
+				"Le nom du porteur compte au plus 300 caractères.");
+		errors.requireText("title", title, 300, "Indiquez le titre du projet.",
+				"Le titre du projet compte au plus 300 caractères.");
 		if (budgetEuros == null || budgetEuros <= 0) {
 			errors.add("budgetEuros", "Le budget est un montant positif en euros.");
 		}

@@ -149,6 +149,22 @@ public abstract class Refusal extends RuntimeException {
 			errors.add(new FieldError(field, message));
 		}
 
+		/**
+		 * Checks a text field that must be filled in and hold at most {@code max} characters once stripped: adds
+		 * {@code missing} or {@code tooLong} as the field's error; returns whether the text is acceptable.
+		 */
+		public boolean requireText(String field, String value, int max, String missing, String tooLong) {
+			if (value == null || value.isBlank()) {
+				add(field, missing);
+				return false;
+			}
+			if (value.strip().length() > max) {
+				add(field, tooLong);
+				return false;
+			}
+			return true;
+		}
+
 		public boolean isEmpty() {
 			return errors.isEmpty();
 		}
