@@ -1,8 +1,6 @@
 package cocon.curation;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.jmolecules.ddd.types.AggregateRoot;
 
@@ -45,8 +43,7 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 	private Instant decidedAt;
 	private long version;
 
-	private final transient RegisteredEvents events = new RegisteredEvents();
-	private final List<Decision> decisions = new ArrayList<>();
+	private final transient PendingChanges changes = new PendingChanges();
 
 	Contribution(ContributionId id, CampaignId campaignId, String title, String need, String theme, String authorRole,
 			Siren organisationSiren, String organisationName, CollectiviteKind organisationKind, Instant submittedAt,
@@ -103,49 +100,37 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 	}
 
 	private void moveTo(Proposal target, Proposal current, String by, Instant at, String why) {
-		var before = describe(current);
-		clear();
-		outcome = Outcome.GROUPED;
+		var before = replaceOutcome(Outcome.GROUPED, current);
 		proposalId = target.getId();
 		decided(Action.GROUPED, "Regroupée dans « " + target.title() + " »" + why + before, by, at);
-		events.register(new ContributionGrouped(id, campaignId, target.getId(), target.title(), by, at));
+		changes.register(new ContributionGrouped(id, campaignId, target.getId(), target.title(), by, at));
 	}
 
 	void reorient(String target, String note, Proposal current, String by, Instant at) {
-		if (target == null || target.isBlank()) {
-			throw Refusal.Invalid.field("target", "Indiquez le programme ou le service vers lequel la contribution est réorientée.");
-		}
-		if (note == null || note.isBlank()) {
-			throw Refusal.Invalid.field("note", "Expliquez la réorientation à la personne qui a contribué.");
-		}
-		if (outcome == Outcome.REORIENTED && reorientationTarget.equals(target.strip())
-				&& reorientationNote.equals(note.strip())) {
+		target = Refusal.Invalid.required("target", target,
+				"Indiquez le programme ou le service vers lequel la contribution est réorientée.");
+		note = Refusal.Invalid.required("note", note, "Expliquez la réorientation à la personne qui a contribué.");
+		if (outcome == Outcome.REORIENTED && reorientationTarget.equals(target) && reorientationNote.equals(note)) {
 			return;
 		}
 		requireCorrectable(current);
-		var before = describe(current);
-		clear();
-		outcome = Outcome.REORIENTED;
-		reorientationTarget = target.strip();
-		reorientationNote = note.strip();
+		var before = replaceOutcome(Outcome.REORIENTED, current);
+		reorientationTarget = target;
+		reorientationNote = note;
 		decided(Action.REORIENTED, "Réorientée vers « " + reorientationTarget + " » : " + reorientationNote + before, by, at);
-		events.register(new ContributionReoriented(id, campaignId, reorientationTarget, reorientationNote, by, at));
+		changes.register(new ContributionReoriented(id, campaignId, reorientationTarget, reorientationNote, by, at));
 	}
 
 	void reject(String reason, Proposal current, String by, Instant at) {
-		if (reason == null || reason.isBlank()) {
-			throw Refusal.Invalid.field("reason", "Indiquez pourquoi la contribution est rejetée.");
-		}
-		if (outcome == Outcome.REJECTED && rejectionReason.equals(reason.strip())) {
+		reason = Refusal.Invalid.required("reason", reason, "Indiquez pourquoi la contribution est rejetée.");
+		if (outcome == Outcome.REJECTED && rejectionReason.equals(reason)) {
 			return;
 		}
 		requireCorrectable(current);
-		var before = describe(current);
-		clear();
-		outcome = Outcome.REJECTED;
-		rejectionReason = reason.strip();
+		var before = replaceOutcome(Outcome.REJECTED, current);
+		rejectionReason = reason;
 		decided(Action.REJECTED, "Rejetée : " + rejectionReason + before, by, at);
-		events.register(new ContributionRejected(id, campaignId, rejectionReason, by, at));
+		changes.register(new ContributionRejected(id, campaignId, rejectionReason, by, at));
 	}
 
 	/** Once its proposal is published, the outcome is final: the contributors' organisations support it. */
@@ -156,37 +141,40 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 		}
 	}
 
-	private String describe(Proposal current) {
-		return switch (outcome) {
+	/**
+	 * Forgets the outcome for the next one, whose details the caller then sets.
+	 *
+	 * @return the end of the history entry, which says what the outcome was before
+	 */
+	private String replaceOutcome(Outcome next, Proposal current) {
+		var before = switch (outcome) {
 			case PENDING -> ".";
 			case GROUPED -> " (auparavant regroupée dans « " + (current == null ? proposalId : current.title()) + " »).";
 			case REORIENTED -> " (auparavant réorientée vers « " + reorientationTarget + " »).";
 			case REJECTED -> " (auparavant rejetée).";
 		};
-	}
-
-	private void clear() {
 		proposalId = null;
 		reorientationTarget = null;
 		reorientationNote = null;
 		rejectionReason = null;
+		outcome = next;
+		return before;
 	}
 
 	private void decided(Action action, String details, String by, Instant at) {
 		decidedBy = by;
 		decidedAt = at;
-		decisions.add(new Decision(campaignId, id, proposalId, action, details, by, at));
+		changes.decided(new Decision(campaignId, id, proposalId, action, details, by, at));
+	}
+
+	/** The history entries and events this aggregate registered, stored by its repository with it (ADR 0021). */
+	PendingChanges changes() {
+		return changes;
 	}
 
 	/** The events this aggregate registered, published by its repository when it is stored (ADR 0007, ADR 0021). */
 	RegisteredEvents events() {
-		return events;
-	}
-
-	List<Decision> pullDecisions() {
-		var pulled = List.copyOf(decisions);
-		decisions.clear();
-		return pulled;
+		return changes.events();
 	}
 
 	@Override

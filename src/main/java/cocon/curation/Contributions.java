@@ -76,8 +76,7 @@ class Contributions {
 			throw new OptimisticLockingFailureException("La contribution a été traitée entre-temps : rechargez la page.");
 		}
 		contribution.versionSaved(contribution.version() + 1);
-		history.append(contribution.pullDecisions());
-		contribution.events().publishTo(events);
+		contribution.changes().storeIn(history, events);
 	}
 
 	private static Map<String, Object> params(Contribution c) {

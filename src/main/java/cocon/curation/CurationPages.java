@@ -160,9 +160,7 @@ class CurationPages {
 	}
 
 	private static void confirmed(String confirmation, String what) {
-		if (confirmation == null || confirmation.isBlank()) {
-			throw Refusal.Invalid.field("confirmation", "Cochez la case pour confirmer " + what + ".");
-		}
+		Refusal.Invalid.required("confirmation", confirmation, "Cochez la case pour confirmer " + what + ".");
 	}
 
 	/** Runs a decision; a refused one comes back to the page with its reason instead of an error page. */

@@ -2,7 +2,6 @@ package cocon.curation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -17,6 +16,7 @@ import cocon.shared.identity.Role;
 import cocon.shared.wayfinding.CampaignFigure;
 import cocon.shared.wayfinding.CampaignLink;
 import cocon.shared.wayfinding.CampaignSections;
+import cocon.shared.wayfinding.WayfindingTexts;
 import cocon.shared.wayfinding.WorkItem;
 import cocon.shared.wayfinding.WorkItems;
 
@@ -28,11 +28,11 @@ import cocon.shared.wayfinding.WorkItems;
 class CurationWayfinding implements WorkItems, CampaignSections {
 
 	private final JdbcClient jdbc;
-	private final MessageSource messages;
+	private final WayfindingTexts texts;
 
 	CurationWayfinding(JdbcClient jdbc, MessageSource messages) {
 		this.jdbc = jdbc;
-		this.messages = messages;
+		this.texts = new WayfindingTexts(messages);
 	}
 
 	private record Backlog(UUID campaign, String title, long pending, long drafts) {
@@ -43,7 +43,7 @@ class CurationWayfinding implements WorkItems, CampaignSections {
 		if (!user.hasRole(Role.CURATOR)) {
 			return List.of();
 		}
-		var group = text("curation.wayfinding.group");
+		var group = texts.text("curation.wayfinding.group");
 		var items = new ArrayList<WorkItem>();
 		jdbc.sql("""
 				select c.id, c.title,
@@ -55,13 +55,13 @@ class CurationWayfinding implements WorkItems, CampaignSections {
 				.forEach(b -> {
 					var queue = "/curation/campagnes/" + b.campaign();
 					if (b.pending() > 0) {
-						items.add(new WorkItem(group, text("curation.wayfinding.pending", b.pending()), queue, b.title(), true));
+						items.add(new WorkItem(group, texts.text("curation.wayfinding.pending", b.pending()), queue, b.title(), true));
 					}
 					if (b.drafts() > 0) {
-						items.add(new WorkItem(group, text("curation.wayfinding.drafts", b.drafts()), queue, b.title(), true));
+						items.add(new WorkItem(group, texts.text("curation.wayfinding.drafts", b.drafts()), queue, b.title(), true));
 					}
 					if (b.pending() == 0 && b.drafts() == 0) {
-						items.add(new WorkItem(group, text("curation.wayfinding.queue"), queue, b.title(), false));
+						items.add(new WorkItem(group, texts.text("curation.wayfinding.queue"), queue, b.title(), false));
 					}
 				});
 		return items;
@@ -71,23 +71,19 @@ class CurationWayfinding implements WorkItems, CampaignSections {
 	public List<CampaignFigure> figures(CampaignId campaign) {
 		var published = jdbc.sql("select count(*) from curation.proposal where campaign_id = ? and status = 'PUBLISHED'")
 				.param(campaign.id()).query(Long.class).single();
-		return List.of(new CampaignFigure(20, published, text("curation.wayfinding.published", published)));
+		return List.of(new CampaignFigure(20, published, texts.text("curation.wayfinding.published", published)));
 	}
 
 	@Override
 	public List<CampaignLink> links(CampaignId campaign, CampaignCalendar.Phase phase, @Nullable CurrentUser user) {
 		var links = new ArrayList<CampaignLink>();
-		links.add(new CampaignLink(30, text("curation.wayfinding.hub.funnel"), "/campagnes/" + campaign.id() + "/entonnoir",
-				text("curation.wayfinding.hub.funnel.help"), false));
+		links.add(new CampaignLink(30, texts.text("curation.wayfinding.hub.funnel"), "/campagnes/" + campaign.id() + "/entonnoir",
+				texts.text("curation.wayfinding.hub.funnel.help"), false));
 		if (user != null && user.hasRole(Role.CURATOR)) {
 			var triage = phase == CampaignCalendar.Phase.CONTRIBUTIONS || phase == CampaignCalendar.Phase.CURATION;
-			links.add(new CampaignLink(60, text("curation.wayfinding.hub.queue"), "/curation/campagnes/" + campaign.id(),
-					text("curation.wayfinding.hub.queue.help"), triage));
+			links.add(new CampaignLink(60, texts.text("curation.wayfinding.hub.queue"), "/curation/campagnes/" + campaign.id(),
+					texts.text("curation.wayfinding.hub.queue.help"), triage));
 		}
 		return links;
-	}
-
-	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, Locale.FRENCH);
 	}
 }

@@ -49,8 +49,7 @@ class Proposal implements AggregateRoot<Proposal, ProposalId> {
 	private Instant publishedAt;
 	private long version;
 
-	private final transient RegisteredEvents events = new RegisteredEvents();
-	private final List<Decision> decisions = new ArrayList<>();
+	private final transient PendingChanges changes = new PendingChanges();
 
 	Proposal(ProposalId id, CampaignId campaignId, String title, String summary, String theme, Status status,
 			ProposalId mergedInto, String createdBy, Instant createdAt, Instant publishedAt, long version) {
@@ -85,22 +84,22 @@ class Proposal implements AggregateRoot<Proposal, ProposalId> {
 		if (title.equals(this.title) && summary.equals(this.summary) && theme.equals(this.theme)) {
 			return;
 		}
-		var changes = new ArrayList<String>();
+		var edits = new ArrayList<String>();
 		if (!title.equals(this.title)) {
-			changes.add("titre « " + this.title + " » → « " + title + " »");
+			edits.add("titre « " + this.title + " » → « " + title + " »");
 		}
 		if (!summary.equals(this.summary)) {
-			changes.add("résumé modifié");
+			edits.add("résumé modifié");
 		}
 		if (!theme.equals(this.theme)) {
-			changes.add("thème " + this.theme + " → " + theme);
+			edits.add("thème " + this.theme + " → " + theme);
 		}
 		this.title = title;
 		this.summary = summary;
 		this.theme = theme;
-		decide(Action.PROPOSAL_REVISED, "Modification : " + String.join(" ; ", changes) + ".", by, at);
+		decide(Action.PROPOSAL_REVISED, "Modification : " + String.join(" ; ", edits) + ".", by, at);
 		if (status == Status.PUBLISHED) {
-			events.register(new ProposalRevised(id, campaignId, title, summary, theme, at));
+			changes.register(new ProposalRevised(id, campaignId, title, summary, theme, at));
 		}
 	}
 
@@ -127,7 +126,7 @@ class Proposal implements AggregateRoot<Proposal, ProposalId> {
 		decide(Action.PROPOSAL_PUBLISHED, "Proposition publiée avec " + contributions
 				+ (contributions > 1 ? " contributions de " : " contribution de ") + organisations.size()
 				+ (organisations.size() > 1 ? " organisations" : " organisation") + " : elle est ouverte aux soutiens.", by, at);
-		events.register(new ProposalPublished(id, campaignId, title, summary, theme, List.copyOf(organisations), at));
+		changes.register(new ProposalPublished(id, campaignId, title, summary, theme, List.copyOf(organisations), at));
 	}
 
 	/**
@@ -157,7 +156,7 @@ class Proposal implements AggregateRoot<Proposal, ProposalId> {
 		absorbed.decide(Action.ABSORBED, "Fusionnée dans « " + title + " » : ses contributions et ses soutiens y sont repris.",
 				by, at);
 		decide(Action.MERGED, "A absorbé « " + absorbed.title + " » (" + absorbed.id + ").", by, at);
-		events.register(new ProposalsMerged(id, absorbed.id, campaignId, by, at));
+		changes.register(new ProposalsMerged(id, absorbed.id, campaignId, by, at));
 		if (status == Status.DRAFT && absorbed.publishedAt != null) {
 			markPublished(organisations, contributions, by, at);
 		}
@@ -183,25 +182,21 @@ class Proposal implements AggregateRoot<Proposal, ProposalId> {
 	}
 
 	private void decide(Action action, String details, String by, Instant at) {
-		decisions.add(new Decision(campaignId, null, id, action, details, by, at));
+		changes.decided(new Decision(campaignId, null, id, action, details, by, at));
 	}
 
 	private static String required(String field, String value) {
-		if (value == null || value.isBlank()) {
-			throw Refusal.Invalid.field(field, "Ce champ est obligatoire.");
-		}
-		return value.strip();
+		return Refusal.Invalid.required(field, value, "Ce champ est obligatoire.");
+	}
+
+	/** The history entries and events this aggregate registered, stored by its repository with it (ADR 0021). */
+	PendingChanges changes() {
+		return changes;
 	}
 
 	/** The events this aggregate registered, published by its repository when it is stored (ADR 0007, ADR 0021). */
 	RegisteredEvents events() {
-		return events;
-	}
-
-	List<Decision> pullDecisions() {
-		var pulled = List.copyOf(decisions);
-		decisions.clear();
-		return pulled;
+		return changes.events();
 	}
 
 	@Override

@@ -68,8 +68,7 @@ class Proposals {
 			}
 			proposal.versionSaved(proposal.version() + 1);
 		}
-		history.append(proposal.pullDecisions());
-		proposal.events().publishTo(events);
+		proposal.changes().storeIn(history, events);
 	}
 
 	private static java.util.Map<String, Object> params(Proposal p) {

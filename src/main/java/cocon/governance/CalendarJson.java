@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.Instant;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 import cocon.shared.CampaignCalendar;
 import cocon.shared.Refusal;
@@ -85,39 +87,34 @@ record CalendarJson(WindowJson contributions, WindowJson supports, WindowJson re
 	}
 
 	private static Instant instant(String text, String field, Refusal.Collector errors) {
-		if (text == null || text.isBlank()) {
-			errors.add(field, "La date et l'heure sont obligatoires.");
-			return null;
-		}
-		try {
-			var parsed = OffsetDateTime.parse(text.strip());
-			if (outOfRange(parsed.getYear())) {
-				errors.add(field, YEARS);
-				return null;
-			}
-			return parsed.toInstant();
-		}
-		catch (DateTimeParseException e) {
-			errors.add(field, "Date et heure invalides : attendu par exemple 2021-01-25T00:00:00+01:00.");
-			return null;
-		}
+		var parsed = parsed(text, field, errors, OffsetDateTime::parse, OffsetDateTime::getYear,
+				"La date et l'heure sont obligatoires.",
+				"Date et heure invalides : attendu par exemple 2021-01-25T00:00:00+01:00.");
+		return parsed == null ? null : parsed.toInstant();
 	}
 
 	private static LocalDate date(String text, String field, Refusal.Collector errors) {
+		return parsed(text, field, errors, LocalDate::parse, LocalDate::getYear, "La date est obligatoire.",
+				"Date invalide : attendu par exemple 2021-05-03.");
+	}
+
+	/** A date or a date and time of the body; missing, invalid or out of the years allowed, the field's error and null. */
+	private static <T> T parsed(String text, String field, Refusal.Collector errors, Function<String, T> parser,
+			ToIntFunction<T> year, String missing, String invalid) {
 		if (text == null || text.isBlank()) {
-			errors.add(field, "La date est obligatoire.");
+			errors.add(field, missing);
 			return null;
 		}
 		try {
-			var parsed = LocalDate.parse(text.strip());
-			if (outOfRange(parsed.getYear())) {
+			var parsed = parser.apply(text.strip());
+			if (outOfRange(year.applyAsInt(parsed))) {
 				errors.add(field, YEARS);
 				return null;
 			}
 			return parsed;
 		}
 		catch (DateTimeParseException e) {
-			errors.add(field, "Date invalide : attendu par exemple 2021-05-03.");
+			errors.add(field, invalid);
 			return null;
 		}
 	}

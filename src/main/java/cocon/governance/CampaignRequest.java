@@ -34,12 +34,8 @@ record CampaignRequest(String title, String description, Long envelopeEuros, Lis
 
 	Draft validate() {
 		var errors = new Refusal.Collector();
-		if (title == null || title.isBlank()) {
-			errors.add("title", "Le titre est obligatoire.");
-		}
-		else if (title.strip().length() > 200) {
-			errors.add("title", "Le titre ne doit pas dépasser 200 caractères.");
-		}
+		errors.requireText("title", title, 200, "Le titre est obligatoire.",
+				"Le titre ne doit pas dépasser 200 caractères.");
 		if (description == null || description.isBlank()) {
 			errors.add("description", "La description est obligatoire.");
 		}
@@ -67,13 +63,9 @@ record CampaignRequest(String title, String description, Long envelopeEuros, Lis
 			var seen = new java.util.HashSet<String>();
 			for (int i = 0; i < themes.size(); i++) {
 				var theme = themes.get(i);
-				if (theme == null || theme.isBlank()) {
-					errors.add("themes[" + i + "]", "Un thème ne peut pas être vide.");
-				}
-				else if (theme.strip().length() > THEME_MAX) {
-					errors.add("themes[" + i + "]", "Un thème compte au plus " + THEME_MAX + " caractères.");
-				}
-				else if (!seen.add(theme.strip().toLowerCase(java.util.Locale.FRENCH))) {
+				if (errors.requireText("themes[" + i + "]", theme, THEME_MAX, "Un thème ne peut pas être vide.",
+						"Un thème compte au plus " + THEME_MAX + " caractères.")
+						&& !seen.add(theme.strip().toLowerCase(java.util.Locale.FRENCH))) {
 					errors.add("themes[" + i + "]", "Le thème « " + theme.strip() + " » figure deux fois.");
 				}
 			}

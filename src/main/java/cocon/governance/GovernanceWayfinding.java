@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,6 +25,7 @@ import cocon.shared.wayfinding.CampaignLink;
 import cocon.shared.wayfinding.CampaignOverview;
 import cocon.shared.wayfinding.CampaignOverviews;
 import cocon.shared.wayfinding.CampaignSections;
+import cocon.shared.wayfinding.WayfindingTexts;
 import cocon.shared.wayfinding.WorkItem;
 import cocon.shared.wayfinding.WorkItems;
 
@@ -42,7 +42,7 @@ class GovernanceWayfinding implements WorkItems, CampaignSections, CampaignOverv
 
 	private final CampaignManagement management;
 	private final JdbcClient jdbc;
-	private final MessageSource messages;
+	private final WayfindingTexts texts;
 	private final ObjectProvider<CampaignSections> sections;
 	private final Clock clock;
 
@@ -50,7 +50,7 @@ class GovernanceWayfinding implements WorkItems, CampaignSections, CampaignOverv
 			ObjectProvider<CampaignSections> sections, Clock clock) {
 		this.management = management;
 		this.jdbc = jdbc;
-		this.messages = messages;
+		this.texts = new WayfindingTexts(messages);
 		this.sections = sections;
 		this.clock = clock;
 	}
@@ -73,8 +73,8 @@ class GovernanceWayfinding implements WorkItems, CampaignSections, CampaignOverv
 				.query(java.util.UUID.class).list()) : java.util.Set.<java.util.UUID>of();
 		var items = new ArrayList<WorkItem>();
 		var now = clock.instant();
-		var committeeGroup = text("governance.wayfinding.group.committee");
-		var adminGroup = text("governance.wayfinding.group.admin");
+		var committeeGroup = texts.text("governance.wayfinding.group.committee");
+		var adminGroup = texts.text("governance.wayfinding.group.admin");
 		for (var campaign : management.all()) {
 			var id = campaign.getId();
 			var phase = campaign.phaseAt(now);
@@ -82,26 +82,26 @@ class GovernanceWayfinding implements WorkItems, CampaignSections, CampaignOverv
 			if (seats.contains(id.id())) {
 				var due = due(id, phase);
 				if (due != null) {
-					items.add(new WorkItem(committeeGroup, text(due, campaign.title()), space,
-							text("governance.wayfinding.committee.space", campaign.title()), true));
+					items.add(new WorkItem(committeeGroup, texts.text(due, campaign.title()), space,
+							texts.text("governance.wayfinding.committee.space", campaign.title()), true));
 				}
 				else {
-					items.add(new WorkItem(committeeGroup, text("governance.wayfinding.committee.space", campaign.title()),
+					items.add(new WorkItem(committeeGroup, texts.text("governance.wayfinding.committee.space", campaign.title()),
 							space, phase.label(), false));
 				}
 			}
 			// a finished campaign needs nothing more from its administrators
 			if (admin && phase != Phase.FUNDING) {
 				if (!named.contains(id.id())) {
-					items.add(new WorkItem(adminGroup, text("governance.wayfinding.admin.committee", campaign.title()),
+					items.add(new WorkItem(adminGroup, texts.text("governance.wayfinding.admin.committee", campaign.title()),
 							"/admin/campagnes/" + id + "/comite", phase.label(), true));
 				}
-				items.add(new WorkItem(adminGroup, text("governance.wayfinding.admin.calendar", campaign.title()),
+				items.add(new WorkItem(adminGroup, texts.text("governance.wayfinding.admin.calendar", campaign.title()),
 						"/admin/campagnes/" + id + "/calendrier", phase.label(), false));
 			}
 		}
 		if (admin) {
-			items.add(new WorkItem(adminGroup, text("governance.wayfinding.admin.new"), "/admin/campagnes/nouvelle", null,
+			items.add(new WorkItem(adminGroup, texts.text("governance.wayfinding.admin.new"), "/admin/campagnes/nouvelle", null,
 					false));
 		}
 		return items;
@@ -154,11 +154,11 @@ class GovernanceWayfinding implements WorkItems, CampaignSections, CampaignOverv
 				where d.campaign_id = ? and not exists (select 1 from governance.shortlist_decision s where s.supersedes = d.id)""")
 				.param(campaign.id()).query(Long.class).single();
 		if (shortlisted > 0) {
-			figures.add(new CampaignFigure(40, shortlisted, text("governance.wayfinding.shortlisted", shortlisted)));
+			figures.add(new CampaignFigure(40, shortlisted, texts.text("governance.wayfinding.shortlisted", shortlisted)));
 		}
 		var funded = count("select count(*) from governance.funded_project where campaign_id = ?", campaign);
 		if (funded > 0) {
-			figures.add(new CampaignFigure(50, funded, text("governance.wayfinding.funded", funded)));
+			figures.add(new CampaignFigure(50, funded, texts.text("governance.wayfinding.funded", funded)));
 		}
 		return figures;
 	}
@@ -168,19 +168,19 @@ class GovernanceWayfinding implements WorkItems, CampaignSections, CampaignOverv
 		var links = new ArrayList<CampaignLink>();
 		var base = "/campagnes/" + campaign.id();
 		if (user != null && isMember(campaign, user.username())) {
-			links.add(new CampaignLink(7, text("governance.wayfinding.hub.committee"), base + "/comite",
-					text("governance.wayfinding.hub.committee.help"), due(campaign, phase) != null));
+			links.add(new CampaignLink(7, texts.text("governance.wayfinding.hub.committee"), base + "/comite",
+					texts.text("governance.wayfinding.hub.committee.help"), due(campaign, phase) != null));
 		}
-		links.add(new CampaignLink(40, text("governance.wayfinding.hub.decisions"), base + "/decisions",
-				text("governance.wayfinding.hub.decisions.help"), false));
-		links.add(new CampaignLink(50, text("governance.wayfinding.hub.budget"), base + "/budget",
-				text("governance.wayfinding.hub.budget.help"), false));
-		links.add(new CampaignLink(80, text("governance.wayfinding.hub.opendata"), base + "/donnees-ouvertes",
-				text("governance.wayfinding.hub.opendata.help"), false));
+		links.add(new CampaignLink(40, texts.text("governance.wayfinding.hub.decisions"), base + "/decisions",
+				texts.text("governance.wayfinding.hub.decisions.help"), false));
+		links.add(new CampaignLink(50, texts.text("governance.wayfinding.hub.budget"), base + "/budget",
+				texts.text("governance.wayfinding.hub.budget.help"), false));
+		links.add(new CampaignLink(80, texts.text("governance.wayfinding.hub.opendata"), base + "/donnees-ouvertes",
+				texts.text("governance.wayfinding.hub.opendata.help"), false));
 		if (user != null && user.hasRole(Role.ADMINISTRATOR)) {
-			links.add(new CampaignLink(70, text("governance.wayfinding.hub.admin.committee"),
+			links.add(new CampaignLink(70, texts.text("governance.wayfinding.hub.admin.committee"),
 					"/admin/campagnes/" + campaign.id() + "/comite", null, !hasCommittee(campaign)));
-			links.add(new CampaignLink(71, text("governance.wayfinding.hub.admin.calendar"),
+			links.add(new CampaignLink(71, texts.text("governance.wayfinding.hub.admin.calendar"),
 					"/admin/campagnes/" + campaign.id() + "/calendrier", null, false));
 		}
 		return links;
@@ -237,14 +237,10 @@ class GovernanceWayfinding implements WorkItems, CampaignSections, CampaignOverv
 		// whole days left, rounded up: a window closing tonight has "1 jour" left, not 0
 		var hours = Math.max(0, Duration.between(now, until).toHours());
 		var days = (hours + 23) / 24;
-		return text(key, days);
+		return texts.text(key, days);
 	}
 
 	private static Instant startOf(LocalDate day) {
 		return day.atStartOfDay(Window.PARIS).toInstant();
-	}
-
-	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, Locale.FRENCH);
 	}
 }

@@ -74,13 +74,11 @@ class SteeringCommittee {
 	boolean declareConflict(ProposalId id, String reason, String username) {
 		var proposal = proposal(id);
 		requireMember(proposal.campaignId(), username);
-		if (reason == null || reason.isBlank()) {
-			throw Refusal.Invalid.field("reason", "Indiquez la nature du conflit d'intérêts.");
-		}
-		if (reason.strip().length() > 2000) {
+		reason = Refusal.Invalid.required("reason", reason, "Indiquez la nature du conflit d'intérêts.");
+		if (reason.length() > 2000) {
 			throw Refusal.Invalid.field("reason", "La nature du conflit d'intérêts compte au plus 2 000 caractères.");
 		}
-		return committee.declareConflict(proposal.campaignId(), id, username, reason.strip(), clock.instant());
+		return committee.declareConflict(proposal.campaignId(), id, username, reason, clock.instant());
 	}
 
 	@Transactional
@@ -222,18 +220,10 @@ class SteeringCommittee {
 		if (proposalId == null) {
 			errors.add("proposalId", "Indiquez la proposition à laquelle répond le projet.");
 		}
-		if (provider == null || provider.isBlank()) {
-			errors.add("provider", "Indiquez le porteur du projet.");
-		}
-		else if (provider.strip().length() > 300) {
-			errors.add("provider", "Le nom du porteur compte au plus 300 caractères.");
-		}
-		if (title == null || title.isBlank()) {
-			errors.add("title", "Indiquez le titre du projet.");
-		}
-		else if (title.strip().length() > 300) {
-			errors.add("title", "Le titre du projet compte au plus 300 caractères.");
-		}
+		errors.requireText("provider", provider, 300, "Indiquez le porteur du projet.",
+				"Le nom du porteur compte au plus 300 caractères.");
+		errors.requireText("title", title, 300, "Indiquez le titre du projet.",
+				"Le titre du projet compte au plus 300 caractères.");
 		if (budgetEuros == null || budgetEuros <= 0) {
 			errors.add("budgetEuros", "Le budget est un montant positif en euros.");
 		}

@@ -79,20 +79,13 @@ class Contributions {
 	 * aggregate's rule so that two decisions handled at once cannot go back in time).
 	 */
 	boolean saveOutcome(Contribution c) {
-		var outcome = c.outcome();
-		return jdbc.sql("""
+		return outcomeParams(jdbc.sql("""
 				update intake.contribution set outcome = :outcome, proposal_id = :proposal, proposal_title = :proposalTitle,
 				  reorientation_target = :target, reorientation_note = :note, rejection_reason = :reason,
 				  decided_by = :by, decided_at = :at
 				where id = :id and (decided_at is null or decided_at <= :at)
-				""")
+				"""), c.outcome())
 				.param("id", c.getId().id())
-				.param("outcome", outcome.status().name())
-				.param("proposal", outcome instanceof Outcome.Grouped g ? g.proposalId().id() : null, java.sql.Types.OTHER)
-				.param("proposalTitle", outcome instanceof Outcome.Grouped g ? g.proposalTitle() : null, java.sql.Types.VARCHAR)
-				.param("target", outcome instanceof Outcome.Reoriented r ? r.target() : null, java.sql.Types.VARCHAR)
-				.param("note", outcome instanceof Outcome.Reoriented r ? r.note() : null, java.sql.Types.VARCHAR)
-				.param("reason", outcome instanceof Outcome.Rejected r ? r.reason() : null, java.sql.Types.VARCHAR)
 				.param("by", c.decidedBy(), java.sql.Types.VARCHAR)
 				.param("at", Timestamp.from(c.decidedAt()))
 				.update() == 1;
@@ -100,23 +93,28 @@ class Contributions {
 
 	/** Keeps the decision in the history; false when it was already recorded (an event delivered twice). */
 	boolean recordDecision(ContributionId id, Outcome outcome, String by, Instant at, Instant now) {
-		return jdbc.sql("""
+		return outcomeParams(jdbc.sql("""
 				insert into intake.outcome_decision (contribution_id, outcome, proposal_id, proposal_title,
 				  reorientation_target, reorientation_note, rejection_reason, decided_by, decided_at, recorded_at)
 				values (:id, :outcome, :proposal, :proposalTitle, :target, :note, :reason, :by, :at, :now)
 				on conflict (contribution_id, outcome, decided_at) do nothing
-				""")
+				"""), outcome)
 				.param("id", id.id())
+				.param("by", by == null ? "inconnu" : by)
+				.param("at", Timestamp.from(at))
+				.param("now", Timestamp.from(now))
+				.update() == 1;
+	}
+
+	/** The outcome's columns, the same in the contribution and in its history of decisions. */
+	private static JdbcClient.StatementSpec outcomeParams(JdbcClient.StatementSpec statement, Outcome outcome) {
+		return statement
 				.param("outcome", outcome.status().name())
 				.param("proposal", outcome instanceof Outcome.Grouped g ? g.proposalId().id() : null, java.sql.Types.OTHER)
 				.param("proposalTitle", outcome instanceof Outcome.Grouped g ? g.proposalTitle() : null, java.sql.Types.VARCHAR)
 				.param("target", outcome instanceof Outcome.Reoriented r ? r.target() : null, java.sql.Types.VARCHAR)
 				.param("note", outcome instanceof Outcome.Reoriented r ? r.note() : null, java.sql.Types.VARCHAR)
-				.param("reason", outcome instanceof Outcome.Rejected r ? r.reason() : null, java.sql.Types.VARCHAR)
-				.param("by", by == null ? "inconnu" : by)
-				.param("at", Timestamp.from(at))
-				.param("now", Timestamp.from(now))
-				.update() == 1;
+				.param("reason", outcome instanceof Outcome.Rejected r ? r.reason() : null, java.sql.Types.VARCHAR);
 	}
 
 	/** A past decision on a contribution, as kept in its history. */

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -222,14 +223,16 @@ class ContributorNotifier {
 			Instant sentAt, boolean toSend, int attempts) {
 	}
 
+	private static final RowMapper<OutboxMail> OUTBOX_MAIL = (rs, row) -> new OutboxMail(rs.getObject("id", UUID.class),
+			rs.getObject("contribution_id", UUID.class), rs.getString("recipient"), rs.getString("subject"),
+			rs.getString("body"), rs.getTimestamp("created_at").toInstant(),
+			rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(), rs.getBoolean("to_send"),
+			rs.getInt("attempts"));
+
 	List<OutboxMail> latest(int offset, int limit) {
 		return jdbc.sql("select * from intake.outbox order by seq desc limit ? offset ?")
 				.params(limit, offset)
-				.query((rs, row) -> new OutboxMail(rs.getObject("id", UUID.class), rs.getObject("contribution_id", UUID.class),
-						rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
-						rs.getTimestamp("created_at").toInstant(),
-						rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
-						rs.getBoolean("to_send"), rs.getInt("attempts")))
+				.query(OUTBOX_MAIL)
 				.list();
 	}
 
@@ -240,11 +243,7 @@ class ContributorNotifier {
 	List<OutboxMail> forContribution(UUID contributionId) {
 		return jdbc.sql("select * from intake.outbox where contribution_id = ? order by seq")
 				.params(contributionId)
-				.query((rs, row) -> new OutboxMail(rs.getObject("id", UUID.class), rs.getObject("contribution_id", UUID.class),
-						rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
-						rs.getTimestamp("created_at").toInstant(),
-						rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
-						rs.getBoolean("to_send"), rs.getInt("attempts")))
+				.query(OUTBOX_MAIL)
 				.list();
 	}
 }

@@ -1,10 +1,8 @@
 package cocon.intake;
 
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -13,12 +11,12 @@ import org.springframework.stereotype.Component;
 
 import cocon.shared.CampaignCalendar;
 import cocon.shared.CampaignId;
-import cocon.shared.Window;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.Role;
 import cocon.shared.wayfinding.CampaignFigure;
 import cocon.shared.wayfinding.CampaignLink;
 import cocon.shared.wayfinding.CampaignSections;
+import cocon.shared.wayfinding.WayfindingTexts;
 import cocon.shared.wayfinding.WorkItem;
 import cocon.shared.wayfinding.WorkItems;
 
@@ -29,16 +27,13 @@ import cocon.shared.wayfinding.WorkItems;
 @Component
 class IntakeWayfinding implements WorkItems, CampaignSections {
 
-	private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH)
-			.withZone(Window.PARIS);
-
 	private final JdbcClient jdbc;
-	private final MessageSource messages;
+	private final WayfindingTexts texts;
 	private final Clock clock;
 
 	IntakeWayfinding(JdbcClient jdbc, MessageSource messages, Clock clock) {
 		this.jdbc = jdbc;
-		this.messages = messages;
+		this.texts = new WayfindingTexts(messages);
 		this.clock = clock;
 	}
 
@@ -53,7 +48,7 @@ class IntakeWayfinding implements WorkItems, CampaignSections {
 		if (!user.hasRole(Role.AGENT)) {
 			return List.of();
 		}
-		var group = text("intake.wayfinding.group");
+		var group = texts.text("intake.wayfinding.group");
 		var items = new ArrayList<WorkItem>();
 		var now = clock.instant();
 		jdbc.sql("""
@@ -63,8 +58,8 @@ class IntakeWayfinding implements WorkItems, CampaignSections {
 				.query((rs, n) -> new OpenCampaign(rs.getObject(1, java.util.UUID.class), rs.getString(2),
 						rs.getTimestamp(3).toInstant()))
 				.list()
-				.forEach(c -> items.add(new WorkItem(group, text("intake.wayfinding.contribute", c.title()),
-						"/campagnes/" + c.id() + "/contribuer", text("intake.wayfinding.until", UNTIL.format(c.closes())),
+				.forEach(c -> items.add(new WorkItem(group, texts.text("intake.wayfinding.contribute", c.title()),
+						"/campagnes/" + c.id() + "/contribuer", texts.text("intake.wayfinding.until", texts.deadline(c.closes())),
 						true)));
 		var outcomes = jdbc.sql("""
 				select count(*), count(*) filter (where outcome = 'PENDING'), count(*) filter (where outcome = 'GROUPED'),
@@ -74,8 +69,8 @@ class IntakeWayfinding implements WorkItems, CampaignSections {
 				.query((rs, n) -> new Outcomes(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
 				.single();
 		if (outcomes.total() > 0) {
-			items.add(new WorkItem(group, text("intake.wayfinding.mine", outcomes.total()), "/mes-contributions",
-					text("intake.wayfinding.outcomes", outcomes.pending(), outcomes.grouped(), outcomes.reoriented(),
+			items.add(new WorkItem(group, texts.text("intake.wayfinding.mine", outcomes.total()), "/mes-contributions",
+					texts.text("intake.wayfinding.outcomes", outcomes.pending(), outcomes.grouped(), outcomes.reoriented(),
 							outcomes.rejected()),
 					false));
 		}
@@ -86,7 +81,7 @@ class IntakeWayfinding implements WorkItems, CampaignSections {
 	public List<CampaignFigure> figures(CampaignId campaign) {
 		var received = jdbc.sql("select count(*) from intake.contribution where campaign_id = ?").param(campaign.id())
 				.query(Long.class).single();
-		return List.of(new CampaignFigure(10, received, text("intake.wayfinding.received", received)));
+		return List.of(new CampaignFigure(10, received, texts.text("intake.wayfinding.received", received)));
 	}
 
 	@Override
@@ -94,21 +89,17 @@ class IntakeWayfinding implements WorkItems, CampaignSections {
 		var links = new ArrayList<CampaignLink>();
 		var contributor = user == null || user.hasRole(Role.AGENT);
 		if (phase == CampaignCalendar.Phase.CONTRIBUTIONS && contributor) {
-			links.add(new CampaignLink(10, text("intake.wayfinding.hub.contribute"),
-					"/campagnes/" + campaign.id() + "/contribuer", text("intake.wayfinding.hub.contribute.help"), true));
+			links.add(new CampaignLink(10, texts.text("intake.wayfinding.hub.contribute"),
+					"/campagnes/" + campaign.id() + "/contribuer", texts.text("intake.wayfinding.hub.contribute.help"), true));
 		}
 		if (user != null && user.hasRole(Role.AGENT)) {
-			links.add(new CampaignLink(11, text("intake.wayfinding.hub.mine"), "/mes-contributions",
-					text("intake.wayfinding.hub.mine.help"), false));
+			links.add(new CampaignLink(11, texts.text("intake.wayfinding.hub.mine"), "/mes-contributions",
+					texts.text("intake.wayfinding.hub.mine.help"), false));
 		}
 		if (user != null && user.hasRole(Role.CURATOR)) {
-			links.add(new CampaignLink(61, text("intake.wayfinding.hub.import"),
+			links.add(new CampaignLink(61, texts.text("intake.wayfinding.hub.import"),
 					"/curation/campagnes/" + campaign.id() + "/import", null, false));
 		}
 		return links;
-	}
-
-	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, Locale.FRENCH);
 	}
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cocon.shared.NewestCopy;
 import cocon.shared.ProposalId;
 
 /** The latest known title of each proposal (from curation's events): an older revision never wins. */
@@ -18,14 +19,9 @@ class ProposalTitles {
 		this.jdbc = jdbc;
 	}
 
-	/** Stores the title if it is newer than the one known; says whether it was. */
+	/** Stores the title if it is newer than the one known (newest wins, ADR 0018); says whether it was. */
 	boolean record(ProposalId id, String title, Instant asOf) {
-		return jdbc.sql("""
-				insert into referents.proposal_title (proposal_id, title, as_of) values (:id, :title, :asOf)
-				on conflict (proposal_id) do update set title = excluded.title, as_of = excluded.as_of
-				where referents.proposal_title.as_of <= excluded.as_of
-				""")
-				.param("id", id.id()).param("title", title).param("asOf", Sql.ts(asOf)).update() == 1;
+		return NewestCopy.of(jdbc, "referents.proposal_title", "proposal_id", id.id()).set("title", title).write(asOf);
 	}
 
 	/** The title known, if it was set after the given instant. */

@@ -3,7 +3,6 @@ package cocon.referents;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -18,6 +17,7 @@ import cocon.shared.identity.Role;
 import cocon.shared.wayfinding.CampaignFigure;
 import cocon.shared.wayfinding.CampaignLink;
 import cocon.shared.wayfinding.CampaignSections;
+import cocon.shared.wayfinding.WayfindingTexts;
 import cocon.shared.wayfinding.WorkItem;
 import cocon.shared.wayfinding.WorkItems;
 
@@ -29,12 +29,12 @@ import cocon.shared.wayfinding.WorkItems;
 class ReferentWayfinding implements WorkItems, CampaignSections {
 
 	private final JdbcClient jdbc;
-	private final MessageSource messages;
+	private final WayfindingTexts texts;
 	private final Clock clock;
 
 	ReferentWayfinding(JdbcClient jdbc, MessageSource messages, Clock clock) {
 		this.jdbc = jdbc;
-		this.messages = messages;
+		this.texts = new WayfindingTexts(messages);
 		this.clock = clock;
 	}
 
@@ -47,7 +47,7 @@ class ReferentWayfinding implements WorkItems, CampaignSections {
 		if (!user.hasRole(Role.AGENT) || organisation == null) {
 			return List.of();
 		}
-		var group = text("referents.wayfinding.group");
+		var group = texts.text("referents.wayfinding.group");
 		var siren = organisation.siren().value();
 		var now = java.sql.Timestamp.from(clock.instant());
 		var items = new ArrayList<WorkItem>();
@@ -61,15 +61,15 @@ class ReferentWayfinding implements WorkItems, CampaignSections {
 				order by c.proposal_title""")
 				.params(siren, now, now)
 				.query((rs, n) -> new Call(rs.getObject(1, UUID.class), rs.getString(2))).list()
-				.forEach(c -> items.add(new WorkItem(group, text("referents.wayfinding.invited", c.title()),
-						"/ma-collectivite/territoires-referents", text("referents.wayfinding.invited.help"), true)));
+				.forEach(c -> items.add(new WorkItem(group, texts.text("referents.wayfinding.invited", c.title()),
+						"/ma-collectivite/territoires-referents", texts.text("referents.wayfinding.invited.help"), true)));
 		jdbc.sql("""
 				select t.proposal_id, c.proposal_title from referents.referent_territory t
 				join referents.referent_call c on c.proposal_id = t.proposal_id
 				where t.siren = ? order by c.proposal_title""")
 				.param(siren)
 				.query((rs, n) -> new Call(rs.getObject(1, UUID.class), rs.getString(2))).list()
-				.forEach(c -> items.add(new WorkItem(group, text("referents.wayfinding.member", c.title()),
+				.forEach(c -> items.add(new WorkItem(group, texts.text("referents.wayfinding.member", c.title()),
 						"/propositions/" + c.proposal() + "/groupe-de-travail", null, false)));
 		return items;
 	}
@@ -81,7 +81,7 @@ class ReferentWayfinding implements WorkItems, CampaignSections {
 		if (referents == 0) {
 			return List.of();
 		}
-		return List.of(new CampaignFigure(45, referents, text("referents.wayfinding.referents", referents)));
+		return List.of(new CampaignFigure(45, referents, texts.text("referents.wayfinding.referents", referents)));
 	}
 
 	@Override
@@ -89,19 +89,15 @@ class ReferentWayfinding implements WorkItems, CampaignSections {
 		var links = new ArrayList<CampaignLink>();
 		var agent = user != null && user.hasRole(Role.AGENT) && user.organisation() != null;
 		if (phase == CampaignCalendar.Phase.REFERENT_APPLICATIONS && agent) {
-			links.add(new CampaignLink(6, text("referents.wayfinding.hub.apply"), "/ma-collectivite/territoires-referents",
-					text("referents.wayfinding.hub.apply.help"), true));
+			links.add(new CampaignLink(6, texts.text("referents.wayfinding.hub.apply"), "/ma-collectivite/territoires-referents",
+					texts.text("referents.wayfinding.hub.apply.help"), true));
 		}
 		var calls = jdbc.sql("select count(*) from referents.referent_call where campaign_id = ? and status = 'OPEN'")
 				.param(campaign.id()).query(Long.class).single();
 		if (calls > 0) {
-			links.add(new CampaignLink(45, text("referents.wayfinding.hub.groups"), "/territoires-referents",
-					text("referents.wayfinding.hub.groups.help", calls), false));
+			links.add(new CampaignLink(45, texts.text("referents.wayfinding.hub.groups"), "/territoires-referents",
+					texts.text("referents.wayfinding.hub.groups.help", calls), false));
 		}
 		return links;
-	}
-
-	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, Locale.FRENCH);
 	}
 }

@@ -95,6 +95,17 @@ public abstract class Refusal extends RuntimeException {
 		public static Invalid field(String field, String message) {
 			return new Invalid(List.of(new FieldError(field, message)));
 		}
+
+		/**
+		 * A text field that must be filled in: refuses a missing or blank value with the message, as the field's
+		 * error; otherwise returns the value without its surrounding spaces.
+		 */
+		public static String required(String field, String value, String message) {
+			if (value == null || value.isBlank()) {
+				throw field(field, message);
+			}
+			return value.strip();
+		}
 	}
 
 	/** The current state forbids the request (409). */
@@ -136,6 +147,22 @@ public abstract class Refusal extends RuntimeException {
 
 		public void add(String field, String message) {
 			errors.add(new FieldError(field, message));
+		}
+
+		/**
+		 * Checks a text field that must be filled in and hold at most {@code max} characters once stripped: adds
+		 * {@code missing} or {@code tooLong} as the field's error; returns whether the text is acceptable.
+		 */
+		public boolean requireText(String field, String value, int max, String missing, String tooLong) {
+			if (value == null || value.isBlank()) {
+				add(field, missing);
+				return false;
+			}
+			if (value.strip().length() > max) {
+				add(field, tooLong);
+				return false;
+			}
+			return true;
 		}
 
 		public boolean isEmpty() {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -278,22 +279,19 @@ class Standings {
 	}
 
 	public String regionName(String code) {
-		if (code == null || code.isEmpty()) {
-			return "Sans région";
-		}
-		return regionNames.computeIfAbsent(code, key -> {
-			var names = directory.getIfAvailable();
-			return names == null ? key : names.regionName(key).orElse(key);
-		});
+		return code == null || code.isEmpty() ? "Sans région" : placeName(regionNames, code, Directory::regionName);
 	}
 
 	public String departementName(String code) {
-		if (code == null || code.isEmpty()) {
-			return "";
-		}
-		return departementNames.computeIfAbsent(code, key -> {
+		return code == null || code.isEmpty() ? "" : placeName(departementNames, code, Directory::departementName);
+	}
+
+	/** The name the directory gives a code, kept once read; the code itself if the directory is absent or knows none. */
+	private String placeName(Map<String, String> known, String code,
+			BiFunction<Directory, String, Optional<String>> lookup) {
+		return known.computeIfAbsent(code, key -> {
 			var names = directory.getIfAvailable();
-			return names == null ? key : names.departementName(key).orElse(key);
+			return names == null ? key : lookup.apply(names, key).orElse(key);
 		});
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -84,12 +85,7 @@ class VotingApi {
 	ResponseEntity<List<ProposalCount>> proposals(@PathVariable UUID id,
 			@Parameter(description = "Numéro de page, à partir de 0") @RequestParam(defaultValue = "0") int page,
 			@Parameter(description = "Propositions par page, de 1 à 500") @RequestParam(defaultValue = "100") int size) {
-		checkPage(page, size);
-		var proposals = standings.proposals(new CampaignId(id));
-		if (proposals.isEmpty() && !standings.knows(new CampaignId(id))) {
-			throw unknownCampaign(id);
-		}
-		return paged(ListPage.of(proposals, page, size), "/api/campaigns/" + id + "/proposals");
+		return campaignPage(id, page, size, standings::proposals, "/proposals");
 	}
 
 	@Operation(summary = "Classement des propositions d'une campagne, avec leurs répartitions",
@@ -100,18 +96,23 @@ class VotingApi {
 	ResponseEntity<List<Ranked>> ranking(@PathVariable UUID id,
 			@Parameter(description = "Numéro de page, à partir de 0") @RequestParam(defaultValue = "0") int page,
 			@Parameter(description = "Propositions par page, de 1 à 500") @RequestParam(defaultValue = "100") int size) {
-		checkPage(page, size);
-		var ranking = standings.ranking(new CampaignId(id));
-		if (ranking.isEmpty() && !standings.knows(new CampaignId(id))) {
-			throw unknownCampaign(id);
-		}
-		return paged(ListPage.of(ranking, page, size), "/api/campaigns/" + id + "/ranking");
+		return campaignPage(id, page, size, standings::ranking, "/ranking");
 	}
 
-	private static void checkPage(int page, int size) {
+	/**
+	 * One page of a campaign's list (its proposals, its ranking), for the path {@code /api/campaigns/{id}} followed
+	 * by {@code list}: an empty list is a 404 only when voting does not know the campaign.
+	 */
+	private <T> ResponseEntity<List<T>> campaignPage(UUID id, int page, int size, Function<CampaignId, List<T>> read,
+			String list) {
 		if (!ListPage.valid(page, size)) {
 			throw new Refusal.Invalid(ListPage.BOUNDS);
 		}
+		var items = read.apply(new CampaignId(id));
+		if (items.isEmpty() && !standings.knows(new CampaignId(id))) {
+			throw unknownCampaign(id);
+		}
+		return paged(ListPage.of(items, page, size), "/api/campaigns/" + id + list);
 	}
 
 	static <T> ResponseEntity<List<T>> paged(ListPage<T> page, String path) {

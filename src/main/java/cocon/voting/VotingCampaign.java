@@ -18,8 +18,10 @@ import cocon.voting.SupportRefused.Reason;
 /**
  * What voting knows of a campaign (a copy kept from governance's events): its support window and the kinds of
  * collectivité allowed to support. It decides whether an organisation may support or withdraw at a given instant.
+ * An immutable copy, hence a record.
  */
-class VotingCampaign implements AggregateRoot<VotingCampaign, CampaignId> {
+record VotingCampaign(CampaignId id, String title, Set<CollectiviteKind> supportKinds, Window supports)
+		implements AggregateRoot<VotingCampaign, CampaignId> {
 
 	/** Collectivités territoriales: the 2021 rule, used when a campaign names no kind. */
 	static final Set<CollectiviteKind> DEFAULT_SUPPORT_KINDS = EnumSet.of(CollectiviteKind.COMMUNE,
@@ -28,34 +30,13 @@ class VotingCampaign implements AggregateRoot<VotingCampaign, CampaignId> {
 	private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm",
 			Locale.FRANCE);
 
-	private final CampaignId id;
-	private final String title;
-	private final Set<CollectiviteKind> supportKinds;
-	private final Window supports;
-
-	VotingCampaign(CampaignId id, String title, Set<CollectiviteKind> supportKinds, Window supports) {
-		this.id = id;
-		this.title = title;
-		this.supportKinds = supportKinds == null || supportKinds.isEmpty() ? DEFAULT_SUPPORT_KINDS
-				: Set.copyOf(supportKinds);
-		this.supports = supports;
+	VotingCampaign {
+		supportKinds = supportKinds == null || supportKinds.isEmpty() ? DEFAULT_SUPPORT_KINDS : Set.copyOf(supportKinds);
 	}
 
 	@Override
 	public CampaignId getId() {
 		return id;
-	}
-
-	String title() {
-		return title;
-	}
-
-	Set<CollectiviteKind> supportKinds() {
-		return supportKinds;
-	}
-
-	Window supports() {
-		return supports;
 	}
 
 	boolean isOpen(Instant now) {
@@ -79,8 +60,7 @@ class VotingCampaign implements AggregateRoot<VotingCampaign, CampaignId> {
 	/** Refuses a withdrawal once the window closed: supports are then frozen. */
 	void admitWithdrawal(Instant now) {
 		if (supports.isOver(now)) {
-			throw new SupportRefused(Reason.CLOSED, "La période de soutien s'est close le "
-					+ FRENCH.format(supports.closesInParis()) + " : les soutiens sont désormais figés.");
+			throw closed();
 		}
 	}
 
@@ -110,8 +90,12 @@ class VotingCampaign implements AggregateRoot<VotingCampaign, CampaignId> {
 					+ FRENCH.format(supports.opensInParis()) + ".");
 		}
 		if (supports.isOver(now)) {
-			throw new SupportRefused(Reason.CLOSED, "La période de soutien s'est close le "
-					+ FRENCH.format(supports.closesInParis()) + " : les soutiens sont désormais figés.");
+			throw closed();
 		}
+	}
+
+	private SupportRefused closed() {
+		return new SupportRefused(Reason.CLOSED, "La période de soutien s'est close le "
+				+ FRENCH.format(supports.closesInParis()) + " : les soutiens sont désormais figés.");
 	}
 }

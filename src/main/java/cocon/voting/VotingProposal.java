@@ -8,39 +8,14 @@ import cocon.voting.SupportRefused.Reason;
 
 /**
  * What voting knows of a published proposal (a copy kept from curation's events). A proposal merged into another
- * one is no longer open for support: its supports moved to the survivor.
+ * one is no longer open for support: its supports moved to the survivor. An immutable copy, hence a record.
  */
-class VotingProposal implements AggregateRoot<VotingProposal, ProposalId> {
-
-	private final ProposalId id;
-	private final CampaignId campaignId;
-	private final String title;
-	private final String theme;
-	private final ProposalId mergedInto;
-
-	VotingProposal(ProposalId id, CampaignId campaignId, String title, String theme, ProposalId mergedInto) {
-		this.id = id;
-		this.campaignId = campaignId;
-		this.title = title;
-		this.theme = theme;
-		this.mergedInto = mergedInto;
-	}
+record VotingProposal(ProposalId id, CampaignId campaignId, String title, String theme, ProposalId mergedInto)
+		implements AggregateRoot<VotingProposal, ProposalId> {
 
 	@Override
 	public ProposalId getId() {
 		return id;
-	}
-
-	CampaignId campaignId() {
-		return campaignId;
-	}
-
-	String title() {
-		return title;
-	}
-
-	String theme() {
-		return theme;
 	}
 
 	boolean isMerged() {

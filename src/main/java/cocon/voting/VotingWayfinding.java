@@ -2,10 +2,8 @@ package cocon.voting;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -15,12 +13,12 @@ import org.springframework.stereotype.Component;
 
 import cocon.shared.CampaignCalendar;
 import cocon.shared.CampaignId;
-import cocon.shared.Window;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.Role;
 import cocon.shared.wayfinding.CampaignFigure;
 import cocon.shared.wayfinding.CampaignLink;
 import cocon.shared.wayfinding.CampaignSections;
+import cocon.shared.wayfinding.WayfindingTexts;
 import cocon.shared.wayfinding.WorkItem;
 import cocon.shared.wayfinding.WorkItems;
 
@@ -31,18 +29,15 @@ import cocon.shared.wayfinding.WorkItems;
 @Component
 class VotingWayfinding implements WorkItems, CampaignSections {
 
-	private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH)
-			.withZone(Window.PARIS);
-
 	private final JdbcClient jdbc;
 	private final Standings standings;
-	private final MessageSource messages;
+	private final WayfindingTexts texts;
 	private final Clock clock;
 
 	VotingWayfinding(JdbcClient jdbc, Standings standings, MessageSource messages, Clock clock) {
 		this.jdbc = jdbc;
 		this.standings = standings;
-		this.messages = messages;
+		this.texts = new WayfindingTexts(messages);
 		this.clock = clock;
 	}
 
@@ -56,7 +51,7 @@ class VotingWayfinding implements WorkItems, CampaignSections {
 			return List.of();
 		}
 		var now = java.sql.Timestamp.from(clock.instant());
-		var group = text("voting.wayfinding.group");
+		var group = texts.text("voting.wayfinding.group");
 		return jdbc.sql("""
 				select c.id, c.title, c.supports_close,
 				       (select count(*) from voting.support s where s.siren = ? and s.campaign_id = c.id)
@@ -67,15 +62,15 @@ class VotingWayfinding implements WorkItems, CampaignSections {
 				.query((rs, n) -> new Open(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
 						rs.getLong(4)))
 				.list().stream()
-				.map(c -> new WorkItem(group, text("voting.wayfinding.support", c.title()), "/ma-collectivite",
-						text("voting.wayfinding.given", c.given(), UNTIL.format(c.closes())), true))
+				.map(c -> new WorkItem(group, texts.text("voting.wayfinding.support", c.title()), "/ma-collectivite",
+						texts.text("voting.wayfinding.given", c.given(), texts.deadline(c.closes())), true))
 				.toList();
 	}
 
 	@Override
 	public List<CampaignFigure> figures(CampaignId campaign) {
 		var supports = standings.proposals(campaign).stream().mapToLong(Standings.ProposalCount::supportCount).sum();
-		return List.of(new CampaignFigure(30, supports, text("voting.wayfinding.supports", supports)));
+		return List.of(new CampaignFigure(30, supports, texts.text("voting.wayfinding.supports", supports)));
 	}
 
 	@Override
@@ -85,26 +80,22 @@ class VotingWayfinding implements WorkItems, CampaignSections {
 		var supporter = user != null && user.hasRole(Role.AGENT) && user.organisation() != null
 				&& eligible(campaign, user);
 		if (phase == CampaignCalendar.Phase.SUPPORTS && supporter) {
-			links.add(new CampaignLink(5, text("voting.wayfinding.hub.support"), "/ma-collectivite",
-					text("voting.wayfinding.hub.support.help"), true));
+			links.add(new CampaignLink(5, texts.text("voting.wayfinding.hub.support"), "/ma-collectivite",
+					texts.text("voting.wayfinding.hub.support.help"), true));
 		}
-		links.add(new CampaignLink(20, text("voting.wayfinding.hub.proposals"), base + "/propositions",
-				text("voting.wayfinding.hub.proposals.help"), false));
-		links.add(new CampaignLink(21, text("voting.wayfinding.hub.ranking"), base + "/propositions#classement",
-				text("voting.wayfinding.hub.ranking.help"), false));
-		links.add(new CampaignLink(31, text("voting.wayfinding.hub.overtime"), base + "/soutiens-dans-le-temps",
-				text("voting.wayfinding.hub.overtime.help"), false));
-		links.add(new CampaignLink(32, text("voting.wayfinding.hub.map"), base + "/carte",
-				text("voting.wayfinding.hub.map.help"), false));
+		links.add(new CampaignLink(20, texts.text("voting.wayfinding.hub.proposals"), base + "/propositions",
+				texts.text("voting.wayfinding.hub.proposals.help"), false));
+		links.add(new CampaignLink(21, texts.text("voting.wayfinding.hub.ranking"), base + "/propositions#classement",
+				texts.text("voting.wayfinding.hub.ranking.help"), false));
+		links.add(new CampaignLink(31, texts.text("voting.wayfinding.hub.overtime"), base + "/soutiens-dans-le-temps",
+				texts.text("voting.wayfinding.hub.overtime.help"), false));
+		links.add(new CampaignLink(32, texts.text("voting.wayfinding.hub.map"), base + "/carte",
+				texts.text("voting.wayfinding.hub.map.help"), false));
 		return links;
 	}
 
 	private boolean eligible(CampaignId campaign, CurrentUser user) {
 		return jdbc.sql("select count(*) from voting.campaign where id = ? and ? = any (support_kinds)")
 				.params(campaign.id(), user.organisation().kind().name()).query(Long.class).single() > 0;
-	}
-
-	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, Locale.FRENCH);
 	}
 }

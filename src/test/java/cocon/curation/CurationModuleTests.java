@@ -238,6 +238,13 @@ class CurationModuleTests {
 		assertThat(history.ofContribution(id.id())).hasSize(before).extracting(History.Entry::action)
 				.containsExactly("GROUPED", "REJECTED", "REORIENTED", "GROUPED", "GROUPED");
 		assertThat(history.ofContribution(id.id())).extracting(History.Entry::actor).contains("curator2");
+		// each correction says in the history what it replaced
+		assertThat(history.ofContribution(id.id())).extracting(History.Entry::details).containsExactly(
+				"Regroupée dans « Suivre les consommations ».",
+				"Rejetée : Doublon d'un programme existant. (auparavant regroupée dans « Suivre les consommations »).",
+				"Réorientée vers « Programme ACTEE » : Financé par ACTEE. (auparavant rejetée).",
+				"Regroupée dans « Piloter l'énergie » (auparavant réorientée vers « Programme ACTEE »).",
+				"Regroupée dans « Suivre les consommations » (auparavant regroupée dans « Piloter l'énergie »).");
 	}
 
 	@Test

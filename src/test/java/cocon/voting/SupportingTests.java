@@ -406,6 +406,16 @@ class SupportingTests extends VotingTestSupport {
 	@Autowired
 	Standings standings;
 
+	@Test
+	void namesPlacesWithoutADirectoryByTheirCode() {
+		// this module test starts without the directory module: a code stands for its own name
+		assertThat(standings.regionName("84")).isEqualTo("84");
+		assertThat(standings.departementName("69")).isEqualTo("69");
+		assertThat(standings.regionName("")).isEqualTo("Sans région");
+		assertThat(standings.regionName(null)).isEqualTo("Sans région");
+		assertThat(standings.departementName(null)).isEmpty();
+	}
+
 	private java.util.Map<String, Long> listed(CampaignId campaign) {
 		try {
 			var listed = new java.util.HashMap<String, Long>();
