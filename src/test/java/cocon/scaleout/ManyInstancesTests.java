@@ -1,12 +1,9 @@
 package cocon.scaleout;
 
-import static cocon.testing.ApiRequests.eventually;
 import static cocon.testing.ApiRequests.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,16 +32,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import cocon.CoconApplication;
 import cocon.testing.ApiCalendars;
-import cocon.testing.TestPostgresEnvironmentPostProcessor;
+import cocon.testing.InstanceLauncher;
+import cocon.testing.SupportsOpen;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -83,33 +79,30 @@ class ManyInstancesTests {
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5)).build();
 
-	private final List<Process> started = new ArrayList<>();
+	private InstanceLauncher instances;
 
 	private String jdbcUrl;
 
+	@BeforeEach
+	void launcherWithTheTickJob() throws IOException {
+		instances = new InstanceLauncher(work, tickJob());
+	}
+
 	@AfterEach
 	void stopWhatThisTestStarted() throws Exception {
-		for (var app : started) {
-			if (app.isAlive()) {
-				app.destroy();
-				if (!app.waitFor(60, TimeUnit.SECONDS)) {
-					app.destroyForcibly().waitFor();
-				}
-			}
-		}
+		instances.stopAll();
 	}
 
 	@Test
 	void threeInstancesOnOneDatabaseGiveTheResultsOfOne() throws Exception {
 		long began = System.nanoTime();
-		jdbcUrl = freshDatabase();
-		var ports = List.of(freePort(), freePort(), freePort());
-		var classpath = instanceClasspath();
+		jdbcUrl = InstanceLauncher.freshDatabase(DATABASE);
+		var ports = List.of(InstanceLauncher.freePort(), InstanceLauncher.freePort(), InstanceLauncher.freePort());
 		// the first one migrates the database and loads the directory; the two others then start together
-		var a = start("a", ports.get(0), classpath, true);
+		var a = start("a", ports.get(0), true);
 		awaitUp("a", a, ports.get(0));
-		var b = start("b", ports.get(1), classpath, false);
-		var c = start("c", ports.get(2), classpath, false);
+		var b = start("b", ports.get(1), false);
+		var c = start("c", ports.get(2), false);
 		awaitUp("b", b, ports.get(1));
 		awaitUp("c", c, ports.get(2));
 		phase("trois instances démarrées", began);
@@ -122,13 +115,14 @@ class ManyInstancesTests {
 		assertThat(send(ports.get(2), "GET", "/api/me", null, null, session).statusCode()).isEqualTo(200);
 		assertThat(send(ports.get(1), "GET", "/api/me", null, null, null).statusCode()).as("sans la session").isEqualTo(401);
 
-		var campaign = prepareCampaign(ports);
+		var campaign = SupportsOpen.prepare("Plusieurs instances", "Campagne du test à plusieurs instances.", PROPOSALS,
+				ports.stream().map(this::api).toList());
 		phase("campagne préparée par l'API, une requête par instance à tour de rôle", began);
 		var proposals = new ArrayList<String>();
 		for (var proposal : getJson(ports.get(1), "/api/campaigns/" + campaign + "/proposals")) {
 			proposals.add(proposal.get("id").asString());
 		}
-		var sirens = communes(ports.get(2), COMMUNES);
+		var sirens = SupportsOpen.communes(api(ports.get(2)), COMMUNES);
 		var pairs = new ArrayList<Pair>();
 		for (int round = 0; round < proposals.size(); round++) {
 			for (int i = 0; i < sirens.size(); i++) {
@@ -263,82 +257,33 @@ class ManyInstancesTests {
 
 	// --- the instances -------------------------------------------------------------------------------------------
 
-	private String freshDatabase() throws Exception {
-		var admin = TestPostgresEnvironmentPostProcessor.jdbcUrl();
-		try (var connection = DriverManager.getConnection(admin); var statement = connection.createStatement()) {
-			statement.execute("drop database if exists " + DATABASE + " with (force)");
-			statement.execute("create database " + DATABASE);
-		}
-		return admin.replaceFirst("/postgres\\?", "/" + DATABASE + "?");
-	}
-
 	/**
-	 * The test JVM's classpath minus the test classes (their environment post-processors would point the instance at
-	 * a database of their own), plus a folder holding the test's scheduled job and the auto-configuration entry that
-	 * adds it.
+	 * A folder for the instances' classpath holding the test's scheduled job and the auto-configuration entry that
+	 * adds it (the launcher leaves the test classes out).
 	 */
-	private String instanceClasspath() throws IOException {
+	private Path tickJob() throws IOException {
 		var extra = work.resolve("tick");
 		var tickClass = "cocon/scaleout/TickJob.class";
-		var testClasses = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-				.map(Path::of).filter(entry -> entry.endsWith("test-classes")).findFirst().orElseThrow();
 		Files.createDirectories(extra.resolve("cocon/scaleout"));
-		Files.copy(testClasses.resolve(tickClass), extra.resolve(tickClass));
+		Files.copy(InstanceLauncher.testClasses().resolve(tickClass), extra.resolve(tickClass));
 		var imports = extra.resolve("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports");
 		Files.createDirectories(imports.getParent());
 		Files.writeString(imports, TickJob.class.getName() + "\n");
-		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-				.filter(entry -> !Path.of(entry).endsWith("test-classes"))
-				.collect(Collectors.joining(File.pathSeparator)) + File.pathSeparator + extra;
+		return extra;
 	}
 
-	private Process start(String name, int port, String classpath, boolean loadsDirectory) throws Exception {
-		var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+	private Process start(String name, int port, boolean loadsDirectory) throws Exception {
+		return instances.start(name, port, InstanceLauncher.onDatabase(jdbcUrl),
 				"-Dcocon.test.instance=" + name,
 				"-Dcocon.directory.load-on-startup=" + loadsDirectory,
-				// every instance checks the close every second and resubmits failed publications every second, with
-				// bounds of seconds instead of the production minutes (ADR 10, 11)
+				// every instance checks the close every second (and, as every launched instance, resubmits failed
+				// publications every second), with bounds of seconds instead of the production minutes (ADR 10, 11)
 				"-Dcocon.voting.close-check.cron=* * * * * *", "-Dcocon.voting.close-check.lock-at-least=PT0.5S",
-				"-Dcocon.events.resubmission.cron=* * * * * *", "-Dcocon.events.resubmission.min-age=2s",
-				"-Dcocon.events.staleness.published=3s", "-Dcocon.events.staleness.processing=3s",
-				"-Dcocon.events.staleness.resubmission=10s", "-Dcocon.events.staleness.check-intervall=1s",
-				"-Dcocon.rate-limits.enabled=false",
-				"-cp", classpath, CoconApplication.class.getName())
-				.redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile());
-		var environment = builder.environment();
-		environment.keySet().removeIf(variable -> variable.startsWith("SPRING_") || variable.startsWith("COCON_"));
-		environment.put("PORT", String.valueOf(port));
-		environment.put("SPRING_DATASOURCE_URL", jdbcUrl);
-		environment.put("SPRING_PROFILES_ACTIVE", "demo");
-		environment.put("COCON_DEMO_SEED", "false");
-		environment.put("DB_POOL_SIZE", "5");
-		var app = builder.start();
-		started.add(app);
-		return app;
+				"-Dcocon.rate-limits.enabled=false");
 	}
 
 	private void awaitUp(String name, Process app, int port) {
-		Awaitility.await("l'instance " + name + " est prête").atMost(Duration.ofSeconds(240))
-				.pollInterval(Duration.ofMillis(500)).until(() -> {
-					if (!app.isAlive()) {
-						var log = Files.readString(work.resolve(name + ".log"), StandardCharsets.UTF_8);
-						throw new IllegalStateException("L'instance " + name + " s'est arrêtée au démarrage :\n"
-								+ log.substring(Math.max(0, log.length() - 4000)));
-					}
-					try {
-						return send(port, "GET", "/actuator/health/readiness", null, null, null).statusCode() == 200;
-					}
-					catch (IOException e) {
-						return false;
-					}
-				});
-	}
-
-	private static int freePort() throws IOException {
-		try (var socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		instances.awaitUp(name, app, port, "/actuator/health/readiness");
 	}
 
 	// --- a session opened by the sign-in form ----------------------------------------------------------------------
@@ -366,78 +311,6 @@ class ManyInstancesTests {
 		return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
 				.map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).reduce((x, y) -> y)
 				.orElseThrow(() -> new AssertionError("pas de cookie de session : " + response.headers()));
-	}
-
-	// --- a campaign with its supports open, prepared through the API, each call to the next instance ----------------
-
-	private int turn;
-
-	private int nextPort(List<Integer> ports) {
-		return ports.get(turn++ % ports.size());
-	}
-
-	private String prepareCampaign(List<Integer> ports) throws Exception {
-		var now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-		var contributionsOpen = now.minusHours(1);
-		var body = JSON.createObjectNode()
-				.put("title", "Plusieurs instances")
-				.put("description", "Campagne du test à plusieurs instances.")
-				.put("envelopeEuros", 1_000_000L);
-		body.putArray("themes").add("Dématérialisation");
-		body.putArray("supportKinds").add("COMMUNE");
-		body.set("calendar", ApiCalendars.calendar(contributionsOpen, now.plusDays(1), now.plusDays(2), now.plusDays(9)));
-		var campaign = JSON.readTree(expect(send(nextPort(ports), "POST", "/api/campaigns", "admin", body, null), 201)
-				.body()).get("id").asString();
-		var agents = communes(nextPort(ports), PROPOSALS);
-		for (int i = 0; i < PROPOSALS; i++) {
-			var agent = "agent-" + agents.get(i);
-			var contribution = JSON.createObjectNode()
-					.put("title", "Besoin n° " + (i + 1))
-					.put("need", "Un service numérique partagé entre collectivités.")
-					.put("theme", "Dématérialisation")
-					.put("authorRole", "AGENT")
-					.put("authorFunction", "Chargée de mission numérique");
-			var port = nextPort(ports);
-			var id = JSON.readTree(eventually(() -> send(port, "POST", "/api/campaigns/" + campaign + "/contributions",
-					agent, contribution, null), 201).body()).get("id").asString();
-			var proposal = JSON.createObjectNode()
-					.put("title", "Proposition n° " + (i + 1))
-					.put("summary", "Proposition du test à plusieurs instances.")
-					.put("theme", "Dématérialisation");
-			proposal.putArray("contributionIds").add(id);
-			var other = nextPort(ports);
-			var proposalId = JSON.readTree(eventually(() -> send(other, "POST", "/api/campaigns/" + campaign
-					+ "/proposals", "curator", proposal, null), 201).body()).get("id").asString();
-			var third = nextPort(ports);
-			eventually(() -> send(third, "POST", "/api/proposals/" + proposalId + "/publication", "curator", null, null),
-					204);
-		}
-		var moved = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-		expect(send(nextPort(ports), "PUT", "/api/campaigns/" + campaign + "/calendar", "admin",
-				ApiCalendars.calendar(contributionsOpen, moved.minusSeconds(2), moved.minusSeconds(1), moved.plusDays(7)),
-				null), 200);
-		for (var port : ports) {
-			Awaitility.await("chaque instance voit les propositions et la période de soutien ouverte")
-					.atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-						var listed = send(port, "GET", "/api/campaigns/" + campaign + "/proposals", null, null, null);
-						var window = send(port, "GET", "/api/campaigns/" + campaign + "/supports-over-time", null, null,
-								null);
-						return listed.statusCode() == 200 && JSON.readTree(listed.body()).size() == PROPOSALS
-								&& window.statusCode() == 200 && !OffsetDateTime.parse(JSON.readTree(window.body())
-										.get("opens").asString()).isAfter(OffsetDateTime.now(ZoneOffset.UTC));
-					});
-		}
-		return campaign;
-	}
-
-	private List<String> communes(int port, int wanted) throws Exception {
-		var sirens = new ArrayList<String>();
-		for (int page = 0; sirens.size() < wanted; page++) {
-			var content = getJson(port, "/api/collectivites?kind=COMMUNE&size=100&page=" + page).get("content");
-			assertThat(content).as("assez de communes dans l'annuaire").isNotEmpty();
-			content.forEach(commune -> sirens.add(commune.get("siren").asString()));
-		}
-		return sirens.subList(0, wanted);
 	}
 
 	// --- what is stored -----------------------------------------------------------------------------------------
@@ -515,6 +388,11 @@ class ManyInstancesTests {
 	}
 
 	// --- HTTP ------------------------------------------------------------------------------------------------------
+
+	/** The API of the instance on {@code port}, for {@link SupportsOpen}. */
+	private SupportsOpen.Api api(int port) {
+		return (method, path, user, body) -> send(port, method, path, user, body, null);
+	}
 
 	private JsonNode getJson(int port, String path) throws Exception {
 		return JSON.readTree(expect(send(port, "GET", path, null, null, null), 200).body());

@@ -1,25 +1,16 @@
 package cocon.trust;
 
-import static cocon.testing.ApiRequests.eventually;
 import static cocon.testing.ApiRequests.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,12 +28,13 @@ import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import cocon.CoconApplication;
-import cocon.testing.ApiCalendars;
 import cocon.testing.ApiRequests;
+import cocon.testing.InstanceLauncher;
+import cocon.testing.SupportsOpen;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,23 +68,21 @@ class CrashInABurstTests {
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5)).build();
 
-	private final List<Process> started = new ArrayList<>();
+	private InstanceLauncher instances;
 
 	private int httpPort;
 
 	private int postgresPort;
 
+	@BeforeEach
+	void launcher() {
+		instances = new InstanceLauncher(work);
+	}
+
 	@AfterEach
 	void stopWhatThisTestStarted() throws Exception {
-		for (var app : started) {
-			if (app.isAlive()) {
-				// a normal stop: Spring closes the application and stops its PostgreSQL
-				app.destroy();
-				if (!app.waitFor(60, TimeUnit.SECONDS)) {
-					app.destroyForcibly().waitFor();
-				}
-			}
-		}
+		// a normal stop: Spring closes the application and stops its PostgreSQL
+		instances.stopAll();
 		// a PostgreSQL orphaned by a failure before the restart: a smart shutdown by its pid (its clients are gone)
 		var pidFile = work.resolve("postgres/postmaster.pid");
 		if (Files.exists(pidFile)) {
@@ -107,18 +97,19 @@ class CrashInABurstTests {
 
 	@Test
 	void everySupportAnsweredBeforeAKill9IsStoredCountedOnceAndDeliveredAfterTheRestart() throws Exception {
-		httpPort = freePort();
-		postgresPort = freePort();
+		httpPort = InstanceLauncher.freePort();
+		postgresPort = InstanceLauncher.freePort();
 		long began = System.nanoTime();
-		var first = start("app-1.log");
+		var first = start("app-1");
 		phase("démarrage sur un dossier neuf", began);
-		var campaign = prepareCampaign();
+		var campaign = SupportsOpen.prepare("Arrêt brutal en pleine rafale", "Campagne du test d'arrêt brutal.",
+				PROPOSALS, List.<SupportsOpen.Api>of(this::send));
 		phase("campagne préparée par l'API", began);
 		var proposals = new ArrayList<String>();
 		for (var proposal : getJson("/api/campaigns/" + campaign + "/proposals", null)) {
 			proposals.add(proposal.get("id").asString());
 		}
-		var sirens = communes(COMMUNES);
+		var sirens = SupportsOpen.communes(this::send, COMMUNES);
 		var pairs = new ArrayList<Pair>();
 		for (int round = 0; round < proposals.size(); round++) {
 			for (int c = 0; c < sirens.size(); c++) {
@@ -187,9 +178,9 @@ class CrashInABurstTests {
 				.isLessThan(atCrash);
 
 		// the restart, on the same data folder and the same ports: its PostgreSQL was left running as an orphan
-		start("app-2.log");
+		start("app-2");
 		phase("redémarrage sur le même dossier", began);
-		assertThat(log("app-2.log")).contains("serveur orphelin").contains("arrêté en");
+		assertThat(instances.log("app-2")).contains("serveur orphelin").contains("arrêté en");
 
 		var stored = storedSupports(campaign);
 		long unansweredStored = unanswered.stream().filter(stored::contains).count();
@@ -239,119 +230,13 @@ class CrashInABurstTests {
 	// --- the application in a JVM of its own ----------------------------------------------------------------------
 
 	/**
-	 * Starts the application's main class in a new JVM, with the test JVM's classpath minus the test classes (whose
-	 * environment post-processors would point it at the test suite's own PostgreSQL): the embedded default, durable,
-	 * on a data folder of this test, with fixed ports so that the restart finds the orphan on its port.
+	 * Starts the application in a JVM of its own on the embedded default, durable, on a data folder of this test, with
+	 * fixed ports so that the restart finds the orphan on its port; returns once it answers.
 	 */
-	private Process start(String logName) throws Exception {
-		var classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-				.filter(entry -> !Path.of(entry).endsWith("test-classes"))
-				.collect(Collectors.joining(File.pathSeparator));
-		var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-				// what the crash left unfinished is resubmitted by the locked job (ADR 10, 11), with bounds of
-				// seconds instead of the production minutes, so that the test waits seconds
-				"-Dcocon.events.resubmission.cron=* * * * * *", "-Dcocon.events.resubmission.min-age=2s",
-				"-Dcocon.events.staleness.published=3s", "-Dcocon.events.staleness.processing=3s",
-				"-Dcocon.events.staleness.resubmission=10s", "-Dcocon.events.staleness.check-intervall=1s",
-				"-cp", classpath,
-				CoconApplication.class.getName())
-				.redirectErrorStream(true).redirectOutput(work.resolve(logName).toFile());
-		var environment = builder.environment();
-		environment.keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("COCON_"));
-		environment.put("PORT", String.valueOf(httpPort));
-		environment.put("COCON_DATA_DIR", work.resolve("postgres").toString());
-		environment.put("COCON_EMBEDDED_POSTGRES_PORT", String.valueOf(postgresPort));
-		environment.put("COCON_DEMO_SEED", "false");
-		var app = builder.start();
-		started.add(app);
-		Awaitility.await("l'application répond (" + logName + ")").atMost(Duration.ofSeconds(180))
-				.pollInterval(Duration.ofMillis(250)).until(() -> {
-					if (!app.isAlive()) {
-						throw new IllegalStateException("L'application s'est arrêtée au démarrage :\n" + tail(logName));
-					}
-					try {
-						return get("/actuator/health", null).statusCode() == 200;
-					}
-					catch (IOException e) {
-						return false;
-					}
-				});
+	private Process start(String name) throws Exception {
+		var app = instances.start(name, httpPort, InstanceLauncher.embedded(work.resolve("postgres"), postgresPort));
+		instances.awaitUp(name, app, httpPort, "/actuator/health");
 		return app;
-	}
-
-	private String log(String name) throws IOException {
-		return Files.readString(work.resolve(name), StandardCharsets.UTF_8);
-	}
-
-	private String tail(String name) throws IOException {
-		var text = log(name);
-		return text.substring(Math.max(0, text.length() - 4000));
-	}
-
-	private static int freePort() throws IOException {
-		try (var socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	// --- a campaign with its supports open, prepared through the API as its users would -----------------------------
-
-	private String prepareCampaign() throws Exception {
-		var now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-		var contributionsOpen = now.minusHours(1);
-		var body = JSON.createObjectNode()
-				.put("title", "Arrêt brutal en pleine rafale")
-				.put("description", "Campagne du test d'arrêt brutal.")
-				.put("envelopeEuros", 1_000_000L);
-		body.putArray("themes").add("Dématérialisation");
-		body.putArray("supportKinds").add("COMMUNE");
-		body.set("calendar", ApiCalendars.calendar(contributionsOpen, now.plusDays(1), now.plusDays(2), now.plusDays(9)));
-		var campaign = JSON.readTree(expect(send("POST", "/api/campaigns", "admin", body), 201).body()).get("id").asString();
-
-		var agents = communes(PROPOSALS);
-		for (int i = 0; i < PROPOSALS; i++) {
-			var agent = "agent-" + agents.get(i);
-			var contribution = JSON.createObjectNode()
-					.put("title", "Besoin n° " + (i + 1))
-					.put("need", "Un service numérique partagé entre collectivités.")
-					.put("theme", "Dématérialisation")
-					.put("authorRole", "AGENT")
-					.put("authorFunction", "Chargée de mission numérique");
-			// every module learns of the others by asynchronous events: 404 or 409 until it has
-			var id = json(eventually(() -> send("POST", "/api/campaigns/" + campaign + "/contributions",
-					agent, contribution), 201)).get("id").asString();
-			var proposal = JSON.createObjectNode()
-					.put("title", "Proposition n° " + (i + 1))
-					.put("summary", "Proposition du test d'arrêt brutal.")
-					.put("theme", "Dématérialisation");
-			proposal.putArray("contributionIds").add(id);
-			var proposalId = json(eventually(() -> send("POST", "/api/campaigns/" + campaign + "/proposals", "curator",
-					proposal), 201)).get("id").asString();
-			eventually(() -> send("POST", "/api/proposals/" + proposalId + "/publication", "curator", null), 204);
-		}
-		var moved = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-		expect(send("PUT", "/api/campaigns/" + campaign + "/calendar", "admin",
-				ApiCalendars.calendar(contributionsOpen, moved.minusSeconds(2), moved.minusSeconds(1), moved.plusDays(7))), 200);
-		Awaitility.await("le vote voit les propositions et la période de soutien ouverte").atMost(Duration.ofSeconds(60))
-				.pollInterval(Duration.ofMillis(200)).until(() -> {
-					var listed = get("/api/campaigns/" + campaign + "/proposals", null);
-					var window = get("/api/campaigns/" + campaign + "/supports-over-time", null);
-					return listed.statusCode() == 200 && JSON.readTree(listed.body()).size() == PROPOSALS
-							&& window.statusCode() == 200 && !OffsetDateTime.parse(JSON.readTree(window.body())
-									.get("opens").asString()).isAfter(OffsetDateTime.now(ZoneOffset.UTC));
-				});
-		return campaign;
-	}
-
-	private List<String> communes(int wanted) throws Exception {
-		var sirens = new ArrayList<String>();
-		for (int page = 0; sirens.size() < wanted; page++) {
-			var content = getJson("/api/collectivites?kind=COMMUNE&size=100&page=" + page, null).get("content");
-			assertThat(content).as("assez de communes dans l'annuaire").isNotEmpty();
-			content.forEach(commune -> sirens.add(commune.get("siren").asString()));
-		}
-		return sirens.subList(0, wanted);
 	}
 
 	// --- what is stored and published --------------------------------------------------------------------------------
@@ -379,8 +264,7 @@ class CrashInABurstTests {
 	}
 
 	private java.sql.Connection connect() throws Exception {
-		return DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/postgres", "postgres",
-				"postgres");
+		return DriverManager.getConnection(InstanceLauncher.embeddedJdbcUrl(postgresPort));
 	}
 
 	/** The SIRENs the public page of supporters lists for a proposal, every page. */
