@@ -18,19 +18,13 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
@@ -41,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cocon.testing.ApiCalendars;
 import cocon.testing.InstanceLauncher;
+import cocon.testing.SupportsBurst;
 import cocon.testing.SupportsOpen;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,9 +64,6 @@ class ManyInstancesTests {
 
 	/** Acknowledged supports after which the third instance is killed: well inside the burst of 600. */
 	private static final int KILL_AFTER = 200;
-
-	record Pair(String proposal, String siren) {
-	}
 
 	@TempDir
 	Path work;
@@ -122,64 +114,25 @@ class ManyInstancesTests {
 		for (var proposal : getJson(ports.get(1), "/api/campaigns/" + campaign + "/proposals")) {
 			proposals.add(proposal.get("id").asString());
 		}
-		var sirens = SupportsOpen.communes(api(ports.get(2)), COMMUNES);
-		var pairs = new ArrayList<Pair>();
-		for (int round = 0; round < proposals.size(); round++) {
-			for (int i = 0; i < sirens.size(); i++) {
-				pairs.add(new Pair(proposals.get((round + i) % proposals.size()), sirens.get(i)));
-			}
-		}
+		var pairs = SupportsBurst.pairs(proposals, SupportsOpen.communes(api(ports.get(2)), COMMUNES));
 
 		// the burst, to the three instances in turn, and kill -9 of the third in its middle: the two others go on
-		var answers = new ConcurrentHashMap<Pair, Integer>();
-		var unanswered = ConcurrentHashMap.<Pair>newKeySet();
-		var acknowledged = new AtomicInteger();
-		var killed = new AtomicBoolean();
-		var killedAt = new java.util.concurrent.atomic.AtomicLong();
-		var next = new AtomicInteger();
-		var pool = Executors.newFixedThreadPool(CLIENTS);
-		try {
-			var clients = new ArrayList<Future<?>>();
-			for (int t = 0; t < CLIENTS; t++) {
-				clients.add(pool.submit(() -> {
-					for (int i = next.getAndIncrement(); i < pairs.size(); i = next.getAndIncrement()) {
-						var pair = pairs.get(i);
-						int port = killed.get() ? ports.get(i % 2) : ports.get(i % 3);
-						try {
-							var status = send(port, "PUT", "/api/proposals/" + pair.proposal() + "/support",
-									"agent-" + pair.siren(), null, null).statusCode();
-							answers.put(pair, status);
-							if ((status == 201 || status == 200) && acknowledged.incrementAndGet() == KILL_AFTER) {
-								killedAt.set(System.nanoTime());
-								killed.set(true);
-								c.destroyForcibly();
-							}
-						}
-						catch (IOException e) {
-							unanswered.add(pair); // sent to the instance killed, never answered
-						}
-					}
-					return null;
-				}));
-			}
-			for (var client : clients) {
-				client.get(3, TimeUnit.MINUTES);
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		var burst = SupportsBurst.send(pairs, CLIENTS, KILL_AFTER, c::destroyForcibly, false, Duration.ofMinutes(3),
+				(i, pair, killed) -> send(killed ? ports.get(i % 2) : ports.get(i % 3), "PUT",
+						"/api/proposals/" + pair.proposal() + "/support", "agent-" + pair.siren(), null, null)
+						.statusCode());
+		var answers = burst.answers();
+		var unanswered = burst.unanswered();
 		assertThat(c.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		assertThat(c.exitValue()).as("kill -9").isEqualTo(137);
 		assertThat(answers.values()).as("aucune réponse autre que 201").containsOnly(201);
 		var acknowledgedPairs = answers.keySet();
 		phase("rafale sur trois instances, la troisième tuée au milieu", began);
 
-		var stored = storedSupports(campaign);
+		var stored = SupportsBurst.stored(jdbcUrl, campaign);
 		assertThat(stored).as("chaque soutien acquitté est stocké").containsAll(acknowledgedPairs);
 		assertThat(stored).isSubsetOf(new HashSet<>(pairs));
-		var storedPerProposal = new HashMap<String, Long>();
-		stored.forEach(pair -> storedPerProposal.merge(pair.proposal(), 1L, Long::sum));
+		var storedPerProposal = SupportsBurst.perProposal(stored);
 		for (var proposal : proposals) {
 			assertThat(sql("select coalesce(sum(support_count), 0) from voting.tally where proposal_id = ?", proposal))
 					.as("décompte exact de %s", proposal).isEqualTo(storedPerProposal.getOrDefault(proposal, 0L));
@@ -187,18 +140,8 @@ class ManyInstancesTests {
 
 		// what the killed instance left outstanding (its feed lines, its publications being delivered) reaches
 		// governance and referents through the two others: the feed sweep and the resubmission job, locked
-		Awaitility.await("la gouvernance et les territoires référents rejoignent le vote").atMost(Duration.ofSeconds(90))
-				.pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-					for (var proposal : proposals) {
-						long expected = storedPerProposal.getOrDefault(proposal, 0L);
-						assertThat(sql(governanceLiveCount(), proposal)).as("gouvernance, %s", proposal)
-								.isEqualTo(expected);
-						assertThat(sql("select count(*) from referents.supports where proposal_id = ? and supported_at "
-								+ "is not null and (withdrawn_at is null or withdrawn_at < supported_at)", proposal))
-								.as("territoires référents, %s", proposal).isEqualTo(expected);
-					}
-				});
-		double recovered = (System.nanoTime() - killedAt.get()) / 1e9;
+		SupportsBurst.awaitCopiesCounted(jdbcUrl, proposals, storedPerProposal, Duration.ofSeconds(90));
+		double recovered = (System.nanoTime() - burst.killedAt()) / 1e9;
 		long resubmitted = sql("select count(*) from event_publication_archive where completion_attempts > 1", null);
 		System.out.printf(Locale.ROOT, "Instance tuée après %d soutiens acquittés (%d sans réponse) ; la gouvernance et "
 				+ "les territoires référents au décompte du vote %.1f s après l'arrêt (%d publications livrées de "
@@ -315,27 +258,9 @@ class ManyInstancesTests {
 
 	// --- what is stored -----------------------------------------------------------------------------------------
 
-	/** Governance's live count of a proposal: one count per proposal, told by voting (ADR 19). */
-	private String governanceLiveCount() {
-		return "select coalesce(sum(support_count), 0) from governance.live_tally where proposal_id = ?";
-	}
-
 	/** Governance's table of the campaigns whose final tally arrived. */
 	private String governanceClosed() {
 		return "governance.closed_campaign";
-	}
-
-	private Set<Pair> storedSupports(String campaign) throws Exception {
-		var stored = new HashSet<Pair>();
-		try (var connection = DriverManager.getConnection(jdbcUrl); var query = connection.prepareStatement(
-				"select proposal_id, siren from voting.support where campaign_id = ?")) {
-			query.setObject(1, UUID.fromString(campaign));
-			var result = query.executeQuery();
-			while (result.next()) {
-				stored.add(new Pair(result.getString(1), result.getString(2)));
-			}
-		}
-		return stored;
 	}
 
 	private long closedPublicationsNow(String campaign) throws Exception {

@@ -8,25 +8,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cocon.testing.ApiRequests;
 import cocon.testing.InstanceLauncher;
+import cocon.testing.SupportsBurst;
 import cocon.testing.SupportsOpen;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,9 +47,6 @@ class CrashInABurstTests {
 
 	/** Acknowledged supports after which the application is killed: well inside the burst of 900. */
 	private static final int KILL_AFTER = 250;
-
-	record Pair(String proposal, String siren) {
-	}
 
 	@TempDir
 	Path work;
@@ -109,62 +95,25 @@ class CrashInABurstTests {
 		for (var proposal : getJson("/api/campaigns/" + campaign + "/proposals", null)) {
 			proposals.add(proposal.get("id").asString());
 		}
-		var sirens = SupportsOpen.communes(this::send, COMMUNES);
-		var pairs = new ArrayList<Pair>();
-		for (int round = 0; round < proposals.size(); round++) {
-			for (int c = 0; c < sirens.size(); c++) {
-				pairs.add(new Pair(proposals.get((round + c) % proposals.size()), sirens.get(c)));
-			}
-		}
+		var pairs = SupportsBurst.pairs(proposals, SupportsOpen.communes(this::send, COMMUNES));
 
 		// the burst, and kill -9 of the application in its middle
-		var answers = new ConcurrentHashMap<Pair, Integer>();
-		var unanswered = ConcurrentHashMap.<Pair>newKeySet();
-		var acknowledged = new AtomicInteger();
-		var killed = new AtomicBoolean();
-		var next = new AtomicInteger();
-		var pool = Executors.newFixedThreadPool(CLIENTS);
-		try {
-			var clients = new ArrayList<Future<?>>();
-			for (int t = 0; t < CLIENTS; t++) {
-				clients.add(pool.submit(() -> {
-					for (int i = next.getAndIncrement(); i < pairs.size() && !killed.get(); i = next.getAndIncrement()) {
-						var pair = pairs.get(i);
-						try {
-							var status = send("PUT", "/api/proposals/" + pair.proposal() + "/support", "agent-" + pair.siren(),
-									null).statusCode();
-							answers.put(pair, status);
-							if ((status == 201 || status == 200) && acknowledged.incrementAndGet() == KILL_AFTER) {
-								killed.set(true);
-								first.destroyForcibly();
-							}
-						}
-						catch (IOException e) {
-							// sent but never answered: the process died with the request in flight
-							unanswered.add(pair);
-						}
-					}
-					return null;
-				}));
-			}
-			for (var client : clients) {
-				client.get(2, TimeUnit.MINUTES);
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		var burst = SupportsBurst.send(pairs, CLIENTS, KILL_AFTER, first::destroyForcibly, true, Duration.ofMinutes(2),
+				(i, pair, killed) -> send("PUT", "/api/proposals/" + pair.proposal() + "/support",
+						"agent-" + pair.siren(), null).statusCode());
+		var answers = burst.answers();
+		var unanswered = burst.unanswered();
+		var killed = burst.killed();
 		assertThat(killed).as("l'application est tuée au milieu de la rafale").isTrue();
 		assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		assertThat(first.exitValue()).as("kill -9").isEqualTo(137);
-		var acknowledgedPairs = answers.entrySet().stream().filter(e -> e.getValue() == 201 || e.getValue() == 200)
-				.map(Map.Entry::getKey).collect(Collectors.toSet());
+		var acknowledgedPairs = burst.acknowledged();
 		assertThat(answers.values()).as("aucune réponse autre que 201 avant l'arrêt").containsOnly(201);
 		phase("rafale et arrêt brutal", began);
 
 		// what governance and referents had received when the process died (its orphaned PostgreSQL still answers):
 		// the rest was outstanding, in voting's feed or in the event publication registry
-		var atCrash = storedSupports(campaign).size();
+		var atCrash = SupportsBurst.stored(jdbcUrl(), campaign).size();
 		long governanceAtCrash = sql("select coalesce(sum(support_count), 0) from governance.live_tally where campaign_id = ?",
 				campaign);
 		long referentsAtCrash = 0;
@@ -182,7 +131,7 @@ class CrashInABurstTests {
 		phase("redémarrage sur le même dossier", began);
 		assertThat(instances.log("app-2")).contains("serveur orphelin").contains("arrêté en");
 
-		var stored = storedSupports(campaign);
+		var stored = SupportsBurst.stored(jdbcUrl(), campaign);
 		long unansweredStored = unanswered.stream().filter(stored::contains).count();
 		System.out.printf(Locale.ROOT, "Arrêt brutal en pleine rafale : %d soutiens acquittés (201), %d sans réponse "
 				+ "(en vol à l'arrêt), %d stockés après le redémarrage, dont %d sans réponse%n", acknowledgedPairs.size(),
@@ -191,8 +140,7 @@ class CrashInABurstTests {
 		assertThat(stored).as("rien d'autre que ce qui a été envoyé").isSubsetOf(new HashSet<>(pairs));
 		assertThat(stored.size()).isLessThanOrEqualTo(acknowledgedPairs.size() + unanswered.size());
 
-		var storedPerProposal = new HashMap<String, Long>();
-		stored.forEach(pair -> storedPerProposal.merge(pair.proposal(), 1L, Long::sum));
+		var storedPerProposal = SupportsBurst.perProposal(stored);
 		for (var proposal : proposals) {
 			long expected = storedPerProposal.getOrDefault(proposal, 0L);
 			assertThat(sql("select coalesce(sum(support_count), 0) from voting.tally where proposal_id = ?", proposal))
@@ -207,17 +155,7 @@ class CrashInABurstTests {
 
 		// what was outstanding at the crash reaches governance and referents after the restart
 		long restarted = System.nanoTime();
-		Awaitility.await("la gouvernance et les territoires référents rejoignent le vote").atMost(Duration.ofSeconds(60))
-				.pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-					for (var proposal : proposals) {
-						long expected = storedPerProposal.getOrDefault(proposal, 0L);
-						assertThat(sql("select coalesce(sum(support_count), 0) from governance.live_tally where proposal_id = ?",
-								proposal)).as("gouvernance, %s", proposal).isEqualTo(expected);
-						assertThat(sql("select count(*) from referents.supports where proposal_id = ? and supported_at is "
-								+ "not null and (withdrawn_at is null or withdrawn_at < supported_at)", proposal))
-								.as("territoires référents, %s", proposal).isEqualTo(expected);
-					}
-				});
+		SupportsBurst.awaitCopiesCounted(jdbcUrl(), proposals, storedPerProposal, Duration.ofSeconds(60));
 		System.out.printf(Locale.ROOT, "Gouvernance et territoires référents au décompte du vote %.1f s après le "
 				+ "redémarrage%n", (System.nanoTime() - restarted) / 1e9);
 		phase("vérifications", began);
@@ -241,30 +179,13 @@ class CrashInABurstTests {
 
 	// --- what is stored and published --------------------------------------------------------------------------------
 
-	private Set<Pair> storedSupports(String campaign) throws Exception {
-		var stored = new HashSet<Pair>();
-		try (var connection = connect(); var query = connection.prepareStatement(
-				"select proposal_id, siren from voting.support where campaign_id = ?")) {
-			query.setObject(1, UUID.fromString(campaign));
-			var rows = query.executeQuery();
-			while (rows.next()) {
-				stored.add(new Pair(rows.getString(1), rows.getString(2)));
-			}
-		}
-		return stored;
-	}
-
 	private long sql(String query, String proposal) throws Exception {
-		try (var connection = connect(); var statement = connection.prepareStatement(query)) {
-			statement.setObject(1, UUID.fromString(proposal));
-			var rows = statement.executeQuery();
-			rows.next();
-			return rows.getLong(1);
-		}
+		return SupportsBurst.count(jdbcUrl(), query, proposal);
 	}
 
-	private java.sql.Connection connect() throws Exception {
-		return DriverManager.getConnection(InstanceLauncher.embeddedJdbcUrl(postgresPort));
+	/** The embedded PostgreSQL of the application, which outlives its JVM after a {@code kill -9}. */
+	private String jdbcUrl() {
+		return InstanceLauncher.embeddedJdbcUrl(postgresPort);
 	}
 
 	/** The SIRENs the public page of supporters lists for a proposal, every page. */
