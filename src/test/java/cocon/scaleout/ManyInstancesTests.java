@@ -17,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cocon.testing.ApiCalendars;
+import cocon.testing.ApiRequests;
 import cocon.testing.InstanceLauncher;
 import cocon.testing.SupportsBurst;
 import cocon.testing.SupportsOpen;
@@ -323,24 +323,15 @@ class ManyInstancesTests {
 		return JSON.readTree(expect(send(port, "GET", path, null, null, null), 200).body());
 	}
 
+	/** A request as {@link ApiRequests#json} sends it, or for a page ({@code text/html}), with the session when given. */
 	private HttpResponse<String> send(int port, String method, String path, String user, JsonNode body, String cookie)
 			throws IOException, InterruptedException {
-		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-				.timeout(Duration.ofSeconds(30)).header("Accept", path.startsWith("/api/") || path.startsWith("/actuator")
-						? "application/json" : "text/html");
-		if (user != null) {
-			request.header("Authorization", "Basic " + Base64.getEncoder()
-					.encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+		var request = ApiRequests.json("http://127.0.0.1:" + port + path, method, user, body);
+		if (!path.startsWith("/api/") && !path.startsWith("/actuator")) {
+			request.setHeader("Accept", "text/html");
 		}
 		if (cookie != null) {
 			request.header("Cookie", cookie);
-		}
-		if (body == null) {
-			request.method(method, HttpRequest.BodyPublishers.noBody());
-		}
-		else {
-			request.header("Content-Type", "application/json")
-					.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
 		}
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
