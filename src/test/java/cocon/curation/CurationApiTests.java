@@ -3,84 +3,32 @@ package cocon.curation;
 import static cocon.curation.CurationFixtures.*;
 import static cocon.testing.Identities.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.*;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.*;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.jayway.jsonpath.JsonPath;
 
-import cocon.intake.events.ContributionSubmitted;
-import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ContributionId;
 import cocon.testing.Identities;
-import cocon.testing.MutableClock;
-import cocon.testing.TestClockConfiguration;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The curators' API over HTTP against the real database, events published as intake and governance do. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
-class CurationApiTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	JdbcClient jdbc;
+class CurationApiTests extends CurationTestSupport {
 
 	@Autowired
 	JsonMapper json;
-
-	@Autowired
-	MutableClock clock;
-
-	CampaignId campaign;
-
-	@BeforeEach
-	void campaignInCuration() {
-		clock.set(CURATION_TIME);
-		var scheduled = campaign();
-		campaign = scheduled.id();
-		transactions.executeWithoutResult(status -> events.publishEvent(scheduled.scheduled()));
-		await().atMost(Duration.ofSeconds(10))
-				.until(() -> jdbc.sql("select count(*) from curation.campaign where id = ?").param(campaign.id())
-						.query(Long.class).single() == 1);
-	}
-
-	void submit(List<ContributionSubmitted> contributions) {
-		transactions.executeWithoutResult(status -> contributions.forEach(events::publishEvent));
-		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-				"select count(*) from curation.contribution where campaign_id = ?").param(campaign.id())
-				.query(Long.class).single() >= contributions.size());
-	}
 
 	ContributionId submit(String title, String need, String theme, String siren, String name) {
 		var event = contribution(campaign, title, need, theme, siren, name, CollectiviteKind.COMMUNE);

@@ -3,80 +3,40 @@ package cocon.curation;
 import static cocon.curation.CurationFixtures.*;
 import static cocon.testing.Identities.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.*;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.*;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ContributionId;
 import cocon.testing.Identities;
-import cocon.testing.MutableClock;
-import cocon.testing.TestClockConfiguration;
 
 /** The curators' and public pages of curation, rendered in the shared layout. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
-class CurationPagesTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
+class CurationPagesTests extends CurationTestSupport {
 
 	@Autowired
 	Curation curation;
-
-	CampaignId campaign;
 
 	ContributionId rdv;
 
 	ContributionId cantine;
 
 	@BeforeEach
-	void campaignWithTwoContributions() {
-		clock.set(CURATION_TIME);
-		var scheduled = campaign();
-		campaign = scheduled.id();
+	void twoContributions() {
 		var first = contribution(campaign, "Prise de rendez-vous en ligne en mairie", "Réserver un créneau pour les papiers.",
 				"Relation usagers", "216901231", "Lyon", CollectiviteKind.COMMUNE);
 		var second = contribution(campaign, "Inscription à la cantine", "Payer la cantine en ligne.", "Éducation",
 				"213105554", "Toulouse", CollectiviteKind.COMMUNE);
 		rdv = first.contributionId();
 		cantine = second.contributionId();
-		transactions.executeWithoutResult(status -> List.of(scheduled.scheduled(), first, second).forEach(events::publishEvent));
-		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-				"select count(*) from curation.contribution where campaign_id = ?").param(campaign.id())
-				.query(Long.class).single() == 2
-				&& jdbc.sql("select count(*) from curation.campaign where id = ?").param(campaign.id())
-						.query(Long.class).single() == 1);
+		submit(List.of(first, second));
 	}
 
 	String outcome(ContributionId id) {

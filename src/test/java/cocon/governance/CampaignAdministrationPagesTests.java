@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import com.jayway.jsonpath.JsonPath;
 
+import cocon.testing.Campaign2021;
 import cocon.testing.Identities;
 import cocon.testing.MutableClock;
 
@@ -52,12 +53,10 @@ class CampaignAdministrationPagesTests {
 	}
 
 	private MockHttpServletRequestBuilder calendar(String id, String supportsCloses) {
+		var calendar = Campaign2021.calendarForm();
+		calendar.set("supportsCloses", supportsCloses);
 		return post("/admin/campagnes/" + id + "/calendrier").with(as(Identities.admin())).with(csrf())
-				.param("contributionsOpens", "2021-01-25T00:00").param("contributionsCloses", "2021-03-15T23:59")
-				.param("supportsOpens", "2021-04-01T00:00").param("supportsCloses", supportsCloses)
-				.param("shortlistDecision", "2021-05-03")
-				.param("referentApplicationsOpens", "2021-05-04T00:00")
-				.param("referentApplicationsCloses", "2021-05-31T23:59").param("fundingDecision", "2021-07-05");
+				.params(calendar);
 	}
 
 	@Test
@@ -103,10 +102,7 @@ class CampaignAdministrationPagesTests {
 				.param("title", "Campagne passée").param("description", "Saisie avec l'année précédente")
 				.param("envelopeEuros", "1000000").param("themes", "Mobilités")
 				.param("supportKinds", "COMMUNE").param("workingGroupKinds", "COMMUNE")
-				.param("contributionsOpens", "2021-01-25T00:00").param("contributionsCloses", "2021-03-15T23:59")
-				.param("supportsOpens", "2021-04-01T00:00").param("supportsCloses", "2021-04-30T23:59")
-				.param("shortlistDecision", "2021-05-03").param("referentApplicationsOpens", "2021-05-04T00:00")
-				.param("referentApplicationsCloses", "2021-05-31T23:59").param("fundingDecision", "2021-07-05");
+				.params(Campaign2021.calendarForm());
 
 		mvc.perform(form)
 				.andExpect(status().isOk())

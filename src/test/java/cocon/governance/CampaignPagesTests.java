@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import cocon.testing.Campaign2021;
 import cocon.testing.Identities;
 import cocon.testing.MutableClock;
 
@@ -33,15 +34,13 @@ class CampaignPagesTests {
 	}
 
 	MockHttpServletRequestBuilder form(String title, String supportsOpens) {
+		var calendar = Campaign2021.calendarForm();
+		calendar.set("supportsOpens", supportsOpens);
 		return post("/admin/campagnes/nouvelle").with(as(Identities.admin())).with(csrf())
 				.param("title", title).param("description", "Consultation des territoires")
 				.param("envelopeEuros", "30 000 000").param("themes", "Mobilités\nÉnergie")
 				.param("supportKinds", "COMMUNE", "REGION").param("workingGroupKinds", "COMMUNE", "EPCI")
-				.param("contributionsOpens", "2021-01-25T00:00").param("contributionsCloses", "2021-03-15T23:59")
-				.param("supportsOpens", supportsOpens).param("supportsCloses", "2021-04-30T23:59")
-				.param("shortlistDecision", "2021-05-03")
-				.param("referentApplicationsOpens", "2021-05-04T00:00")
-				.param("referentApplicationsCloses", "2021-05-31T23:59").param("fundingDecision", "2021-07-05");
+				.params(calendar);
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package cocon.journeys;
 
-import static cocon.testing.Identities.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -8,9 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,11 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import cocon.shared.CollectiviteKind;
 import cocon.shared.Siren;
@@ -45,7 +40,6 @@ import cocon.testing.MutableClock;
 import cocon.testing.PublishedEvents;
 import cocon.testing.TestClockConfiguration;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole 2021 consultation « Coconstruction de services numériques », replayed across every module through the
@@ -61,11 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMockMvc
 @Import(TestClockConfiguration.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class Consultation2021ReplayTests {
-
-	static final JsonMapper JSON = JsonMapper.builder().build();
-
-	static final Duration PROPAGATION = Duration.ofSeconds(60);
+class Consultation2021ReplayTests extends ApiJourney {
 
 	/** The 13 themes of the campaign and, for each, the titles of the proposals curators will make of it. */
 	static final Map<String, List<String>> PROPOSALS = proposalsByTheme();
@@ -79,21 +69,9 @@ class Consultation2021ReplayTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	record Collectivite(String siren, String name, CollectiviteKind kind, String departement, String region,
-			long population) {
-
-		CurrentUser agent() {
-			return Identities.agentOf(siren, name, kind, departement, region, population);
-		}
-
-		/** Another person of the same collectivité (an élu). */
-		CurrentUser elu() {
-			return Identities.agent("elu-" + siren, organisation());
-		}
-
-		Organisation organisation() {
-			return new Organisation(Siren.of(siren), name, kind, true, departement, region, population);
-		}
+	@Override
+	MockMvc mvc() {
+		return mvc;
 	}
 
 	record Contribution(UUID id, Collectivite by, String title, String theme) {
@@ -124,11 +102,7 @@ class Consultation2021ReplayTests {
 				"supportKinds", List.of("COMMUNE", "DEPARTEMENT", "REGION", "COLLECTIVITE_PARTICULIERE"),
 				"workingGroupKinds", List.of("COMMUNE", "DEPARTEMENT", "REGION", "COLLECTIVITE_PARTICULIERE", "EPCI"),
 				"targetShortlistSize", 17,
-				"calendar", Map.of(
-						"contributions", Map.of("opens", "2021-01-25T00:00:00+01:00", "closes", "2021-03-15T23:59:59+01:00"),
-						"supports", Map.of("opens", "2021-04-01T00:00:00+02:00", "closes", "2021-04-30T23:59:59+02:00"),
-						"referentApplications", Map.of("opens", "2021-05-04T00:00:00+02:00", "closes", "2021-05-31T23:59:59+02:00"),
-						"shortlistDecision", "2021-05-03", "fundingDecision", "2021-07-05")), 201)
+				"calendar", calendar2021()), 201)
 				.get("id").asString());
 		assertThat(call(get("/api/campaigns/" + campaign), null, null, 200).get("envelopeEuros").asLong())
 				.isEqualTo(30_000_000);
@@ -579,24 +553,6 @@ class Consultation2021ReplayTests {
 
 	// steps ------------------------------------------------------------------------------------------------------
 
-	/** The first pages of the directory's collectivités of one kind (most populated first). */
-	List<Collectivite> directory(CollectiviteKind kind, int pages) throws Exception {
-		var found = new ArrayList<Collectivite>();
-		for (int page = 0; page < pages; page++) {
-			var result = call(get("/api/collectivites?kind=" + kind + "&size=100&page=" + page), null, null, 200);
-			for (var c : result.get("content")) {
-				found.add(new Collectivite(c.get("siren").asString(), c.get("name").asString(),
-						CollectiviteKind.valueOf(c.get("kind").asString()), text(c.get("departement")),
-						text(c.get("region")), c.get("population").asLong()));
-			}
-		}
-		return found;
-	}
-
-	static String text(JsonNode node) {
-		return node == null || node.isNull() ? null : node.asString();
-	}
-
 	static Map<String, Object> submission(String title, String theme, Collectivite by, int n) {
 		return Map.of("title", title, "need", "À " + by.name() + ", " + NEEDS.get(n % NEEDS.size()), "theme", theme,
 				"authorRole", List.of("AGENT", "ELU", "PARTENAIRE").get(n % 3),
@@ -652,30 +608,6 @@ class Consultation2021ReplayTests {
 
 	private JsonNode outcomeOf(Contribution c) throws Exception {
 		return call(get("/api/contributions/" + c.id()), c.by().agent(), null, 200).get("outcome");
-	}
-
-	int status(MockHttpServletRequestBuilder request, CurrentUser user, Object body) throws Exception {
-		return perform(request, user, body).getStatus();
-	}
-
-	JsonNode call(MockHttpServletRequestBuilder request, CurrentUser user, Object body, int expectedStatus)
-			throws Exception {
-		var response = perform(request, user, body);
-		var content = response.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(response.getStatus()).as("%s %s → %s", request.buildRequest(null).getMethod(),
-				request.buildRequest(null).getRequestURI(), content).isEqualTo(expectedStatus);
-		return content.isEmpty() ? JSON.nullNode() : JSON.readTree(content);
-	}
-
-	private org.springframework.mock.web.MockHttpServletResponse perform(MockHttpServletRequestBuilder request,
-			CurrentUser user, Object body) throws Exception {
-		if (user != null) {
-			request.with(as(user));
-		}
-		if (body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body));
-		}
-		return mvc.perform(request).andReturn().getResponse();
 	}
 
 	private static Map<String, List<String>> proposalsByTheme() {

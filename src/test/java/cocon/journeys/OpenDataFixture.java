@@ -1,6 +1,5 @@
 package cocon.journeys;
 
-import static cocon.testing.Identities.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -8,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,16 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import cocon.shared.CollectiviteKind;
 import cocon.shared.identity.CurrentUser;
 import cocon.testing.Identities;
 import cocon.testing.MutableClock;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A small campaign played through the public and staff APIs only, across every module, for the open data tests:
@@ -34,19 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * supports (one withdrawn), the committee's shortlist with a member stepping out, referent territories with their
  * contacts, and two funded projects. It remembers every personal datum it typed, so that a test can look for them.
  */
-final class OpenDataFixture {
-
-	static final JsonMapper JSON = JsonMapper.builder().build();
-
-	static final Duration PROPAGATION = Duration.ofSeconds(60);
-
-	record Collectivite(String siren, String name, CollectiviteKind kind, String departement, String region,
-			long population) {
-
-		CurrentUser agent() {
-			return Identities.agentOf(siren, name, kind, departement, region, population);
-		}
-	}
+final class OpenDataFixture extends ApiJourney {
 
 	final MockMvc mvc;
 	final MutableClock clock;
@@ -66,6 +48,11 @@ final class OpenDataFixture {
 	OpenDataFixture(MockMvc mvc, MutableClock clock) {
 		this.mvc = mvc;
 		this.clock = clock;
+	}
+
+	@Override
+	MockMvc mvc() {
+		return mvc;
 	}
 
 	OpenDataFixture play() throws Exception {
@@ -213,11 +200,7 @@ final class OpenDataFixture {
 				"envelopeEuros", 30_000_000,
 				"themes", List.of("Dématérialisation", "Énergie", "Mobilités"),
 				"contributionTextsPublic", textsPublic,
-				"calendar", Map.of(
-						"contributions", Map.of("opens", "2021-01-25T00:00:00+01:00", "closes", "2021-03-15T23:59:59+01:00"),
-						"supports", Map.of("opens", "2021-04-01T00:00:00+02:00", "closes", "2021-04-30T23:59:59+02:00"),
-						"referentApplications", Map.of("opens", "2021-05-04T00:00:00+02:00", "closes", "2021-05-31T23:59:59+02:00"),
-						"shortlistDecision", "2021-05-03", "fundingDecision", "2021-07-05")), 201)
+				"calendar", calendar2021()), 201)
 				.get("id").asString());
 	}
 
@@ -243,46 +226,5 @@ final class OpenDataFixture {
 		personalData.add(user.username());
 		personalData.add(user.displayName());
 		personalData.add(user.email());
-	}
-
-	List<Collectivite> directory(CollectiviteKind kind, int pages) throws Exception {
-		var found = new ArrayList<Collectivite>();
-		for (int page = 0; page < pages; page++) {
-			var result = call(get("/api/collectivites?kind=" + kind + "&size=100&page=" + page), null, null, 200);
-			for (var c : result.get("content")) {
-				found.add(new Collectivite(c.get("siren").asString(), c.get("name").asString(),
-						CollectiviteKind.valueOf(c.get("kind").asString()), text(c.get("departement")),
-						text(c.get("region")), c.get("population").asLong()));
-			}
-		}
-		return found;
-	}
-
-	static String text(JsonNode node) {
-		return node == null || node.isNull() ? null : node.asString();
-	}
-
-	int status(MockHttpServletRequestBuilder request, CurrentUser user, Object body) throws Exception {
-		return perform(request, user, body).getStatus();
-	}
-
-	JsonNode call(MockHttpServletRequestBuilder request, CurrentUser user, Object body, int expectedStatus)
-			throws Exception {
-		var response = perform(request, user, body);
-		var content = response.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(response.getStatus()).as("%s %s → %s", request.buildRequest(null).getMethod(),
-				request.buildRequest(null).getRequestURI(), content).isEqualTo(expectedStatus);
-		return content.isEmpty() ? JSON.nullNode() : JSON.readTree(content);
-	}
-
-	org.springframework.mock.web.MockHttpServletResponse perform(MockHttpServletRequestBuilder request,
-			CurrentUser user, Object body) throws Exception {
-		if (user != null) {
-			request.with(as(user));
-		}
-		if (body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body));
-		}
-		return mvc.perform(request).andReturn().getResponse();
 	}
 }

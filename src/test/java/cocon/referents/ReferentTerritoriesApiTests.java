@@ -15,12 +15,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import cocon.shared.CampaignId;
@@ -30,49 +25,19 @@ import cocon.shared.Siren;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.Organisation;
 import cocon.testing.Identities;
-import cocon.testing.MutableClock;
-import cocon.testing.TestClockConfiguration;
 import cocon.voting.events.SupportGiven;
 import cocon.voting.events.SupportsRecorded;
 
-/**
- * The referent territories API over HTTP against the real database. Events of the other modules are handed to
- * this module's listeners directly, so that each test starts from a known state.
- */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
-class ReferentTerritoriesApiTests {
+/** The referent territories API over HTTP against the real database. */
+class ReferentTerritoriesApiTests extends ReferentsTestSupport {
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	/** The listeners without their asynchronous proxy: each test's events are handled before it goes on. */
-	ReferentListeners listeners;
-
-	@Autowired
-	void listeners(CampaignCopies campaigns, ProposalTitles titles, ReferentCalls calls, Invitations invitations,
-			ReferentTerritoriesService service, java.time.Clock clock) {
-		this.listeners = new ReferentListeners(campaigns, titles, calls, invitations, service, clock);
-	}
-
-	@Autowired
-	ReferentTerritories territories;
-
-	CampaignId campaign;
 	ProposalId first;
 	ProposalId second;
 
 	@BeforeEach
-	void aCampaignWithTwoShortlistedProposals() {
-		clock.set(DURING_APPLICATIONS);
-		campaign = CampaignId.random();
+	void twoShortlistedProposals() {
 		first = ProposalId.random();
 		second = ProposalId.random();
-		listeners.on(campaign(campaign));
 		listeners.on(shortlist(campaign, first, second));
 	}
 

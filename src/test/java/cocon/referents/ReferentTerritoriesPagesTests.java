@@ -16,55 +16,23 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.web.servlet.MockMvc;
 
-import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ProposalId;
 import cocon.shared.identity.CurrentUser;
 import cocon.testing.Identities;
-import cocon.testing.MutableClock;
-import cocon.testing.TestClockConfiguration;
 import cocon.voting.events.SupportGiven;
 import cocon.voting.events.SupportsRecorded;
 
 /** The pages: open calls, the application form with its inline errors, the working group and the staff actions. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
-class ReferentTerritoriesPagesTests {
+class ReferentTerritoriesPagesTests extends ReferentsTestSupport {
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	ReferentTerritories territories;
-
-	ReferentListeners listeners;
-
-	@Autowired
-	void listeners(CampaignCopies campaigns, ProposalTitles titles, ReferentCalls calls, Invitations invitations,
-			ReferentTerritoriesService service, java.time.Clock clock) {
-		this.listeners = new ReferentListeners(campaigns, titles, calls, invitations, service, clock);
-	}
-
-	CampaignId campaign;
 	ProposalId proposal;
 	CurrentUser commune;
 
 	@BeforeEach
 	void aShortlistedProposal() {
-		clock.set(DURING_APPLICATIONS);
-		campaign = CampaignId.random();
 		proposal = ProposalId.random();
-		listeners.on(campaign(campaign));
 		listeners.on(shortlist(campaign, proposal));
 		commune = Identities.agentOf(siren(), "Saint-Genis-Laval", CollectiviteKind.COMMUNE, "69", "84", 21000);
 	}

@@ -1,12 +1,9 @@
 package cocon.scaleout;
 
-import static cocon.testing.ApiRequests.eventually;
 import static cocon.testing.ApiRequests.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,32 +17,26 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import cocon.CoconApplication;
 import cocon.testing.ApiCalendars;
-import cocon.testing.TestPostgresEnvironmentPostProcessor;
+import cocon.testing.ApiRequests;
+import cocon.testing.InstanceLauncher;
+import cocon.testing.SupportsBurst;
+import cocon.testing.SupportsOpen;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,42 +65,36 @@ class ManyInstancesTests {
 	/** Acknowledged supports after which the third instance is killed: well inside the burst of 600. */
 	private static final int KILL_AFTER = 200;
 
-	record Pair(String proposal, String siren) {
-	}
-
 	@TempDir
 	Path work;
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5)).build();
 
-	private final List<Process> started = new ArrayList<>();
+	private InstanceLauncher instances;
 
 	private String jdbcUrl;
 
+	@BeforeEach
+	void launcherWithTheTickJob() throws IOException {
+		instances = new InstanceLauncher(work, tickJob());
+	}
+
 	@AfterEach
 	void stopWhatThisTestStarted() throws Exception {
-		for (var app : started) {
-			if (app.isAlive()) {
-				app.destroy();
-				if (!app.waitFor(60, TimeUnit.SECONDS)) {
-					app.destroyForcibly().waitFor();
-				}
-			}
-		}
+		instances.stopAll();
 	}
 
 	@Test
 	void threeInstancesOnOneDatabaseGiveTheResultsOfOne() throws Exception {
 		long began = System.nanoTime();
-		jdbcUrl = freshDatabase();
-		var ports = List.of(freePort(), freePort(), freePort());
-		var classpath = instanceClasspath();
+		jdbcUrl = InstanceLauncher.freshDatabase(DATABASE);
+		var ports = List.of(InstanceLauncher.freePort(), InstanceLauncher.freePort(), InstanceLauncher.freePort());
 		// the first one migrates the database and loads the directory; the two others then start together
-		var a = start("a", ports.get(0), classpath, true);
+		var a = start("a", ports.get(0), true);
 		awaitUp("a", a, ports.get(0));
-		var b = start("b", ports.get(1), classpath, false);
-		var c = start("c", ports.get(2), classpath, false);
+		var b = start("b", ports.get(1), false);
+		var c = start("c", ports.get(2), false);
 		awaitUp("b", b, ports.get(1));
 		awaitUp("c", c, ports.get(2));
 		phase("trois instances démarrées", began);
@@ -122,70 +107,32 @@ class ManyInstancesTests {
 		assertThat(send(ports.get(2), "GET", "/api/me", null, null, session).statusCode()).isEqualTo(200);
 		assertThat(send(ports.get(1), "GET", "/api/me", null, null, null).statusCode()).as("sans la session").isEqualTo(401);
 
-		var campaign = prepareCampaign(ports);
+		var campaign = SupportsOpen.prepare("Plusieurs instances", "Campagne du test à plusieurs instances.", PROPOSALS,
+				ports.stream().map(this::api).toList());
 		phase("campagne préparée par l'API, une requête par instance à tour de rôle", began);
 		var proposals = new ArrayList<String>();
 		for (var proposal : getJson(ports.get(1), "/api/campaigns/" + campaign + "/proposals")) {
 			proposals.add(proposal.get("id").asString());
 		}
-		var sirens = communes(ports.get(2), COMMUNES);
-		var pairs = new ArrayList<Pair>();
-		for (int round = 0; round < proposals.size(); round++) {
-			for (int i = 0; i < sirens.size(); i++) {
-				pairs.add(new Pair(proposals.get((round + i) % proposals.size()), sirens.get(i)));
-			}
-		}
+		var pairs = SupportsBurst.pairs(proposals, SupportsOpen.communes(api(ports.get(2)), COMMUNES));
 
 		// the burst, to the three instances in turn, and kill -9 of the third in its middle: the two others go on
-		var answers = new ConcurrentHashMap<Pair, Integer>();
-		var unanswered = ConcurrentHashMap.<Pair>newKeySet();
-		var acknowledged = new AtomicInteger();
-		var killed = new AtomicBoolean();
-		var killedAt = new java.util.concurrent.atomic.AtomicLong();
-		var next = new AtomicInteger();
-		var pool = Executors.newFixedThreadPool(CLIENTS);
-		try {
-			var clients = new ArrayList<Future<?>>();
-			for (int t = 0; t < CLIENTS; t++) {
-				clients.add(pool.submit(() -> {
-					for (int i = next.getAndIncrement(); i < pairs.size(); i = next.getAndIncrement()) {
-						var pair = pairs.get(i);
-						int port = killed.get() ? ports.get(i % 2) : ports.get(i % 3);
-						try {
-							var status = send(port, "PUT", "/api/proposals/" + pair.proposal() + "/support",
-									"agent-" + pair.siren(), null, null).statusCode();
-							answers.put(pair, status);
-							if ((status == 201 || status == 200) && acknowledged.incrementAndGet() == KILL_AFTER) {
-								killedAt.set(System.nanoTime());
-								killed.set(true);
-								c.destroyForcibly();
-							}
-						}
-						catch (IOException e) {
-							unanswered.add(pair); // sent to the instance killed, never answered
-						}
-					}
-					return null;
-				}));
-			}
-			for (var client : clients) {
-				client.get(3, TimeUnit.MINUTES);
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		var burst = SupportsBurst.send(pairs, CLIENTS, KILL_AFTER, c::destroyForcibly, false, Duration.ofMinutes(3),
+				(i, pair, killed) -> send(killed ? ports.get(i % 2) : ports.get(i % 3), "PUT",
+						"/api/proposals/" + pair.proposal() + "/support", "agent-" + pair.siren(), null, null)
+						.statusCode());
+		var answers = burst.answers();
+		var unanswered = burst.unanswered();
 		assertThat(c.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		assertThat(c.exitValue()).as("kill -9").isEqualTo(137);
 		assertThat(answers.values()).as("aucune réponse autre que 201").containsOnly(201);
 		var acknowledgedPairs = answers.keySet();
 		phase("rafale sur trois instances, la troisième tuée au milieu", began);
 
-		var stored = storedSupports(campaign);
+		var stored = SupportsBurst.stored(jdbcUrl, campaign);
 		assertThat(stored).as("chaque soutien acquitté est stocké").containsAll(acknowledgedPairs);
 		assertThat(stored).isSubsetOf(new HashSet<>(pairs));
-		var storedPerProposal = new HashMap<String, Long>();
-		stored.forEach(pair -> storedPerProposal.merge(pair.proposal(), 1L, Long::sum));
+		var storedPerProposal = SupportsBurst.perProposal(stored);
 		for (var proposal : proposals) {
 			assertThat(sql("select coalesce(sum(support_count), 0) from voting.tally where proposal_id = ?", proposal))
 					.as("décompte exact de %s", proposal).isEqualTo(storedPerProposal.getOrDefault(proposal, 0L));
@@ -193,18 +140,8 @@ class ManyInstancesTests {
 
 		// what the killed instance left outstanding (its feed lines, its publications being delivered) reaches
 		// governance and referents through the two others: the feed sweep and the resubmission job, locked
-		Awaitility.await("la gouvernance et les territoires référents rejoignent le vote").atMost(Duration.ofSeconds(90))
-				.pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-					for (var proposal : proposals) {
-						long expected = storedPerProposal.getOrDefault(proposal, 0L);
-						assertThat(sql(governanceLiveCount(), proposal)).as("gouvernance, %s", proposal)
-								.isEqualTo(expected);
-						assertThat(sql("select count(*) from referents.supports where proposal_id = ? and supported_at "
-								+ "is not null and (withdrawn_at is null or withdrawn_at < supported_at)", proposal))
-								.as("territoires référents, %s", proposal).isEqualTo(expected);
-					}
-				});
-		double recovered = (System.nanoTime() - killedAt.get()) / 1e9;
+		SupportsBurst.awaitCopiesCounted(jdbcUrl, proposals, storedPerProposal, Duration.ofSeconds(90));
+		double recovered = (System.nanoTime() - burst.killedAt()) / 1e9;
 		long resubmitted = sql("select count(*) from event_publication_archive where completion_attempts > 1", null);
 		System.out.printf(Locale.ROOT, "Instance tuée après %d soutiens acquittés (%d sans réponse) ; la gouvernance et "
 				+ "les territoires référents au décompte du vote %.1f s après l'arrêt (%d publications livrées de "
@@ -263,82 +200,33 @@ class ManyInstancesTests {
 
 	// --- the instances -------------------------------------------------------------------------------------------
 
-	private String freshDatabase() throws Exception {
-		var admin = TestPostgresEnvironmentPostProcessor.jdbcUrl();
-		try (var connection = DriverManager.getConnection(admin); var statement = connection.createStatement()) {
-			statement.execute("drop database if exists " + DATABASE + " with (force)");
-			statement.execute("create database " + DATABASE);
-		}
-		return admin.replaceFirst("/postgres\\?", "/" + DATABASE + "?");
-	}
-
 	/**
-	 * The test JVM's classpath minus the test classes (their environment post-processors would point the instance at
-	 * a database of their own), plus a folder holding the test's scheduled job and the auto-configuration entry that
-	 * adds it.
+	 * A folder for the instances' classpath holding the test's scheduled job and the auto-configuration entry that
+	 * adds it (the launcher leaves the test classes out).
 	 */
-	private String instanceClasspath() throws IOException {
+	private Path tickJob() throws IOException {
 		var extra = work.resolve("tick");
 		var tickClass = "cocon/scaleout/TickJob.class";
-		var testClasses = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-				.map(Path::of).filter(entry -> entry.endsWith("test-classes")).findFirst().orElseThrow();
 		Files.createDirectories(extra.resolve("cocon/scaleout"));
-		Files.copy(testClasses.resolve(tickClass), extra.resolve(tickClass));
+		Files.copy(InstanceLauncher.testClasses().resolve(tickClass), extra.resolve(tickClass));
 		var imports = extra.resolve("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports");
 		Files.createDirectories(imports.getParent());
 		Files.writeString(imports, TickJob.class.getName() + "\n");
-		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-				.filter(entry -> !Path.of(entry).endsWith("test-classes"))
-				.collect(Collectors.joining(File.pathSeparator)) + File.pathSeparator + extra;
+		return extra;
 	}
 
-	private Process start(String name, int port, String classpath, boolean loadsDirectory) throws Exception {
-		var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+	private Process start(String name, int port, boolean loadsDirectory) throws Exception {
+		return instances.start(name, port, InstanceLauncher.onDatabase(jdbcUrl),
 				"-Dcocon.test.instance=" + name,
 				"-Dcocon.directory.load-on-startup=" + loadsDirectory,
-				// every instance checks the close every second and resubmits failed publications every second, with
-				// bounds of seconds instead of the production minutes (ADR 10, 11)
+				// every instance checks the close every second (and, as every launched instance, resubmits failed
+				// publications every second), with bounds of seconds instead of the production minutes (ADR 10, 11)
 				"-Dcocon.voting.close-check.cron=* * * * * *", "-Dcocon.voting.close-check.lock-at-least=PT0.5S",
-				"-Dcocon.events.resubmission.cron=* * * * * *", "-Dcocon.events.resubmission.min-age=2s",
-				"-Dcocon.events.staleness.published=3s", "-Dcocon.events.staleness.processing=3s",
-				"-Dcocon.events.staleness.resubmission=10s", "-Dcocon.events.staleness.check-intervall=1s",
-				"-Dcocon.rate-limits.enabled=false",
-				"-cp", classpath, CoconApplication.class.getName())
-				.redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile());
-		var environment = builder.environment();
-		environment.keySet().removeIf(variable -> variable.startsWith("SPRING_") || variable.startsWith("COCON_"));
-		environment.put("PORT", String.valueOf(port));
-		environment.put("SPRING_DATASOURCE_URL", jdbcUrl);
-		environment.put("SPRING_PROFILES_ACTIVE", "demo");
-		environment.put("COCON_DEMO_SEED", "false");
-		environment.put("DB_POOL_SIZE", "5");
-		var app = builder.start();
-		started.add(app);
-		return app;
+				"-Dcocon.rate-limits.enabled=false");
 	}
 
 	private void awaitUp(String name, Process app, int port) {
-		Awaitility.await("l'instance " + name + " est prête").atMost(Duration.ofSeconds(240))
-				.pollInterval(Duration.ofMillis(500)).until(() -> {
-					if (!app.isAlive()) {
-						var log = Files.readString(work.resolve(name + ".log"), StandardCharsets.UTF_8);
-						throw new IllegalStateException("L'instance " + name + " s'est arrêtée au démarrage :\n"
-								+ log.substring(Math.max(0, log.length() - 4000)));
-					}
-					try {
-						return send(port, "GET", "/actuator/health/readiness", null, null, null).statusCode() == 200;
-					}
-					catch (IOException e) {
-						return false;
-					}
-				});
-	}
-
-	private static int freePort() throws IOException {
-		try (var socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		instances.awaitUp(name, app, port, "/actuator/health/readiness");
 	}
 
 	// --- a session opened by the sign-in form ----------------------------------------------------------------------
@@ -368,101 +256,11 @@ class ManyInstancesTests {
 				.orElseThrow(() -> new AssertionError("pas de cookie de session : " + response.headers()));
 	}
 
-	// --- a campaign with its supports open, prepared through the API, each call to the next instance ----------------
-
-	private int turn;
-
-	private int nextPort(List<Integer> ports) {
-		return ports.get(turn++ % ports.size());
-	}
-
-	private String prepareCampaign(List<Integer> ports) throws Exception {
-		var now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-		var contributionsOpen = now.minusHours(1);
-		var body = JSON.createObjectNode()
-				.put("title", "Plusieurs instances")
-				.put("description", "Campagne du test à plusieurs instances.")
-				.put("envelopeEuros", 1_000_000L);
-		body.putArray("themes").add("Dématérialisation");
-		body.putArray("supportKinds").add("COMMUNE");
-		body.set("calendar", ApiCalendars.calendar(contributionsOpen, now.plusDays(1), now.plusDays(2), now.plusDays(9)));
-		var campaign = JSON.readTree(expect(send(nextPort(ports), "POST", "/api/campaigns", "admin", body, null), 201)
-				.body()).get("id").asString();
-		var agents = communes(nextPort(ports), PROPOSALS);
-		for (int i = 0; i < PROPOSALS; i++) {
-			var agent = "agent-" + agents.get(i);
-			var contribution = JSON.createObjectNode()
-					.put("title", "Besoin n° " + (i + 1))
-					.put("need", "Un service numérique partagé entre collectivités.")
-					.put("theme", "Dématérialisation")
-					.put("authorRole", "AGENT")
-					.put("authorFunction", "Chargée de mission numérique");
-			var port = nextPort(ports);
-			var id = JSON.readTree(eventually(() -> send(port, "POST", "/api/campaigns/" + campaign + "/contributions",
-					agent, contribution, null), 201).body()).get("id").asString();
-			var proposal = JSON.createObjectNode()
-					.put("title", "Proposition n° " + (i + 1))
-					.put("summary", "Proposition du test à plusieurs instances.")
-					.put("theme", "Dématérialisation");
-			proposal.putArray("contributionIds").add(id);
-			var other = nextPort(ports);
-			var proposalId = JSON.readTree(eventually(() -> send(other, "POST", "/api/campaigns/" + campaign
-					+ "/proposals", "curator", proposal, null), 201).body()).get("id").asString();
-			var third = nextPort(ports);
-			eventually(() -> send(third, "POST", "/api/proposals/" + proposalId + "/publication", "curator", null, null),
-					204);
-		}
-		var moved = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-		expect(send(nextPort(ports), "PUT", "/api/campaigns/" + campaign + "/calendar", "admin",
-				ApiCalendars.calendar(contributionsOpen, moved.minusSeconds(2), moved.minusSeconds(1), moved.plusDays(7)),
-				null), 200);
-		for (var port : ports) {
-			Awaitility.await("chaque instance voit les propositions et la période de soutien ouverte")
-					.atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-						var listed = send(port, "GET", "/api/campaigns/" + campaign + "/proposals", null, null, null);
-						var window = send(port, "GET", "/api/campaigns/" + campaign + "/supports-over-time", null, null,
-								null);
-						return listed.statusCode() == 200 && JSON.readTree(listed.body()).size() == PROPOSALS
-								&& window.statusCode() == 200 && !OffsetDateTime.parse(JSON.readTree(window.body())
-										.get("opens").asString()).isAfter(OffsetDateTime.now(ZoneOffset.UTC));
-					});
-		}
-		return campaign;
-	}
-
-	private List<String> communes(int port, int wanted) throws Exception {
-		var sirens = new ArrayList<String>();
-		for (int page = 0; sirens.size() < wanted; page++) {
-			var content = getJson(port, "/api/collectivites?kind=COMMUNE&size=100&page=" + page).get("content");
-			assertThat(content).as("assez de communes dans l'annuaire").isNotEmpty();
-			content.forEach(commune -> sirens.add(commune.get("siren").asString()));
-		}
-		return sirens.subList(0, wanted);
-	}
-
 	// --- what is stored -----------------------------------------------------------------------------------------
-
-	/** Governance's live count of a proposal: one count per proposal, told by voting (ADR 19). */
-	private String governanceLiveCount() {
-		return "select coalesce(sum(support_count), 0) from governance.live_tally where proposal_id = ?";
-	}
 
 	/** Governance's table of the campaigns whose final tally arrived. */
 	private String governanceClosed() {
 		return "governance.closed_campaign";
-	}
-
-	private Set<Pair> storedSupports(String campaign) throws Exception {
-		var stored = new HashSet<Pair>();
-		try (var connection = DriverManager.getConnection(jdbcUrl); var query = connection.prepareStatement(
-				"select proposal_id, siren from voting.support where campaign_id = ?")) {
-			query.setObject(1, UUID.fromString(campaign));
-			var result = query.executeQuery();
-			while (result.next()) {
-				stored.add(new Pair(result.getString(1), result.getString(2)));
-			}
-		}
-		return stored;
 	}
 
 	private long closedPublicationsNow(String campaign) throws Exception {
@@ -516,28 +314,24 @@ class ManyInstancesTests {
 
 	// --- HTTP ------------------------------------------------------------------------------------------------------
 
+	/** The API of the instance on {@code port}, for {@link SupportsOpen}. */
+	private SupportsOpen.Api api(int port) {
+		return (method, path, user, body) -> send(port, method, path, user, body, null);
+	}
+
 	private JsonNode getJson(int port, String path) throws Exception {
 		return JSON.readTree(expect(send(port, "GET", path, null, null, null), 200).body());
 	}
 
+	/** A request as {@link ApiRequests#json} sends it, or for a page ({@code text/html}), with the session when given. */
 	private HttpResponse<String> send(int port, String method, String path, String user, JsonNode body, String cookie)
 			throws IOException, InterruptedException {
-		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-				.timeout(Duration.ofSeconds(30)).header("Accept", path.startsWith("/api/") || path.startsWith("/actuator")
-						? "application/json" : "text/html");
-		if (user != null) {
-			request.header("Authorization", "Basic " + Base64.getEncoder()
-					.encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+		var request = ApiRequests.json("http://127.0.0.1:" + port + path, method, user, body);
+		if (!path.startsWith("/api/") && !path.startsWith("/actuator")) {
+			request.setHeader("Accept", "text/html");
 		}
 		if (cookie != null) {
 			request.header("Cookie", cookie);
-		}
-		if (body == null) {
-			request.method(method, HttpRequest.BodyPublishers.noBody());
-		}
-		else {
-			request.header("Content-Type", "application/json")
-					.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
 		}
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}

@@ -200,6 +200,27 @@ public record Campaign2021(CampaignId id, String title, List<String> themes, Set
 				calendar.fundingDecision());
 	}
 
+	private static final java.time.format.DateTimeFormatter FORM_DATE_TIME = java.time.format.DateTimeFormatter
+			.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+	/**
+	 * The 2021 calendar as the campaign pages' forms take it (the fields of {@code datetime-local} and {@code date}
+	 * inputs, Paris time to the minute): a new map each call, whose fields a test may {@code set} to another value
+	 * before sending it with {@code params(…)}.
+	 */
+	public static org.springframework.util.LinkedMultiValueMap<String, String> calendarForm() {
+		var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+		form.add("contributionsOpens", FORM_DATE_TIME.format(CONTRIBUTIONS.opensInParis()));
+		form.add("contributionsCloses", FORM_DATE_TIME.format(CONTRIBUTIONS.closesInParis()));
+		form.add("supportsOpens", FORM_DATE_TIME.format(SUPPORTS.opensInParis()));
+		form.add("supportsCloses", FORM_DATE_TIME.format(SUPPORTS.closesInParis()));
+		form.add("shortlistDecision", SHORTLIST_DAY.toString());
+		form.add("referentApplicationsOpens", FORM_DATE_TIME.format(REFERENT_APPLICATIONS.opensInParis()));
+		form.add("referentApplicationsCloses", FORM_DATE_TIME.format(REFERENT_APPLICATIONS.closesInParis()));
+		form.add("fundingDecision", FUNDING_DAY.toString());
+		return form;
+	}
+
 	private static String windowJson(Window window) {
 		return "{\"opens\": \"%s\", \"closes\": \"%s\"}".formatted(API_DATE_TIME.format(window.opensInParis()),
 				API_DATE_TIME.format(window.closesInParis()));

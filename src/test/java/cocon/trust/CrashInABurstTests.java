@@ -1,48 +1,29 @@
 package cocon.trust;
 
-import static cocon.testing.ApiRequests.eventually;
 import static cocon.testing.ApiRequests.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import cocon.CoconApplication;
-import cocon.testing.ApiCalendars;
 import cocon.testing.ApiRequests;
+import cocon.testing.InstanceLauncher;
+import cocon.testing.SupportsBurst;
+import cocon.testing.SupportsOpen;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,32 +48,27 @@ class CrashInABurstTests {
 	/** Acknowledged supports after which the application is killed: well inside the burst of 900. */
 	private static final int KILL_AFTER = 250;
 
-	record Pair(String proposal, String siren) {
-	}
-
 	@TempDir
 	Path work;
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5)).build();
 
-	private final List<Process> started = new ArrayList<>();
+	private InstanceLauncher instances;
 
 	private int httpPort;
 
 	private int postgresPort;
 
+	@BeforeEach
+	void launcher() {
+		instances = new InstanceLauncher(work);
+	}
+
 	@AfterEach
 	void stopWhatThisTestStarted() throws Exception {
-		for (var app : started) {
-			if (app.isAlive()) {
-				// a normal stop: Spring closes the application and stops its PostgreSQL
-				app.destroy();
-				if (!app.waitFor(60, TimeUnit.SECONDS)) {
-					app.destroyForcibly().waitFor();
-				}
-			}
-		}
+		// a normal stop: Spring closes the application and stops its PostgreSQL
+		instances.stopAll();
 		// a PostgreSQL orphaned by a failure before the restart: a smart shutdown by its pid (its clients are gone)
 		var pidFile = work.resolve("postgres/postmaster.pid");
 		if (Files.exists(pidFile)) {
@@ -107,73 +83,37 @@ class CrashInABurstTests {
 
 	@Test
 	void everySupportAnsweredBeforeAKill9IsStoredCountedOnceAndDeliveredAfterTheRestart() throws Exception {
-		httpPort = freePort();
-		postgresPort = freePort();
+		httpPort = InstanceLauncher.freePort();
+		postgresPort = InstanceLauncher.freePort();
 		long began = System.nanoTime();
-		var first = start("app-1.log");
+		var first = start("app-1");
 		phase("démarrage sur un dossier neuf", began);
-		var campaign = prepareCampaign();
+		var campaign = SupportsOpen.prepare("Arrêt brutal en pleine rafale", "Campagne du test d'arrêt brutal.",
+				PROPOSALS, List.<SupportsOpen.Api>of(this::send));
 		phase("campagne préparée par l'API", began);
 		var proposals = new ArrayList<String>();
 		for (var proposal : getJson("/api/campaigns/" + campaign + "/proposals", null)) {
 			proposals.add(proposal.get("id").asString());
 		}
-		var sirens = communes(COMMUNES);
-		var pairs = new ArrayList<Pair>();
-		for (int round = 0; round < proposals.size(); round++) {
-			for (int c = 0; c < sirens.size(); c++) {
-				pairs.add(new Pair(proposals.get((round + c) % proposals.size()), sirens.get(c)));
-			}
-		}
+		var pairs = SupportsBurst.pairs(proposals, SupportsOpen.communes(this::send, COMMUNES));
 
 		// the burst, and kill -9 of the application in its middle
-		var answers = new ConcurrentHashMap<Pair, Integer>();
-		var unanswered = ConcurrentHashMap.<Pair>newKeySet();
-		var acknowledged = new AtomicInteger();
-		var killed = new AtomicBoolean();
-		var next = new AtomicInteger();
-		var pool = Executors.newFixedThreadPool(CLIENTS);
-		try {
-			var clients = new ArrayList<Future<?>>();
-			for (int t = 0; t < CLIENTS; t++) {
-				clients.add(pool.submit(() -> {
-					for (int i = next.getAndIncrement(); i < pairs.size() && !killed.get(); i = next.getAndIncrement()) {
-						var pair = pairs.get(i);
-						try {
-							var status = send("PUT", "/api/proposals/" + pair.proposal() + "/support", "agent-" + pair.siren(),
-									null).statusCode();
-							answers.put(pair, status);
-							if ((status == 201 || status == 200) && acknowledged.incrementAndGet() == KILL_AFTER) {
-								killed.set(true);
-								first.destroyForcibly();
-							}
-						}
-						catch (IOException e) {
-							// sent but never answered: the process died with the request in flight
-							unanswered.add(pair);
-						}
-					}
-					return null;
-				}));
-			}
-			for (var client : clients) {
-				client.get(2, TimeUnit.MINUTES);
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		var burst = SupportsBurst.send(pairs, CLIENTS, KILL_AFTER, first::destroyForcibly, true, Duration.ofMinutes(2),
+				(i, pair, killed) -> send("PUT", "/api/proposals/" + pair.proposal() + "/support",
+						"agent-" + pair.siren(), null).statusCode());
+		var answers = burst.answers();
+		var unanswered = burst.unanswered();
+		var killed = burst.killed();
 		assertThat(killed).as("l'application est tuée au milieu de la rafale").isTrue();
 		assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		assertThat(first.exitValue()).as("kill -9").isEqualTo(137);
-		var acknowledgedPairs = answers.entrySet().stream().filter(e -> e.getValue() == 201 || e.getValue() == 200)
-				.map(Map.Entry::getKey).collect(Collectors.toSet());
+		var acknowledgedPairs = burst.acknowledged();
 		assertThat(answers.values()).as("aucune réponse autre que 201 avant l'arrêt").containsOnly(201);
 		phase("rafale et arrêt brutal", began);
 
 		// what governance and referents had received when the process died (its orphaned PostgreSQL still answers):
 		// the rest was outstanding, in voting's feed or in the event publication registry
-		var atCrash = storedSupports(campaign).size();
+		var atCrash = SupportsBurst.stored(jdbcUrl(), campaign).size();
 		long governanceAtCrash = sql("select coalesce(sum(support_count), 0) from governance.live_tally where campaign_id = ?",
 				campaign);
 		long referentsAtCrash = 0;
@@ -187,11 +127,11 @@ class CrashInABurstTests {
 				.isLessThan(atCrash);
 
 		// the restart, on the same data folder and the same ports: its PostgreSQL was left running as an orphan
-		start("app-2.log");
+		start("app-2");
 		phase("redémarrage sur le même dossier", began);
-		assertThat(log("app-2.log")).contains("serveur orphelin").contains("arrêté en");
+		assertThat(instances.log("app-2")).contains("serveur orphelin").contains("arrêté en");
 
-		var stored = storedSupports(campaign);
+		var stored = SupportsBurst.stored(jdbcUrl(), campaign);
 		long unansweredStored = unanswered.stream().filter(stored::contains).count();
 		System.out.printf(Locale.ROOT, "Arrêt brutal en pleine rafale : %d soutiens acquittés (201), %d sans réponse "
 				+ "(en vol à l'arrêt), %d stockés après le redémarrage, dont %d sans réponse%n", acknowledgedPairs.size(),
@@ -200,8 +140,7 @@ class CrashInABurstTests {
 		assertThat(stored).as("rien d'autre que ce qui a été envoyé").isSubsetOf(new HashSet<>(pairs));
 		assertThat(stored.size()).isLessThanOrEqualTo(acknowledgedPairs.size() + unanswered.size());
 
-		var storedPerProposal = new HashMap<String, Long>();
-		stored.forEach(pair -> storedPerProposal.merge(pair.proposal(), 1L, Long::sum));
+		var storedPerProposal = SupportsBurst.perProposal(stored);
 		for (var proposal : proposals) {
 			long expected = storedPerProposal.getOrDefault(proposal, 0L);
 			assertThat(sql("select coalesce(sum(support_count), 0) from voting.tally where proposal_id = ?", proposal))
@@ -216,17 +155,7 @@ class CrashInABurstTests {
 
 		// what was outstanding at the crash reaches governance and referents after the restart
 		long restarted = System.nanoTime();
-		Awaitility.await("la gouvernance et les territoires référents rejoignent le vote").atMost(Duration.ofSeconds(60))
-				.pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-					for (var proposal : proposals) {
-						long expected = storedPerProposal.getOrDefault(proposal, 0L);
-						assertThat(sql("select coalesce(sum(support_count), 0) from governance.live_tally where proposal_id = ?",
-								proposal)).as("gouvernance, %s", proposal).isEqualTo(expected);
-						assertThat(sql("select count(*) from referents.supports where proposal_id = ? and supported_at is "
-								+ "not null and (withdrawn_at is null or withdrawn_at < supported_at)", proposal))
-								.as("territoires référents, %s", proposal).isEqualTo(expected);
-					}
-				});
+		SupportsBurst.awaitCopiesCounted(jdbcUrl(), proposals, storedPerProposal, Duration.ofSeconds(60));
 		System.out.printf(Locale.ROOT, "Gouvernance et territoires référents au décompte du vote %.1f s après le "
 				+ "redémarrage%n", (System.nanoTime() - restarted) / 1e9);
 		phase("vérifications", began);
@@ -239,148 +168,24 @@ class CrashInABurstTests {
 	// --- the application in a JVM of its own ----------------------------------------------------------------------
 
 	/**
-	 * Starts the application's main class in a new JVM, with the test JVM's classpath minus the test classes (whose
-	 * environment post-processors would point it at the test suite's own PostgreSQL): the embedded default, durable,
-	 * on a data folder of this test, with fixed ports so that the restart finds the orphan on its port.
+	 * Starts the application in a JVM of its own on the embedded default, durable, on a data folder of this test, with
+	 * fixed ports so that the restart finds the orphan on its port; returns once it answers.
 	 */
-	private Process start(String logName) throws Exception {
-		var classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-				.filter(entry -> !Path.of(entry).endsWith("test-classes"))
-				.collect(Collectors.joining(File.pathSeparator));
-		var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-				// what the crash left unfinished is resubmitted by the locked job (ADR 10, 11), with bounds of
-				// seconds instead of the production minutes, so that the test waits seconds
-				"-Dcocon.events.resubmission.cron=* * * * * *", "-Dcocon.events.resubmission.min-age=2s",
-				"-Dcocon.events.staleness.published=3s", "-Dcocon.events.staleness.processing=3s",
-				"-Dcocon.events.staleness.resubmission=10s", "-Dcocon.events.staleness.check-intervall=1s",
-				"-cp", classpath,
-				CoconApplication.class.getName())
-				.redirectErrorStream(true).redirectOutput(work.resolve(logName).toFile());
-		var environment = builder.environment();
-		environment.keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("COCON_"));
-		environment.put("PORT", String.valueOf(httpPort));
-		environment.put("COCON_DATA_DIR", work.resolve("postgres").toString());
-		environment.put("COCON_EMBEDDED_POSTGRES_PORT", String.valueOf(postgresPort));
-		environment.put("COCON_DEMO_SEED", "false");
-		var app = builder.start();
-		started.add(app);
-		Awaitility.await("l'application répond (" + logName + ")").atMost(Duration.ofSeconds(180))
-				.pollInterval(Duration.ofMillis(250)).until(() -> {
-					if (!app.isAlive()) {
-						throw new IllegalStateException("L'application s'est arrêtée au démarrage :\n" + tail(logName));
-					}
-					try {
-						return get("/actuator/health", null).statusCode() == 200;
-					}
-					catch (IOException e) {
-						return false;
-					}
-				});
+	private Process start(String name) throws Exception {
+		var app = instances.start(name, httpPort, InstanceLauncher.embedded(work.resolve("postgres"), postgresPort));
+		instances.awaitUp(name, app, httpPort, "/actuator/health");
 		return app;
-	}
-
-	private String log(String name) throws IOException {
-		return Files.readString(work.resolve(name), StandardCharsets.UTF_8);
-	}
-
-	private String tail(String name) throws IOException {
-		var text = log(name);
-		return text.substring(Math.max(0, text.length() - 4000));
-	}
-
-	private static int freePort() throws IOException {
-		try (var socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	// --- a campaign with its supports open, prepared through the API as its users would -----------------------------
-
-	private String prepareCampaign() throws Exception {
-		var now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-		var contributionsOpen = now.minusHours(1);
-		var body = JSON.createObjectNode()
-				.put("title", "Arrêt brutal en pleine rafale")
-				.put("description", "Campagne du test d'arrêt brutal.")
-				.put("envelopeEuros", 1_000_000L);
-		body.putArray("themes").add("Dématérialisation");
-		body.putArray("supportKinds").add("COMMUNE");
-		body.set("calendar", ApiCalendars.calendar(contributionsOpen, now.plusDays(1), now.plusDays(2), now.plusDays(9)));
-		var campaign = JSON.readTree(expect(send("POST", "/api/campaigns", "admin", body), 201).body()).get("id").asString();
-
-		var agents = communes(PROPOSALS);
-		for (int i = 0; i < PROPOSALS; i++) {
-			var agent = "agent-" + agents.get(i);
-			var contribution = JSON.createObjectNode()
-					.put("title", "Besoin n° " + (i + 1))
-					.put("need", "Un service numérique partagé entre collectivités.")
-					.put("theme", "Dématérialisation")
-					.put("authorRole", "AGENT")
-					.put("authorFunction", "Chargée de mission numérique");
-			// every module learns of the others by asynchronous events: 404 or 409 until it has
-			var id = json(eventually(() -> send("POST", "/api/campaigns/" + campaign + "/contributions",
-					agent, contribution), 201)).get("id").asString();
-			var proposal = JSON.createObjectNode()
-					.put("title", "Proposition n° " + (i + 1))
-					.put("summary", "Proposition du test d'arrêt brutal.")
-					.put("theme", "Dématérialisation");
-			proposal.putArray("contributionIds").add(id);
-			var proposalId = json(eventually(() -> send("POST", "/api/campaigns/" + campaign + "/proposals", "curator",
-					proposal), 201)).get("id").asString();
-			eventually(() -> send("POST", "/api/proposals/" + proposalId + "/publication", "curator", null), 204);
-		}
-		var moved = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-		expect(send("PUT", "/api/campaigns/" + campaign + "/calendar", "admin",
-				ApiCalendars.calendar(contributionsOpen, moved.minusSeconds(2), moved.minusSeconds(1), moved.plusDays(7))), 200);
-		Awaitility.await("le vote voit les propositions et la période de soutien ouverte").atMost(Duration.ofSeconds(60))
-				.pollInterval(Duration.ofMillis(200)).until(() -> {
-					var listed = get("/api/campaigns/" + campaign + "/proposals", null);
-					var window = get("/api/campaigns/" + campaign + "/supports-over-time", null);
-					return listed.statusCode() == 200 && JSON.readTree(listed.body()).size() == PROPOSALS
-							&& window.statusCode() == 200 && !OffsetDateTime.parse(JSON.readTree(window.body())
-									.get("opens").asString()).isAfter(OffsetDateTime.now(ZoneOffset.UTC));
-				});
-		return campaign;
-	}
-
-	private List<String> communes(int wanted) throws Exception {
-		var sirens = new ArrayList<String>();
-		for (int page = 0; sirens.size() < wanted; page++) {
-			var content = getJson("/api/collectivites?kind=COMMUNE&size=100&page=" + page, null).get("content");
-			assertThat(content).as("assez de communes dans l'annuaire").isNotEmpty();
-			content.forEach(commune -> sirens.add(commune.get("siren").asString()));
-		}
-		return sirens.subList(0, wanted);
 	}
 
 	// --- what is stored and published --------------------------------------------------------------------------------
 
-	private Set<Pair> storedSupports(String campaign) throws Exception {
-		var stored = new HashSet<Pair>();
-		try (var connection = connect(); var query = connection.prepareStatement(
-				"select proposal_id, siren from voting.support where campaign_id = ?")) {
-			query.setObject(1, UUID.fromString(campaign));
-			var rows = query.executeQuery();
-			while (rows.next()) {
-				stored.add(new Pair(rows.getString(1), rows.getString(2)));
-			}
-		}
-		return stored;
-	}
-
 	private long sql(String query, String proposal) throws Exception {
-		try (var connection = connect(); var statement = connection.prepareStatement(query)) {
-			statement.setObject(1, UUID.fromString(proposal));
-			var rows = statement.executeQuery();
-			rows.next();
-			return rows.getLong(1);
-		}
+		return SupportsBurst.count(jdbcUrl(), query, proposal);
 	}
 
-	private java.sql.Connection connect() throws Exception {
-		return DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/postgres", "postgres",
-				"postgres");
+	/** The embedded PostgreSQL of the application, which outlives its JVM after a {@code kill -9}. */
+	private String jdbcUrl() {
+		return InstanceLauncher.embeddedJdbcUrl(postgresPort);
 	}
 
 	/** The SIRENs the public page of supporters lists for a proposal, every page. */

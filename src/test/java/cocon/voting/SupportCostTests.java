@@ -37,6 +37,7 @@ import cocon.shared.CollectiviteKind;
 import cocon.shared.ProposalId;
 import cocon.shared.Siren;
 import cocon.shared.identity.Organisation;
+import cocon.testing.Campaign2021;
 import cocon.testing.Identities;
 import cocon.testing.MutableClock;
 import cocon.testing.TestClockConfiguration;
@@ -86,11 +87,7 @@ class SupportCostTests {
 						"description", "Combien de lignes PostgreSQL écrit un soutien.",
 						"envelopeEuros", 30_000_000,
 						"themes", List.of("Mobilités"),
-						"calendar", Map.of(
-								"contributions", Map.of("opens", "2021-01-25T00:00:00+01:00", "closes", "2021-03-15T23:59:59+01:00"),
-								"supports", Map.of("opens", "2021-04-01T00:00:00+02:00", "closes", "2021-04-30T23:59:59+02:00"),
-								"referentApplications", Map.of("opens", "2021-05-04T00:00:00+02:00", "closes", "2021-05-31T23:59:59+02:00"),
-								"shortlistDecision", "2021-05-03", "fundingDecision", "2021-07-05")))))
+						"calendar", JSON.readTree(Campaign2021.calendarJson())))))
 				.andReturn().getResponse();
 		assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
 		var campaign = new CampaignId(UUID.fromString(JSON.readTree(created.getContentAsString()).get("id").asString()));

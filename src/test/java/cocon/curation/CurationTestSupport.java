@@ -1,0 +1,70 @@
+package cocon.curation;
+
+import static cocon.curation.CurationFixtures.CURATION_TIME;
+import static cocon.curation.CurationFixtures.campaign;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cocon.intake.events.ContributionSubmitted;
+import cocon.shared.CampaignId;
+import cocon.testing.MutableClock;
+import cocon.testing.TestClockConfiguration;
+
+/**
+ * One Spring context for the curation tests over HTTP (API and pages) against the real PostgreSQL: each test starts
+ * at curation time with a fresh 2021 campaign, announced as governance does, and receives its contributions as intake
+ * publishes them.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestClockConfiguration.class)
+abstract class CurationTestSupport {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	CampaignId campaign;
+
+	@BeforeEach
+	void campaignInCuration() {
+		clock.set(CURATION_TIME);
+		var scheduled = campaign();
+		campaign = scheduled.id();
+		transactions.executeWithoutResult(status -> events.publishEvent(scheduled.scheduled()));
+		await().atMost(Duration.ofSeconds(10))
+				.until(() -> jdbc.sql("select count(*) from curation.campaign where id = ?").param(campaign.id())
+						.query(Long.class).single() == 1);
+	}
+
+	/** Publishes the contributions as intake does and waits until curation holds them. */
+	void submit(List<ContributionSubmitted> contributions) {
+		transactions.executeWithoutResult(status -> contributions.forEach(events::publishEvent));
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+				"select count(*) from curation.contribution where campaign_id = ?").param(campaign.id())
+				.query(Long.class).single() >= contributions.size());
+	}
+}
