@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 import cocon.shared.CampaignId;
@@ -63,53 +64,87 @@ class SupportRepository {
 	}
 
 	/**
-	 * Stores the support unless this collectivité already supports the proposal, in one statement: the support, its
-	 * line in the feed that publishes it ({@link SupportFeed}) and its count in the running tally; the tally row it
-	 * locks is released by the commit that follows at once.
+	 * Stores each support unless its collectivité already supports the proposal, all in one statement: the supports,
+	 * their lines in the feed that publishes them ({@link SupportFeed}) and their counts in the running tally. It is
+	 * called for the supports that arrived together ({@link SupportBatches}); the tally rows it locks are released by
+	 * the commit that follows at once.
 	 * <p>
-	 * The rules were checked in Java on the copies read in this transaction ({@link Support#give}); this statement
+	 * The rules were checked in Java on the copies read for each request ({@link Support#give}); this statement
 	 * guards only what concurrency can change meanwhile. The primary key makes a second support of the collectivité
-	 * a no-op. {@code merged_into is null} refuses a support racing a merge: the merge locks {@code voting.support}
-	 * before it marks the proposal, so this insert either commits before the merge moves supports, or waits and
-	 * then sees the proposal merged. The window is not checked again: the instant is the request's, judged against
-	 * the copy of the calendar read in this transaction, and the close waits for the transactions in flight
-	 * ({@link SupportsClosing#GRACE}).
+	 * a no-op, in the same batch or not. {@code merged_into is null} refuses a support racing a merge: the merge locks
+	 * {@code voting.support} before it marks the proposal, so this insert either commits before the merge moves
+	 * supports, or waits and then sees the proposal merged. The window is not checked again: the instant is the
+	 * request's, judged against the copy of the calendar read for it, and the close waits for the transactions in
+	 * flight ({@link SupportsClosing#GRACE}). Rows are written in the order of their keys, so that two instances'
+	 * batches lock the tally rows they share in the same order.
 	 *
-	 * @return whether a new support was stored
+	 * @return the supports stored by this call
 	 */
-	boolean store(Support support) {
-		var supporter = support.supporter();
+	List<SupportId> storeAll(List<Support> batch) {
+		var size = batch.size();
+		var proposals = new String[size];
+		var sirens = new String[size];
+		var names = new String[size];
+		var kinds = new String[size];
+		var departements = new String[size];
+		var regions = new String[size];
+		var populations = new String[size];
+		var by = new String[size];
+		var at = new String[size];
+		for (int i = 0; i < size; i++) {
+			var support = batch.get(i);
+			var supporter = support.supporter();
+			proposals[i] = support.getId().proposalId().id().toString();
+			sirens[i] = supporter.siren().value();
+			names[i] = supporter.name();
+			kinds[i] = supporter.kind().name();
+			departements[i] = supporter.departement();
+			regions[i] = supporter.region();
+			populations[i] = Long.toString(supporter.population());
+			by[i] = support.supportedBy();
+			at[i] = support.supportedAt().toString();
+		}
 		var stored = jdbc.sql("""
-				with stored as (
+				with given as (
+				  select * from unnest(cast(:proposals as uuid[]), :sirens, :names, :kinds, :departements, :regions,
+				                       cast(:populations as bigint[]), :by, cast(:at as timestamptz[]))
+				    as g(proposal_id, siren, name, kind, departement, region, population, supported_by, supported_at)
+				), stored as (
 				  insert into voting.support (proposal_id, siren, campaign_id, name, kind, departement, region, population,
 				                              supported_by, supported_at)
-				  select p.id, :siren, p.campaign_id, :name, :kind, :departement, :region, :population, :by, :at
-				  from voting.proposal p
-				  where p.id = :proposal and p.merged_into is null
+				  select p.id, g.siren, p.campaign_id, g.name, g.kind, g.departement, g.region, g.population,
+				         g.supported_by, g.supported_at
+				  from given g join voting.proposal p on p.id = g.proposal_id and p.merged_into is null
+				  order by p.id, g.siren
 				  on conflict do nothing
 				  returning proposal_id, siren, campaign_id, name, kind, region, population, supported_at
 				), fed as (
 				  insert into voting.support_feed (campaign_id, proposal_id, siren, name, kind, change, changed_at)
 				  select campaign_id, proposal_id, siren, name, kind, 'GIVEN', supported_at from stored
+				  order by supported_at, proposal_id, siren
 				), counted as (
 				  insert into voting.tally (proposal_id, kind, region, stripe, support_count, population)
-				  select proposal_id, kind, region, :stripe, 1, population from stored
+				  select proposal_id, kind, region, (siren::int % :stripes)::smallint, count(*), sum(population)
+				  from stored group by 1, 2, 3, 4 order by 1, 2, 3, 4
 				  on conflict (proposal_id, kind, region, stripe) do update
-				  set support_count = voting.tally.support_count + 1, population = voting.tally.population + excluded.population
+				  set support_count = voting.tally.support_count + excluded.support_count,
+				      population = voting.tally.population + excluded.population
 				)
-				select count(*) from stored""")
-				.param("proposal", support.getId().proposalId().id())
-				.param("siren", supporter.siren().value())
-				.param("name", supporter.name())
-				.param("kind", supporter.kind().name())
-				.param("departement", supporter.departement())
-				.param("region", supporter.region())
-				.param("population", supporter.population())
-				.param("by", support.supportedBy())
-				.param("at", timestamp(support.supportedAt()))
-				.param("stripe", support.stripe())
-				.query(Long.class).single() == 1;
-		if (stored) {
+				select proposal_id, siren from stored""")
+				.param("proposals", new SqlArrayValue("text", (Object[]) proposals))
+				.param("sirens", new SqlArrayValue("text", (Object[]) sirens))
+				.param("names", new SqlArrayValue("text", (Object[]) names))
+				.param("kinds", new SqlArrayValue("text", (Object[]) kinds))
+				.param("departements", new SqlArrayValue("text", (Object[]) departements))
+				.param("regions", new SqlArrayValue("text", (Object[]) regions))
+				.param("populations", new SqlArrayValue("text", (Object[]) populations))
+				.param("by", new SqlArrayValue("text", (Object[]) by))
+				.param("at", new SqlArrayValue("text", (Object[]) at))
+				.param("stripes", Support.STRIPES)
+				.query((rs, n) -> new SupportId(new ProposalId(rs.getObject("proposal_id", UUID.class)),
+						Siren.of(rs.getString("siren"))))
+				.list();
+		if (!stored.isEmpty()) {
 			standings.changed();
 		}
 		return stored;

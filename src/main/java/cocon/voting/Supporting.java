@@ -13,9 +13,10 @@ import cocon.voting.Support.SupportId;
 import cocon.voting.SupportRefused.Reason;
 
 /**
- * Supporting and withdrawing, one short transaction each: check the rules on the local copies of the campaign
- * and the proposal, insert (or delete) the support guarded by the database, add it to the feed that publishes it
- * (see {@link SupportFeed}), count it.
+ * Supporting and withdrawing: check the rules on the local copies of the campaign and the proposal, insert (or
+ * delete) the support guarded by the database, add it to the feed that publishes it (see {@link SupportFeed}), count
+ * it. A support is stored with the others that arrive at the same moment, in one transaction ({@link SupportBatches});
+ * a withdrawal, rare, in a short transaction of its own.
  */
 @Service
 class Supporting {
@@ -25,16 +26,22 @@ class Supporting {
 	}
 
 	private final SupportRepository supports;
+	private final SupportBatches batches;
 	private final SupportFeed feed;
 	private final Clock clock;
 
-	Supporting(SupportRepository supports, SupportFeed feed, Clock clock) {
+	Supporting(SupportRepository supports, SupportBatches batches, SupportFeed feed, Clock clock) {
 		this.supports = supports;
+		this.batches = batches;
 		this.feed = feed;
 		this.clock = clock;
 	}
 
-	@Transactional(timeout = 10)
+	/**
+	 * Gives the collectivité's support, or says it already gave it. Each read is a statement of its own, outside any
+	 * transaction: the copies of the proposal and the campaign read here are as fresh as in a transaction under
+	 * PostgreSQL's read committed, and the insert guards what may change meanwhile.
+	 */
 	Outcome support(ProposalId proposalId, CurrentUser user) {
 		var now = now();
 		// who may support is decided first, before which proposal: the only check of the organisation's verification
@@ -42,8 +49,7 @@ class Supporting {
 		var target = supports.target(proposalId).orElseThrow(() -> VotingProposal.unknown(proposalId));
 		var campaign = target.campaign().orElseThrow(() -> notOpenYet());
 		var support = Support.give(target.proposal(), campaign, user, now);
-		if (supports.store(support)) {
-			feed.publishAfterCommit();
+		if (batches.store(support)) {
 			return new Outcome(support, true);
 		}
 		var existing = supports.find(support.getId());
