@@ -2,6 +2,7 @@ package cocon.voting;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
@@ -27,6 +29,7 @@ import cocon.shared.CollectiviteKind;
 import cocon.shared.ProposalId;
 import cocon.shared.Siren;
 import cocon.shared.Window;
+import cocon.shared.cache.BoundedCache;
 import cocon.voting.Support.SupportId;
 import cocon.voting.Support.Supporter;
 import cocon.voting.events.SupportsRecorded;
@@ -42,15 +45,36 @@ class SupportRepository {
 	record Target(VotingProposal proposal, Optional<VotingCampaign> campaign) {
 	}
 
+	/** How many proposals' targets are kept in memory before they are all forgotten. */
+	private static final int TARGETS_KEPT = 10_000;
+
 	private final JdbcClient jdbc;
 	private final StandingsCache standings;
+	private final BoundedCache<ProposalId, Optional<Target>> targets;
 
-	SupportRepository(JdbcClient jdbc, StandingsCache standings) {
+	SupportRepository(JdbcClient jdbc, StandingsCache standings, @Value("${cocon.cache.max-age:2s}") Duration maxAge) {
 		this.jdbc = jdbc;
 		this.standings = standings;
+		this.targets = BoundedCache.of(maxAge, TARGETS_KEPT);
 	}
 
+	/**
+	 * The proposal with its campaign, as voting's copies have them, from memory: a {@link BoundedCache} (ADR 0025),
+	 * so that a support does not read again, thousands of times a second, copies that change a few times a campaign.
+	 * A copy changed on this instance ({@link #copiesChanged()}) is read again at once; one changed by another
+	 * instance, within {@code cocon.cache.max-age}. What concurrency must not miss, a merge, the insert guards.
+	 */
 	Optional<Target> target(ProposalId id) {
+		return targets.get(id, () -> read(id));
+	}
+
+	/** Called in the transaction that changes voting's copy of a proposal or a campaign. */
+	void copiesChanged() {
+		targets.changed();
+	}
+
+	/** The proposal with its campaign, read from the database now. */
+	Optional<Target> read(ProposalId id) {
 		return jdbc.sql("""
 				select p.id, p.campaign_id, p.title, p.theme, p.merged_into,
 				       c.id as known_campaign, c.title as campaign_title, array_to_string(c.support_kinds, ',') as kinds,
@@ -291,6 +315,7 @@ class SupportRepository {
 				.param("by", by)
 				.param("at", timestamp(at))
 				.update();
+		copiesChanged();
 		jdbc.sql("delete from voting.support where proposal_id = ?").param(absorbed).update();
 		jdbc.sql("delete from voting.tally where proposal_id in (?, ?)").params(survivor, absorbed).update();
 		jdbc.sql("""

@@ -38,9 +38,10 @@ class Supporting {
 	}
 
 	/**
-	 * Gives the collectivité's support, or says it already gave it. Each read is a statement of its own, outside any
-	 * transaction: the copies of the proposal and the campaign read here are as fresh as in a transaction under
-	 * PostgreSQL's read committed, and the insert guards what may change meanwhile.
+	 * Gives the collectivité's support, or says it already gave it. The rules are checked on voting's copies of the
+	 * proposal and the campaign, kept in memory within the bound of ADR 0025 ({@link SupportRepository#target}); the
+	 * insert guards what concurrency may change meanwhile (a merge), and what follows a refused insert is read from
+	 * the database.
 	 */
 	Outcome support(ProposalId proposalId, CurrentUser user) {
 		var now = now();
@@ -57,8 +58,8 @@ class Supporting {
 			return new Outcome(existing.get(), false);
 		}
 		// the insert's guard refused it: the proposal was merged between the check and the insert (see
-		// SupportRepository.store), which the proposal read again tells
-		supports.target(proposalId).ifPresent(latest -> latest.proposal().checkOpenForSupport());
+		// SupportRepository.storeAll), which the proposal read again tells
+		supports.read(proposalId).ifPresent(latest -> latest.proposal().checkOpenForSupport());
 		throw VotingProposal.unknown(proposalId);
 	}
 
