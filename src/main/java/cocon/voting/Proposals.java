@@ -14,15 +14,18 @@ class Proposals {
 
 	private final JdbcClient jdbc;
 	private final StandingsCache standings;
+	private final SupportRepository supports;
 
-	Proposals(JdbcClient jdbc, StandingsCache standings) {
+	Proposals(JdbcClient jdbc, StandingsCache standings, SupportRepository supports) {
 		this.jdbc = jdbc;
 		this.standings = standings;
+		this.supports = supports;
 	}
 
 	/** Keeps the content of the proposal as of {@code asOf}: an older content never overwrites a newer one. */
 	void keep(ProposalId id, CampaignId campaign, String title, String summary, String theme, Instant asOf) {
 		standings.changed();
+		supports.copiesChanged();
 		jdbc.sql("""
 				insert into voting.proposal (id, campaign_id, title, summary, theme, published_at, content_as_of)
 				values (:id, :campaign, :title, :summary, :theme, :asOf, :asOf)

@@ -2,6 +2,7 @@ package cocon.voting;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,7 +19,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 import cocon.shared.CampaignId;
@@ -26,6 +29,7 @@ import cocon.shared.CollectiviteKind;
 import cocon.shared.ProposalId;
 import cocon.shared.Siren;
 import cocon.shared.Window;
+import cocon.shared.cache.BoundedCache;
 import cocon.voting.Support.SupportId;
 import cocon.voting.Support.Supporter;
 import cocon.voting.events.SupportsRecorded;
@@ -41,15 +45,36 @@ class SupportRepository {
 	record Target(VotingProposal proposal, Optional<VotingCampaign> campaign) {
 	}
 
+	/** How many proposals' targets are kept in memory before they are all forgotten. */
+	private static final int TARGETS_KEPT = 10_000;
+
 	private final JdbcClient jdbc;
 	private final StandingsCache standings;
+	private final BoundedCache<ProposalId, Optional<Target>> targets;
 
-	SupportRepository(JdbcClient jdbc, StandingsCache standings) {
+	SupportRepository(JdbcClient jdbc, StandingsCache standings, @Value("${cocon.cache.max-age:2s}") Duration maxAge) {
 		this.jdbc = jdbc;
 		this.standings = standings;
+		this.targets = BoundedCache.of(maxAge, TARGETS_KEPT);
 	}
 
+	/**
+	 * The proposal with its campaign, as voting's copies have them, from memory: a {@link BoundedCache} (ADR 0025),
+	 * so that a support does not read again, thousands of times a second, copies that change a few times a campaign.
+	 * A copy changed on this instance ({@link #copiesChanged()}) is read again at once; one changed by another
+	 * instance, within {@code cocon.cache.max-age}. What concurrency must not miss, a merge, the insert guards.
+	 */
 	Optional<Target> target(ProposalId id) {
+		return targets.get(id, () -> read(id));
+	}
+
+	/** Called in the transaction that changes voting's copy of a proposal or a campaign. */
+	void copiesChanged() {
+		targets.changed();
+	}
+
+	/** The proposal with its campaign, read from the database now. */
+	Optional<Target> read(ProposalId id) {
 		return jdbc.sql("""
 				select p.id, p.campaign_id, p.title, p.theme, p.merged_into,
 				       c.id as known_campaign, c.title as campaign_title, array_to_string(c.support_kinds, ',') as kinds,
@@ -63,53 +88,87 @@ class SupportRepository {
 	}
 
 	/**
-	 * Stores the support unless this collectivité already supports the proposal, in one statement: the support, its
-	 * line in the feed that publishes it ({@link SupportFeed}) and its count in the running tally; the tally row it
-	 * locks is released by the commit that follows at once.
+	 * Stores each support unless its collectivité already supports the proposal, all in one statement: the supports,
+	 * their lines in the feed that publishes them ({@link SupportFeed}) and their counts in the running tally. It is
+	 * called for the supports that arrived together ({@link SupportBatches}); the tally rows it locks are released by
+	 * the commit that follows at once.
 	 * <p>
-	 * The rules were checked in Java on the copies read in this transaction ({@link Support#give}); this statement
+	 * The rules were checked in Java on the copies read for each request ({@link Support#give}); this statement
 	 * guards only what concurrency can change meanwhile. The primary key makes a second support of the collectivité
-	 * a no-op. {@code merged_into is null} refuses a support racing a merge: the merge locks {@code voting.support}
-	 * before it marks the proposal, so this insert either commits before the merge moves supports, or waits and
-	 * then sees the proposal merged. The window is not checked again: the instant is the request's, judged against
-	 * the copy of the calendar read in this transaction, and the close waits for the transactions in flight
-	 * ({@link SupportsClosing#GRACE}).
+	 * a no-op, in the same batch or not. {@code merged_into is null} refuses a support racing a merge: the merge locks
+	 * {@code voting.support} before it marks the proposal, so this insert either commits before the merge moves
+	 * supports, or waits and then sees the proposal merged. The window is not checked again: the instant is the
+	 * request's, judged against the copy of the calendar read for it, and the close waits for the transactions in
+	 * flight ({@link SupportsClosing#GRACE}). Rows are written in the order of their keys, so that two instances'
+	 * batches lock the tally rows they share in the same order.
 	 *
-	 * @return whether a new support was stored
+	 * @return the supports stored by this call
 	 */
-	boolean store(Support support) {
-		var supporter = support.supporter();
+	List<SupportId> storeAll(List<Support> batch) {
+		var size = batch.size();
+		var proposals = new String[size];
+		var sirens = new String[size];
+		var names = new String[size];
+		var kinds = new String[size];
+		var departements = new String[size];
+		var regions = new String[size];
+		var populations = new String[size];
+		var by = new String[size];
+		var at = new String[size];
+		for (int i = 0; i < size; i++) {
+			var support = batch.get(i);
+			var supporter = support.supporter();
+			proposals[i] = support.getId().proposalId().id().toString();
+			sirens[i] = supporter.siren().value();
+			names[i] = supporter.name();
+			kinds[i] = supporter.kind().name();
+			departements[i] = supporter.departement();
+			regions[i] = supporter.region();
+			populations[i] = Long.toString(supporter.population());
+			by[i] = support.supportedBy();
+			at[i] = support.supportedAt().toString();
+		}
 		var stored = jdbc.sql("""
-				with stored as (
+				with given as (
+				  select * from unnest(cast(:proposals as uuid[]), :sirens, :names, :kinds, :departements, :regions,
+				                       cast(:populations as bigint[]), :by, cast(:at as timestamptz[]))
+				    as g(proposal_id, siren, name, kind, departement, region, population, supported_by, supported_at)
+				), stored as (
 				  insert into voting.support (proposal_id, siren, campaign_id, name, kind, departement, region, population,
 				                              supported_by, supported_at)
-				  select p.id, :siren, p.campaign_id, :name, :kind, :departement, :region, :population, :by, :at
-				  from voting.proposal p
-				  where p.id = :proposal and p.merged_into is null
+				  select p.id, g.siren, p.campaign_id, g.name, g.kind, g.departement, g.region, g.population,
+				         g.supported_by, g.supported_at
+				  from given g join voting.proposal p on p.id = g.proposal_id and p.merged_into is null
+				  order by p.id, g.siren
 				  on conflict do nothing
 				  returning proposal_id, siren, campaign_id, name, kind, region, population, supported_at
 				), fed as (
 				  insert into voting.support_feed (campaign_id, proposal_id, siren, name, kind, change, changed_at)
 				  select campaign_id, proposal_id, siren, name, kind, 'GIVEN', supported_at from stored
+				  order by supported_at, proposal_id, siren
 				), counted as (
 				  insert into voting.tally (proposal_id, kind, region, stripe, support_count, population)
-				  select proposal_id, kind, region, :stripe, 1, population from stored
+				  select proposal_id, kind, region, (siren::int % :stripes)::smallint, count(*), sum(population)
+				  from stored group by 1, 2, 3, 4 order by 1, 2, 3, 4
 				  on conflict (proposal_id, kind, region, stripe) do update
-				  set support_count = voting.tally.support_count + 1, population = voting.tally.population + excluded.population
+				  set support_count = voting.tally.support_count + excluded.support_count,
+				      population = voting.tally.population + excluded.population
 				)
-				select count(*) from stored""")
-				.param("proposal", support.getId().proposalId().id())
-				.param("siren", supporter.siren().value())
-				.param("name", supporter.name())
-				.param("kind", supporter.kind().name())
-				.param("departement", supporter.departement())
-				.param("region", supporter.region())
-				.param("population", supporter.population())
-				.param("by", support.supportedBy())
-				.param("at", timestamp(support.supportedAt()))
-				.param("stripe", support.stripe())
-				.query(Long.class).single() == 1;
-		if (stored) {
+				select proposal_id, siren from stored""")
+				.param("proposals", new SqlArrayValue("text", (Object[]) proposals))
+				.param("sirens", new SqlArrayValue("text", (Object[]) sirens))
+				.param("names", new SqlArrayValue("text", (Object[]) names))
+				.param("kinds", new SqlArrayValue("text", (Object[]) kinds))
+				.param("departements", new SqlArrayValue("text", (Object[]) departements))
+				.param("regions", new SqlArrayValue("text", (Object[]) regions))
+				.param("populations", new SqlArrayValue("text", (Object[]) populations))
+				.param("by", new SqlArrayValue("text", (Object[]) by))
+				.param("at", new SqlArrayValue("text", (Object[]) at))
+				.param("stripes", Support.STRIPES)
+				.query((rs, n) -> new SupportId(new ProposalId(rs.getObject("proposal_id", UUID.class)),
+						Siren.of(rs.getString("siren"))))
+				.list();
+		if (!stored.isEmpty()) {
 			standings.changed();
 		}
 		return stored;
@@ -256,6 +315,7 @@ class SupportRepository {
 				.param("by", by)
 				.param("at", timestamp(at))
 				.update();
+		copiesChanged();
 		jdbc.sql("delete from voting.support where proposal_id = ?").param(absorbed).update();
 		jdbc.sql("delete from voting.tally where proposal_id in (?, ?)").params(survivor, absorbed).update();
 		jdbc.sql("""

@@ -13,9 +13,10 @@ import cocon.voting.Support.SupportId;
 import cocon.voting.SupportRefused.Reason;
 
 /**
- * Supporting and withdrawing, one short transaction each: check the rules on the local copies of the campaign
- * and the proposal, insert (or delete) the support guarded by the database, add it to the feed that publishes it
- * (see {@link SupportFeed}), count it.
+ * Supporting and withdrawing: check the rules on the local copies of the campaign and the proposal, insert (or
+ * delete) the support guarded by the database, add it to the feed that publishes it (see {@link SupportFeed}), count
+ * it. A support is stored with the others that arrive at the same moment, in one transaction ({@link SupportBatches});
+ * a withdrawal, rare, in a short transaction of its own.
  */
 @Service
 class Supporting {
@@ -25,16 +26,23 @@ class Supporting {
 	}
 
 	private final SupportRepository supports;
+	private final SupportBatches batches;
 	private final SupportFeed feed;
 	private final Clock clock;
 
-	Supporting(SupportRepository supports, SupportFeed feed, Clock clock) {
+	Supporting(SupportRepository supports, SupportBatches batches, SupportFeed feed, Clock clock) {
 		this.supports = supports;
+		this.batches = batches;
 		this.feed = feed;
 		this.clock = clock;
 	}
 
-	@Transactional(timeout = 10)
+	/**
+	 * Gives the collectivité's support, or says it already gave it. The rules are checked on voting's copies of the
+	 * proposal and the campaign, kept in memory within the bound of ADR 0025 ({@link SupportRepository#target}); the
+	 * insert guards what concurrency may change meanwhile (a merge), and what follows a refused insert is read from
+	 * the database.
+	 */
 	Outcome support(ProposalId proposalId, CurrentUser user) {
 		var now = now();
 		// who may support is decided first, before which proposal: the only check of the organisation's verification
@@ -42,8 +50,7 @@ class Supporting {
 		var target = supports.target(proposalId).orElseThrow(() -> VotingProposal.unknown(proposalId));
 		var campaign = target.campaign().orElseThrow(() -> notOpenYet());
 		var support = Support.give(target.proposal(), campaign, user, now);
-		if (supports.store(support)) {
-			feed.publishAfterCommit();
+		if (batches.store(support)) {
 			return new Outcome(support, true);
 		}
 		var existing = supports.find(support.getId());
@@ -51,8 +58,8 @@ class Supporting {
 			return new Outcome(existing.get(), false);
 		}
 		// the insert's guard refused it: the proposal was merged between the check and the insert (see
-		// SupportRepository.store), which the proposal read again tells
-		supports.target(proposalId).ifPresent(latest -> latest.proposal().checkOpenForSupport());
+		// SupportRepository.storeAll), which the proposal read again tells
+		supports.read(proposalId).ifPresent(latest -> latest.proposal().checkOpenForSupport());
 		throw VotingProposal.unknown(proposalId);
 	}
 

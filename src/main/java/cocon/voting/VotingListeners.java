@@ -41,6 +41,7 @@ class VotingListeners {
 
 	/** The newest snapshot of the campaign wins, whatever order the events arrive in (ADR 0018). */
 	private void keep(CampaignSnapshot campaign) {
+		supports.copiesChanged();
 		var kinds = campaign.supportKinds().isEmpty() ? VotingCampaign.DEFAULT_SUPPORT_KINDS : campaign.supportKinds();
 		NewestCopy.of(jdbc, "voting.campaign", "id", campaign.id().id())
 				.set("title", campaign.title())

@@ -180,11 +180,13 @@ public final class SupportsBenchmark {
 		memory.start();
 		var latencies = new LatencyRecorder();
 		long limit = Math.min(pairs.size(), next.get() + maxSupports);
+		var cpuBefore = CpuTimes.read(options.get("pid"));
 		long start = System.nanoTime();
 		int first = next.get();
 		fire(pairs, next, (int) limit, clients, duration, rate, created, statuses, latencies);
 		double seconds = (System.nanoTime() - start) / 1e9;
 		int done = Math.min(next.get(), (int) limit) - first;
+		var cpuAfter = CpuTimes.read(options.get("pid"));
 		memory.stop();
 		recording.stop();
 		var statsAfter = jdbcUrl == null ? null : DatabaseCounters.read(jdbcUrl, settle);
@@ -199,6 +201,7 @@ public final class SupportsBenchmark {
 		latencies.print("PUT /api/proposals/{id}/support");
 		System.out.println("Statuts (échauffement compris) : " + statuses);
 		memory.print();
+		cpuAfter.printSince(cpuBefore, done, seconds);
 		if (statsBefore != null) {
 			statsAfter.printCostSince(statsBefore, done, settle, statsQuiet, seconds + settle.toSeconds());
 		}
@@ -875,6 +878,79 @@ public final class SupportsBenchmark {
 		private static double percentile(long[] sorted, double p) {
 			int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
 			return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1000.0;
+		}
+	}
+
+	/**
+	 * Processor time of the measured window, from {@code /proc} (Linux): the server's process, every PostgreSQL
+	 * process, this benchmark, and the rest of the machine. Per support, it is the figure other work on the machine
+	 * disturbs least: a loaded machine stretches the latencies, much less the CPU a support costs.
+	 */
+	record CpuTimes(long server, long postgres, long benchmark, long machine, boolean known) {
+
+		private static final double TICK_MS = 10; // USER_HZ, 100 on Linux
+
+		static CpuTimes read(String serverPid) {
+			try {
+				long server = serverPid == null ? 0 : ticks(Path.of("/proc", serverPid, "stat"));
+				long benchmark = ticks(Path.of("/proc", Long.toString(ProcessHandle.current().pid()), "stat"));
+				long postgres = 0;
+				try (var processes = Files.list(Path.of("/proc"))) {
+					for (var dir : processes.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+						try {
+							if ("postgres".equals(Files.readString(dir.resolve("comm")).strip())) {
+								postgres += ticks(dir.resolve("stat"));
+							}
+						}
+						catch (IOException gone) {
+							// a process that ended meanwhile
+						}
+					}
+				}
+				var cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+				long machine = 0;
+				for (int i = 1; i <= 8 && i < cpu.length; i++) {
+					if (i != 4 && i != 5) { // all but idle and iowait
+						machine += Long.parseLong(cpu[i]);
+					}
+				}
+				return new CpuTimes(server, postgres, benchmark, machine, serverPid != null);
+			}
+			catch (IOException | RuntimeException e) {
+				return new CpuTimes(0, 0, 0, 0, false);
+			}
+		}
+
+		/** utime + stime of a process, in ticks. */
+		private static long ticks(Path stat) throws IOException {
+			var text = Files.readString(stat);
+			var fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		}
+
+		void printSince(CpuTimes before, int supports, double seconds) {
+			if (!known || !before.known || supports == 0) {
+				System.out.println("Processeur : non mesuré (donnez --pid du serveur, sous Linux)");
+				return;
+			}
+			long server = this.server - before.server;
+			long postgres = this.postgres - before.postgres;
+			long benchmark = this.benchmark - before.benchmark;
+			long others = Math.max(0, machine - before.machine - server - postgres - benchmark);
+			System.out.printf(Locale.ROOT,
+					"Processeur pendant la mesure (cœurs occupés ; ms par soutien) : serveur %.2f ; %.3f — PostgreSQL %.2f ; %.3f "
+							+ "— banc d'essai %.2f ; %.3f — autres processus %.2f%n",
+					cores(server, seconds), perSupport(server, supports), cores(postgres, seconds),
+					perSupport(postgres, supports), cores(benchmark, seconds), perSupport(benchmark, supports),
+					cores(others, seconds));
+		}
+
+		private static double cores(long ticks, double seconds) {
+			return ticks * TICK_MS / 1000 / seconds;
+		}
+
+		private static double perSupport(long ticks, int supports) {
+			return ticks * TICK_MS / supports;
 		}
 	}
 
