@@ -77,10 +77,16 @@ public final class SupportsBenchmark {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private final String baseUrl;
 	private final Map<String, String> sessions = new ConcurrentHashMap<>();
+	private final boolean plainHttp;
 
 	private SupportsBenchmark(Map<String, String> options) {
 		this.options = options;
 		this.baseUrl = options.getOrDefault("base-url", "http://localhost:8080").replaceAll("/$", "");
+		this.plainHttp = switch (options.getOrDefault("http", "plain")) {
+			case "plain" -> true;
+			case "jdk" -> false;
+			default -> throw new IllegalArgumentException("--http plain ou --http jdk");
+		};
 		var host = URI.create(baseUrl).getHost();
 		if (!"localhost".equals(host) && !"127.0.0.1".equals(host)) {
 			throw new IllegalArgumentException("Le banc d'essai ne vise que localhost : " + baseUrl);
@@ -98,7 +104,7 @@ public final class SupportsBenchmark {
 					  --jdbc-url jdbc:postgresql://localhost:PORT/postgres [--jdbc-user postgres] [--jdbc-password postgres]
 					  [--collectivites 3000] [--clients 16] [--rate SUPPORTS_PER_S] [--duration 60] [--max-supports 60000] [--warmup 15000]
 					  [--pid SERVER_PID] [--jfr FILE.jfr] [--stats-settle 11] [--sirens-file FILE] [--read-requests 2000]
-					  [--read-clients 4] [--fill-reads] [--reads-only]
+					  [--read-clients 4] [--fill-reads] [--reads-only] [--http plain|jdk]
 
 					Without --campaign, the campaign is prepared through the real API of the running instance
 					(HTTP Basic admin:demo, curator:demo, agent-<SIREN>:demo): POST /api/campaigns, one contribution per
@@ -108,6 +114,9 @@ public final class SupportsBenchmark {
 					instant), with at most --clients in flight; without it, each client sends as soon as it is answered
 					(the highest throughput, with the queueing of --clients requests in the latencies).
 					--clients 16 is the setting of issue 14's figures (capacity, and --rate 650).
+					--http plain (default) sends the supports with a minimal HTTP/1.1 client, one kept-alive connection
+					per client; --http jdk with the JDK's HttpClient, which costs the shared cores about ten times more
+					CPU per request (figures of ADR 0026 before December 2026 were measured with it).
 					--jdbc-url adds the raw PostgreSQL insert rate and what the measured supports cost the database:
 					transactions (pg_stat_database), WAL (pg_stat_wal) and rows inserted, updated, deleted per table
 					(pg_stat_user_tables), per support. PostgreSQL publishes these counters up to 10 s late: the
@@ -198,6 +207,8 @@ public final class SupportsBenchmark {
 		System.out.printf(Locale.ROOT, "%d requêtes en %.1f s avec %d clients%s : %.0f soutiens/s%n", done, seconds,
 				clients, rate > 0 ? String.format(Locale.ROOT, ", cadence demandée %.0f/s", rate)
 						: " (chacun renvoie dès qu'il a sa réponse)", done / seconds);
+		System.out.println("Client HTTP du banc d'essai : " + (plainHttp ? "minimal, une connexion gardée ouverte par client (--http plain)"
+				: "HttpClient du JDK (--http jdk)"));
 		latencies.print("PUT /api/proposals/{id}/support");
 		System.out.println("Statuts (échauffement compris) : " + statuses);
 		memory.print();
@@ -430,20 +441,33 @@ public final class SupportsBenchmark {
 
 	private int support(Pair pair) {
 		var username = "agent-" + pair.commune().siren();
-		var request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/proposals/" + pair.proposal() + "/support"))
+		var path = "/api/proposals/" + pair.proposal() + "/support";
+		var session = sessions.get(username);
+		var credentials = session != null ? "Cookie: " + session : "Authorization: " + basic(username);
+		var address = address(pair.commune());
+		if (plainHttp) {
+			try {
+				var answer = PlainHttp.current(baseUrl).send("PUT", path,
+						credentials + "\r\nX-Forwarded-For: " + address);
+				answer.sessionCookie().ifPresent(cookie -> sessions.put(username, cookie));
+				if (answer.status() == 401 && session != null) {
+					sessions.remove(username);
+				}
+				return answer.status();
+			}
+			catch (IOException e) {
+				return -1;
+			}
+		}
+		var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
 				.timeout(Duration.ofSeconds(30))
 				.PUT(HttpRequest.BodyPublishers.noBody());
-		var session = sessions.get(username);
-		if (session != null) {
-			request.header("Cookie", session);
-		}
-		else {
-			request.header("Authorization", basic(username));
-		}
+		var header = credentials.split(": ", 2);
+		request.header(header[0], header[1]).header("X-Forwarded-For", address);
 		try {
 			var response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-			response.headers().firstValue("Set-Cookie").filter(c -> c.startsWith("SESSION") || c.startsWith("JSESSIONID"))
-					.ifPresent(cookie -> sessions.put(username, cookie.split(";", 2)[0]));
+			response.headers().firstValue("Set-Cookie").flatMap(PlainHttp::sessionCookie)
+					.ifPresent(cookie -> sessions.put(username, cookie));
 			if (response.statusCode() == 401 && session != null) {
 				sessions.remove(username);
 			}
@@ -455,6 +479,164 @@ public final class SupportsBenchmark {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			return -2;
+		}
+	}
+
+	/**
+	 * The address each commune's agent comes from, as a reverse proxy tells it ({@code X-Forwarded-For}, honoured from
+	 * the loopback: {@code server.forward-headers-strategy}): thousands of agents do not share one address, and the
+	 * per-address rate limit (1 500 supports a second) judges each as it would in production.
+	 */
+	private static String address(Commune commune) {
+		int h = commune.siren().hashCode();
+		return "10." + ((h >>> 16) & 255) + "." + ((h >>> 8) & 255) + "." + (h & 255);
+	}
+
+	/**
+	 * The load generator's HTTP/1.1 client for the supports (the default, {@code --http plain}): one kept-alive
+	 * connection per client thread, a request written as bytes and the answer read up to its end, nothing else. The
+	 * JDK's {@code HttpClient} ({@code --http jdk}) costs the machine about 0.3 ms of CPU per request, on the same two
+	 * cores as the server and PostgreSQL: a third of what it measures; this one about a tenth of that. Both give the
+	 * same statuses; the figures of ADR 0026 say which one measured what.
+	 */
+	static final class PlainHttp {
+
+		record Answer(int status, java.util.Optional<String> sessionCookie) {
+		}
+
+		private static final ThreadLocal<PlainHttp> CONNECTIONS = new ThreadLocal<>();
+
+		private final String host;
+		private final int port;
+		private java.net.Socket socket;
+		private java.io.InputStream in;
+		private java.io.OutputStream out;
+
+		private PlainHttp(String host, int port) {
+			this.host = host;
+			this.port = port;
+		}
+
+		static PlainHttp current(String baseUrl) {
+			var connection = CONNECTIONS.get();
+			if (connection == null) {
+				var uri = URI.create(baseUrl);
+				connection = new PlainHttp(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort());
+				CONNECTIONS.set(connection);
+			}
+			return connection;
+		}
+
+		/** Sends a request without a body; once again on a new connection if the kept-alive one was closed. */
+		Answer send(String method, String path, String headerLine) throws IOException {
+			var request = (method + " " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + headerLine
+					+ "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+			boolean reused = socket != null;
+			try {
+				return exchange(request);
+			}
+			catch (IOException closed) {
+				close();
+				if (!reused) {
+					throw closed;
+				}
+				return exchange(request);
+			}
+		}
+
+		private Answer exchange(byte[] request) throws IOException {
+			if (socket == null) {
+				socket = new java.net.Socket(host, port);
+				socket.setTcpNoDelay(true);
+				socket.setSoTimeout(30_000);
+				in = new java.io.BufferedInputStream(socket.getInputStream(), 8192);
+				out = socket.getOutputStream();
+			}
+			out.write(request);
+			out.flush();
+			var statusLine = line();
+			if (statusLine == null || !statusLine.startsWith("HTTP/1.1 ")) {
+				throw new IOException("Réponse inattendue : " + statusLine);
+			}
+			int status = Integer.parseInt(statusLine.substring(9, 12));
+			long length = -1;
+			boolean chunked = false;
+			boolean closing = false;
+			String cookie = null;
+			for (String header = line(); header != null && !header.isEmpty(); header = line()) {
+				int colon = header.indexOf(':');
+				var name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+				var value = header.substring(colon + 1).trim();
+				switch (name) {
+					case "content-length" -> length = Long.parseLong(value);
+					case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+					case "connection" -> closing = value.equalsIgnoreCase("close");
+					case "set-cookie" -> cookie = sessionCookie(value).orElse(cookie);
+					default -> {
+					}
+				}
+			}
+			if (chunked) {
+				for (long size = Long.parseLong(line().split(";", 2)[0].trim(), 16); size > 0;
+						size = Long.parseLong(line().split(";", 2)[0].trim(), 16)) {
+					skip(size);
+					line();
+				}
+				while (!line().isEmpty()) {
+					// trailers
+				}
+			}
+			else if (length > 0) {
+				skip(length);
+			}
+			if (closing || (length < 0 && !chunked)) {
+				close();
+			}
+			return new Answer(status, java.util.Optional.ofNullable(cookie));
+		}
+
+		private String line() throws IOException {
+			var line = new StringBuilder(64);
+			for (int c = in.read(); c != '\n'; c = in.read()) {
+				if (c < 0) {
+					throw new IOException("Connexion fermée par le serveur");
+				}
+				if (c != '\r') {
+					line.append((char) c);
+				}
+			}
+			return line.toString();
+		}
+
+		private void skip(long bytes) throws IOException {
+			while (bytes > 0) {
+				long skipped = in.skip(bytes);
+				if (skipped <= 0) {
+					if (in.read() < 0) {
+						throw new IOException("Connexion fermée par le serveur");
+					}
+					skipped = 1;
+				}
+				bytes -= skipped;
+			}
+		}
+
+		private void close() {
+			try {
+				if (socket != null) {
+					socket.close();
+				}
+			}
+			catch (IOException ignored) {
+				// already gone
+			}
+			socket = null;
+		}
+
+		/** The session cookie a {@code Set-Cookie} header sets, as the {@code Cookie} header to send back. */
+		static java.util.Optional<String> sessionCookie(String setCookie) {
+			return setCookie.startsWith("SESSION") || setCookie.startsWith("JSESSIONID")
+					? java.util.Optional.of(setCookie.split(";", 2)[0]) : java.util.Optional.empty();
 		}
 	}
 
