@@ -36,7 +36,7 @@ class ProposalSupportsView implements ProposalSupports {
 		Instant since = viewer == null ? null
 				: jdbc.sql("select supported_at from voting.support where proposal_id = ? and siren = ?")
 						.params(proposal.id(), viewer.value())
-						.query((rs, n) -> SupportRepository.instant(rs, "supported_at")).optional().orElse(null);
+						.query((rs, n) -> Supports.instant(rs, "supported_at")).optional().orElse(null);
 		Window window = campaign.get().supports();
 		return Optional.of(new Summary(summary.get().supportCount(), window, since));
 	}

@@ -8,15 +8,15 @@ import org.springframework.stereotype.Repository;
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
 
-/** Voting's copy of curation's published proposals ({@code voting.proposal}); merges are {@link SupportRepository#merge}. */
+/** Voting's copy of curation's published proposals ({@code voting.proposal}); merges are {@link Supports#merge}. */
 @Repository
 class Proposals {
 
 	private final JdbcClient jdbc;
 	private final StandingsCache standings;
-	private final SupportRepository supports;
+	private final Supports supports;
 
-	Proposals(JdbcClient jdbc, StandingsCache standings, SupportRepository supports) {
+	Proposals(JdbcClient jdbc, StandingsCache standings, Supports supports) {
 		this.jdbc = jdbc;
 		this.standings = standings;
 		this.supports = supports;
@@ -38,7 +38,7 @@ class Proposals {
 				.param("title", title)
 				.param("summary", summary)
 				.param("theme", theme)
-				.param("asOf", SupportRepository.timestamp(asOf))
+				.param("asOf", Supports.timestamp(asOf))
 				.update();
 	}
 }

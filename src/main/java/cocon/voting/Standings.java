@@ -83,8 +83,8 @@ class Standings {
 		return jdbc.sql("select id, title, supports_open, supports_close from voting.campaign where id = ?")
 				.param(id.id())
 				.query((rs, n) -> new CampaignSummary(rs.getObject("id", UUID.class), rs.getString("title"),
-						new Window(SupportRepository.instant(rs, "supports_open"),
-								SupportRepository.instant(rs, "supports_close"))))
+						new Window(Supports.instant(rs, "supports_open"),
+								Supports.instant(rs, "supports_close"))))
 				.optional();
 	}
 
@@ -190,7 +190,7 @@ class Standings {
 				.params(id.id(), size, (long) page * size)
 				.query((rs, n) -> new Supporter(rs.getString("siren"), rs.getString("name"),
 						CollectiviteKind.valueOf(rs.getString("kind")), rs.getString("departement"),
-						SupportRepository.instant(rs, "supported_at")))
+						Supports.instant(rs, "supported_at")))
 				.list();
 		return new SupportersPage(content, page, size, total, (int) ((total + size - 1) / size));
 	}
@@ -271,9 +271,9 @@ class Standings {
 				.param(siren.value())
 				.query((rs, n) -> new OwnView(rs.getObject("id", UUID.class), rs.getString("title"),
 						rs.getString("theme"), rs.getObject("campaign_id", UUID.class), rs.getString("campaign_title"),
-						new Window(SupportRepository.instant(rs, "supports_open"),
-								SupportRepository.instant(rs, "supports_close")),
-						rs.getLong("supports"), SupportRepository.instant(rs, "supported_at"),
+						new Window(Supports.instant(rs, "supports_open"),
+								Supports.instant(rs, "supports_close")),
+						rs.getLong("supports"), Supports.instant(rs, "supported_at"),
 						rs.getString("supported_by")))
 				.list();
 	}

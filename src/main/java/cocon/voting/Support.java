@@ -52,7 +52,7 @@ class Support implements AggregateRoot<Support, Support.SupportId> {
 	 * The support of the signed-in person's collectivité, if the campaign admits it now; refused with the reason
 	 * otherwise. Each rule is checked here once (the organisation's verification is checked first by
 	 * {@link Supporting}, before the proposal is looked up); the database guards only what concurrency may change
-	 * between this check and the insert (see {@link SupportRepository#store}).
+	 * between this check and the insert (see {@link Supports#store}).
 	 */
 	static Support give(VotingProposal proposal, VotingCampaign campaign, CurrentUser user, Instant now) {
 		var organisation = user.organisation();

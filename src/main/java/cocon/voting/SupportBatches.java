@@ -31,7 +31,7 @@ import cocon.shared.Refusal;
  * One writer thread per instance takes whatever is waiting (at most {@link #MOST} supports) as soon as its previous
  * transaction ended: there is no timer, so a lone support waits for nothing but its own transaction, and the batches
  * grow only when supports arrive faster than a transaction commits. The guarantees are those of the single-row
- * statement ({@link SupportRepository#storeAll}): the primary key keeps one support per collectivité and proposal,
+ * statement ({@link Supports#storeAll}): the primary key keeps one support per collectivité and proposal,
  * whichever batch or instance brings it; a proposal merged meanwhile refuses it.
  * <p>
  * A batch that a data error refuses as a whole (a row no single support should have been able to spoil) is written
@@ -49,7 +49,7 @@ class SupportBatches implements DisposableBean {
 	/** How often a batch that lost a deadlock is tried again before its requests fail. */
 	private static final int DEADLOCK_ATTEMPTS = 3;
 
-	private final SupportRepository supports;
+	private final Supports supports;
 	private final SupportFeed feed;
 	private final TransactionTemplate transactions;
 	private final Duration wait;
@@ -57,7 +57,7 @@ class SupportBatches implements DisposableBean {
 	private final Thread writer;
 	private volatile boolean stopping;
 
-	SupportBatches(SupportRepository supports, SupportFeed feed, TransactionTemplate transactions,
+	SupportBatches(Supports supports, SupportFeed feed, TransactionTemplate transactions,
 			@Value("${cocon.voting.batch.wait:30s}") Duration wait) {
 		this.supports = supports;
 		this.feed = feed;

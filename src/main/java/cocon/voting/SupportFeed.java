@@ -38,7 +38,7 @@ import cocon.voting.events.SupportsRecorded;
 
 /**
  * Publishes supports given and withdrawn in batches, as {@link SupportsRecorded} (ADR 0008). Each support or
- * withdrawal writes a line of {@code voting.support_feed} in its own transaction ({@link SupportRepository});
+ * withdrawal writes a line of {@code voting.support_feed} in its own transaction ({@link Supports});
  * once it committed, the feed is published at most every {@code cocon.voting.feed.interval}, so that thousands of
  * supports a second cost a few publications a second instead of one per support and per listening module. The
  * transaction that publishes a batch deletes its lines: what is published is never published again, what is not
@@ -57,7 +57,7 @@ class SupportFeed implements DisposableBean {
 	}
 
 	private final JdbcClient jdbc;
-	private final SupportRepository supports;
+	private final Supports supports;
 	private final TransactionTemplate transactions;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
@@ -71,7 +71,7 @@ class SupportFeed implements DisposableBean {
 	private final AtomicBoolean scheduled = new AtomicBoolean();
 	private volatile long lastPublication;
 
-	SupportFeed(JdbcClient jdbc, SupportRepository supports, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
+	SupportFeed(JdbcClient jdbc, Supports supports, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
 			@Value("${cocon.voting.feed.interval:200ms}") Duration interval,
 			@Value("${cocon.voting.feed.sweep:10s}") Duration sweep) {
 		this.jdbc = jdbc;
@@ -160,7 +160,7 @@ class SupportFeed implements DisposableBean {
 				.query((rs, n) -> new Line(rs.getLong("id"), new CampaignId(rs.getObject("campaign_id", UUID.class)),
 						new ProposalId(rs.getObject("proposal_id", UUID.class)), Siren.of(rs.getString("siren")),
 						rs.getString("name"), CollectiviteKind.valueOf(rs.getString("kind")),
-						Change.valueOf(rs.getString("change")), SupportRepository.instant(rs, "changed_at")))
+						Change.valueOf(rs.getString("change")), Supports.instant(rs, "changed_at")))
 				.list();
 		if (lines.isEmpty()) {
 			return 0;

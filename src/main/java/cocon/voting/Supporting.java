@@ -25,12 +25,12 @@ class Supporting {
 	record Outcome(Support support, boolean created) {
 	}
 
-	private final SupportRepository supports;
+	private final Supports supports;
 	private final SupportBatches batches;
 	private final SupportFeed feed;
 	private final Clock clock;
 
-	Supporting(SupportRepository supports, SupportBatches batches, SupportFeed feed, Clock clock) {
+	Supporting(Supports supports, SupportBatches batches, SupportFeed feed, Clock clock) {
 		this.supports = supports;
 		this.batches = batches;
 		this.feed = feed;
@@ -39,7 +39,7 @@ class Supporting {
 
 	/**
 	 * Gives the collectivité's support, or says it already gave it. The rules are checked on voting's copies of the
-	 * proposal and the campaign, kept in memory within the bound of ADR 0025 ({@link SupportRepository#target}); the
+	 * proposal and the campaign, kept in memory within the bound of ADR 0025 ({@link Supports#target}); the
 	 * insert guards what concurrency may change meanwhile (a merge), and what follows a refused insert is read from
 	 * the database.
 	 */
@@ -58,7 +58,7 @@ class Supporting {
 			return new Outcome(existing.get(), false);
 		}
 		// the insert's guard refused it: the proposal was merged between the check and the insert (see
-		// SupportRepository.storeAll), which the proposal read again tells
+		// Supports.storeAll), which the proposal read again tells
 		supports.read(proposalId).ifPresent(latest -> latest.proposal().checkOpenForSupport());
 		throw VotingProposal.unknown(proposalId);
 	}

@@ -70,7 +70,7 @@ class SupportsClosing {
 				where supports_close < ?
 				  and not exists (select 1 from voting.closed_campaign k where k.campaign_id = c.id)
 				order by supports_close""")
-				.param(SupportRepository.timestamp(now.minus(GRACE)))
+				.param(Supports.timestamp(now.minus(GRACE)))
 				.query(UUID.class)
 				.list();
 		var closed = new ArrayList<CampaignId>();
@@ -88,7 +88,7 @@ class SupportsClosing {
 		var first = jdbc.sql("""
 				insert into voting.closed_campaign (campaign_id, total_supports, closed_at) values (?, 0, ?)
 				on conflict do nothing""")
-				.params(campaign.id(), SupportRepository.timestamp(now))
+				.params(campaign.id(), Supports.timestamp(now))
 				.update() == 1;
 		if (!first) {
 			return false; // another instance, or an earlier run, published it

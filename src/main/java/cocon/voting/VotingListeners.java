@@ -23,10 +23,10 @@ class VotingListeners {
 
 	private final JdbcClient jdbc;
 	private final Proposals proposals;
-	private final SupportRepository supports;
+	private final Supports supports;
 	private final SupportFeed feed;
 
-	VotingListeners(JdbcClient jdbc, Proposals proposals, SupportRepository supports, SupportFeed feed) {
+	VotingListeners(JdbcClient jdbc, Proposals proposals, Supports supports, SupportFeed feed) {
 		this.jdbc = jdbc;
 		this.proposals = proposals;
 		this.supports = supports;

@@ -95,8 +95,8 @@ class SupportingTests extends VotingTestSupport {
 					       (:c, :p, '216901231', 'Lyon', 'COMMUNE', 'WITHDRAWN', :later, now() - interval '1 minute'),
 					       (:c, :p, '213300635', 'Bordeaux', 'COMMUNE', 'GIVEN', :at, now())""")
 					.param("c", campaign.id()).param("p", proposal.id())
-					.param("at", SupportRepository.timestamp(at))
-					.param("later", SupportRepository.timestamp(at.plusSeconds(60)))
+					.param("at", Supports.timestamp(at))
+					.param("later", Supports.timestamp(at.plusSeconds(60)))
 					.update();
 			return feed.publishBatch(Duration.ofSeconds(10));
 		});

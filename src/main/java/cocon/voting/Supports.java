@@ -39,7 +39,7 @@ import cocon.voting.events.SupportsRecorded;
  * same collectivité a no-op whatever the concurrency, and the running tally is kept in the same transaction.
  */
 @Repository
-class SupportRepository {
+class Supports {
 
 	/** A proposal open for support, with its campaign (absent when voting does not know the campaign yet). */
 	record Target(VotingProposal proposal, Optional<VotingCampaign> campaign) {
@@ -52,7 +52,7 @@ class SupportRepository {
 	private final StandingsCache standings;
 	private final BoundedCache<ProposalId, Optional<Target>> targets;
 
-	SupportRepository(JdbcClient jdbc, StandingsCache standings, @Value("${cocon.cache.max-age:2s}") Duration maxAge) {
+	Supports(JdbcClient jdbc, StandingsCache standings, @Value("${cocon.cache.max-age:2s}") Duration maxAge) {
 		this.jdbc = jdbc;
 		this.standings = standings;
 		this.targets = BoundedCache.of(maxAge, TARGETS_KEPT);
