@@ -30,7 +30,8 @@ import cocon.shared.Refusal;
  * <p>
  * One writer thread per instance takes whatever is waiting (at most {@link #MOST} supports) as soon as its previous
  * transaction ended: there is no timer, so a lone support waits for nothing but its own transaction, and the batches
- * grow only when supports arrive faster than a transaction commits. The guarantees are those of the single-row
+ * grow only when supports arrive faster than a transaction commits. {@code cocon.voting.batch.most=1} stores each
+ * support in a transaction of its own, as before ADR 0027 (for a comparison). The guarantees are those of the single-row
  * statement ({@link Supports#storeAll}): the primary key keeps one support per collectivité and proposal,
  * whichever batch or instance brings it; a proposal merged meanwhile refuses it.
  * <p>
@@ -43,7 +44,7 @@ class SupportBatches implements DisposableBean {
 
 	private static final Logger LOG = LoggerFactory.getLogger(SupportBatches.class);
 
-	/** The most supports one transaction stores. */
+	/** The most supports one transaction stores, unless configured ({@code cocon.voting.batch.most}). */
 	static final int MOST = 256;
 
 	/** How often a batch that lost a deadlock is tried again before its requests fail. */
@@ -53,17 +54,23 @@ class SupportBatches implements DisposableBean {
 	private final SupportFeed feed;
 	private final TransactionTemplate transactions;
 	private final Duration wait;
+	private final int most;
 	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
 	private final Thread writer;
 	private volatile boolean stopping;
 
 	SupportBatches(Supports supports, SupportFeed feed, TransactionTemplate transactions,
-			@Value("${cocon.voting.batch.wait:30s}") Duration wait) {
+			@Value("${cocon.voting.batch.wait:30s}") Duration wait,
+			@Value("${cocon.voting.batch.most:" + MOST + "}") int most) {
+		if (most < 1) {
+			throw new IllegalArgumentException("cocon.voting.batch.most : au moins 1 soutien par transaction.");
+		}
 		this.supports = supports;
 		this.feed = feed;
 		this.transactions = new TransactionTemplate(transactions.getTransactionManager());
 		this.transactions.setTimeout(10);
 		this.wait = wait;
+		this.most = most;
 		this.writer = new Thread(this::write, "support-writer");
 		this.writer.setDaemon(true);
 		this.writer.start();
@@ -98,6 +105,11 @@ class SupportBatches implements DisposableBean {
 		}
 	}
 
+	/** How many supports wait for the writer's next transaction. */
+	int waiting() {
+		return queue.size();
+	}
+
 	private void write() {
 		while (!stopping) {
 			var batch = new ArrayList<Pending>();
@@ -107,7 +119,7 @@ class SupportBatches implements DisposableBean {
 			catch (InterruptedException e) {
 				break;
 			}
-			queue.drainTo(batch, MOST - 1);
+			queue.drainTo(batch, most - 1);
 			try {
 				write(batch);
 			}

@@ -123,7 +123,7 @@ class SupportBatchesTests extends VotingTestSupport {
 			for (var support : supports.subList(1, supports.size())) {
 				results.add(pool.submit(store(support)));
 			}
-			Thread.sleep(300); // the requests reach the queue
+			await().atMost(Duration.ofSeconds(10)).until(() -> batches.waiting() == supports.size() - 1);
 			blocker.commit();
 			for (var result : results) {
 				try {
