@@ -62,7 +62,8 @@ class ProposalBook {
 	/**
 	 * Keeps the live counts voting publishes, one row per proposal, in one statement per batch: a count replaces
 	 * the one kept only if its position is higher, so that a batch delivered late or twice changes nothing (ADR
-	 * 0019).
+	 * 0019). Rows are written in the order of their proposal, so that two batches delivered at the same time (two
+	 * instances publishing their feeds) lock the rows they share in the same order instead of deadlocking.
 	 */
 	void counted(CampaignId campaign, long position, Collection<Tally> counts) {
 		if (counts.isEmpty()) {
@@ -76,6 +77,7 @@ class ProposalBook {
 				select c.proposal_id, ?, c.support_count, c.by_kind, c.population_covered, ?
 				from jsonb_to_recordset(cast(? as jsonb))
 				  as c(proposal_id uuid, support_count integer, by_kind jsonb, population_covered bigint)
+				order by c.proposal_id
 				on conflict (proposal_id) do update
 				  set support_count = excluded.support_count, by_kind = excluded.by_kind,
 				      population_covered = excluded.population_covered, position = excluded.position

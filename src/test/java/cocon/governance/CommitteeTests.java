@@ -27,6 +27,7 @@ import cocon.governance.events.ProjectsFunded;
 import cocon.governance.events.ProposalsShortlisted;
 import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
+import cocon.shared.ProposalId;
 import cocon.shared.Siren;
 import cocon.testing.Identities;
 import cocon.testing.MutableClock;
@@ -46,6 +47,12 @@ class CommitteeTests {
 
 	@Autowired
 	ProposalBook book;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	CommitteeSteps steps;
 
@@ -167,6 +174,64 @@ class CommitteeTests {
 		assertThat(book.supports(campaign)).doesNotContainKey(a.proposalId().id());
 		book.counted(campaign, 43, List.of(older));
 		assertThat(book.supports(campaign).get(a.proposalId().id()).count()).isEqualTo(5);
+	}
+
+	/**
+	 * Two batches of counts delivered at the same time (two instances publishing their feeds) share rows: each
+	 * locks them in the order of their proposal, whatever the order of the batch, so that one waits for the other
+	 * instead of both deadlocking. Batch A holds the first row; batch B, whose counts come in the other order, waits
+	 * for it; then A takes the second row too. Written in the order of the batch, B would have held the second row.
+	 */
+	@Test
+	void twoBatchesDeliveredAtTheSameTimeWaitForEachOtherInsteadOfDeadlocking() throws Exception {
+		var campaign = steps.campaignWithCommittee("Deux lots en même temps");
+		var ids = new java.util.ArrayList<>(List.of(ProposalId.random(), ProposalId.random()));
+		ids.sort(java.util.Comparator.comparing(id -> id.id().toString())); // PostgreSQL's order of uuids (Java's is signed)
+		var low = ids.get(0);
+		var high = ids.get(1);
+		var holds = new CountDownLatch(1);
+		var release = new CountDownLatch(1);
+		var pool = Executors.newFixedThreadPool(2);
+		try {
+			var a = pool.submit(() -> transactions.executeWithoutResult(status -> {
+				book.counted(campaign, 10, List.of(tally(low, 1)));
+				holds.countDown();
+				await(release);
+				book.counted(campaign, 10, List.of(tally(high, 1)));
+			}));
+			await(holds);
+			var b = pool.submit(() -> transactions.executeWithoutResult(
+					status -> book.counted(campaign, 12, List.of(tally(high, 2), tally(low, 2)))));
+			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+					select count(*) from pg_stat_activity
+					where wait_event_type = 'Lock' and query like '%insert into governance.live_tally%'""")
+					.query(Long.class).single() > 0);
+			release.countDown();
+			a.get(20, java.util.concurrent.TimeUnit.SECONDS);
+			b.get(20, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		finally {
+			release.countDown();
+			pool.shutdownNow();
+		}
+		assertThat(jdbc.sql("select support_count from governance.live_tally where proposal_id in (?, ?)")
+				.params(low.id(), high.id()).query(Integer.class).list()).containsExactly(2, 2);
+	}
+
+	private static ProposalBook.Tally tally(ProposalId proposal, int count) {
+		return new ProposalBook.Tally(proposal, count, Map.of(CollectiviteKind.COMMUNE, count), 1000L * count);
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			if (!latch.await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+				throw new IllegalStateException("attente trop longue");
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
 	}
 
 	@Test
