@@ -88,6 +88,10 @@ class SupportBatches implements DisposableBean {
 		}
 		var pending = new Pending(support);
 		queue.add(pending);
+		if (stopping && !writer.isAlive()) {
+			// the writer ended between the check above and the queueing: nobody will take it
+			pending.outcome.completeExceptionally(stopped());
+		}
 		try {
 			return pending.outcome.get(wait.toMillis(), TimeUnit.MILLISECONDS);
 		}
