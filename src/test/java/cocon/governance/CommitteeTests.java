@@ -2,25 +2,32 @@ package cocon.governance;
 
 import static cocon.testing.Identities.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cocon.curation.events.ProposalRevised;
 import cocon.governance.events.ProjectsFunded;
@@ -49,10 +56,10 @@ class CommitteeTests {
 	ProposalBook book;
 
 	@Autowired
-	org.springframework.transaction.support.TransactionTemplate transactions;
+	TransactionTemplate transactions;
 
 	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	JdbcClient jdbc;
 
 	CommitteeSteps steps;
 
@@ -185,8 +192,8 @@ class CommitteeTests {
 	@Test
 	void twoBatchesDeliveredAtTheSameTimeWaitForEachOtherInsteadOfDeadlocking() throws Exception {
 		var campaign = steps.campaignWithCommittee("Deux lots en même temps");
-		var ids = new java.util.ArrayList<>(List.of(ProposalId.random(), ProposalId.random()));
-		ids.sort(java.util.Comparator.comparing(id -> id.id().toString())); // PostgreSQL's order of uuids (Java's is signed)
+		var ids = new ArrayList<>(List.of(ProposalId.random(), ProposalId.random()));
+		ids.sort(Comparator.comparing(id -> id.id().toString())); // PostgreSQL's order of uuids (Java's is signed)
 		var low = ids.get(0);
 		var high = ids.get(1);
 		var holds = new CountDownLatch(1);
@@ -196,19 +203,19 @@ class CommitteeTests {
 			var a = pool.submit(() -> transactions.executeWithoutResult(status -> {
 				book.counted(campaign, 10, List.of(tally(low, 1)));
 				holds.countDown();
-				await(release);
+				waitFor(release);
 				book.counted(campaign, 10, List.of(tally(high, 1)));
 			}));
-			await(holds);
+			waitFor(holds);
 			var b = pool.submit(() -> transactions.executeWithoutResult(
 					status -> book.counted(campaign, 12, List.of(tally(high, 2), tally(low, 2)))));
-			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+			await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
 					select count(*) from pg_stat_activity
 					where wait_event_type = 'Lock' and query like '%insert into governance.live_tally%'""")
 					.query(Long.class).single() > 0);
 			release.countDown();
-			a.get(20, java.util.concurrent.TimeUnit.SECONDS);
-			b.get(20, java.util.concurrent.TimeUnit.SECONDS);
+			a.get(20, TimeUnit.SECONDS);
+			b.get(20, TimeUnit.SECONDS);
 		}
 		finally {
 			release.countDown();
@@ -222,9 +229,9 @@ class CommitteeTests {
 		return new ProposalBook.Tally(proposal, count, Map.of(CollectiviteKind.COMMUNE, count), 1000L * count);
 	}
 
-	private static void await(CountDownLatch latch) {
+	private static void waitFor(CountDownLatch latch) {
 		try {
-			if (!latch.await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+			if (!latch.await(20, TimeUnit.SECONDS)) {
 				throw new IllegalStateException("attente trop longue");
 			}
 		}
@@ -377,7 +384,7 @@ class CommitteeTests {
 		try {
 			var futures = List.of(pool.submit(attempt), pool.submit(attempt), pool.submit(attempt), pool.submit(attempt));
 			start.countDown();
-			var statuses = new java.util.ArrayList<Integer>();
+			var statuses = new ArrayList<Integer>();
 			for (var f : futures) {
 				statuses.add(f.get());
 			}

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.modulith.test.Scenario;
 
 import cocon.shared.CampaignId;
@@ -114,7 +112,7 @@ class SupportBatchesTests extends VotingTestSupport {
 	 */
 	private List<Future<Boolean>> submitWhileTheFirstWaits(List<Support> supports) throws Exception {
 		var pool = Executors.newFixedThreadPool(supports.size());
-		try (var blocker = DriverManager.getConnection(url(), "postgres", "postgres")) {
+		try (var blocker = dataSource.getConnection()) { // a connection of its own, outside any transaction of the test
 			blocker.setAutoCommit(false);
 			blocker.createStatement().execute("lock table voting.support in share row exclusive mode");
 			var results = new ArrayList<Future<Boolean>>();
@@ -155,16 +153,6 @@ class SupportBatchesTests extends VotingTestSupport {
 	private long transactionsThatStored(List<ProposalId> proposals) {
 		return jdbc.sql("select count(distinct xmin::text) from voting.support where proposal_id in (?, ?)")
 				.params(proposals.get(0).id(), proposals.get(1).id()).query(Long.class).single();
-	}
-
-	private String url() throws Exception {
-		var connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			return connection.getMetaData().getURL();
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
 	}
 
 	private Support support(ProposalId proposal, CampaignId campaign, Siren siren, String name) {
