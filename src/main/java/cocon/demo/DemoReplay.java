@@ -1,0 +1,225 @@
+package cocon.demo;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The living demonstration of the embedded default ({@code demo} profile): the 2021 consultation replayed at the
+ * moment {@code cocon.demo.moment} (default {@code supports}) once after the first start-up, in the background so that
+ * the home page is served meanwhile (the page shell says the demonstration is being prepared). The row of
+ * {@code platform.demo_replay} makes it happen once: a restart finds it complete and adds nothing; a replay cut
+ * short by a stop is made again from scratch. An instance that already holds campaigns and no replay is left alone.
+ * The administrator may reset the demonstration to another moment ({@link #reset}), which erases the business data
+ * of every module first (ADR 14). Off with {@code cocon.demo.seed=false}.
+ */
+@Component
+@Profile("demo")
+@ConditionalOnProperty(name = "cocon.demo.seed", havingValue = "true", matchIfMissing = true)
+class DemoReplay {
+
+	private static final Logger LOG = LoggerFactory.getLogger(DemoReplay.class);
+	private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+	/** The schemas of the business modules: everything in them is demonstration data on a demo instance. */
+	static final List<String> BUSINESS_SCHEMAS = List.of("intake", "curation", "voting", "governance", "referents");
+
+	enum State {
+		/** Nothing to do: the replay is off for this instance (it held campaigns before). */
+		NONE,
+		PREPARING, READY, FAILED
+	}
+
+	/** What the administrator's page shows. */
+	record Status(State state, Moment moment, UUID campaignId, Instant completedAt, Long durationMillis) {
+	}
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+	private final Moment configured;
+	private final AtomicBoolean running = new AtomicBoolean();
+	private volatile State state = State.NONE;
+	/** The moment being prepared, while it is. */
+	private volatile Moment underway;
+	private volatile int port;
+	private volatile CompletableFuture<Replay.Result> completion = new CompletableFuture<>();
+
+	DemoReplay(JdbcClient jdbc, Clock clock, @Value("${cocon.demo.moment:supports}") String moment) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.configured = Moment.of(moment).orElseThrow(() -> new IllegalArgumentException(
+				"cocon.demo.moment=" + moment + " : valeurs possibles contributions, curation, supports, shortlist, referents, funding"));
+	}
+
+	@EventListener
+	void onReady(ApplicationReadyEvent event) {
+		if (!(event.getApplicationContext() instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
+			return;
+		}
+		port = web.getWebServer().getPort();
+		prepareIfNeeded();
+	}
+
+	/**
+	 * At start-up: nothing if the replay is complete or if the instance held campaigns before; otherwise the replay
+	 * (again from scratch if a stop cut it short). True if a replay was started.
+	 */
+	boolean prepareIfNeeded() {
+		var replay = status();
+		if (replay.isPresent() && replay.get().completedAt() != null) {
+			state = State.READY;
+			completion.complete(null);
+			LOG.info("Démonstration : le rejeu de 2021 au moment « {} » est déjà prêt.", replay.get().moment().key());
+			return false;
+		}
+		if (replay.isEmpty() && campaignsExist()) {
+			LOG.info("Démonstration : l'instance a déjà des campagnes, le rejeu de 2021 n'est pas préparé.");
+			completion.complete(null);
+			return false;
+		}
+		// a first start, or a replay cut short by a stop: (re)made from scratch
+		return start(replay.map(Status::moment).orElse(configured), replay.isPresent());
+	}
+
+	/** Erases the business data of every module and replays 2021 at another moment; false if one is running. */
+	boolean reset(Moment moment) {
+		return start(moment, true);
+	}
+
+	private boolean start(Moment moment, boolean erase) {
+		if (!(clock instanceof ReplayClock replayClock)) {
+			LOG.warn("Démonstration : l'horloge de l'application n'est pas celle du rejeu, rien n'est préparé.");
+			return false;
+		}
+		if (!running.compareAndSet(false, true)) {
+			return false;
+		}
+		underway = moment;
+		state = State.PREPARING;
+		var future = new CompletableFuture<Replay.Result>();
+		completion = future;
+		var thread = new Thread(() -> {
+			try {
+				future.complete(prepare(moment, erase, replayClock));
+				state = State.READY;
+			}
+			catch (RuntimeException e) {
+				LOG.warn("Démonstration : préparation interrompue ({}). L'instance reste utilisable.", e.getMessage());
+				state = State.FAILED;
+				future.completeExceptionally(e);
+			}
+			finally {
+				replayClock.release();
+				running.set(false);
+			}
+		}, "cocon-demo-replay");
+		thread.setDaemon(true);
+		thread.start();
+		return true;
+	}
+
+	private Replay.Result prepare(Moment moment, boolean erase, ReplayClock replayClock) {
+		long started = System.nanoTime();
+		var api = new DemoApi(port, TIMEOUT);
+		if (erase) {
+			erase(api);
+		}
+		var present = replayClock.systemInstant();
+		jdbc.sql("""
+				insert into platform.demo_replay (id, moment, started_at) values (1, ?, ?)
+				on conflict (id) do update set moment = excluded.moment, started_at = excluded.started_at,
+				  campaign_id = null, completed_at = null, duration_ms = null""")
+				.params(moment.key(), Timestamp.from(present))
+				.update();
+		LOG.info("Démonstration : rejeu de 2021 au moment « {} » (aujourd'hui tient lieu du {}), par l'API de l'application…",
+				moment.key(), moment.day());
+		var result = new Replay(api, replayClock, moment, present).run();
+		replayClock.release();
+		// complete once every module has heard every event of the replay
+		api.await("les modules ont reçu les événements du rejeu", () -> incompletePublications() == 0);
+		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+		jdbc.sql("update platform.demo_replay set campaign_id = ?, completed_at = ?, duration_ms = ? where id = 1")
+				.params(result.campaignId() == null ? null : UUID.fromString(result.campaignId()),
+						Timestamp.from(replayClock.systemInstant()), millis)
+				.update();
+		LOG.info("Démonstration prête en {} ms : {} contributions, {} propositions publiées, {} soutiens, {} présélectionnées, "
+				+ "{} territoires référents, {} ateliers, {} projets financés.", millis, result.contributions(),
+				result.published(), result.supports(), result.shortlisted(), result.referents(), result.workshops(),
+				result.funded());
+		return result;
+	}
+
+	/**
+	 * Empties the business modules' tables and the event registry, once no event is in flight. On a demonstration
+	 * instance all of it is demonstration data; the directory, the roles and the verified organisations stay.
+	 */
+	private void erase(DemoApi api) {
+		api.await("aucun événement en cours de livraison", () -> incompletePublications() == 0);
+		var tables = jdbc.sql("""
+				select quote_ident(schemaname) || '.' || quote_ident(tablename) from pg_tables
+				where schemaname in (:schemas) and tablename not like 'flyway%'""")
+				.param("schemas", BUSINESS_SCHEMAS)
+				.query(String.class)
+				.list();
+		if (!tables.isEmpty()) {
+			jdbc.sql("truncate " + String.join(", ", tables) + ", event_publication, event_publication_archive")
+					.update();
+		}
+		jdbc.sql("delete from platform.demo_replay").update();
+		LOG.info("Démonstration : données des modules effacées ({} tables).", tables.size());
+	}
+
+	private int incompletePublications() {
+		return jdbc.sql("select count(*) from event_publication where completion_date is null").query(Integer.class)
+				.single();
+	}
+
+	/** Asked as anyone would: governance's tables belong to governance. */
+	private boolean campaignsExist() {
+		return !new DemoApi(port, TIMEOUT).get("/api/campaigns", null).isEmpty();
+	}
+
+	boolean preparing() {
+		return state == State.PREPARING;
+	}
+
+	State state() {
+		return state;
+	}
+
+	/** The moment being prepared, if a replay is under way. */
+	Optional<Moment> underway() {
+		return state == State.PREPARING ? Optional.ofNullable(underway) : Optional.empty();
+	}
+
+	/** The replay under way or last made: completes with what it did (null if nothing was to be done). */
+	CompletableFuture<Replay.Result> completion() {
+		return completion;
+	}
+
+	Optional<Status> status() {
+		return jdbc.sql("select moment, campaign_id, completed_at, duration_ms from platform.demo_replay where id = 1")
+				.query((rs, n) -> new Status(state, Moment.of(rs.getString("moment")).orElse(configured),
+						rs.getObject("campaign_id", UUID.class),
+						rs.getTimestamp("completed_at") == null ? null : rs.getTimestamp("completed_at").toInstant(),
+						(Long) rs.getObject("duration_ms")))
+				.optional();
+	}
+}

@@ -1,0 +1,167 @@
+package cocon.identity;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import cocon.web.ApiAccessDeniedHandler;
+import cocon.web.ApiAuthenticationEntryPoint;
+import io.github.bucket4j.TimeMeter;
+import jakarta.servlet.DispatcherType;
+
+/**
+ * Web security. Reads are public unless a handler needs the signed-in user; roles are checked on the handlers
+ * ({@code @PreAuthorize}, committee membership, authorship), after a few rules by URL: every write needs an identity,
+ * the staff areas their role. {@code docs/autorisations.csv} says who gets what, and a test holds it. The sign-in methods are contributed by their own configurations ({@link SignInMethod}):
+ * the demo personas in the {@code demo} profile only, ProConnect when configured. The API answers problem details
+ * (401 with the challenge of the sign-in method, 403) and ignores CSRF; pages send an anonymous visitor to the
+ * sign-in page and their forms carry a CSRF token. Operations endpoints other than health and info are for
+ * administrators.
+ * <p>
+ * Every answer carries a Content-Security-Policy without {@code unsafe-inline} (pages load only their own scripts and
+ * style sheets), Referrer-Policy and Permissions-Policy, and HSTS when the request came over TLS (also behind a proxy
+ * that says so with {@code X-Forwarded-Proto}, {@code server.forward-headers-strategy=native}). The session id changes
+ * at sign-in and the session ends at sign-out. Wrong passwords are rate-limited ({@link SignInThrottle}). ADR 0012.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(RateLimitProperties.class)
+class SecurityConfiguration {
+
+	static final String SESSION_COOKIE = "JSESSIONID";
+
+	/** The policy of every answer; {@code form-action} also lets the sign-out reach ProConnect's end of session. */
+	static String contentSecurityPolicy(Environment environment) {
+		String formAction = "'self'";
+		String issuer = environment.getProperty(ProConnectConfiguration.ISSUER);
+		if (issuer != null && !issuer.isBlank()) {
+			var uri = URI.create(issuer.strip());
+			formAction += " " + uri.getScheme() + "://" + uri.getRawAuthority();
+		}
+		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+				+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action " + formAction
+				+ "; frame-ancestors 'none'";
+	}
+
+	static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
+			+ "magnetometer=(), microphone=(), payment=(), usb=()";
+
+	/**
+	 * No Micrometer observation of the filter chain, the authentications or the authorizations (ADR 0026). With
+	 * {@code management.observations.enable.spring.security=false} alone the observations are no-ops, but Spring
+	 * Security still wraps each of its filters in an observing decorator and builds an observation context per
+	 * filter and per request: 7 % of the server's CPU per support under the benchmark. The HTTP server observation
+	 * ({@code http.server.requests}) is kept.
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
+	}
+
+	@Bean
+	RateLimits rateLimits(RateLimitProperties properties, ObjectProvider<TimeMeter> time, MessageSource messages) {
+		return new RateLimits(properties, time.getIfAvailable(() -> TimeMeter.SYSTEM_NANOTIME), messages);
+	}
+
+	/** Every wrong password (form or HTTP Basic) counts against the identity tried and the address. */
+	@Bean
+	SignInFailures signInFailures(RateLimits limits) {
+		return new SignInFailures(limits);
+	}
+
+	static class SignInFailures {
+
+		private final RateLimits limits;
+
+		SignInFailures(RateLimits limits) {
+			this.limits = limits;
+		}
+
+		@EventListener
+		void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
+			limits.signInFailed(event.getAuthentication().getName(),
+					event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
+							? details.getRemoteAddress() : null);
+		}
+	}
+
+	static final String REALM = "Cocon";
+	static final String SIGN_IN_PAGE = "/connexion";
+	static final String SIGN_OUT = "/deconnexion";
+
+	static final RequestMatcher API = new OrRequestMatcher(
+			PathPatternRequestMatcher.pathPattern("/api/**"),
+			PathPatternRequestMatcher.pathPattern("/actuator/**"));
+
+	@Bean
+	ApiAuthenticationEntryPoint apiAuthenticationEntryPoint(MessageSource messages, ObjectProvider<SignInMethod> methods) {
+		String challenge = methods.orderedStream().map(SignInMethod::apiChallenge).filter(Objects::nonNull)
+				.findFirst().orElse(null);
+		return new ApiAuthenticationEntryPoint(messages, challenge);
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<SignInMethod> signInMethods,
+			ApiAuthenticationEntryPoint apiEntryPoint, MessageSource messages, Environment environment,
+			RateLimits rateLimits) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+						.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+						.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+						.requestMatchers("/actuator/**").hasRole("ADMINISTRATOR")
+						// Defence in depth before the handlers' own checks, and the answer of a role check before the
+						// answer of a validation: staff areas by their prefix, and no write without an identity
+						.requestMatchers("/admin/courriels").hasAnyRole("ADMINISTRATOR", "CURATOR")
+						.requestMatchers("/admin/**", "/api/admin/**").hasRole("ADMINISTRATOR")
+						.requestMatchers("/curation/**").hasRole("CURATOR")
+						.requestMatchers(SIGN_IN_PAGE, SIGN_OUT).permitAll()
+						.requestMatchers(HttpMethod.GET, "/**").permitAll()
+						.requestMatchers(HttpMethod.HEAD, "/**").permitAll()
+						.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+						.anyRequest().authenticated())
+				.csrf(csrf -> csrf.ignoringRequestMatchers(API))
+				.exceptionHandling(exceptions -> exceptions
+						.defaultAuthenticationEntryPointFor(apiEntryPoint, API)
+						.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE),
+								AnyRequestMatcher.INSTANCE)
+						.defaultAccessDeniedHandlerFor(new ApiAccessDeniedHandler(messages), API)
+						.defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
+				.headers(headers -> headers
+						.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(environment)))
+						.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+						.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+						// sent only on requests that came over TLS (isSecure, forwarded headers honoured)
+						.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)))
+				.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+				.logout(logout -> logout.logoutUrl(SIGN_OUT).logoutSuccessUrl("/")
+						.invalidateHttpSession(true).clearAuthentication(true).deleteCookies(SESSION_COOKIE).permitAll())
+				.addFilterBefore(new SignInThrottle(rateLimits), UsernamePasswordAuthenticationFilter.class);
+		List<SignInMethod> methods = signInMethods.orderedStream().toList();
+		for (SignInMethod method : methods) {
+			method.configure(http, apiEntryPoint);
+		}
+		return http.build();
+	}
+}

@@ -1,0 +1,172 @@
+package cocon.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import cocon.testing.BrowserTest;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Acceptance 2 of the living demonstration: on an instance of its own with the demonstration on (the embedded
+ * default's settings), the replay of 2021 at the moment "funding" shows its figures on the public pages of the
+ * campaign, a restart adds nothing, and the administrator's page resets it to the moment "supports".
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "cocon.demo.seed=true", "cocon.demo.moment=funding", "cocon.test.database=demo_replay" })
+class DemonstrationBrowserTests extends BrowserTest {
+
+	private static final Pattern PROPOSAL = Pattern.compile("/propositions/([0-9a-f-]{36})");
+
+	@Autowired
+	DemoReplay demo;
+
+	@Test
+	void theReplayOf2021ShowsItsFiguresOnThePublicPagesAndTheAdministratorResetsItToAnotherMoment() throws Exception {
+		var replayed = demo.completion().get(3, TimeUnit.MINUTES);
+		assertThat(replayed.funded()).as("the replay went to the end").isEqualTo(Replay.FUNDED);
+		var campaign = replayed.campaignId();
+
+		// the public pages of the replayed campaign, as anyone reads them
+		open("/campagnes/" + campaign);
+		assertThat(text()).containsIgnoringCase("Financement des projets");
+		open("/campagnes/" + campaign + "/entonnoir");
+		assertThat(text()).containsPattern("\\b476\\b").containsPattern("\\b391\\b").containsPattern("\\b81\\b")
+				.containsPattern("\\b4\\b").containsPattern("\\b67\\b");
+		open("/campagnes/" + campaign + "/soutiens-dans-le-temps");
+		assertThat(text()).containsPattern("\\b531\\b");
+		open("/campagnes/" + campaign + "/propositions");
+		// every published proposal is listed, with a link of its own
+		assertThat(driver.findElements(By.cssSelector("main a[href*='/propositions/']")).stream()
+				.map(a -> PROPOSAL.matcher(a.getDomAttribute("href"))).filter(Matcher::find).map(m -> m.group(1))
+				.distinct()).hasSize(67);
+		open("/campagnes/" + campaign + "/decisions");
+		var decisions = text();
+		assertThat(decisions).containsPattern("\\b17\\b").contains(Consultation2021.KNOWN_SHORTLIST);
+		assertThat(driver.findElements(By.xpath(
+				"//table[caption[starts-with(normalize-space(.), 'Projets financés')]]/tbody/tr"))).hasSize(44);
+
+		openDataOfTheReplayValidatesAndHoldsNoPersonalData(campaign);
+
+		// a restart finds the replay complete: nothing is added
+		assertThat(demo.prepareIfNeeded()).isFalse();
+		assertThat(campaigns()).isEqualTo(1);
+
+		// the administrator resets the demonstration to the moment "supports", confirming the erasure
+		signInAs("admin");
+		open("/admin/demonstration");
+		find(By.cssSelector("label[for='moment-supports']")).click();
+		driver.findElement(By.xpath("//button[normalize-space()='Continuer']")).click();
+		find(By.xpath("//h1[normalize-space()='Confirmer la réinitialisation']"));
+		driver.findElement(By.xpath("//button[normalize-space()='Effacer et rejouer']")).click();
+		assertThat(find(By.id("confirmation-erreur")).getText()).contains("Cochez la case");
+		find(By.cssSelector("label[for='confirmation']")).click();
+		driver.findElement(By.xpath("//button[normalize-space()='Effacer et rejouer']")).click();
+		assertThat(find(By.cssSelector("[role=status].fr-alert--success")).getText()).contains("Soutiens des collectivités");
+		assertThat(driver.findElements(By.id("demonstration-en-preparation"))).as("the notice of the page shell")
+				.isNotEmpty();
+		// the home page is served meanwhile, with the notice
+		open("/");
+		assertThat(find(By.tagName("h1")).getText()).isNotBlank();
+		assertThat(driver.findElements(By.id("demonstration-en-preparation"))).isNotEmpty();
+
+		var reset = demo.completion().get(3, TimeUnit.MINUTES);
+		assertThat(reset.campaignId()).isNotEqualTo(campaign);
+		assertThat(reset.supports()).isBetween(1, Replay.SUPPORTS - 1);
+		assertThat(reset.shortlisted()).isZero();
+		assertThat(campaigns()).as("the previous replay was erased").isEqualTo(1);
+		open("/campagnes/" + reset.campaignId());
+		assertThat(text()).containsIgnoringCase("Soutiens des collectivités");
+		assertThat(driver.findElements(By.id("demonstration-en-preparation"))).isEmpty();
+		open("/campagnes/" + reset.campaignId() + "/soutiens-dans-le-temps");
+		assertThat(text()).containsPattern("\\b" + reset.supports() + "\\b").doesNotContainPattern("\\b531\\b");
+		open("/campagnes/" + reset.campaignId() + "/decisions");
+		assertThat(driver.findElements(By.xpath(
+				"//table[caption[starts-with(normalize-space(.), 'Projets financés')]]/tbody/tr"))).isEmpty();
+		open("/admin/demonstration");
+		assertThat(find(By.id("etat-demonstration")).getText()).contains("Soutiens des collectivités");
+	}
+
+	/** The open datasets of the campaign whose replay shows the 2021 figures (issue 11, acceptance 1 and 5). */
+	private static final java.util.List<String> DATASETS = java.util.List.of("propositions", "soutiens", "decisions",
+			"projets-finances", "groupes-de-travail", "entonnoir");
+
+	private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+
+	/**
+	 * Every dataset of the replayed campaign downloads in CSV and JSON and validates against its Table Schema; the
+	 * supports dataset has exactly the rows the public API counts (531); no public dataset, API answer or page of the
+	 * campaign carries an e-mail address, a username or the contact the replay gave its referent territories.
+	 */
+	private void openDataOfTheReplayValidatesAndHoldsNoPersonalData(String campaign) throws Exception {
+		var json = JsonMapper.builder().build();
+		var bodies = new java.util.LinkedHashMap<String, String>();
+		for (var dataset : DATASETS) {
+			var check = new cocon.journeys.TableSchemaCheck(json.readTree(get("/api/open-data/schemas/" + dataset + ".json").body()));
+			var base = "/api/open-data/campaigns/" + campaign + "/" + dataset;
+			var csv = get(base + ".csv");
+			var jsonBody = get(base + ".json");
+			var csvRows = check.validateCsv(csv.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			var jsonRows = check.validateJson(jsonBody.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			assertThat(csvRows.toString()).as("%s : le CSV et le JSON ont les mêmes lignes", dataset).isEqualTo(jsonRows.toString());
+			assertThat(csvRows.size()).as("%s a des lignes", dataset).isPositive();
+			if (dataset.equals("soutiens")) {
+				long counted = 0;
+				for (var proposal : json.readTree(get("/api/campaigns/" + campaign + "/proposals?size=500").body())) {
+					counted += proposal.get("supportCount").asLong();
+				}
+				assertThat(csvRows.size()).isEqualTo(counted).isEqualTo(Replay.SUPPORTS);
+			}
+			if (dataset.equals("propositions")) {
+				assertThat(csvRows.size()).isEqualTo(67);
+			}
+			if (dataset.equals("projets-finances")) {
+				assertThat(csvRows.size()).isGreaterThanOrEqualTo(Replay.FUNDED);
+			}
+			bodies.put(base + ".csv", csv.body());
+			bodies.put(base + ".json", jsonBody.body());
+		}
+		for (var url : java.util.List.of("/api/campaigns", "/api/campaigns/" + campaign, "/api/campaigns/" + campaign + "/proposals?size=500",
+				"/api/campaigns/" + campaign + "/ranking?size=500", "/api/campaigns/" + campaign + "/decisions",
+				"/api/campaigns/" + campaign + "/committee", "/api/campaigns/" + campaign + "/curation-report",
+				"/api/open-data/campaigns/" + campaign + "/datapackage.json", "/donnees-ouvertes/catalogue.jsonld",
+				"/campagnes/" + campaign, "/campagnes/" + campaign + "/propositions", "/campagnes/" + campaign + "/decisions",
+				"/campagnes/" + campaign + "/donnees-ouvertes", "/campagnes/" + campaign + "/carte")) {
+			var response = get(url);
+			assertThat(response.statusCode()).as(url).isEqualTo(200);
+			bodies.put(url, response.body());
+		}
+		for (var entry : bodies.entrySet()) {
+			var email = EMAIL.matcher(entry.getValue());
+			assertThat(email.find() ? email.group() : null).as("adresse électronique dans %s", entry.getKey()).isNull();
+			assertThat(entry.getValue()).as("donnée personnelle dans %s", entry.getKey())
+					.doesNotContainPattern("agent-\\d{9}").doesNotContain("Référent numérique de ").doesNotContain("committee1");
+		}
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept", "*/*").build(),
+				HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	private String text() {
+		return driver.findElement(By.tagName("main")).getText();
+	}
+
+	private int campaigns() throws Exception {
+		var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/campaigns")))
+				.header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+		return JsonMapper.builder().build().readTree(response.body()).size();
+	}
+}

@@ -1,0 +1,151 @@
+package cocon.web;
+
+import static cocon.testing.Identities.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import jakarta.servlet.http.Cookie;
+
+import cocon.testing.Identities;
+
+/**
+ * Issue 9: the pages of the shell (footer, legal notice, site map, French API page, accessibility statement),
+ * the role-aware menu and "Mon espace", the sign-in and error pages that say what went wrong, and roles granted
+ * only to identities that exist.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ShellPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void everyPageFooterLinksTheLegalPagesAndTheFrenchApiPage() throws Exception {
+		var home = mvc.perform(get("/")).andExpect(status().isOk());
+		for (var link : new String[] { "/accessibilite", "/mentions-legales", "/donnees-personnelles", "/plan-du-site",
+				"/donnees-ouvertes", "/api-documentation" }) {
+			home.andExpect(content().string(containsString("class=\"fr-footer__bottom-link\" href=\"" + link + "\"")));
+		}
+		home.andExpect(content().string(not(containsString("href=\"/swagger-ui.html\">API"))));
+		mvc.perform(get("/mentions-legales")).andExpect(status().isOk())
+				.andExpect(content().string(containsString("Directeur de la publication")));
+		mvc.perform(get("/plan-du-site")).andExpect(status().isOk())
+				.andExpect(content().string(containsString("href=\"/collectivites\"")));
+		mvc.perform(get("/api-documentation")).andExpect(status().isOk())
+				.andExpect(content().string(containsString("<html lang=\"fr\"")))
+				.andExpect(content().string(containsString("href=\"/v3/api-docs\"")))
+				.andExpect(content().string(containsString("RFC 9457")))
+				.andExpect(content().string(containsString("<code>/api/proposals/{id}/support</code>")));
+	}
+
+	@Test
+	void theAccessibilityStatementFollowsTheRgaaModel() throws Exception {
+		mvc.perform(get("/accessibilite")).andExpect(status().isOk())
+				.andExpect(content().string(containsString("État de conformité")))
+				.andExpect(content().string(containsString("Non-conformités")))
+				.andExpect(content().string(containsString("Retour d’information et contact")))
+				.andExpect(content().string(containsString("mailto:")))
+				.andExpect(content().string(containsString("Voies de recours")))
+				.andExpect(content().string(containsString("Défenseur des droits")));
+	}
+
+	@Test
+	void theMenuFollowsTheRoleAndMonEspaceNeedsASignIn() throws Exception {
+		mvc.perform(get("/")).andExpect(content().string(not(containsString("href=\"/mon-espace\""))));
+		mvc.perform(get("/").with(as(Identities.lyon())))
+				.andExpect(content().string(containsString("href=\"/mon-espace\"")))
+				.andExpect(content().string(containsString("href=\"/ma-collectivite\"")))
+				.andExpect(content().string(not(containsString("id=\"menu-administration\""))));
+		mvc.perform(get("/").with(as(Identities.admin())))
+				.andExpect(content().string(containsString("id=\"menu-administration\"")))
+				.andExpect(content().string(not(containsString("href=\"/ma-collectivite\""))));
+		mvc.perform(get("/mon-espace")).andExpect(status().isUnauthorized());
+		mvc.perform(get("/mon-espace").with(as(Identities.admin()))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("À faire maintenant")))
+				.andExpect(content().string(containsString("href=\"/admin/campagnes/nouvelle\"")));
+	}
+
+	@Test
+	void aSignedInPersonRefusedAPageIsOfferedMonEspaceNotASignIn() throws Exception {
+		// MockMvc does not forward to the error page as the servlet container does: ask the page itself
+		mvc.perform(get("/error").requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 403)
+						.requestAttr(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/admin/roles")
+						.with(as(Identities.lyon())).accept("text/html"))
+				.andExpect(status().isForbidden())
+				.andExpect(content().string(containsString("réservée à un autre rôle")))
+				.andExpect(content().string(containsString("href=\"/mon-espace\">Mon espace</a>")))
+				.andExpect(content().string(not(containsString("class=\"fr-btn fr-btn--secondary\" href=\"/connexion\""))));
+	}
+
+	@Test
+	void anAnonymousVisitorRefusedAPageIsOfferedTheSignIn() throws Exception {
+		mvc.perform(get("/error").requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 401)
+						.requestAttr(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/mon-espace").accept("text/html"))
+				.andExpect(status().isUnauthorized())
+				.andExpect(content().string(containsString("class=\"fr-btn fr-btn--secondary\" href=\"/connexion\"")));
+	}
+
+	@Test
+	void aWrongPasswordIsToldApartFromAnInvalidSiren() throws Exception {
+		// the session is Spring Session's (ADR 23), found again by its cookie: opened by the sign-in page's form
+		var session = sessionCookie(mvc.perform(get("/connexion")).andReturn().getResponse(), null);
+		session = sessionCookie(mvc.perform(post("/connexion").cookie(session).with(csrf()).param("persona", "curator")
+				.param("password", "nope"))
+				.andExpect(redirectedUrl("/connexion?erreur")).andReturn().getResponse(), session);
+		mvc.perform(get("/connexion").param("erreur", "").cookie(session))
+				.andExpect(content().string(containsString("Mot de passe incorrect")));
+		session = sessionCookie(mvc.perform(post("/connexion").cookie(session).with(csrf()).param("persona", "agent")
+				.param("siren", "123").param("password", "demo"))
+				.andExpect(redirectedUrl("/connexion?erreur")).andReturn().getResponse(), session);
+		mvc.perform(get("/connexion").param("erreur", "").cookie(session))
+				.andExpect(content().string(containsString("SIREN invalide")))
+				.andExpect(content().string(not(containsString("Mot de passe incorrect"))));
+	}
+
+	/**
+	 * The session cookie the response sets, else the one the request carried. Without an embedded server (MockMvc),
+	 * Spring Session's cookie keeps its own name ({@code SESSION}); the running application names it
+	 * {@code JSESSIONID}.
+	 */
+	private static Cookie sessionCookie(MockHttpServletResponse response, Cookie carried) {
+		return response.getHeaders("Set-Cookie").stream()
+				.filter(header -> header.startsWith("JSESSIONID=") || header.startsWith("SESSION="))
+				.map(header -> header.substring(0, header.indexOf(';') < 0 ? header.length() : header.indexOf(';')))
+				.map(pair -> new Cookie(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1)))
+				.findFirst().or(() -> java.util.Optional.ofNullable(carried))
+				.orElseThrow(() -> new AssertionError("pas de cookie de session : " + response.getHeaders("Set-Cookie")));
+	}
+
+	@Test
+	void aRoleIsGrantedOnlyToAnIdentityThatExists() throws Exception {
+		mvc.perform(post("/admin/roles").with(as(Identities.admin())).with(csrf())
+				.param("username", "jean-dupont-inexistant").param("role", "CURATOR"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Aucune personne d&#39;identifiant « jean-dupont-inexistant »")));
+		mvc.perform(put("/api/admin/roles/{username}/CURATOR", "agent-123").with(httpBasic("admin", "demo")))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.detail", containsString("« agent-123 »")));
+		mvc.perform(put("/api/admin/roles/{username}/CURATOR", "committee4").with(httpBasic("admin", "demo")))
+				.andExpect(status().isOk());
+		mvc.perform(delete("/api/admin/roles/{username}/CURATOR", "committee4").with(httpBasic("admin", "demo")))
+				.andExpect(status().isNoContent());
+	}
+}
