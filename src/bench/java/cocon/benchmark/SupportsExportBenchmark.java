@@ -148,7 +148,7 @@ public final class SupportsExportBenchmark {
 				response.headers().firstValue("ETag").orElse(null));
 	}
 
-	private static long rss(String pid) {
+	static long rss(String pid) {
 		if (pid == null) {
 			return 0;
 		}
@@ -230,7 +230,7 @@ public final class SupportsExportBenchmark {
 		return campaign.toString();
 	}
 
-	private static String load() {
+	static String load() {
 		try {
 			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
 		}
