@@ -25,13 +25,11 @@ import cocon.shared.identity.Role;
 class CommitteePages {
 
 	/** The documented maturity scale, by level. */
-	static final Map<Integer, String> MATURITY_SCALE = java.util.stream.IntStream
-			.rangeClosed(Maturity.LOWEST, Maturity.HIGHEST).boxed()
-			.collect(java.util.stream.Collectors.toMap(level -> level, level -> new Maturity(level).label()));
+	static final Map<Integer, String> MATURITY_SCALE = Maturity.scale();
 
 	private final SteeringCommittee committee;
 	private final CampaignManagement campaigns;
-		private final Clock clock;
+	private final Clock clock;
 
 	CommitteePages(SteeringCommittee committee, CampaignManagement campaigns, Clock clock) {
 		this.committee = committee;

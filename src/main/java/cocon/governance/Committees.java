@@ -2,7 +2,6 @@ package cocon.governance;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -31,11 +30,15 @@ class Committees {
 		this.events = events;
 	}
 
-	/** The committee of the campaign as it stands, or empty while no administrator has named it. */
+	/** The committee of the campaign as it stands, or empty while no administrator has named it (five reads). */
 	Optional<Committee> of(CampaignId campaign) {
-		return current(campaign).map(naming -> new Committee(naming, conflicts(campaign), latestAssessments(campaign),
-				currentShortlist(campaign).map(ShortlistDecision.DecisionId::new).orElse(null), shortlisted(campaign),
-				totalFunded(campaign)));
+		return current(campaign).map(naming -> {
+			var shortlist = shortlistInForce(campaign);
+			return new Committee(naming, conflicts(campaign), latestAssessments(campaign),
+					shortlist.isEmpty() ? null : new ShortlistDecision.DecisionId(shortlist.get(0)[0]),
+					shortlist.stream().map(row -> new ProposalId(row[1])).collect(Collectors.toSet()),
+					totalFunded(campaign));
+		});
 	}
 
 	// Namings ------------------------------------------------------------------------------------------------
@@ -63,14 +66,25 @@ class Committees {
 				.list().stream().map(a -> naming(campaign, a.id(), a.by(), a.at())).toList();
 	}
 
-	/** The current naming: the latest. */
+	/** The current naming: the latest, with its members in one read. */
 	Optional<Committee.Naming> current(CampaignId campaign) {
-		return jdbc.sql("""
-				select id, appointed_by, appointed_at from governance.committee_appointment
-				where campaign_id = ? order by seq desc limit 1""").param(campaign.id())
-				.query((rs, n) -> naming(campaign, rs.getObject("id", UUID.class), rs.getString("appointed_by"),
-						Timestamps.instant(rs, "appointed_at")))
-				.optional();
+		record Row(UUID id, String by, java.time.Instant at, Committee.Member member) {
+		}
+		var rows = jdbc.sql("""
+				select a.id, a.appointed_by, a.appointed_at, m.username, m.organisation
+				from governance.committee_appointment a join governance.committee_member m on m.appointment_id = a.id
+				where a.id = (select id from governance.committee_appointment where campaign_id = ? order by seq desc limit 1)
+				order by m.organisation, m.username""").param(campaign.id())
+				.query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("appointed_by"),
+						Timestamps.instant(rs, "appointed_at"),
+						new Committee.Member(rs.getString("username"), rs.getString("organisation"))))
+				.list();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		var first = rows.get(0);
+		return Optional.of(new Committee.Naming(new Committee.AppointmentId(first.id()), campaign,
+				rows.stream().map(Row::member).toList(), first.by(), first.at()));
 	}
 
 	private Committee.Naming naming(CampaignId campaign, UUID id, String by, java.time.Instant at) {
@@ -131,20 +145,14 @@ class Committees {
 
 	// Decisions --------------------------------------------------------------------------------------------------
 
-	/** The current (latest, not superseded) shortlist decision, if any. */
-	Optional<UUID> currentShortlist(CampaignId campaign) {
+	/** The shortlist decision in force and its proposals, one row each: decision id, proposal id. */
+	private List<UUID[]> shortlistInForce(CampaignId campaign) {
 		return jdbc.sql("""
-				select d.id from governance.shortlist_decision d where d.campaign_id = ?
-				and not exists (select 1 from governance.shortlist_decision s where s.supersedes = d.id)""")
-				.param(campaign.id()).query(UUID.class).optional();
-	}
-
-	private Set<ProposalId> shortlisted(CampaignId campaign) {
-		return jdbc.sql("""
-				select i.proposal_id from governance.shortlist_item i join governance.shortlist_decision d on d.id = i.decision_id
+				select d.id, i.proposal_id from governance.shortlist_decision d
+				join governance.shortlist_item i on i.decision_id = d.id
 				where d.campaign_id = ? and not exists (select 1 from governance.shortlist_decision s where s.supersedes = d.id)""")
-				.param(campaign.id()).query((rs, n) -> new ProposalId(rs.getObject(1, UUID.class))).stream()
-				.collect(Collectors.toSet());
+				.param(campaign.id())
+				.query((rs, n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) }).list();
 	}
 
 	void insert(ShortlistDecision decision) {

@@ -1,5 +1,8 @@
 package cocon.governance;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.jmolecules.ddd.annotation.ValueObject;
 
 import cocon.shared.Refusal;
@@ -36,6 +39,15 @@ record Maturity(int level) {
 			case 3 -> "3 — Solution existante à adapter";
 			default -> "4 — Solution prête à déployer";
 		};
+	}
+
+	/** Every level of the scale with its label, from the lowest. */
+	static Map<Integer, String> scale() {
+		var scale = new LinkedHashMap<Integer, String>();
+		for (int level = LOWEST; level <= HIGHEST; level++) {
+			scale.put(level, new Maturity(level).label());
+		}
+		return scale;
 	}
 
 	/** Where an average level stands between the lowest and the highest, from 0 to 1 (the score's maturity term). */
