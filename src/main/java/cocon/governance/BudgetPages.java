@@ -1,6 +1,5 @@
 package cocon.governance;
 
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,7 +67,7 @@ class BudgetPages {
 		rows.sort((a, b) -> Long.compare(b.euros(), a.euros()));
 		var fundedRows = rows.stream().filter(row -> row.euros() > 0).toList();
 
-		model.addAttribute("campaign", CampaignPages.CampaignSummary.of(campaign, clock.instant()));
+		model.addAttribute("campaign", CampaignSummary.of(campaign, clock.instant()));
 		model.addAttribute("rows", rows);
 		model.addAttribute("funded", Euros.of(funded).formatted());
 		model.addAttribute("remaining", Euros.of(Math.max(0, envelope - funded)).formatted());
@@ -89,9 +88,7 @@ class BudgetPages {
 
 	/** The percent of the whole, with one decimal at most and a French decimal comma (12,5). */
 	static String percent(long part, long whole) {
-		var format = NumberFormat.getNumberInstance(Locale.FRANCE);
-		format.setMaximumFractionDigits(1);
-		return format.format(whole == 0 ? 0 : 100.0 * part / whole);
+		return FrenchFormats.decimal(whole == 0 ? 0 : 100.0 * part / whole);
 	}
 
 	private String message(String code) {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jmolecules.ddd.annotation.Service;
+
 import cocon.shared.CampaignCalendar;
 import cocon.shared.Window;
 
@@ -12,6 +14,7 @@ import cocon.shared.Window;
  * What a calendar does right now that the administrator may not mean: a window under way closed at once, a window
  * moved into the past, a decision day already gone. The pages ask for a confirmation that names each of them.
  */
+@Service
 final class CalendarEffects {
 
 	private CalendarEffects() {
@@ -81,11 +84,11 @@ final class CalendarEffects {
 	private static void day(List<String> effects, String label, LocalDate before, LocalDate after, Instant now) {
 		var today = LocalDate.ofInstant(now, Window.PARIS);
 		if (!before.equals(after) && after.isBefore(today) && !before.isBefore(today)) {
-			effects.add(label + " serait fixé à une date passée (" + after.format(CampaignPages.DAY) + ").");
+			effects.add(label + " serait fixé à une date passée (" + FrenchFormats.weekday(after) + ").");
 		}
 	}
 
 	private static String when(Instant instant) {
-		return instant.atZone(Window.PARIS).format(CampaignPages.DAY_TIME);
+		return FrenchFormats.weekdayTime(instant);
 	}
 }

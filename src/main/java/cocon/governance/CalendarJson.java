@@ -37,10 +37,24 @@ record CalendarJson(WindowJson contributions, WindowJson supports, WindowJson re
 	}
 
 	/**
-	 * The calendar, or the fields at fault collected in {@code errors} (prefixed with {@code prefix}); the
-	 * ordering rules of {@link CampaignCalendar} answer with their French reason on the field {@code prefix}.
+	 * How the API reports a rule between two dates of {@link CampaignCalendar}: on the calendar as a whole, its
+	 * contract since issue 3 ({@code "field": "calendar"}); the forms report it on the field at fault, as the calendar
+	 * names it ({@code calendar.supports.opens}), to show it under that input.
 	 */
+	enum RuleErrors {
+		ON_THE_CALENDAR, ON_THE_FIELD
+	}
+
+	/** The calendar, or the fields at fault collected in {@code errors} (prefixed with {@code prefix}), for the API. */
 	CampaignCalendar toCalendar(String prefix, Refusal.Collector errors) {
+		return toCalendar(prefix, errors, RuleErrors.ON_THE_CALENDAR);
+	}
+
+	/**
+	 * The calendar, or the fields at fault collected in {@code errors} (prefixed with {@code prefix}); the ordering
+	 * rules of {@link CampaignCalendar} answer with their French reason where {@code rules} says.
+	 */
+	CampaignCalendar toCalendar(String prefix, Refusal.Collector errors, RuleErrors rules) {
 		var c = window(contributions, prefix + ".contributions", errors);
 		var s = window(supports, prefix + ".supports", errors);
 		var r = window(referentApplications, prefix + ".referentApplications", errors);
@@ -52,8 +66,9 @@ record CalendarJson(WindowJson contributions, WindowJson supports, WindowJson re
 		try {
 			return new CampaignCalendar(c, s, r, shortlist, funding);
 		}
-		catch (IllegalArgumentException e) {
-			errors.add(prefix, e.getMessage());
+		catch (Refusal.Invalid e) {
+			e.errors().forEach(error -> errors.add(rules == RuleErrors.ON_THE_FIELD ? prefix + "." + error.field() : prefix,
+					error.message()));
 			return null;
 		}
 	}

@@ -49,7 +49,7 @@ class Campaign implements AggregateRoot<Campaign, CampaignId> {
 	private final Instant createdAt;
 	/** Whether the texts of contributions are published as open data (off by default). */
 	private final boolean contributionTextsPublic;
-	/** Registered by the methods below, published by {@link CampaignRepository} when it stores the change. */
+	/** Registered by the methods below, published by {@link Campaigns} when it stores the change. */
 	private final transient RegisteredEvents events = new RegisteredEvents();
 
 	Campaign(CampaignId id, String title, String description, Euros envelope, List<String> themes,

@@ -84,7 +84,7 @@ class CampaignApi {
 	/** The audit trail of calendar changes (who, when, old and new calendar). */
 	@GetMapping("/{id}/calendar-changes")
 	@PreAuthorize("hasRole('ADMINISTRATOR')")
-	public List<CampaignRepository.CalendarChangeView> calendarChanges(@PathVariable CampaignId id) {
+	public List<Campaigns.CalendarChangeView> calendarChanges(@PathVariable CampaignId id) {
 		return management.calendarChanges(id);
 	}
 }

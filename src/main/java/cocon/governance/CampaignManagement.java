@@ -14,10 +14,10 @@ import cocon.shared.Refusal;
 @Service
 class CampaignManagement {
 
-	private final CampaignRepository campaigns;
+	private final Campaigns campaigns;
 	private final Clock clock;
 
-	CampaignManagement(CampaignRepository campaigns, Clock clock) {
+	CampaignManagement(Campaigns campaigns, Clock clock) {
 		this.campaigns = campaigns;
 		this.clock = clock;
 	}
@@ -50,7 +50,7 @@ class CampaignManagement {
 	}
 
 	@Transactional(readOnly = true)
-	List<CampaignRepository.CalendarChangeView> calendarChanges(CampaignId id) {
+	List<Campaigns.CalendarChangeView> calendarChanges(CampaignId id) {
 		get(id);
 		return campaigns.changesOf(id);
 	}

@@ -32,7 +32,13 @@ record CampaignRequest(String title, String description, Long envelopeEuros, Lis
 	static final int THEME_MAX = 100;
 	static final long ENVELOPE_MAX = 100_000_000_000L;
 
+	/** The request checked for the API: a rule between two dates of the calendar is reported on {@code calendar}. */
 	Draft validate() {
+		return validate(CalendarJson.RuleErrors.ON_THE_CALENDAR);
+	}
+
+	/** The request checked, a rule between two dates of the calendar reported as {@code rules} says. */
+	Draft validate(CalendarJson.RuleErrors rules) {
 		var errors = new Refusal.Collector();
 		errors.requireText("title", title, 200, "Le titre est obligatoire.",
 				"Le titre ne doit pas dépasser 200 caractères.");
@@ -80,7 +86,7 @@ record CampaignRequest(String title, String description, Long envelopeEuros, Lis
 			errors.add("calendar", "Le calendrier est obligatoire.");
 		}
 		else {
-			parsed = calendar.toCalendar("calendar", errors);
+			parsed = calendar.toCalendar("calendar", errors, rules);
 		}
 		errors.throwIfAny();
 		return new Draft(title.strip(), description.strip(), Euros.of(envelopeEuros),

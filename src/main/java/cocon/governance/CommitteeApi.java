@@ -48,12 +48,12 @@ class CommitteeApi {
 	 */
 	record CommitteeView(UUID campaignId, String appointedBy, String appointedAt, List<MemberJson> members) {
 
-		static CommitteeView of(Committee c) {
+		static CommitteeView of(Committee.Naming c) {
 			return new CommitteeView(c.campaignId().id(), c.appointedBy(), CalendarJson.format(c.appointedAt()),
 					c.members().stream().map(m -> new MemberJson(m.username(), m.organisation())).toList());
 		}
 
-		static CommitteeView published(Committee c) {
+		static CommitteeView published(Committee.Naming c) {
 			return new CommitteeView(c.campaignId().id(), null, CalendarJson.format(c.appointedAt()),
 					c.members().stream().map(m -> new MemberJson(null, m.organisation())).toList());
 		}
@@ -110,7 +110,7 @@ class CommitteeApi {
 
 	/** The decision inputs and the adjustable score, for committee members (and administrators). */
 	@GetMapping("/api/campaigns/{id}/decision-inputs")
-	public SteeringCommittee.DecisionInputs inputs(@PathVariable CampaignId id,
+	public DecisionInputs inputs(@PathVariable CampaignId id,
 			@RequestParam(defaultValue = "" + SteeringCommittee.DEFAULT_SUPPORTS_WEIGHT) double supportsWeight,
 			@RequestParam(defaultValue = "" + SteeringCommittee.DEFAULT_MATURITY_WEIGHT) double maturityWeight,
 			CurrentUser user) {

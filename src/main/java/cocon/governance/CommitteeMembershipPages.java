@@ -16,7 +16,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cocon.shared.CampaignId;
 import cocon.shared.Refusal;
-import cocon.shared.Window;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.KnownIdentities;
 
@@ -45,60 +44,23 @@ class CommitteeMembershipPages {
 		this.clock = clock;
 	}
 
-	/** One line of the form: a member's identity and organisation, with their errors if any. */
-	public static class Line {
-
-		private String username = "";
-		private String organisation = "";
-
-		public Line() {
-		}
-
-		Line(String username, String organisation) {
-			this.username = username;
-			this.organisation = organisation;
-		}
-
-		boolean isBlank() {
-			return (username == null || username.isBlank()) && (organisation == null || organisation.isBlank());
-		}
-
-		public String getUsername() { return username; }
-		public void setUsername(String username) { this.username = username; }
-		public String getOrganisation() { return organisation; }
-		public void setOrganisation(String organisation) { this.organisation = organisation; }
-	}
-
-	/** The form: the lines of the committee. */
-	public static class MembersForm {
-
-		private List<Line> lines = new ArrayList<>();
-
-		public List<Line> getLines() { return lines; }
-		public void setLines(List<Line> lines) { this.lines = lines; }
-	}
-
-	/** A naming of the committee, for the history table. */
-	record Naming(String when, String by, List<String> members) {
-	}
-
 	@GetMapping("/admin/campagnes/{id}/comite")
 	String form(@PathVariable CampaignId id, Model model) {
 		var form = new MembersForm();
 		committee.committeeHistory(id).stream().findFirst()
-				.ifPresent(c -> c.members().forEach(m -> form.lines.add(new Line(m.username(), m.organisation()))));
+				.ifPresent(c -> c.members().forEach(m -> form.getLines().add(new MembersForm.Line(m.username(), m.organisation()))));
 		return page(id, form, model);
 	}
 
 	private String page(CampaignId id, MembersForm form, Model model) {
-		while (form.lines.stream().filter(Line::isBlank).count() < FREE_LINES) {
-			form.lines.add(new Line());
+		while (form.getLines().stream().filter(MembersForm.Line::isBlank).count() < FREE_LINES) {
+			form.getLines().add(new MembersForm.Line());
 		}
 		var campaign = management.get(id);
-		model.addAttribute("campaign", CampaignPages.CampaignSummary.of(campaign, clock.instant()));
+		model.addAttribute("campaign", CampaignSummary.of(campaign, clock.instant()));
 		model.addAttribute("form", form);
 		model.addAttribute("history", committee.committeeHistory(id).stream()
-				.map(c -> new Naming(c.appointedAt().atZone(Window.PARIS).format(CampaignPages.DAY_TIME), c.appointedBy(),
+				.map(c -> new MembersForm.Naming(FrenchFormats.weekdayTime(c.appointedAt()), c.appointedBy(),
 						c.members().stream().map(m -> m.username() + " (" + m.organisation() + ")").toList()))
 				.toList());
 		return "governance/committee-members";
@@ -110,13 +72,13 @@ class CommitteeMembershipPages {
 		var errors = new Refusal.Collector();
 		var members = new ArrayList<Committee.Member>();
 		var seen = new HashSet<String>();
-		for (int i = 0; i < form.lines.size(); i++) {
-			var line = form.lines.get(i);
+		for (int i = 0; i < form.getLines().size(); i++) {
+			var line = form.getLines().get(i);
 			if (line.isBlank()) {
 				continue;
 			}
-			var username = line.username == null ? "" : line.username.strip();
-			var organisation = line.organisation == null ? "" : line.organisation.strip();
+			var username = line.getUsername() == null ? "" : line.getUsername().strip();
+			var organisation = line.getOrganisation() == null ? "" : line.getOrganisation().strip();
 			if (username.isEmpty()) {
 				errors.add("lines" + i + ".username", "Indiquez l'identifiant du membre représentant « " + organisation + " ».");
 			}

@@ -1,9 +1,6 @@
 package cocon.governance;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,20 +24,16 @@ import cocon.shared.identity.Role;
 @Controller
 class CommitteePages {
 
-	/** The documented maturity scale. */
-	static final Map<Integer, String> MATURITY_SCALE = Map.of(1, "1 — Idée", 2, "2 — Besoin confirmé", 3,
-			"3 — Solution existante à adapter", 4, "4 — Solution prête à déployer");
+	/** The documented maturity scale, by level. */
+	static final Map<Integer, String> MATURITY_SCALE = Maturity.scale();
 
 	private final SteeringCommittee committee;
 	private final CampaignManagement campaigns;
-	private final CommitteeRepository repository;
 	private final Clock clock;
 
-	CommitteePages(SteeringCommittee committee, CampaignManagement campaigns, CommitteeRepository repository,
-			Clock clock) {
+	CommitteePages(SteeringCommittee committee, CampaignManagement campaigns, Clock clock) {
 		this.committee = committee;
 		this.campaigns = campaigns;
-		this.repository = repository;
 		this.clock = clock;
 	}
 
@@ -82,16 +75,15 @@ class CommitteePages {
 			inputs = new DecisionInputsPage(committee.inputs(id, SteeringCommittee.DEFAULT_SUPPORTS_WEIGHT,
 					SteeringCommittee.DEFAULT_MATURITY_WEIGHT), e.getMessage());
 		}
-		var current = repository.current(id);
-		model.addAttribute("campaign", CampaignPages.CampaignSummary.of(campaign, clock.instant()));
+		model.addAttribute("campaign", CampaignSummary.of(campaign, clock.instant()));
 		model.addAttribute("inputs", inputs.inputs());
 		model.addAttribute("weightError", inputs.error());
-		model.addAttribute("members", current.map(Committee::members).orElse(List.of()));
-		model.addAttribute("myLevels", repository.levelsBy(id, user.username()));
+		model.addAttribute("members", committee.members(id));
+		model.addAttribute("myLevels", committee.levelsOf(id, user.username()));
 		model.addAttribute("username", user.username());
 		model.addAttribute("member", committee.isMember(id, user.username()));
 		model.addAttribute("scale", MATURITY_SCALE);
-		model.addAttribute("shortlistDate", campaign.calendar().shortlistDecision().format(CampaignPages.DAY));
+		model.addAttribute("shortlistDate", FrenchFormats.weekday(campaign.calendar().shortlistDecision()));
 		var decisions = committee.decisions(id);
 		model.addAttribute("shortlist", decisions.shortlist());
 		model.addAttribute("fundedProjects", decisions.fundedProjects());
@@ -103,189 +95,31 @@ class CommitteePages {
 		return "governance/committee";
 	}
 
-	// Funding ----------------------------------------------------------------------------------------------
-
-	/** The funding form: a shortlisted proposal, a provider's project, its budget and its milestones (rows). */
-	public static class FundingForm {
-
-		/** Milestone rows offered without JavaScript; empty rows are ignored. */
-		static final int ROWS = 5;
-
-		private String proposalId = "";
-		private String provider = "";
-		private String title = "";
-		private String budgetEuros = "";
-		private List<MilestoneRow> milestones = new ArrayList<>();
-
-		public String getProposalId() {
-			return proposalId;
-		}
-
-		public void setProposalId(String proposalId) {
-			this.proposalId = proposalId == null ? "" : proposalId;
-		}
-
-		public String getProvider() {
-			return provider;
-		}
-
-		public void setProvider(String provider) {
-			this.provider = provider == null ? "" : provider;
-		}
-
-		public String getTitle() {
-			return title;
-		}
-
-		public void setTitle(String title) {
-			this.title = title == null ? "" : title;
-		}
-
-		public String getBudgetEuros() {
-			return budgetEuros;
-		}
-
-		public void setBudgetEuros(String budgetEuros) {
-			this.budgetEuros = budgetEuros == null ? "" : budgetEuros;
-		}
-
-		public List<MilestoneRow> getMilestones() {
-			return milestones;
-		}
-
-		public void setMilestones(List<MilestoneRow> milestones) {
-			this.milestones = milestones == null ? new ArrayList<>() : new ArrayList<>(milestones);
-		}
-
-		FundingForm withRows(int rows) {
-			while (milestones.size() < rows) {
-				milestones.add(new MilestoneRow());
-			}
-			return this;
-		}
-	}
-
-	/** One milestone row of the funding form. */
-	public static class MilestoneRow {
-
-		private String label = "";
-		private String due = "";
-
-		public String getLabel() {
-			return label;
-		}
-
-		public void setLabel(String label) {
-			this.label = label == null ? "" : label;
-		}
-
-		public String getDue() {
-			return due;
-		}
-
-		public void setDue(String due) {
-			this.due = due == null ? "" : due;
-		}
-
-		boolean blank() {
-			return label.isBlank() && due.isBlank();
-		}
-	}
-
 	@PostMapping("/campagnes/{id}/comite/financement")
 	String fund(@PathVariable CampaignId id, @ModelAttribute("fundingForm") FundingForm form,
 			@RequestParam(required = false) String confirmation, CurrentUser user, Model model,
 			RedirectAttributes redirect) {
 		committee.requireMember(id, user.username());
 		var errors = new Refusal.Collector();
-		UUID proposal = null;
-		if (form.getProposalId().isBlank()) {
-			errors.add("financement-proposition", "Choisissez la proposition présélectionnée à laquelle répond le projet.");
-		}
-		else {
-			try {
-				proposal = UUID.fromString(form.getProposalId().strip());
-			}
-			catch (IllegalArgumentException unknown) {
-				errors.add("financement-proposition", "Choisissez une proposition de la présélection en cours.");
-			}
-		}
-		if (form.getProvider().isBlank()) {
-			errors.add("financement-porteur", "Indiquez le porteur du projet.");
-		}
-		if (form.getTitle().isBlank()) {
-			errors.add("financement-titre", "Indiquez le titre du projet.");
-		}
-		Long budget = null;
-		var digits = form.getBudgetEuros().replaceAll("[\\s\u00a0\u202f]", "").replaceFirst("(€|EUR)$", "");
-		if (digits.isEmpty()) {
-			errors.add("financement-budget", "Indiquez le budget en euros.");
-		}
-		else if (!digits.matches("\\d{1,15}") || Long.parseLong(digits) <= 0) {
-			errors.add("financement-budget", "Le budget est un montant entier positif en euros, par exemple 250000.");
-		}
-		else {
-			budget = Long.parseLong(digits);
-			var remaining = committee.decisions(id).remainingEuros();
-			if (budget > remaining) {
-				errors.add("financement-budget", "Ce budget de " + cocon.shared.Euros.of(budget).formatted()
-						+ " dépasse l'enveloppe restante de " + cocon.shared.Euros.of(remaining).formatted() + ".");
-			}
-		}
-		var milestones = new ArrayList<FundedProject.Milestone>();
-		for (int i = 0; i < form.getMilestones().size(); i++) {
-			var row = form.getMilestones().get(i);
-			if (row.blank()) {
-				continue;
-			}
-			var n = i + 1;
-			if (row.getLabel().isBlank()) {
-				errors.add("jalon-libelle-" + i, "Jalon " + n + " : indiquez son libellé.");
-				continue;
-			}
-			if (row.getDue().isBlank()) {
-				errors.add("jalon-echeance-" + i, "Jalon " + n + " : indiquez son échéance.");
-				continue;
-			}
-			try {
-				milestones.add(new FundedProject.Milestone(row.getLabel(), LocalDate.parse(row.getDue().strip())));
-			}
-			catch (DateTimeParseException e) {
-				errors.add("jalon-echeance-" + i, "Jalon " + n + " : échéance invalide, attendu par exemple 2021-12-31.");
-			}
-		}
-		if (milestones.isEmpty() && form.getMilestones().stream().allMatch(MilestoneRow::blank)) {
-			errors.add("jalon-libelle-0", "Indiquez au moins un jalon (libellé et échéance).");
-		}
-		if (confirmation == null) {
-			errors.add("financement-confirmation", "Cochez la case de confirmation pour enregistrer le financement.");
-		}
+		var asked = form.read(() -> committee.decisions(id).remainingEuros(), confirmation != null, errors);
 		if (errors.isEmpty()) {
 			try {
-				var funding = committee.fund(id, proposal, form.getProvider(), form.getTitle(), budget, milestones,
-						user.username());
+				var funding = committee.fund(id, asked.proposalId(), form.getProvider(), form.getTitle(),
+						asked.budgetEuros(), asked.milestones(), user.username());
 				redirect.addFlashAttribute("success", "Le financement du projet « " + funding.project().title()
 						+ " » (" + funding.project().budget().formatted() + ") est enregistré et publié. Reste de l'enveloppe : "
 						+ funding.remaining().formatted() + ".");
 				return "redirect:/campagnes/" + id + "/comite";
 			}
-			catch (Refusal.Invalid e) {
-				e.errors().forEach(error -> errors.add(FUNDING_FIELDS.getOrDefault(error.field(), "financement"),
-						error.message()));
-			}
-			catch (RuleViolation e) {
-				errors.add(e.properties().containsKey("remainingEuros") && e.getMessage().contains("budget")
-						? "financement-budget" : "financement-proposition", e.getMessage());
+			catch (Refusal.Invalid | RuleViolation e) {
+				FundingForm.refused(e, errors);
 			}
 		}
 		return board(id, SteeringCommittee.DEFAULT_SUPPORTS_WEIGHT, SteeringCommittee.DEFAULT_MATURITY_WEIGHT, user,
 				form, errors.errors(), model);
 	}
 
-	private static final Map<String, String> FUNDING_FIELDS = Map.of("proposalId", "financement-proposition",
-			"provider", "financement-porteur", "title", "financement-titre", "budgetEuros", "financement-budget");
-
-	private record DecisionInputsPage(SteeringCommittee.DecisionInputs inputs, String error) {
+	private record DecisionInputsPage(DecisionInputs inputs, String error) {
 	}
 
 	@PostMapping("/campagnes/{id}/comite/conflits")
@@ -344,26 +178,12 @@ class CommitteePages {
 		var campaign = campaigns.get(id);
 		// a public page: organisations, never usernames (ADR 12)
 		var decisions = committee.publicDecisions(id);
-		model.addAttribute("campaign", CampaignPages.CampaignSummary.of(campaign, clock.instant()));
+		model.addAttribute("campaign", CampaignSummary.of(campaign, clock.instant()));
 		model.addAttribute("decisions", decisions);
 		// a correcting decision names the one it replaces by its date, not by its identifier
 		model.addAttribute("decisionDates", decisions.shortlistDecisions().stream().collect(java.util.stream.Collectors
-				.toMap(SteeringCommittee.PublicDecisions.Shortlist::id, SteeringCommittee.PublicDecisions.Shortlist::decidedAt)));
+				.toMap(DecisionsView.PublicDecisions.Shortlist::id, DecisionsView.PublicDecisions.Shortlist::decidedAt)));
 		model.addAttribute("budget", BudgetPicture.of(decisions.envelopeEuros(), decisions.totalFundedEuros()));
 		return "governance/decisions";
-	}
-
-	/** The budget-use picture: widths in percent and the text alternative. */
-	record BudgetPicture(double fundedPercent, String funded, String remaining, String envelope, String description) {
-
-		static BudgetPicture of(long envelope, long funded) {
-			var percent = envelope == 0 ? 0 : Math.min(100, 100.0 * funded / envelope);
-			var rounded = Math.round(percent * 10) / 10.0;
-			var f = cocon.shared.Euros.of(funded).formatted();
-			var r = cocon.shared.Euros.of(Math.max(0, envelope - funded)).formatted();
-			var e = cocon.shared.Euros.of(envelope).formatted();
-			return new BudgetPicture(rounded, f, r, e, "Budget engagé : " + f + " sur une enveloppe de " + e + " ("
-					+ String.valueOf(rounded).replace('.', ',') + " %) ; reste " + r + ".");
-		}
 	}
 }

@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ProposalId;
+import cocon.shared.Timestamps;
 
 /**
  * Governance's own copy of what the committee decides on: the published proposals (from curation) and the counts
@@ -39,7 +40,7 @@ class ProposalBook {
 		jdbc.sql("""
 				insert into governance.proposal (id, campaign_id, title, theme, summary, published_at)
 				values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing""")
-				.params(id.id(), campaign.id(), title, theme, summary, CampaignRepository.ts(at)).update();
+				.params(id.id(), campaign.id(), title, theme, summary, Timestamps.column(at)).update();
 	}
 
 	void revised(ProposalId id, CampaignId campaign, String title, String summary, String theme, Instant at) {
@@ -47,7 +48,7 @@ class ProposalBook {
 				insert into governance.proposal (id, campaign_id, title, theme, summary, published_at)
 				values (?, ?, ?, ?, ?, ?)
 				on conflict (id) do update set title = excluded.title, theme = excluded.theme, summary = excluded.summary""")
-				.params(id.id(), campaign.id(), title, theme, summary, CampaignRepository.ts(at)).update();
+				.params(id.id(), campaign.id(), title, theme, summary, Timestamps.column(at)).update();
 	}
 
 	/**
@@ -90,7 +91,7 @@ class ProposalBook {
 	void supportsClosed(CampaignId campaign, long total, Instant closedAt, Collection<Tally> tallies) {
 		var inserted = jdbc.sql("""
 				insert into governance.closed_campaign (campaign_id, total_supports, closed_at) values (?, ?, ?)
-				on conflict do nothing""").params(campaign.id(), total, CampaignRepository.ts(closedAt)).update();
+				on conflict do nothing""").params(campaign.id(), total, Timestamps.column(closedAt)).update();
 		if (inserted == 0) {
 			return;
 		}

@@ -20,7 +20,7 @@ import cocon.shared.Window;
 
 /**
  * The committee's shortlist decision: the retained proposals, the rationale, the members present and who stepped
- * out of which item. Immutable once recorded; a correction is a new decision that supersedes it.
+ * out of which proposal examined (retained or not). Immutable once recorded; a correction is a new decision that supersedes it.
  */
 class ShortlistDecision implements AggregateRoot<ShortlistDecision, ShortlistDecision.DecisionId> {
 
@@ -69,9 +69,22 @@ class ShortlistDecision implements AggregateRoot<ShortlistDecision, ShortlistDec
 	static ShortlistDecision decide(CampaignId campaign, LocalDate shortlistDate, List<Item> items, String rationale,
 			List<Committee.Member> present, Map<ProposalId, Set<String>> conflicts, DecisionId previous,
 			String decidedBy, Instant now) {
+		return decide(campaign, shortlistDate, items, items, rationale, present, conflicts, previous, decidedBy, now);
+	}
+
+	/**
+	 * Records a shortlist of {@code items} on or after the campaign's shortlist date. Members present who declared a
+	 * conflict on a proposal {@code examined} (retained or not) step out of it (recorded); the decision corrects
+	 * {@code previous} when there is one.
+	 *
+	 * @param conflicts the usernames in conflict, per proposal
+	 */
+	static ShortlistDecision decide(CampaignId campaign, LocalDate shortlistDate, List<Item> items,
+			List<Item> examined, String rationale, List<Committee.Member> present,
+			Map<ProposalId, Set<String>> conflicts, DecisionId previous, String decidedBy, Instant now) {
 		if (LocalDate.ofInstant(now, Window.PARIS).isBefore(shortlistDate)) {
-			throw new RuleViolation("La présélection ne peut être décidée qu'à partir du " + shortlistDate
-					.format(CampaignPages.DAY) + ".");
+			throw new RuleViolation("La présélection ne peut être décidée qu'à partir du "
+					+ FrenchFormats.weekday(shortlistDate) + ".");
 		}
 		if (items.isEmpty()) {
 			throw new IllegalArgumentException("Retenez au moins une proposition.");
@@ -86,10 +99,13 @@ class ShortlistDecision implements AggregateRoot<ShortlistDecision, ShortlistDec
 			throw new IllegalArgumentException("Une proposition figure deux fois dans la présélection.");
 		}
 		var recusals = new ArrayList<Recusal>();
-		for (var item : items) {
+		var considered = new LinkedHashSet<ProposalId>();
+		items.forEach(item -> considered.add(item.proposalId()));
+		examined.forEach(item -> considered.add(item.proposalId()));
+		for (var proposal : considered) {
 			for (var member : present) {
-				if (conflicts.getOrDefault(item.proposalId(), Set.of()).contains(member.username())) {
-					recusals.add(new Recusal(item.proposalId(), member.username()));
+				if (conflicts.getOrDefault(proposal, Set.of()).contains(member.username())) {
+					recusals.add(new Recusal(proposal, member.username()));
 				}
 			}
 		}

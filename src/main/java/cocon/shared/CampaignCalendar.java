@@ -7,32 +7,45 @@ import org.jmolecules.ddd.annotation.ValueObject;
 
 /**
  * The calendar of a campaign, in Europe/Paris time: contributions, then supports, then the shortlist decision,
- * the referent applications and the funding decision. A calendar whose windows overlap or come in the wrong
- * order is refused with the reason.
+ * the referent applications and the funding decision. A calendar whose windows are missing, overlap or come in the
+ * wrong order is refused as {@link Refusal.Invalid}, each reason on the field at fault, named as in the calendar
+ * ({@code supports.opens}, {@code shortlistDecision}, …): a form puts the reason under its input without reading it.
  */
 @ValueObject
 public record CampaignCalendar(Window contributions, Window supports, Window referentApplications,
 		LocalDate shortlistDecision, LocalDate fundingDecision) {
 
 	public CampaignCalendar {
-		if (contributions == null || supports == null || referentApplications == null) {
-			throw new IllegalArgumentException("Le calendrier doit comporter les périodes de contribution, de soutien et de candidature des territoires référents.");
+		var errors = new Refusal.Collector();
+		var windows = "Le calendrier doit comporter les périodes de contribution, de soutien et de candidature des territoires référents.";
+		if (contributions == null) {
+			errors.add("contributions", windows);
 		}
-		if (shortlistDecision == null || fundingDecision == null) {
-			throw new IllegalArgumentException("Le calendrier doit comporter les dates de présélection et de financement.");
+		else if (supports == null) {
+			errors.add("supports", windows);
 		}
-		if (!contributions.isBefore(supports)) {
-			throw new IllegalArgumentException("La période de soutien doit commencer après la clôture des contributions.");
+		else if (referentApplications == null) {
+			errors.add("referentApplications", windows);
 		}
-		if (!startOf(shortlistDecision).isAfter(supports.closes())) {
-			throw new IllegalArgumentException("La présélection doit être décidée après la clôture des soutiens.");
+		else if (shortlistDecision == null || fundingDecision == null) {
+			errors.add(shortlistDecision == null ? "shortlistDecision" : "fundingDecision",
+					"Le calendrier doit comporter les dates de présélection et de financement.");
 		}
-		if (referentApplications.opens().isBefore(startOf(shortlistDecision))) {
-			throw new IllegalArgumentException("Les candidatures des territoires référents doivent ouvrir le jour de la présélection ou après.");
+		// an ordering rule names the later of its two fields: the one that comes too early
+		else if (!contributions.isBefore(supports)) {
+			errors.add("supports.opens", "La période de soutien doit commencer après la clôture des contributions.");
 		}
-		if (!fundingDecision.isAfter(shortlistDecision)) {
-			throw new IllegalArgumentException("Le financement doit être décidé après la présélection.");
+		else if (!startOf(shortlistDecision).isAfter(supports.closes())) {
+			errors.add("shortlistDecision", "La présélection doit être décidée après la clôture des soutiens.");
 		}
+		else if (referentApplications.opens().isBefore(startOf(shortlistDecision))) {
+			errors.add("referentApplications.opens",
+					"Les candidatures des territoires référents doivent ouvrir le jour de la présélection ou après.");
+		}
+		else if (!fundingDecision.isAfter(shortlistDecision)) {
+			errors.add("fundingDecision", "Le financement doit être décidé après la présélection.");
+		}
+		errors.throwIfAny();
 	}
 
 	private static Instant startOf(LocalDate day) {

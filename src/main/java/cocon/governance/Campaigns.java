@@ -5,8 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -26,11 +24,12 @@ import cocon.shared.CampaignCalendar;
 import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.Euros;
+import cocon.shared.Timestamps;
 import cocon.shared.Window;
 
 /** Stores campaigns and the audit trail of their calendar changes (schema {@code governance}). */
 @Repository
-class CampaignRepository {
+class Campaigns {
 
 	private static final String COLUMNS = """
 			id, title, description, envelope_euros, themes, support_kinds, working_group_kinds,
@@ -42,7 +41,7 @@ class CampaignRepository {
 	private final JsonMapper json;
 	private final ApplicationEventPublisher events;
 
-	CampaignRepository(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
+	Campaigns(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.events = events;
@@ -55,11 +54,11 @@ class CampaignRepository {
 				+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(campaign.getId().id(), campaign.title(), campaign.description(), campaign.envelope().amount(),
 						campaign.themes().toArray(String[]::new), names(campaign.supportKinds()),
-						names(campaign.workingGroupKinds()), ts(cal.contributions().opens()),
-						ts(cal.contributions().closes()), ts(cal.supports().opens()), ts(cal.supports().closes()),
-						ts(cal.referentApplications().opens()), ts(cal.referentApplications().closes()),
+						names(campaign.workingGroupKinds()), Timestamps.column(cal.contributions().opens()),
+						Timestamps.column(cal.contributions().closes()), Timestamps.column(cal.supports().opens()), Timestamps.column(cal.supports().closes()),
+						Timestamps.column(cal.referentApplications().opens()), Timestamps.column(cal.referentApplications().closes()),
 						cal.shortlistDecision(), cal.fundingDecision(), campaign.targetShortlistSize(),
-						campaign.createdBy(), ts(campaign.createdAt()), campaign.contributionTextsPublic())
+						campaign.createdBy(), Timestamps.column(campaign.createdAt()), campaign.contributionTextsPublic())
 				.update();
 		campaign.events().publishTo(events);
 	}
@@ -75,15 +74,15 @@ class CampaignRepository {
 				  supports_opens = ?, supports_closes = ?, referent_applications_opens = ?,
 				  referent_applications_closes = ?, shortlist_decision = ?, funding_decision = ?
 				where id = ?""")
-				.params(ts(cal.contributions().opens()), ts(cal.contributions().closes()), ts(cal.supports().opens()),
-						ts(cal.supports().closes()), ts(cal.referentApplications().opens()),
-						ts(cal.referentApplications().closes()), cal.shortlistDecision(), cal.fundingDecision(),
+				.params(Timestamps.column(cal.contributions().opens()), Timestamps.column(cal.contributions().closes()), Timestamps.column(cal.supports().opens()),
+						Timestamps.column(cal.supports().closes()), Timestamps.column(cal.referentApplications().opens()),
+						Timestamps.column(cal.referentApplications().closes()), cal.shortlistDecision(), cal.fundingDecision(),
 						change.campaignId().id())
 				.update();
 		jdbc.sql("""
 				insert into governance.calendar_change (campaign_id, changed_by, changed_at, old_calendar, new_calendar)
 				values (?, ?, ?, cast(? as jsonb), cast(? as jsonb))""")
-				.params(change.campaignId().id(), change.changedBy(), ts(change.changedAt()),
+				.params(change.campaignId().id(), change.changedBy(), Timestamps.column(change.changedAt()),
 						json.writeValueAsString(CalendarJson.of(change.oldCalendar())),
 						json.writeValueAsString(CalendarJson.of(change.newCalendar())))
 				.update();
@@ -112,7 +111,7 @@ class CampaignRepository {
 				from governance.calendar_change where campaign_id = ? order by changed_at desc, id desc""")
 				.param(id.id())
 				.query((rs, n) -> new CalendarChangeView(rs.getString("changed_by"),
-						rs.getObject("changed_at", OffsetDateTime.class).toInstant(),
+						Timestamps.instant(rs, "changed_at"),
 						json.readValue(rs.getString("old_calendar"), CalendarJson.class),
 						json.readValue(rs.getString("new_calendar"), CalendarJson.class)))
 				.list();
@@ -124,19 +123,15 @@ class CampaignRepository {
 
 	private Campaign campaign(ResultSet rs, int row) throws SQLException {
 		var calendar = new CampaignCalendar(
-				new Window(instant(rs, "contributions_opens"), instant(rs, "contributions_closes")),
-				new Window(instant(rs, "supports_opens"), instant(rs, "supports_closes")),
-				new Window(instant(rs, "referent_applications_opens"), instant(rs, "referent_applications_closes")),
+				new Window(Timestamps.instant(rs, "contributions_opens"), Timestamps.instant(rs, "contributions_closes")),
+				new Window(Timestamps.instant(rs, "supports_opens"), Timestamps.instant(rs, "supports_closes")),
+				new Window(Timestamps.instant(rs, "referent_applications_opens"), Timestamps.instant(rs, "referent_applications_closes")),
 				rs.getObject("shortlist_decision", LocalDate.class), rs.getObject("funding_decision", LocalDate.class));
 		return new Campaign(new CampaignId(rs.getObject("id", UUID.class)), rs.getString("title"),
 				rs.getString("description"), Euros.of(rs.getLong("envelope_euros")), strings(rs.getArray("themes")),
 				kinds(rs.getArray("support_kinds")), kinds(rs.getArray("working_group_kinds")), calendar,
 				(Integer) rs.getObject("target_shortlist_size"), rs.getString("created_by"),
-				instant(rs, "created_at"), rs.getBoolean("contribution_texts_public"));
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		return rs.getObject(column, OffsetDateTime.class).toInstant();
+				Timestamps.instant(rs, "created_at"), rs.getBoolean("contribution_texts_public"));
 	}
 
 	private static List<String> strings(Array array) throws SQLException {
@@ -150,9 +145,5 @@ class CampaignRepository {
 
 	private static String[] names(Collection<CollectiviteKind> kinds) {
 		return kinds.stream().sorted().map(Enum::name).toArray(String[]::new);
-	}
-
-	static OffsetDateTime ts(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 }
