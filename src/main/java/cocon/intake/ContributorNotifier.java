@@ -195,7 +195,7 @@ class ContributorNotifier {
 					.params(abbreviate(e.toString()), delay.toMillis() / 1000.0, mail.id())
 					.update();
 			LOG.warn("Courriel {} non envoyé (tentative {}), nouvel essai dans {} s : {}", mail.id(),
-					mail.attempts() + 1, delay.toSeconds(), e.toString());
+					mail.attempts() + 1, delay.toSeconds(), withoutAddresses(e.toString()));
 			return false;
 		}
 		jdbc.sql("update intake.outbox set sent_at = ?, last_error = null where id = ?")
@@ -215,6 +215,11 @@ class ContributorNotifier {
 
 	private JavaMailSender sender() {
 		return mailHost.isBlank() ? null : mailSender.getIfAvailable();
+	}
+
+	/** A mail server's refusal may quote the recipient's address ("Invalid Addresses: …"): not in the logs. */
+	static String withoutAddresses(String text) {
+		return text.replaceAll("[^\\s<>\"'@,;:()\\[\\]]+@[^\\s<>\"'@,;:()\\[\\]]+", "<adresse>");
 	}
 
 	private static String abbreviate(String text) {

@@ -47,4 +47,11 @@ class MailLogTests extends IntakeTestSupport {
 		assertThat(output.getAll()).doesNotContain(author.email()).doesNotContain(author.displayName())
 				.doesNotContain(title).contains("Courriel " + mail);
 	}
+
+	@Test
+	void aMailServersRefusalIsLoggedWithoutTheAddressItQuotes() {
+		assertThat(ContributorNotifier.withoutAddresses(
+				"org.springframework.mail.MailSendException: Invalid Addresses: <camille.martin@lyon.fr>, a.b@c.fr; 550 5.1.1"))
+				.isEqualTo("org.springframework.mail.MailSendException: Invalid Addresses: <<adresse>>, <adresse>; 550 5.1.1");
+	}
 }
