@@ -1,5 +1,7 @@
 package cocon.identity;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.ContentDisposition;
@@ -24,6 +26,20 @@ import cocon.shared.identity.CurrentUser;
  */
 @Controller
 class PersonalDataPages {
+
+	/**
+	 * What the person is told was erased outside their contributions, by kind of record (see each module's
+	 * {@link cocon.shared.identity.PersonalData}): the count comes first.
+	 */
+	private static final Map<String, String> ERASED_ELSEWHERE = Map.of(
+			"contributions.mails", "courriel(s) qui vous ont été envoyés : adresse et contenu effacés",
+			"account.identity", "identité notée à votre première connexion : effacée",
+			"account.organisations", "organisation(s) à vérifier dont vous étiez la première personne connectée : votre identifiant est retiré",
+			"supports.supports", "soutien(s) donné(s) ou retiré(s) au nom de votre collectivité : votre identifiant est retiré, le soutien reste le sien",
+			"referentApplications.applications", "candidature(s) de territoire référent déposée(s) : votre identifiant est retiré",
+			"referentApplications.contacts", "candidature(s) dont vous étiez le contact : votre nom et votre adresse sont retirés",
+			"committee.conflictReasons", "motif(s) de conflit d'intérêts effacé(s) : la déclaration reste",
+			"committee.maturityNotes", "note(s) de maturité effacée(s) : le niveau reste");
 
 	private final PersonalDataRights rights;
 
@@ -73,6 +89,18 @@ class PersonalDataPages {
 		}
 		var erased = rights.erase(user);
 		model.addAttribute("erasedContributions", erased.getOrDefault("contributions.contributions", 0));
+		model.addAttribute("erasedElsewhere", erasedElsewhere(erased));
 		return "identity/personal-data-erasure";
+	}
+
+	/** One line per kind of record erased; kinds a module may add later are named as is. */
+	static List<String> erasedElsewhere(Map<String, Integer> erased) {
+		var lines = new ArrayList<String>();
+		erased.forEach((kind, count) -> {
+			if (count > 0 && !kind.equals("contributions.contributions")) {
+				lines.add(count + " " + ERASED_ELSEWHERE.getOrDefault(kind, kind));
+			}
+		});
+		return lines;
 	}
 }

@@ -1,11 +1,7 @@
 package cocon.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +18,10 @@ import cocon.shared.identity.PersonalData;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The rights of a person over their data (RGPD, ADR 13): the download of everything the modules keep about them,
- * and the erasure of their personal data, in one transaction across the modules, logged in
- * {@code platform.personal_data_erasure}. The modules say what they hold through {@link PersonalData}.
+ * The rights of a person over their data (RGPD, ADR 13, ADR 39): the download of everything the modules keep about
+ * them, and the erasure of their personal data, in one transaction across the modules, logged in
+ * {@code platform.personal_data_erasure} with a keyed digest of the person ({@link SubjectDigest}). The modules say
+ * what they hold through {@link PersonalData}.
  */
 @Service
 class PersonalDataRights {
@@ -35,11 +32,13 @@ class PersonalDataRights {
 	private final List<PersonalData> modules;
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final SubjectDigest digest;
 
-	PersonalDataRights(List<PersonalData> modules, JdbcClient jdbc, Clock clock) {
+	PersonalDataRights(List<PersonalData> modules, JdbcClient jdbc, Clock clock, SubjectDigest digest) {
 		this.modules = modules;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.digest = digest;
 	}
 
 	/** Everything kept about the person, for the download. */
@@ -68,29 +67,45 @@ class PersonalDataRights {
 		for (var module : modules) {
 			module.erase(user).forEach((kind, count) -> erased.merge(module.section() + "." + kind, count, Integer::sum));
 		}
-		String subject = digest(user.username());
-		jdbc.sql("""
-				insert into platform.personal_data_erasure (subject_hash, requested_by, erased_at, erased)
-				values (?, 'SELF', ?, ?::jsonb)""")
-				.params(subject, Timestamp.from(clock.instant()), JSON.writeValueAsString(erased))
-				.update();
+		String subject = digest.of(user.username());
+		log("SELF", subject, erased);
 		LOG.info("Données personnelles effacées à la demande de l'intéressé (empreinte {}) : {}", subject, erased);
 		return erased;
+	}
+
+	/**
+	 * Erases in every module what is kept longer than the personal-data page says; the erasure log gets one row for
+	 * no one in particular when anything was erased.
+	 */
+	@Transactional
+	Map<String, Integer> eraseExpired() {
+		var now = clock.instant();
+		var erased = new TreeMap<String, Integer>();
+		for (var module : modules) {
+			module.eraseExpired(now).forEach((kind, count) -> {
+				if (count > 0) {
+					erased.merge(module.section() + "." + kind, count, Integer::sum);
+				}
+			});
+		}
+		if (!erased.isEmpty()) {
+			log("RETENTION", null, erased);
+			LOG.info("Durées de conservation : données personnelles effacées {}", erased);
+		}
+		return erased;
+	}
+
+	private void log(String requestedBy, String subject, Map<String, Integer> erased) {
+		jdbc.sql("""
+				insert into platform.personal_data_erasure (subject_hash, requested_by, erased_at, erased)
+				values (?, ?, ?, ?::jsonb)""")
+				.params(subject, requestedBy, Timestamp.from(clock.instant()), JSON.writeValueAsString(erased))
+				.update();
 	}
 
 	/** How many erasures were recorded for this user name. */
 	long erasuresOf(String username) {
 		return jdbc.sql("select count(*) from platform.personal_data_erasure where subject_hash = ?")
-				.param(digest(username)).query(Long.class).single();
-	}
-
-	static String digest(String username) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-					.digest(username.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+				.param(digest.of(username)).query(Long.class).single();
 	}
 }

@@ -141,6 +141,20 @@ class Contributions {
 				.list();
 	}
 
+	/**
+	 * The contributions imported from a file that name this e-mail address as their author's (an imported contribution
+	 * has no account behind it: the address is how its author is recognised).
+	 */
+	List<Contribution> importedFrom(String email) {
+		return jdbc.sql("""
+				select * from intake.contribution
+				where source = 'IMPORT' and author_username is null and lower(author_email) = lower(?)
+				order by submitted_at desc, id""")
+				.param(email.strip())
+				.query(Contributions::map)
+				.list();
+	}
+
 	long countByCampaign(CampaignId campaign) {
 		return jdbc.sql("select count(*) from intake.contribution where campaign_id = ?").param(campaign.id())
 				.query(Long.class).single();

@@ -2,6 +2,10 @@ package cocon.intake;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +19,24 @@ import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.PersonalData;
 
 /**
- * The contributor's personal data in intake (ADR 13): the contributions they wrote, with their name, e-mail and
- * function, and the mails sent to them. Erasure keeps each contribution, its content and its outcome — curation,
- * the funnel and the supports rely on them — and removes who wrote it; the mails to them lose address and body.
+ * The contributor's personal data in intake (ADR 13, ADR 39): the contributions they wrote, with their name, e-mail
+ * and function, and the mails sent to them. A contribution imported from a CSV file has no account behind it: it is
+ * the person's when its author's e-mail address is the one they signed in with. Erasure keeps each contribution, its
+ * content and its outcome — curation, the funnel and the supports rely on them — and removes who wrote it; the mails
+ * to them lose address and body. The same erasure happens to every contribution 3 years after its campaign's
+ * contribution window closed (the period the personal-data page states).
  */
 @Component
 class ContributorData implements PersonalData {
 
 	/** What an erased contribution shows as its author's function (the column stays mandatory for the others). */
 	static final String ERASED = "Effacé à la demande de l'auteur";
+
+	/** What a contribution shows as its author's function once its retention period is over. */
+	static final String EXPIRED = "Effacé au terme de la durée de conservation";
+
+	/** How long after the close of its campaign's contribution window a contribution keeps its author. */
+	static final Period RETENTION = Period.ofYears(3);
 
 	private final Contributions contributions;
 	private final ContributorNotifier notifier;
@@ -45,7 +58,11 @@ class ContributorData implements PersonalData {
 	@Override
 	@Transactional(readOnly = true)
 	public Object export(CurrentUser user) {
-		return contributions.byAuthor(user.username()).stream().map(c -> {
+		var written = new ArrayList<>(contributions.byAuthor(user.username()));
+		if (user.email() != null && !user.email().isBlank()) {
+			written.addAll(contributions.importedFrom(user.email()));
+		}
+		return written.stream().map(c -> {
 			var entry = new LinkedHashMap<String, Object>();
 			entry.put("id", c.getId().id());
 			entry.put("campaignId", c.campaignId().id());
@@ -58,6 +75,7 @@ class ContributorData implements PersonalData {
 			entry.put("authorEmail", c.author().email());
 			entry.put("organisation", Map.of("siren", c.organisation().siren().value(), "name", c.organisation().name()));
 			entry.put("submittedAt", c.submittedAt().toString());
+			entry.put("importedFromFile", c.author().username() == null);
 			entry.put("outcome", c.outcome().status().label());
 			entry.put("mails", notifier.forContribution(c.getId().id()).stream()
 					.map(m -> Map.of("recipient", m.recipient(), "subject", m.subject(), "body", m.body(),
@@ -70,24 +88,47 @@ class ContributorData implements PersonalData {
 	@Override
 	@Transactional
 	public Map<String, Integer> erase(CurrentUser user) {
-		List<UUID> ids = jdbc.sql("select id from intake.contribution where author_username = ? for update")
-				.param(user.username()).query(UUID.class).list();
+		List<UUID> ids = jdbc.sql("""
+				select id from intake.contribution
+				where author_username = :username
+				   or (source = 'IMPORT' and author_username is null and lower(author_email) = lower(:email))
+				for update""")
+				.param("username", user.username())
+				.param("email", user.email() == null || user.email().isBlank() ? null : user.email().strip())
+				.query(UUID.class).list();
+		return anonymise(ids, ERASED, "Contenu effacé à la demande du destinataire.");
+	}
+
+	@Override
+	@Transactional
+	public Map<String, Integer> eraseExpired(Instant now) {
+		var closedBefore = now.atOffset(ZoneOffset.UTC).minus(RETENTION).toInstant();
+		List<UUID> ids = jdbc.sql("""
+				select c.id from intake.contribution c join intake.campaign k on k.id = c.campaign_id
+				where k.contributions_closes < ? and c.author_erased_at is null
+				for update of c""")
+				.param(Timestamp.from(closedBefore)).query(UUID.class).list();
+		return anonymise(ids, EXPIRED, "Contenu effacé au terme de la durée de conservation.");
+	}
+
+	private Map<String, Integer> anonymise(List<UUID> ids, String function, String mailBody) {
 		if (ids.isEmpty()) {
 			return Map.of("contributions", 0, "mails", 0);
 		}
+		var array = ids.toArray(UUID[]::new);
 		// mails not yet sent are withdrawn (their address is erased); those sent keep their subject, for the count
 		int mails = jdbc.sql("delete from intake.outbox where contribution_id = any(?) and sent_at is null")
-				.param(ids.toArray(UUID[]::new)).update();
+				.param(array).update();
 		mails += jdbc.sql("""
-				update intake.outbox set recipient = 'adresse effacée', body = 'Contenu effacé à la demande du destinataire.'
-				where contribution_id = any(?)""").param(ids.toArray(UUID[]::new)).update();
+				update intake.outbox set recipient = 'adresse effacée', body = ?
+				where contribution_id = any(?) and recipient <> 'adresse effacée'""").params(mailBody, array).update();
 		int erased = jdbc.sql("""
 				update intake.contribution set author_username = null, author_name = null, author_email = null,
-				  author_function = :erased, author_erased_at = :now
+				  author_function = :function, author_erased_at = :now
 				where id = any(:ids)""")
-				.param("erased", ERASED)
+				.param("function", function)
 				.param("now", Timestamp.from(clock.instant()))
-				.param("ids", ids.toArray(UUID[]::new))
+				.param("ids", array)
 				.update();
 		return Map.of("contributions", erased, "mails", mails);
 	}

@@ -27,8 +27,9 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import cocon.shared.AfterCommit;
 
 /**
- * Tells contributors what became of their contribution. Every mail is kept in the {@code intake.outbox} table and
- * logged, so that developers and demos can read it on the « Courriels envoyés » page; when a mail host is configured
+ * Tells contributors what became of their contribution. Every mail is kept in the {@code intake.outbox} table, so
+ * that developers and demos can read it on the « Courriels envoyés » page, and logged by its number only (no personal
+ * data in the logs); when a mail host is configured
  * ({@code spring.mail.host}), it is also sent. One mail per decision, even when a decision is delivered twice.
  * <p>
  * Sending never takes part in the decision (ADR 0010): the mail is written to the outbox in the transaction that
@@ -97,7 +98,9 @@ class ContributorNotifier {
 		if (!stored) {
 			return;
 		}
-		LOG.info("Courriel à {} : {}\n{}", recipient, mail.subject(), mail.body());
+		// by its number only: the address, the name and the contents stay in the outbox (issue 20, ADR 39)
+		LOG.info("Courriel {} écrit pour la contribution {} (issue « {} »).", id, contribution.getId(),
+				contribution.outcome().status().label());
 		if (toSend) {
 			sendAfterCommit();
 		}
@@ -191,8 +194,8 @@ class ContributorNotifier {
 					where id = ?""")
 					.params(abbreviate(e.toString()), delay.toMillis() / 1000.0, mail.id())
 					.update();
-			LOG.warn("Courriel à {} non envoyé (tentative {}), nouvel essai dans {} s : {}", mail.recipient(),
-					mail.attempts() + 1, delay.toSeconds(), e.toString());
+			LOG.warn("Courriel {} non envoyé (tentative {}), nouvel essai dans {} s : {}", mail.id(),
+					mail.attempts() + 1, delay.toSeconds(), withoutAddresses(e.toString()));
 			return false;
 		}
 		jdbc.sql("update intake.outbox set sent_at = ?, last_error = null where id = ?")
@@ -212,6 +215,11 @@ class ContributorNotifier {
 
 	private JavaMailSender sender() {
 		return mailHost.isBlank() ? null : mailSender.getIfAvailable();
+	}
+
+	/** A mail server's refusal may quote the recipient's address ("Invalid Addresses: …"): not in the logs. */
+	static String withoutAddresses(String text) {
+		return text.replaceAll("[^\\s<>\"'@,;:()\\[\\]]+@[^\\s<>\"'@,;:()\\[\\]]+", "<adresse>");
 	}
 
 	private static String abbreviate(String text) {

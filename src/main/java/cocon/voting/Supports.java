@@ -224,10 +224,14 @@ class Supports {
 
 	/**
 	 * Moves the position of the counts forward and returns it. The row stays locked until the caller's transaction
-	 * ends: counts read after this call are read after those of every lower position committed (ADR 0019).
+	 * ends: counts read after this call are read after those of every lower position committed (ADR 0019). The row
+	 * is made again when it is missing (the demonstration's reset empties every table of the module): counts must
+	 * never stop being published because a table was emptied.
 	 */
 	long nextCountPosition() {
-		return jdbc.sql("update voting.count_position set position = position + 1 returning position")
+		return jdbc.sql("""
+				insert into voting.count_position as c (id, position) values (true, 1)
+				on conflict (id) do update set position = c.position + 1 returning position""")
 				.query(Long.class).single();
 	}
 

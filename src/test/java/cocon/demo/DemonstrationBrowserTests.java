@@ -58,6 +58,7 @@ class DemonstrationBrowserTests extends BrowserTest {
 				"//table[caption[starts-with(normalize-space(.), 'Projets financés')]]/tbody/tr"))).hasSize(44);
 
 		openDataOfTheReplayValidatesAndHoldsNoPersonalData(campaign);
+		theCommitteeCountsWhatThePublicReads(campaign);
 
 		// a restart finds the replay complete: nothing is added
 		assertThat(demo.prepareIfNeeded()).isFalse();
@@ -96,6 +97,34 @@ class DemonstrationBrowserTests extends BrowserTest {
 				"//table[caption[starts-with(normalize-space(.), 'Projets financés')]]/tbody/tr"))).isEmpty();
 		open("/admin/demonstration");
 		assertThat(find(By.id("etat-demonstration")).getText()).contains("Soutiens des collectivités");
+		// issue 25: the reset emptied voting's count position, and no count reached the committee any more
+		theCommitteeCountsWhatThePublicReads(reset.campaignId());
+	}
+
+	/**
+	 * What the committee decides on (its decision inputs: the live counts while supports are open, the final tally
+	 * after) equals what the public reads, proposal by proposal (issue 25, acceptance 3).
+	 */
+	private void theCommitteeCountsWhatThePublicReads(String campaign) throws Exception {
+		var json = JsonMapper.builder().build();
+		var published = new java.util.TreeMap<String, Integer>();
+		for (var proposal : json.readTree(get("/api/campaigns/" + campaign + "/proposals?size=500").body())) {
+			published.put(proposal.get("id").asString(), proposal.get("supportCount").asInt());
+		}
+		assertThat(published.values().stream().mapToInt(Integer::intValue).sum()).as("supports given").isPositive();
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+			var committee = new java.util.TreeMap<String, Integer>();
+			var inputs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(
+					"/api/campaigns/" + campaign + "/decision-inputs"))).header("Accept", "application/json")
+					.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+							"admin:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+					HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+			assertThat(inputs.statusCode()).isEqualTo(200);
+			for (var row : json.readTree(inputs.body()).get("proposals")) {
+				committee.put(row.get("proposalId").asString(), row.get("supports").asInt());
+			}
+			assertThat(committee).as("the committee's counts against the public counts").isEqualTo(published);
+		});
 	}
 
 	/** The open datasets of the campaign whose replay shows the 2021 figures (issue 11, acceptance 1 and 5). */

@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
@@ -133,7 +132,7 @@ class PersonalDataTests extends IntakeTestSupport {
 		assertThat(jdbc.sql("select count(*) from intake.outbox where contribution_id = ? and recipient like '%@%'")
 				.param(rejected.id()).query(Long.class).single()).as("no mail keeps the address").isZero();
 		assertThat(jdbc.sql("select count(*) from platform.personal_data_erasure where subject_hash = ?")
-				.param(sha256(author.username())).query(Long.class).single()).as("the erasure is logged").isEqualTo(1);
+				.param(keyedDigest(author.username())).query(Long.class).single()).as("the erasure is logged").isEqualTo(1);
 
 		mvc.perform(get("/api/me/contributions").with(as(author)))
 				.andExpect(jsonPath("$.length()").value(0));
@@ -177,7 +176,12 @@ class PersonalDataTests extends IntakeTestSupport {
 				.query(String.class).optional().orElse(null);
 	}
 
-	static String sha256(String text) throws Exception {
-		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+	/** The erasure log's digest (ADR 39): an HMAC-SHA256 with the key of the test contexts. */
+	static String keyedDigest(String text) throws Exception {
+		var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+		mac.init(new javax.crypto.spec.SecretKeySpec(
+				cocon.testing.TestPostgresEnvironmentPostProcessor.PERSONAL_DATA_KEY.getBytes(StandardCharsets.UTF_8),
+				"HmacSHA256"));
+		return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
 	}
 }

@@ -25,6 +25,9 @@ public class TestPostgresEnvironmentPostProcessor implements EnvironmentPostProc
 
 	private static EmbeddedPostgres postgres;
 
+	/** The key of the erasure log's digest in every test context (ADR 39): not a secret. */
+	public static final String PERSONAL_DATA_KEY = "cle-des-tests-de-cocon-qui-n-est-pas-un-secret";
+
 	static synchronized EmbeddedPostgres postgres() {
 		if (postgres == null) {
 			try {
@@ -112,7 +115,8 @@ public class TestPostgresEnvironmentPostProcessor implements EnvironmentPostProc
 				"spring.datasource.url", ownServer != null ? ownServer : database == null ? jdbcUrl() : jdbcUrl(database),
 				"spring.datasource.username", "postgres",
 				"spring.datasource.password", "postgres")));
-		environment.getPropertySources().addLast(new MapPropertySource("test-demo-data", Map.of("cocon.demo.seed", "false")));
+		environment.getPropertySources().addLast(new MapPropertySource("test-demo-data", Map.of("cocon.demo.seed", "false",
+				"COCON_PERSONAL_DATA_KEY", PERSONAL_DATA_KEY)));
 		if (environment.getProperty("cocon.test.demo-profile", Boolean.class, true)) {
 			environment.addActiveProfile("demo");
 		}

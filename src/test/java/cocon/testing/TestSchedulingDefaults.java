@@ -29,6 +29,7 @@ public class TestSchedulingDefaults implements EnvironmentPostProcessor, Ordered
 						"cocon.voting.close-check.lock-at-least", "PT0S",
 						"cocon.voting.feed.sweep-lock-at-least", "PT0S",
 						"cocon.events.resubmission.cron", "-",
+						"cocon.personal-data.retention.cron", "-",
 						"cocon.events.resubmission.lock-at-least", "PT0S",
 						"cocon.events.staleness.published", "0s",
 						"cocon.events.staleness.processing", "0s",

@@ -28,4 +28,10 @@ class TestSchedulingDefaultsTests {
 		assertThat(scheduler.getScheduledTasks())
 				.noneMatch(task -> task.getTask().getRunnable().toString().contains("EventResubmission"));
 	}
+
+	@Test
+	void doesNotEraseOtherTestsDataForTheirRetentionPeriodsInTestContexts() {
+		assertThat(scheduler.getScheduledTasks())
+				.noneMatch(task -> task.getTask().getRunnable().toString().contains("PersonalDataRetention"));
+	}
 }
