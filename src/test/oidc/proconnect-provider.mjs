@@ -7,6 +7,7 @@
 // Usage: node proconnect-provider.mjs <config.json>; prints "ready <port>" once listening. The configuration:
 // { frontend, port, idpPort, clientId, clientSecret, idTokenAlg, userinfoAlg, redirectUris, postLogoutRedirectUris,
 //   accounts: { "<login>": { sub, acr?, amr?, claims: { given_name, usual_name, email, siret, idp_id, uid, ... } } } }
+// A login « agent-<SIRET> » that is not configured is an agent of that establishment.
 // Test control, on the provider's origin: POST /_test/hang with "token" or "userinfo" (comma-separated, empty for
 // none) makes those endpoints accept the request and never answer.
 import crypto from 'node:crypto';
@@ -32,6 +33,22 @@ function signingKey(type, options, alg) {
 
 const accountsByLogin = config.accounts;
 const accountsBySub = Object.fromEntries(Object.values(accountsByLogin).map((a) => [a.sub, a]));
+
+// Besides the configured accounts, « agent-<SIRET> » is an agent of that establishment (for the tests that need many)
+function account(login) {
+  const agent = /^agent-(\d{14})$/.exec(login ?? '');
+  if (accountsByLogin[login] || !agent) {
+    return accountsByLogin[login];
+  }
+  const created = {
+    sub: `sub-${login}`,
+    claims: { given_name: 'Agent', usual_name: agent[1].substring(0, 9), email: `${login}@collectivite.test`,
+      siret: agent[1], idp_id: 'idp-collectivites', uid: login },
+  };
+  accountsByLogin[login] = created;
+  accountsBySub[created.sub] = created;
+  return created;
+}
 
 const escape = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const page = (title, body) => `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>${escape(title)} — ProConnect de test</title></head>`
@@ -116,14 +133,14 @@ async function interaction(req, res, url) {
     return;
   }
   const login = new URLSearchParams(await body(req)).get('login')?.trim();
-  const account = accountsByLogin[login];
-  if (!account) {
+  const chosen = account(login);
+  if (!chosen) {
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.end(loginForm(details.uid, 'Identifiant inconnu.'));
     return;
   }
   await provider.interactionFinished(req, res, {
-    login: { accountId: account.sub, acr: account.acr ?? 'eidas1', amr: account.amr ?? ['pwd'] },
+    login: { accountId: chosen.sub, acr: chosen.acr ?? 'eidas1', amr: chosen.amr ?? ['pwd'] },
   }, { mergeWithLastSubmission: false });
 }
 

@@ -30,6 +30,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import cocon.identity.proconnect.ProConnectProvider.Account;
 import cocon.testing.BrowserTest;
+import cocon.testing.SupportsOpen;
 
 /**
  * Sign-in with ProConnect as it really is (issue 21, issue 20 points 2 and 9), in headless Chromium, through a real
@@ -62,6 +63,8 @@ class ProConnectBrowserTests extends BrowserTest {
 			account("admin-sans-2fa", "sub-admin-anct", "eidas1", "idp-anct", "Alex", "Martin", "alex.martin@anct.gouv.fr",
 					ANCT_SIRET),
 			account("admin", "sub-admin-anct", MFA, "idp-anct", "Alex", "Martin", "alex.martin@anct.gouv.fr", ANCT_SIRET),
+			account("curatrice", "sub-curatrice", MFA, "idp-anct", "Claude", "Bernard", "claude.bernard@anct.gouv.fr",
+					ANCT_SIRET),
 			account("entreprise", "sub-entreprise", "eidas1", "idp-pci", "Dominique", "Petit", "d.petit@entreprise.fr",
 					COMPANY_SIRET),
 			account("sans-siret", "sub-sans-siret", "eidas1", "idp-pci", "Sacha", "Leroy", "sacha.leroy@exemple.fr", null));
@@ -125,14 +128,24 @@ class ProConnectBrowserTests extends BrowserTest {
 
 	@Test
 	@Order(2)
-	void anAgentSignsInWithTheProConnectButtonAndIsReallySignedOutAfterwards() throws Exception {
+	void anAgentOfACommuneSignsInSupportsAProposalAndIsReallySignedOutAfterwards() throws Exception {
 		startProvider();
+		var proposal = proposalOpenForSupports();
 		signOutEverywhere();
 		open("/connexion");
 		var button = find(By.cssSelector("a.fr-connect"));
 		assertThat(button.getAttribute("class")).contains("fr-connect--pro");
 		signIn("camille");
 		assertThat(headerName()).as("the header shows the person's name, not the subject").isEqualTo("Camille Durand");
+
+		var support = By.xpath("//li[@id='proposition-" + proposal + "']//button[normalize-space()='Soutenir']");
+		Awaitility.await("la proposition est ouverte aux soutiens").atMost(Duration.ofSeconds(20))
+				.pollInterval(Duration.ofMillis(500)).until(() -> {
+					open("/ma-collectivite");
+					return !driver.findElements(support).isEmpty();
+				});
+		driver.findElement(support).click();
+		waitForText(By.id("proposition-" + proposal), "1 collectivité la soutient.");
 
 		find(By.cssSelector("header form[action$='/deconnexion'] button")).click();
 		assertThat(find(By.cssSelector("[data-deconnecte]")).getText())
@@ -214,6 +227,22 @@ class ProConnectBrowserTests extends BrowserTest {
 		finally {
 			PROVIDER.hang();
 		}
+	}
+
+	/**
+	 * A campaign whose supports are open with one published proposal, prepared through the API by people signed in
+	 * with ProConnect: the administrator (a first administrator), a curator the administrator grants the role, an
+	 * agent of a commune who contributes the need. Returns the proposal's id.
+	 */
+	private String proposalOpenForSupports() throws Exception {
+		var api = new ProConnectApi("http://localhost:" + COCON_PORT);
+		assertThat(api.send("GET", "/api/me", "curator", null).statusCode()).isEqualTo(200);
+		assertThat(api.send("PUT", "/api/admin/roles/sub-curatrice/CURATOR", "admin", null).statusCode()).isBetween(200, 201);
+		api.forget("curator");
+		var campaign = SupportsOpen.prepare("Parcours ProConnect " + Long.toHexString(System.nanoTime()),
+				"Une campagne préparée par des personnes connectées avec ProConnect.", 1, List.of(api));
+		var proposals = api.send("GET", "/api/campaigns/" + campaign + "/proposals", null, null);
+		return tools.jackson.databind.json.JsonMapper.builder().build().readTree(proposals.body()).get(0).get("id").asString();
 	}
 
 	private void startProvider() throws Exception {
