@@ -110,8 +110,11 @@ class SignInPages {
 	@GetMapping(ProConnectSignInSuccess.UNVERIFIED_PAGE)
 	String unverifiedOrganisation(Authentication authentication, Model model) {
 		var user = CurrentUserArgumentResolver.currentUser(authentication);
-		if (user == null || user.organisation() == null) {
+		if (user == null) {
 			return "redirect:" + SecurityConfiguration.SIGN_IN_PAGE;
+		}
+		if (user.organisation() == null) {
+			return "redirect:/";
 		}
 		model.addAttribute("user", user);
 		return "identity/organisation-unverified";
