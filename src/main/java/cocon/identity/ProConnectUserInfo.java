@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.user.DefaultOAuth2User;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.web.client.RestClient;
@@ -39,13 +40,6 @@ class ProConnectUserInfo implements OAuth2UserService<OAuth2UserRequest, OAuth2U
 		this.identities = identities;
 	}
 
-	/** The verifier of a registration: its JWKS, its issuer, its client id. */
-	static UserInfoTokenVerifier verifierOf(ClientRegistration registration) {
-		var provider = registration.getProviderDetails();
-		return UserInfoTokenVerifier.withJwkSetUri(provider.getJwkSetUri(), provider.getIssuerUri(),
-				registration.getClientId());
-	}
-
 	@Override
 	public OAuth2User loadUser(OAuth2UserRequest request) throws OAuth2AuthenticationException {
 		var registration = request.getClientRegistration();
@@ -59,15 +53,16 @@ class ProConnectUserInfo implements OAuth2UserService<OAuth2UserRequest, OAuth2U
 					.body(String.class);
 		}
 		catch (RestClientException unreachable) {
-			throw UserInfoTokenVerifier.refused("ProConnect n'a pas répondu à la demande d'identité.");
+			throw new OAuth2AuthenticationException(new OAuth2Error(UserInfoTokenVerifier.INVALID_USER_INFO,
+					"ProConnect n'a pas répondu à la demande d'identité : " + unreachable.getMessage(), null), unreachable);
 		}
 		var claims = verifierByRegistration.computeIfAbsent(registration.getRegistrationId(),
 				id -> verifiers.apply(registration)).verify(token);
 		return new DefaultOAuth2User(Set.of(), claims, "sub");
 	}
 
-	/** The signed-in person from verified userinfo claims. */
-	CurrentUser currentUser(Map<String, Object> verifiedClaims) {
-		return identities.currentUser(verifiedClaims);
+	/** The signed-in person from verified userinfo claims and the authentication level of the verified ID token. */
+	CurrentUser currentUser(Map<String, Object> verifiedClaims, String acr) {
+		return identities.currentUser(verifiedClaims, acr);
 	}
 }

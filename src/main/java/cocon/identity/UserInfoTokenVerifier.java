@@ -14,6 +14,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
+import org.springframework.web.client.RestOperations;
+
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
@@ -35,13 +37,15 @@ class UserInfoTokenVerifier {
 		this.decoder = decoder;
 	}
 
-	/** Against the provider's published keys. */
-	static UserInfoTokenVerifier withJwkSetUri(String jwkSetUri, String issuer, String clientId) {
+	/**
+	 * Against the provider's published keys, fetched with the given client (whose timeouts bound the wait), for a
+	 * token signed with the algorithm ProConnect was asked to use.
+	 */
+	static UserInfoTokenVerifier withJwkSetUri(String jwkSetUri, String issuer, String clientId,
+			SignatureAlgorithm algorithm, RestOperations http) {
 		return new UserInfoTokenVerifier(NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
-				.jwsAlgorithms(algorithms -> {
-					algorithms.add(SignatureAlgorithm.RS256);
-					algorithms.add(SignatureAlgorithm.ES256);
-				})
+				.jwsAlgorithm(algorithm)
+				.restOperations(http)
 				.validateType(false)
 				.build(), issuer, clientId);
 	}

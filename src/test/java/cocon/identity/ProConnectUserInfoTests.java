@@ -55,13 +55,19 @@ class ProConnectUserInfoTests {
 			? new Organisation(siren, "Lyon", CollectiviteKind.COMMUNE, true, "69", "84", 519127)
 			: Organisations.unverified(siren);
 
+	static final String MFA = "https://proconnect.gouv.fr/assurance/self-asserted-2fa";
+
+	/** Accounts are their subject; the first administrator is bound at their first sign-in only. */
+	final java.util.Set<String> bound = new java.util.HashSet<>();
 	final ProConnectIdentities identities = new ProConnectIdentities(directory,
 			username -> username.equals("sub-curator") ? Set.of(Role.CURATOR) : Set.of(),
-			Set.of(" Premiere.Admin@anct.gouv.fr", ""));
+			(idp, subject, email) -> subject,
+			(username, subject, email) -> "premiere.admin@anct.gouv.fr".equals(email) && bound.add(email),
+			Set.of(Role.ADMINISTRATOR, Role.CURATOR), java.util.List.of(MFA));
 
 	@Test
 	void aTokenSignedByTheProviderGivesAnAgentOfTheOrganisationOfItsSiret() {
-		var user = identities.currentUser(verifier.verify(token(PROVIDER_KEY, claims().build())));
+		var user = identities.currentUser(verifier.verify(token(PROVIDER_KEY, claims().build())), "eidas1");
 
 		assertThat(user.username()).isEqualTo("sub-123");
 		assertThat(user.displayName()).isEqualTo("Camille Durand");
@@ -75,17 +81,32 @@ class ProConnectUserInfoTests {
 
 	@Test
 	void rolesGrantedByAnAdministratorAreAdded() {
-		var user = identities.currentUser(verifier.verify(token(PROVIDER_KEY, claims().subject("sub-curator").build())));
+		var user = identities.currentUser(verifier.verify(token(PROVIDER_KEY, claims().subject("sub-curator").build())), MFA);
 
 		assertThat(user.roles()).containsExactlyInAnyOrder(Role.AGENT, Role.CURATOR);
 	}
 
 	@Test
-	void theFirstAdministratorsAreNamedByTheirEmail() {
+	void theFirstAdministratorIsGrantedTheRoleAtTheFirstSignInOnly() {
 		var user = identities.currentUser(verifier.verify(token(PROVIDER_KEY, claims().subject("sub-admin")
-				.claim("email", "premiere.admin@anct.gouv.fr").build())));
-
+				.claim("email", "premiere.admin@anct.gouv.fr").build())), MFA);
 		assertThat(user.roles()).containsExactlyInAnyOrder(Role.AGENT, Role.ADMINISTRATOR);
+
+		// the entry is bound: another subject with the same e-mail (another identity provider) is not an administrator
+		var other = identities.currentUser(verifier.verify(token(PROVIDER_KEY, claims().subject("sub-elsewhere")
+				.claim("email", "premiere.admin@anct.gouv.fr").build())), null);
+		assertThat(other.roles()).containsExactly(Role.AGENT);
+	}
+
+	@Test
+	void aStaffRoleNeedsAMultiFactorSignIn() {
+		var claims = verifier.verify(token(PROVIDER_KEY, claims().subject("sub-curator").build()));
+
+		assertThatThrownBy(() -> identities.currentUser(claims, "eidas1")).isInstanceOf(ProConnectRefusal.class)
+				.satisfies(e -> assertThat(((ProConnectRefusal) e).failure()).isEqualTo(SignInFailure.MFA_REQUIRED));
+		assertThatThrownBy(() -> identities.currentUser(claims, null)).isInstanceOf(ProConnectRefusal.class);
+		assertThat(identities.currentUser(verifier.verify(token(PROVIDER_KEY, claims().build())), "eidas1").roles())
+				.containsExactly(Role.AGENT);
 	}
 
 	@Test
@@ -121,17 +142,17 @@ class ProConnectUserInfoTests {
 	void refusesAnInvalidOrMissingSiret() {
 		for (String siret : new String[] { "21690123100012", "2169012310001", "216901231000AB", "" }) {
 			var claims = verifier.verify(token(PROVIDER_KEY, claims().claim("siret", siret).build()));
-			assertRefused(() -> identities.currentUser(claims));
+			assertNoSiret(() -> identities.currentUser(claims, null));
 		}
 		var withoutSiret = verifier.verify(token(PROVIDER_KEY, claims().claim("siret", null).build()));
-		assertRefused(() -> identities.currentUser(withoutSiret));
+		assertNoSiret(() -> identities.currentUser(withoutSiret, null));
 	}
 
 	@Test
 	void acceptsLaPosteSiretsByTheirOwnRule() {
 		var claims = verifier.verify(token(PROVIDER_KEY, claims().claim("siret", "35600000000010").build()));
 
-		var user = identities.currentUser(claims);
+		var user = identities.currentUser(claims, null);
 
 		assertThat(user.organisation().siren()).isEqualTo(Siren.of("356000000"));
 		assertThat(user.organisation().verified()).isFalse();
@@ -151,7 +172,7 @@ class ProConnectUserInfoTests {
 		var user = userInfo.loadUser(new OAuth2UserRequest(registration(), accessToken()));
 
 		assertThat(user.getName()).isEqualTo("sub-123");
-		assertThat(userInfo.currentUser(user.getAttributes()).organisation().name()).isEqualTo("Lyon");
+		assertThat(userInfo.currentUser(user.getAttributes(), null).organisation().name()).isEqualTo("Lyon");
 		server.verify();
 	}
 
@@ -170,6 +191,12 @@ class ProConnectUserInfoTests {
 		assertThatThrownBy(call).isInstanceOf(OAuth2AuthenticationException.class)
 				.satisfies(e -> assertThat(((OAuth2AuthenticationException) e).getError().getErrorCode())
 						.isEqualTo(UserInfoTokenVerifier.INVALID_USER_INFO));
+	}
+
+	private static void assertNoSiret(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+		assertThatThrownBy(call).isInstanceOf(ProConnectRefusal.class)
+				.satisfies(e -> assertThat(((ProConnectRefusal) e).failure()).isEqualTo(SignInFailure.NO_SIRET))
+				.satisfies(e -> assertThat(((ProConnectRefusal) e).subject()).isEqualTo("sub-123"));
 	}
 
 	private static JWTClaimsSet.Builder claims() {
