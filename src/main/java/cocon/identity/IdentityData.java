@@ -53,6 +53,20 @@ class IdentityData implements PersonalData {
 						"firstSignIn", rs.getTimestamp("first_seen_at").toInstant().toString(),
 						"lastSignIn", rs.getTimestamp("last_seen_at").toInstant().toString()))
 				.optional().orElse(null));
+		data.put("proConnectAccounts", jdbc.sql("""
+				select idp_id, subject, email, first_seen_at, last_seen_at from platform.proconnect_account
+				where username = ? order by first_seen_at""")
+				.param(user.username())
+				.query((rs, n) -> {
+					var account = new LinkedHashMap<String, Object>();
+					account.put("identityProvider", rs.getString("idp_id"));
+					account.put("subject", rs.getString("subject"));
+					account.put("email", rs.getString("email"));
+					account.put("firstSignIn", rs.getTimestamp("first_seen_at").toInstant().toString());
+					account.put("lastSignIn", rs.getTimestamp("last_seen_at").toInstant().toString());
+					return account;
+				})
+				.list());
 		data.put("roleGrants", jdbc.sql("""
 				select username, role, granted_by, granted_at, revoked_by, revoked_at from platform.role_grant
 				where username = :u or granted_by = :u or revoked_by = :u order by granted_at, id""")
@@ -83,9 +97,10 @@ class IdentityData implements PersonalData {
 	@Transactional
 	public Map<String, Integer> erase(CurrentUser user) {
 		int identities = jdbc.sql("delete from platform.known_identity where username = ?").param(user.username()).update();
+		int accounts = jdbc.sql("delete from platform.proconnect_account where username = ?").param(user.username()).update();
 		int organisations = jdbc.sql("update platform.unverified_organisation set first_username = ? where first_username = ?")
 				.params(ERASED, user.username()).update();
-		return Map.of("identity", identities, "organisations", organisations);
+		return Map.of("identity", identities, "proConnectAccounts", accounts, "organisations", organisations);
 	}
 
 	@Override
@@ -96,10 +111,14 @@ class IdentityData implements PersonalData {
 				delete from platform.known_identity k where k.last_seen_at < ?
 				and not exists (select 1 from platform.role_grant g where g.username = k.username and g.revoked_at is null)""")
 				.param(before).update();
+		int accounts = jdbc.sql("""
+				delete from platform.proconnect_account a where a.last_seen_at < ?
+				and not exists (select 1 from platform.role_grant g where g.username = a.username and g.revoked_at is null)""")
+				.param(before).update();
 		int organisations = jdbc.sql("""
 				update platform.unverified_organisation set first_username = ?
 				where last_seen_at < ? and first_username <> ?""")
 				.params(ERASED, before, ERASED).update();
-		return Map.of("identity", identities, "organisations", organisations);
+		return Map.of("identity", identities, "proConnectAccounts", accounts, "organisations", organisations);
 	}
 }

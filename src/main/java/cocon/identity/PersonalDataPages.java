@@ -29,17 +29,18 @@ class PersonalDataPages {
 
 	/**
 	 * What the person is told was erased outside their contributions, by kind of record (see each module's
-	 * {@link cocon.shared.identity.PersonalData}): the count comes first.
+	 * {@link cocon.shared.identity.PersonalData}), singular or plural by the count.
 	 */
 	private static final Map<String, String> ERASED_ELSEWHERE = Map.of(
-			"contributions.mails", "courriel(s) qui vous ont été envoyés : adresse et contenu effacés",
-			"account.identity", "identité notée à votre première connexion : effacée",
-			"account.organisations", "organisation(s) à vérifier dont vous étiez la première personne connectée : votre identifiant est retiré",
-			"supports.supports", "soutien(s) donné(s) ou retiré(s) au nom de votre collectivité : votre identifiant est retiré, le soutien reste le sien",
-			"referentApplications.applications", "candidature(s) de territoire référent déposée(s) : votre identifiant est retiré",
-			"referentApplications.contacts", "candidature(s) dont vous étiez le contact : votre nom et votre adresse sont retirés",
-			"committee.conflictReasons", "motif(s) de conflit d'intérêts effacé(s) : la déclaration reste",
-			"committee.maturityNotes", "note(s) de maturité effacée(s) : le niveau reste");
+			"contributions.mails", "{0,choice,1#1 courriel qui vous a été envoyé|1<{0,number,integer} courriels qui vous ont été envoyés} : adresse et contenu effacés",
+			"account.identity", "{0,choice,1#1 identité notée|1<{0,number,integer} identités notées} à votre première connexion : effacée",
+			"account.proConnectAccounts", "{0,choice,1#1 compte ProConnect relié|1<{0,number,integer} comptes ProConnect reliés} à votre identifiant (fournisseur d’identité, adresse) : effacé",
+			"account.organisations", "{0,choice,1#1 organisation à vérifier|1<{0,number,integer} organisations à vérifier} dont vous étiez la première personne connectée : votre identifiant est retiré",
+			"supports.supports", "{0,choice,1#1 soutien donné ou retiré|1<{0,number,integer} soutiens donnés ou retirés} au nom de votre collectivité : votre identifiant est retiré, le soutien reste le sien",
+			"referentApplications.applications", "{0,choice,1#1 candidature de territoire référent déposée|1<{0,number,integer} candidatures de territoire référent déposées} : votre identifiant est retiré",
+			"referentApplications.contacts", "{0,choice,1#1 candidature dont vous étiez le contact|1<{0,number,integer} candidatures dont vous étiez le contact} : votre nom et votre adresse sont retirés",
+			"committee.conflictReasons", "{0,choice,1#1 motif de conflit d’intérêts effacé|1<{0,number,integer} motifs de conflit d’intérêts effacés} : la déclaration reste",
+			"committee.maturityNotes", "{0,choice,1#1 note de maturité effacée|1<{0,number,integer} notes de maturité effacées} : le niveau reste");
 
 	private final PersonalDataRights rights;
 
@@ -98,7 +99,9 @@ class PersonalDataPages {
 		var lines = new ArrayList<String>();
 		erased.forEach((kind, count) -> {
 			if (count > 0 && !kind.equals("contributions.contributions")) {
-				lines.add(count + " " + ERASED_ELSEWHERE.getOrDefault(kind, kind));
+				var pattern = ERASED_ELSEWHERE.get(kind);
+				lines.add(pattern == null ? count + " " + kind
+						: new java.text.MessageFormat(pattern, java.util.Locale.FRANCE).format(new Object[] { count }));
 			}
 		});
 		return lines;

@@ -44,6 +44,10 @@ record PersonalDataFixture(CurrentUser user, UUID campaign, UUID proposal, UUID 
 		jdbc.sql("insert into platform.known_identity (username, display_name, first_seen_at, last_seen_at) values (?, ?, ?, ?)")
 				.params(user.username(), user.displayName(), at(year, 1, 10), at(year, 6, 1)).update();
 		jdbc.sql("""
+				insert into platform.proconnect_account (idp_id, subject, username, email, first_seen_at, last_seen_at)
+				values ('idp-mairie', ?, ?, ?, ?, ?)""")
+				.params("sub-" + user.username(), user.username(), user.email(), at(year, 1, 10), at(year, 6, 1)).update();
+		jdbc.sql("""
 				insert into platform.unverified_organisation (siren, first_username, first_seen_at, last_seen_at)
 				values (?, ?, ?, ?)""").params(TestSirens.fresh(), user.username(), at(year, 1, 10), at(year, 1, 10)).update();
 

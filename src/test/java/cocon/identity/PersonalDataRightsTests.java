@@ -54,6 +54,8 @@ class PersonalDataRightsTests {
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.account.knownIdentity.displayName").value(user.displayName()))
 				.andExpect(jsonPath("$.account.organisationsFirstSignedInFor.length()").value(1))
+				.andExpect(jsonPath("$.account.proConnectAccounts[0].identityProvider").value("idp-mairie"))
+				.andExpect(jsonPath("$.account.proConnectAccounts[0].email").value(user.email()))
 				.andExpect(jsonPath("$.contributions.length()").value(1))
 				.andExpect(jsonPath("$.contributions[0].title").value("Un besoin importé"))
 				.andExpect(jsonPath("$.contributions[0].importedFromFile").value(true))
@@ -77,11 +79,12 @@ class PersonalDataRightsTests {
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("Vos données personnelles sont effacées")))
 				.andExpect(content().string(containsString("retirés de votre contribution")))
-				.andExpect(content().string(containsString("2 soutien(s)")))
-				.andExpect(content().string(containsString("1 motif(s) de conflit")));
+				.andExpect(content().string(containsString("2 soutiens donnés ou retirés")))
+				.andExpect(content().string(containsString("1 motif de conflit d’intérêts effacé")));
 
 		// identity: the known identity is gone, the first sign-in for an organisation names nobody
 		assertThat(count("select count(*) from platform.known_identity where username = ?", user.username())).isZero();
+		assertThat(count("select count(*) from platform.proconnect_account where username = ?", user.username())).isZero();
 		assertThat(count("select count(*) from platform.unverified_organisation where first_username = ?", user.username())).isZero();
 		// intake: the contribution imported at their address stays, without its author; the mail without address
 		var contribution = jdbc.sql("select author_name, author_email, author_erased_at, outcome from intake.contribution where id = ?")
