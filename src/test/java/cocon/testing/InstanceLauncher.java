@@ -155,7 +155,8 @@ public final class InstanceLauncher {
 	 * identities that the embedded default gives by itself.
 	 */
 	public static Map<String, String> onDatabase(String jdbcUrl) {
-		return Map.of("SPRING_DATASOURCE_URL", jdbcUrl, "SPRING_PROFILES_ACTIVE", "demo", "DB_POOL_SIZE", "5");
+		return Map.of("SPRING_DATASOURCE_URL", jdbcUrl, "SPRING_PROFILES_ACTIVE", "demo", "DB_POOL_SIZE", "5",
+				"COCON_DEMO_ON_EXTERNAL_DATABASE", "true");
 	}
 
 	/**
