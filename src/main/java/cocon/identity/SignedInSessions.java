@@ -11,6 +11,7 @@ import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -113,8 +114,8 @@ class SignedInSessions extends OncePerRequestFilter {
 	/** True if the signed-in session has passed its absolute lifetime; starts counting at its first request. */
 	private boolean expired(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
-		if (session == null) {
-			// HTTP Basic: each request signs in
+		if (session == null || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+			// HTTP Basic: each request signs in, whatever session its cookie names
 			return false;
 		}
 		long at = now.getAsLong();
