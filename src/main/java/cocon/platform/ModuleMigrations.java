@@ -1,10 +1,12 @@
 package cocon.platform;
 
+import java.io.IOException;
 import java.util.List;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.modulith.core.ApplicationModuleIdentifier;
 import org.springframework.modulith.core.ApplicationModuleIdentifiers;
 
@@ -32,11 +34,26 @@ class ModuleMigrations {
 		};
 	}
 
-	/** The identifiers without those of nested modules ({@code voting.events} is nested in {@code voting}). */
+	/**
+	 * The identifiers without those of nested modules ({@code voting.events} is nested in {@code voting}), nor those of
+	 * the modules that keep no table (the technical modules web, demo, …): Flyway would warn « No migrations found » for
+	 * each at every start and create an empty history table.
+	 */
 	static ApplicationModuleIdentifiers topLevel(ApplicationModuleIdentifiers identifiers) {
 		List<String> all = identifiers.stream().map(ApplicationModuleIdentifier::toString).toList();
 		return ApplicationModuleIdentifiers.of(identifiers.stream()
 				.filter(id -> all.stream().noneMatch(parent -> id.toString().startsWith(parent + ".")))
+				.filter(id -> hasMigrations(id.toString()))
 				.toList());
+	}
+
+	private static boolean hasMigrations(String module) {
+		try {
+			return new PathMatchingResourcePatternResolver()
+					.getResources("classpath*:db/migration/" + module + "/*.sql").length > 0;
+		}
+		catch (IOException unreadable) {
+			return true;
+		}
 	}
 }

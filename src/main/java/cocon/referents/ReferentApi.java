@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -58,14 +57,7 @@ class ReferentApi {
 	ResponseEntity<Created> apply(@PathVariable UUID id, @Valid @RequestBody ApplicationRequest request,
 			CurrentUser user) {
 		var proposal = new ProposalId(id);
-		ReferentTerritoriesService.Applied applied;
-		try {
-			applied = service.apply(proposal, user, request.motivation(), request.contactName(), request.contactEmail());
-		}
-		catch (DuplicateKeyException concurrentApplication) {
-			var existing = service.applicationOf(proposal, user.organisation().siren()).orElseThrow();
-			applied = new ReferentTerritoriesService.Applied(existing, false);
-		}
+		var applied = service.apply(proposal, user, request.motivation(), request.contactName(), request.contactEmail());
 		var body = new Created(applied.territory().getId().id());
 		return applied.created()
 				? ResponseEntity.created(URI.create("/api/proposals/" + id + "/working-group")).body(body)

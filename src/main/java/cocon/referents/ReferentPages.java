@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -273,9 +272,6 @@ class ReferentPages {
 		}
 		try {
 			service.apply(proposal, user, form.getMotivation(), form.getContactName(), form.getContactEmail());
-		}
-		catch (DuplicateKeyException alreadyApplied) {
-			// a concurrent request of the same collectivité applied first: the confirmation shows it
 		}
 		catch (ReferentProblem.UnknownCall unknown) {
 			throw notFound();

@@ -54,19 +54,29 @@ class ReferentTerritories {
 				.collect(Collectors.toSet());
 	}
 
-	void add(ReferentTerritory territory) {
-		jdbc.sql("""
+	/**
+	 * Stores the application unless the collectivité already applied to this proposal: the unique key decides, also
+	 * between two concurrent requests (the second waits for the first to commit, then inserts nothing).
+	 *
+	 * @return whether this call stored it (and published its events)
+	 */
+	boolean add(ReferentTerritory territory) {
+		var inserted = jdbc.sql("""
 				insert into referents.referent_territory (id, proposal_id, campaign_id, siren, collectivite_name, kind,
 				  motivation, contact_name, contact_email, applied_by, joined_at)
 				values (:id, :proposal, :campaign, :siren, :name, :kind, :motivation, :contactName, :contactEmail, :by, :at)
+				on conflict on constraint one_application_per_collectivite_and_proposal do nothing
 				""")
 				.param("id", territory.getId().id()).param("proposal", territory.proposalId().id())
 				.param("campaign", territory.campaignId().id()).param("siren", territory.siren().value())
 				.param("name", territory.collectiviteName()).param("kind", territory.kind().name())
 				.param("motivation", territory.motivation()).param("contactName", territory.contact().name())
 				.param("contactEmail", territory.contact().email()).param("by", territory.appliedBy())
-				.param("at", Sql.ts(territory.joinedAt())).update();
-		territory.events().publishTo(events);
+				.param("at", Sql.ts(territory.joinedAt())).update() == 1;
+		if (inserted) {
+			territory.events().publishTo(events);
+		}
+		return inserted;
 	}
 
 	/** Stores the experimentation mark once: a concurrent second mark keeps the first author and date. */

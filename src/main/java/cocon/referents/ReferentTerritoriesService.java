@@ -85,7 +85,8 @@ class ReferentTerritoriesService {
 
 	/**
 	 * A collectivité applies to the call of a proposal. Refused when the proposal has no open call (404), the
-	 * organisation may not join (403), or outside the window (409); an existing application is returned as is.
+	 * organisation may not join (403), or outside the window (409); an existing application is returned as is, also
+	 * when a concurrent request stored it first (the database's unique key decides).
 	 */
 	@Transactional
 	Applied apply(ProposalId proposal, CurrentUser agent, String motivation, String contactName, String contactEmail) {
@@ -98,7 +99,10 @@ class ReferentTerritoriesService {
 		}
 		var territory = ReferentTerritory.apply(call, campaign, agent, motivation,
 				new ReferentTerritory.Contact(contactName, contactEmail), clock.instant());
-		territories.add(territory);
+		if (!territories.add(territory)) {
+			// a concurrent request of the same collectivité stored its application first
+			return new Applied(territories.find(proposal, organisation.siren()).orElseThrow(), false);
+		}
 		return new Applied(territory, true);
 	}
 

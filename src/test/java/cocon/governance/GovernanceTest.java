@@ -12,12 +12,12 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import cocon.testing.TestClockConfiguration;
 
 /**
- * The one Spring context of the governance tests: the module alone (plus the platform's security and identity),
+ * The one Spring context of the governance tests: the module alone (plus the start-up, identity and web modules: security, identities, problem details),
  * a real PostgreSQL, MockMvc and a clock the tests move.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ApplicationModuleTest(extraIncludes = "platform")
+@ApplicationModuleTest(extraIncludes = { "platform", "identity", "web" })
 @AutoConfigureMockMvc
 @Import(TestClockConfiguration.class)
 @interface GovernanceTest {

@@ -177,6 +177,15 @@ class ContributionOutcomeTests extends IntakeTestSupport {
 
 	@Test
 	void anOutcomeForAnUnknownContributionIsIgnored() {
-		listener.on(new ContributionRejected(new ContributionId(UUID.randomUUID()), CampaignId.random(), "Motif", "curator", DECIDED));
+		var unknown = new ContributionId(UUID.randomUUID());
+		var mailsBefore = jdbc.sql("select count(*) from intake.outbox").query(Long.class).single();
+		var contributionsBefore = jdbc.sql("select count(*) from intake.contribution").query(Long.class).single();
+
+		listener.on(new ContributionRejected(unknown, CampaignId.random(), "Motif", "curator", DECIDED));
+
+		assertThat(notifier.forContribution(unknown.id())).isEmpty();
+		assertThat(jdbc.sql("select count(*) from intake.outbox").query(Long.class).single()).isEqualTo(mailsBefore);
+		assertThat(jdbc.sql("select count(*) from intake.contribution").query(Long.class).single())
+				.isEqualTo(contributionsBefore);
 	}
 }

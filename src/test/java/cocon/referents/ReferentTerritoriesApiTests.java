@@ -73,6 +73,36 @@ class ReferentTerritoriesApiTests extends ReferentsTestSupport {
 	}
 
 	@Test
+	void concurrentApplicationsOfOneCollectiviteStoreOneAndAnswerEachWithIt() throws Exception {
+		var commune = commune("Décines-Charpieu");
+		var start = new java.util.concurrent.CountDownLatch(1);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+		try {
+			var answers = new java.util.ArrayList<java.util.concurrent.Future<org.springframework.mock.web.MockHttpServletResponse>>();
+			for (int i = 0; i < 12; i++) {
+				answers.add(pool.submit(() -> {
+					start.await();
+					return apply(first, commune).andReturn().getResponse();
+				}));
+			}
+			start.countDown();
+			var statuses = new java.util.ArrayList<Integer>();
+			var ids = new java.util.HashSet<String>();
+			for (var answer : answers) {
+				var response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+				statuses.add(response.getStatus());
+				ids.add(com.jayway.jsonpath.JsonPath.read(response.getContentAsString(), "$.id"));
+			}
+			assertThat(statuses).containsOnly(201, 200).filteredOn(status -> status == 201).hasSize(1);
+			assertThat(ids).hasSize(1);
+			assertThat(territories.members(first)).containsExactly(commune.organisation().siren());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void anEpciIsRefusedUnlessTheCampaignAllowsGroupements() throws Exception {
 		var epci = Identities.agentOf(siren(), "Métropole de Lyon", CollectiviteKind.EPCI, "69", "84", 1_400_000);
 

@@ -36,10 +36,10 @@ import cocon.testing.MutableClock;
 import cocon.testing.TestClockConfiguration;
 
 /**
- * The voting module with the platform (sign-in, clock) against the real PostgreSQL of the tests. The minute check
+ * The voting module with the start-up, identity and web modules (sign-in, clock, problem details) against the real PostgreSQL of the tests. The minute check
  * that closes campaigns is switched off: tests call it after moving the clock.
  */
-@ApplicationModuleTest(extraIncludes = "platform")
+@ApplicationModuleTest(extraIncludes = { "platform", "identity", "web" })
 @AutoConfigureMockMvc
 @Import({ TestClockConfiguration.class, RecordedSupports.class })
 @TestPropertySource(properties = "cocon.voting.close-check.cron=-")

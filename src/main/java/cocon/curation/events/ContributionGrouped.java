@@ -2,7 +2,9 @@ package cocon.curation.events;
 
 import java.time.Instant;
 
-import cocon.shared.*;
+import cocon.shared.CampaignId;
+import cocon.shared.ContributionId;
+import cocon.shared.ProposalId;
 
 /**
  * A curator grouped a contribution into a proposal (also when a grouping is corrected or proposals are merged).

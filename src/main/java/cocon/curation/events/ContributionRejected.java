@@ -2,7 +2,8 @@ package cocon.curation.events;
 
 import java.time.Instant;
 
-import cocon.shared.*;
+import cocon.shared.CampaignId;
+import cocon.shared.ContributionId;
 
 /**
  * A curator rejected a contribution as ineligible, with the reason.

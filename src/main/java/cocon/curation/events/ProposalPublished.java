@@ -2,7 +2,9 @@ package cocon.curation.events;
 
 import java.time.Instant;
 
-import cocon.shared.*;
+import cocon.shared.CampaignId;
+import cocon.shared.ProposalId;
+import cocon.shared.Siren;
 
 /**
  * A proposal was published: it is open for support. Published once per proposal.

@@ -2,7 +2,8 @@ package cocon.curation.events;
 
 import java.time.Instant;
 
-import cocon.shared.*;
+import cocon.shared.CampaignId;
+import cocon.shared.ProposalId;
 
 /**
  * A published proposal's title, summary or theme was edited.

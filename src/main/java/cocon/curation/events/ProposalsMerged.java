@@ -2,7 +2,8 @@ package cocon.curation.events;
 
 import java.time.Instant;
 
-import cocon.shared.*;
+import cocon.shared.CampaignId;
+import cocon.shared.ProposalId;
 
 /**
  * A curator merged the absorbed proposal into the survivor: every contribution and every support of the absorbed one now counts for the survivor.

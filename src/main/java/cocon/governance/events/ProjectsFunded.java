@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import cocon.shared.*;
+import cocon.shared.CampaignId;
+import cocon.shared.ProposalId;
 
 /**
  * The steering committee funded projects answering shortlisted proposals, inside the envelope.

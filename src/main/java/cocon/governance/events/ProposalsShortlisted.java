@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import cocon.shared.*;
+import cocon.shared.CampaignId;
+import cocon.shared.ProposalId;
 
 /**
  * The steering committee recorded a shortlist decision (a correction supersedes an earlier decision and lists the full new shortlist).

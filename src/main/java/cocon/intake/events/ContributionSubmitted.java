@@ -2,7 +2,10 @@ package cocon.intake.events;
 
 import java.time.Instant;
 
-import cocon.shared.*;
+import cocon.shared.CampaignId;
+import cocon.shared.CollectiviteKind;
+import cocon.shared.ContributionId;
+import cocon.shared.Siren;
 
 /**
  * A contribution was received (submitted in the window or imported): what curation needs to triage it. The author's name, e-mail and function stay in intake.

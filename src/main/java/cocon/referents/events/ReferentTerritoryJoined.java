@@ -2,7 +2,10 @@ package cocon.referents.events;
 
 import java.time.Instant;
 
-import cocon.shared.*;
+import cocon.shared.CampaignId;
+import cocon.shared.CollectiviteKind;
+import cocon.shared.ProposalId;
+import cocon.shared.Siren;
 
 /**
  * A collectivité applied to a shortlisted proposal's call and became a referent territory, member of its working group.

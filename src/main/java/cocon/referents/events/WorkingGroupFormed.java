@@ -2,7 +2,8 @@ package cocon.referents.events;
 
 import java.time.Instant;
 
-import cocon.shared.*;
+import cocon.shared.CampaignId;
+import cocon.shared.ProposalId;
 
 /**
  * The working group of a shortlisted proposal was formed (its call for expressions of interest opened).

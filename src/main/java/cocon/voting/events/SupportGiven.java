@@ -2,7 +2,10 @@ package cocon.voting.events;
 
 import java.time.Instant;
 
-import cocon.shared.*;
+import cocon.shared.CampaignId;
+import cocon.shared.CollectiviteKind;
+import cocon.shared.ProposalId;
+import cocon.shared.Siren;
 
 /**
  * A collectivité supported a proposal: a new support was stored. Published within {@link SupportsRecorded}.

@@ -2,7 +2,9 @@ package cocon.voting.events;
 
 import java.time.Instant;
 
-import cocon.shared.*;
+import cocon.shared.CampaignId;
+import cocon.shared.ProposalId;
+import cocon.shared.Siren;
 
 /**
  * A collectivité withdrew its support before the window closed. Published within {@link SupportsRecorded}.

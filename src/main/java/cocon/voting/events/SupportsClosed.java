@@ -2,7 +2,9 @@ package cocon.voting.events;
 
 import java.time.Instant;
 
-import cocon.shared.*;
+import cocon.shared.CampaignId;
+import cocon.shared.CollectiviteKind;
+import cocon.shared.ProposalId;
 
 /**
  * The support window of a campaign closed: the final tally, published once.

@@ -1,4 +1,4 @@
-package cocon.voting.benchmark;
+package cocon.benchmark;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -148,7 +148,7 @@ public final class SupportsExportBenchmark {
 				response.headers().firstValue("ETag").orElse(null));
 	}
 
-	private static long rss(String pid) {
+	static long rss(String pid) {
 		if (pid == null) {
 			return 0;
 		}
@@ -230,7 +230,7 @@ public final class SupportsExportBenchmark {
 		return campaign.toString();
 	}
 
-	private static String load() {
+	static String load() {
 		try {
 			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
 		}

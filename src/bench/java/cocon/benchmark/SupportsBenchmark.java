@@ -1,4 +1,4 @@
-package cocon.voting.benchmark;
+package cocon.benchmark;
 
 import java.io.IOException;
 import java.net.URI;

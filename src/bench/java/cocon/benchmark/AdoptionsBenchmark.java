@@ -1,0 +1,222 @@
+package cocon.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The deployment module at the scale of France (issue 23, acceptance 5): with 35,000 collectivités × 44 services of
+ * adoptions stored (a FIXTURE written through JDBC, outside the API), the latency of the catalogue, a service's page and
+ * its public adoptions list, then the export of the {@code adoptions} dataset of that size while the server's VmRSS is
+ * sampled. Not a test: it targets a running instance on localhost only (docs/performance.md).
+ */
+public final class AdoptionsBenchmark {
+
+	private static final List<String> STATUSES = List.of("INTERESSEE", "EN_TEST", "EN_SERVICE", "ABANDONNEE");
+
+	private final Map<String, String> options;
+	private final String baseUrl;
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private AdoptionsBenchmark(Map<String, String> options) {
+		this.options = options;
+		this.baseUrl = options.getOrDefault("base-url", "http://localhost:8080");
+		if (!URI.create(baseUrl).getHost().matches("localhost|127\\.0\\.0\\.1|\\[::1\\]")) {
+			throw new IllegalArgumentException("Le banc d'essai ne vise que localhost : " + baseUrl);
+		}
+	}
+
+	public static void main(String[] args) throws Exception {
+		var options = new HashMap<String, String>();
+		for (int i = 0; i < args.length; i++) {
+			if (!args[i].startsWith("--")) {
+				throw new IllegalArgumentException("option inattendue : " + args[i]);
+			}
+			options.put(args[i].substring(2), i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "");
+		}
+		if (options.containsKey("help") || !options.containsKey("jdbc-url")) {
+			System.out.println("""
+					AdoptionsBenchmark --base-url http://localhost:8080 --pid SERVER_PID
+					  --jdbc-url jdbc:postgresql://localhost:PORT/postgres [--jdbc-user postgres] [--jdbc-password postgres]
+					  [--services 44] [--collectivites 35000] [--reads 1000] [--clients 4]
+
+					Writes a FIXTURE through JDBC (a campaign, --services services, each adopted by --collectivites
+					collectivités of the directory), then reads the catalogue, a service's page and its adoptions list
+					(p50/p95/p99 over --reads requests each, --clients at a time), then downloads the adoptions dataset
+					in CSV twice while sampling the server's VmRSS.""");
+			return;
+		}
+		new AdoptionsBenchmark(options).run();
+	}
+
+	private void run() throws Exception {
+		System.out.printf(Locale.ROOT, "Machine : %d processeurs, charge %s%n", Runtime.getRuntime().availableProcessors(),
+				SupportsExportBenchmark.load());
+		var fixture = fill(options.get("jdbc-url"), Integer.parseInt(options.getOrDefault("services", "44")),
+				Integer.parseInt(options.getOrDefault("collectivites", "35000")));
+		int reads = Integer.parseInt(options.getOrDefault("reads", "1000"));
+		int clients = Integer.parseInt(options.getOrDefault("clients", "4"));
+		var service = fixture.services().get(0);
+		int pages = Math.max(1, fixture.adoptionsPerService() / 100);
+		read("catalogue (page /services)", reads, clients, random -> "/services");
+		read("catalogue filtré (page /services?q=…)", reads, clients, random -> "/services?q=banc");
+		read("catalogue (API /api/services)", reads, clients, random -> "/api/services");
+		read("page d'un service (/services/{id})", reads, clients,
+				random -> "/services/" + fixture.services().get(random.nextInt(fixture.services().size())));
+		read("service (API /api/services/{id})", reads, clients, random -> "/api/services/" + service);
+		read("adoptions d'un service (API, une page de 100 au hasard)", reads, clients,
+				random -> "/api/services/" + service + "/adoptions?page=" + random.nextInt(pages));
+		for (int run = 1; run <= 2; run++) {
+			var pid = options.get("pid");
+			var max = new AtomicLong(SupportsExportBenchmark.rss(pid));
+			long before = max.get();
+			var sampler = Executors.newSingleThreadScheduledExecutor();
+			sampler.scheduleAtFixedRate(() -> max.accumulateAndGet(SupportsExportBenchmark.rss(pid), Math::max), 0, 100,
+					TimeUnit.MILLISECONDS);
+			long start = System.nanoTime();
+			var response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/open-data/campaigns/"
+					+ fixture.campaign() + "/adoptions.csv")).timeout(Duration.ofMinutes(10)).build(),
+					HttpResponse.BodyHandlers.ofInputStream());
+			long bytes = 0;
+			long firstByte = -1;
+			try (var body = response.body()) {
+				var buffer = new byte[64 * 1024];
+				for (int n; (n = body.read(buffer)) > 0;) {
+					if (firstByte < 0) {
+						firstByte = System.nanoTime() - start;
+					}
+					bytes += n;
+				}
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			sampler.shutdownNow();
+			sampler.awaitTermination(2, TimeUnit.SECONDS);
+			System.out.printf(Locale.ROOT, "adoptions.csv (passage %d) : HTTP %d, %,d octets, premier octet %.2f s, "
+					+ "total %.1f s ; RSS du serveur avant %d Mo, max %d Mo ; charge %s%n", run, response.statusCode(),
+					bytes, firstByte / 1e9, seconds, before >> 20, max.get() >> 20, SupportsExportBenchmark.load());
+		}
+	}
+
+	interface PathChoice {
+		String next(ThreadLocalRandom random);
+	}
+
+	private void read(String label, int reads, int clients, PathChoice paths) throws Exception {
+		var latencies = new long[reads];
+		var next = new AtomicLong();
+		var failures = new AtomicLong();
+		var pool = Executors.newFixedThreadPool(clients);
+		for (int c = 0; c < clients; c++) {
+			pool.submit(() -> {
+				for (long i; (i = next.getAndIncrement()) < reads;) {
+					var request = HttpRequest.newBuilder(URI.create(baseUrl + paths.next(ThreadLocalRandom.current())))
+							.timeout(Duration.ofSeconds(30)).build();
+					long start = System.nanoTime();
+					try {
+						var status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+						if (status != 200) {
+							failures.incrementAndGet();
+						}
+					}
+					catch (Exception e) {
+						failures.incrementAndGet();
+					}
+					latencies[(int) i] = System.nanoTime() - start;
+				}
+				return null;
+			});
+		}
+		pool.shutdown();
+		pool.awaitTermination(10, TimeUnit.MINUTES);
+		Arrays.sort(latencies);
+		System.out.printf(Locale.ROOT, "%s : %d lectures, %d clients, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, "
+				+ "max %.1f ms, %d réponses autres que 200%n", label, reads, clients, percentile(latencies, 50),
+				percentile(latencies, 95), percentile(latencies, 99), latencies[reads - 1] / 1e6, failures.get());
+	}
+
+	private static double percentile(long[] sorted, int percent) {
+		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * percent / 100.0) - 1)] / 1e6;
+	}
+
+	record Fixture(UUID campaign, List<UUID> services, int adoptionsPerService) {
+	}
+
+	/**
+	 * FIXTURE through JDBC, straight into deployment's tables: a campaign, its services (one per funded project), and
+	 * the adoption of each service by the first collectivités of the directory, every status represented.
+	 */
+	private Fixture fill(String url, int services, int collectivites) throws SQLException {
+		var campaign = UUID.randomUUID();
+		System.out.printf(Locale.ROOT, "Remplissage (FIXTURE, par JDBC, hors API) : campagne %s, %d services × %,d "
+				+ "collectivités…%n", campaign, services, collectivites);
+		long start = System.nanoTime();
+		var ids = new ArrayList<UUID>();
+		try (Connection connection = DriverManager.getConnection(url, options.getOrDefault("jdbc-user", "postgres"),
+				options.getOrDefault("jdbc-password", "postgres"))) {
+			connection.setAutoCommit(false);
+			try (var insert = connection.prepareStatement("""
+					insert into deployment.campaign (campaign_id, title, as_of) values (?, 'FIXTURE du banc des adoptions', now())""")) {
+				insert.setObject(1, campaign);
+				insert.executeUpdate();
+			}
+			try (var insert = connection.prepareStatement("""
+					insert into deployment.service (id, campaign_id, proposal_id, decision_id, title, provider, budget_euros,
+					  phase, phase_changed_at, funded_at)
+					values (?, ?, gen_random_uuid(), gen_random_uuid(), ?, 'Prestataire du banc', 500000, 'DISPONIBLE', now(), now())""")) {
+				for (int n = 1; n <= services; n++) {
+					var id = UUID.randomUUID();
+					ids.add(id);
+					insert.setObject(1, id);
+					insert.setObject(2, campaign);
+					insert.setString(3, "Service du banc " + n);
+					insert.addBatch();
+				}
+				insert.executeBatch();
+			}
+			try (var insert = connection.prepareStatement("""
+					insert into deployment.adoption (service_id, siren, collectivite_name, kind, departement, region, population,
+					  status, note, since, declared_by)
+					select s.id, c.siren, c.name, c.kind, c.departement, c.region, c.population,
+					       (array['INTERESSEE', 'EN_TEST', 'EN_SERVICE', 'ABANDONNEE'])[1 + (abs(hashtext(c.siren || s.id::text)) % 4)],
+					       'Motif du banc', now() - (random() * interval '700 days'), 'agent-' || c.siren
+					from deployment.service s
+					cross join (select * from directory.collectivite where active order by siren limit ?) c
+					where s.campaign_id = ?""")) {
+				insert.setInt(1, collectivites);
+				insert.setObject(2, campaign);
+				insert.executeUpdate();
+			}
+			connection.commit();
+			connection.setAutoCommit(true);
+			try (var statement = connection.createStatement()) {
+				statement.execute("analyze deployment.adoption");
+			}
+			try (var count = connection.prepareStatement("""
+					select count(*) from deployment.adoption a join deployment.service s on s.id = a.service_id
+					where s.campaign_id = ?""")) {
+				count.setObject(1, campaign);
+				var rows = count.executeQuery();
+				rows.next();
+				System.out.printf(Locale.ROOT, "%,d adoptions écrites en %.0f s (statuts : %s)%n", rows.getLong(1),
+						(System.nanoTime() - start) / 1e9, STATUSES);
+				return new Fixture(campaign, ids, (int) (rows.getLong(1) / services));
+			}
+		}
+	}
+}
