@@ -3,9 +3,11 @@ package cocon.identity;
 import java.io.IOException;
 import java.util.Locale;
 
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -22,13 +24,20 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The demo sign-in, which exists only in the {@code demo} profile (embedded default, tests): the personas over
  * HTTP Basic for the API and through the form of the sign-in page, password {@code demo}. Outside this profile
- * no bean of this class exists, so neither HTTP Basic nor the form login is configured.
+ * no bean of this class exists, so neither HTTP Basic nor the form login is configured. On a configured database
+ * the profile refuses to start unless declared ({@link DemoDatabaseGuard}).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(DemoSignInConfiguration.DEMO)
 class DemoSignInConfiguration {
 
 	static final String DEMO = "demo";
+
+	/** Runs before any bean is created: a refusal is the first and only error of the start-up (ADR 0034). */
+	@Bean
+	static BeanFactoryPostProcessor demoOnTheEmbeddedDatabaseOnly(Environment environment) {
+		return beanFactory -> DemoDatabaseGuard.check(environment);
+	}
 
 	@Bean
 	DemoPersonas demoPersonas(OrganisationResolver organisations, GrantedRoles grantedRoles, IdentityChanges changes) {

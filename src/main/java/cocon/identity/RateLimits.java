@@ -1,5 +1,9 @@
 package cocon.identity;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +61,7 @@ class RateLimits {
 			return 0;
 		}
 		return Math.max(identity == null ? 0 : signIn.perIdentity().waitFor(normalized(identity)),
-				signIn.perAddress().waitFor(address));
+				signIn.perAddress().waitFor(addressKey(address)));
 	}
 
 	/** A wrong password (or unknown identity) tried from the address. */
@@ -69,7 +73,7 @@ class RateLimits {
 			signIn.perIdentity().take(normalized(identity));
 		}
 		if (address != null) {
-			signIn.perAddress().take(address);
+			signIn.perAddress().take(addressKey(address));
 		}
 	}
 
@@ -89,7 +93,7 @@ class RateLimits {
 				return wait;
 			}
 		}
-		return pair.perAddress().take(address);
+		return pair.perAddress().take(addressKey(address));
 	}
 
 	/** Answers the refusal: 429 with Retry-After, a problem detail for the API, the refusal page otherwise. */
@@ -128,6 +132,30 @@ class RateLimits {
 		}
 		long minutes = (seconds + 59) / 60;
 		return Problems.message(messages, minutes == 1 ? "platform.duration.minute" : "platform.duration.minutes", minutes);
+	}
+
+	/**
+	 * What an address is counted as: an IPv4 address as it is, an IPv6 address by its /64 — the block a single
+	 * subscriber or host gets, inside which changing address is free (ADR 0035).
+	 */
+	static String addressKey(String address) {
+		if (address == null || address.indexOf(':') < 0) {
+			return address;
+		}
+		try {
+			// a literal: parsed, never looked up
+			var parsed = InetAddress.getByName(address.startsWith("[") ? address.substring(1, address.length() - 1)
+					: address);
+			if (!(parsed instanceof Inet6Address)) {
+				return parsed.getHostAddress();
+			}
+			var bytes = Arrays.copyOf(parsed.getAddress(), 16);
+			Arrays.fill(bytes, 8, 16, (byte) 0);
+			return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+		}
+		catch (UnknownHostException | RuntimeException notAnAddress) {
+			return address;
+		}
 	}
 
 	private static String normalized(String identity) {

@@ -1,8 +1,10 @@
 package cocon.identity;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,14 +13,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -29,6 +36,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import cocon.web.ApiAccessDeniedHandler;
 import cocon.web.ApiAuthenticationEntryPoint;
+import cocon.web.Problems;
 import io.github.bucket4j.TimeMeter;
 import jakarta.servlet.DispatcherType;
 
@@ -52,6 +60,9 @@ import jakarta.servlet.DispatcherType;
 class SecurityConfiguration {
 
 	static final String SESSION_COOKIE = "JSESSIONID";
+
+	/** How long a signed-in session lasts at most, however active ({@code COCON_SESSION_ABSOLUTE_TIMEOUT}). */
+	static final String ABSOLUTE_TIMEOUT = "cocon.sessions.absolute-timeout";
 
 	/** The policy of every answer; {@code form-action} also lets the sign-out reach ProConnect's end of session. */
 	static String contentSecurityPolicy(Environment environment) {
@@ -116,6 +127,29 @@ class SecurityConfiguration {
 			PathPatternRequestMatcher.pathPattern("/api/**"),
 			PathPatternRequestMatcher.pathPattern("/actuator/**"));
 
+	/**
+	 * API requests that no browser sends on its own with the session cookie: those with credentials of their own
+	 * ({@code Authorization}, HTTP Basic of the demo), and those without a session, which nothing authenticates but
+	 * their credentials. Only these go without a CSRF token (ADR 0035).
+	 */
+	static final RequestMatcher API_WITHOUT_SESSION_COOKIE = request -> API.matches(request)
+			&& (request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getRequestedSessionId() == null);
+
+	static final String CSRF_REFUSED = "Le jeton CSRF manque ou n'est plus valable : une écriture authentifiée par le "
+			+ "cookie de session envoie le jeton de la page dans l'en-tête X-CSRF-TOKEN (ou le champ _csrf). Rechargez la "
+			+ "page et réessayez.";
+
+	/** The refusal of a missing or wrong CSRF token says so, in French; other refusals are the API's 403. */
+	static AccessDeniedHandler csrfExplained(AccessDeniedHandler otherwise, MessageSource messages) {
+		return (request, response, denied) -> {
+			if (denied instanceof CsrfException) {
+				Problems.write(response, Problems.problem(messages, HttpStatus.FORBIDDEN, CSRF_REFUSED, request));
+				return;
+			}
+			otherwise.handle(request, response, denied);
+		};
+	}
+
 	@Bean
 	ApiAuthenticationEntryPoint apiAuthenticationEntryPoint(MessageSource messages, ObjectProvider<SignInMethod> methods) {
 		String challenge = methods.orderedStream().map(SignInMethod::apiChallenge).filter(Objects::nonNull)
@@ -126,7 +160,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<SignInMethod> signInMethods,
 			ApiAuthenticationEntryPoint apiEntryPoint, MessageSource messages, Environment environment,
-			RateLimits rateLimits) throws Exception {
+			RateLimits rateLimits, ObjectProvider<DemoPersonas> demoPersonas, GrantedRoles grantedRoles) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 						.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
 						.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -141,12 +175,13 @@ class SecurityConfiguration {
 						.requestMatchers(HttpMethod.HEAD, "/**").permitAll()
 						.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
 						.anyRequest().authenticated())
-				.csrf(csrf -> csrf.ignoringRequestMatchers(API))
+				// a write authenticated by the session cookie carries the token, in the API too (ADR 0035)
+				.csrf(csrf -> csrf.ignoringRequestMatchers(API_WITHOUT_SESSION_COOKIE))
 				.exceptionHandling(exceptions -> exceptions
 						.defaultAuthenticationEntryPointFor(apiEntryPoint, API)
 						.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE),
 								AnyRequestMatcher.INSTANCE)
-						.defaultAccessDeniedHandlerFor(new ApiAccessDeniedHandler(messages), API)
+						.defaultAccessDeniedHandlerFor(csrfExplained(new ApiAccessDeniedHandler(messages), messages), API)
 						.defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
 				.headers(headers -> headers
 						.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(environment)))
@@ -162,6 +197,11 @@ class SecurityConfiguration {
 		for (SignInMethod method : methods) {
 			method.configure(http, apiEntryPoint);
 		}
+		// after every way to sign in, before the anonymous identity and the authorizations (ADR 0034)
+		http.addFilterBefore(new SignedInSessions(methods.stream().map(SignInMethod::name).collect(Collectors.toSet()),
+				demoPersonas.getIfAvailable(), grantedRoles,
+				environment.getProperty(ABSOLUTE_TIMEOUT, Duration.class, Duration.ofHours(12)), System::currentTimeMillis),
+				AnonymousAuthenticationFilter.class);
 		return http.build();
 	}
 }

@@ -34,7 +34,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 /**
  * The authorization matrix ({@code docs/autorisations.csv}, explained in {@code docs/autorisations.md}): every API
  * operation of the OpenAPI document and every route of the request mappings has a row, and every cell — the answer
- * a role gets — holds against the running application with the real demo identities over HTTP Basic.
+ * a role gets — holds against the running application with the real demo identities, over HTTP Basic and again with
+ * the session cookie of a sign-in.
  * <p>
  * {@code -Dcocon.matrix.record=true} writes what the application answered to {@code target/autorisations-observees.csv},
  * to review when a route is added; the committed matrix is what the project decided, not a recording.
@@ -94,6 +95,42 @@ class AuthorizationMatrixTests extends SecurityTest {
 
 	@Test
 	void everyRoleGetsTheAnswerTheMatrixSaysOnEveryOperation() throws Exception {
+		check("observees", (row, role, username, values) -> answer(row, username, values));
+	}
+
+	/**
+	 * The same matrix with the credentials production uses: a session cookie after a sign-in (ProConnect there, the
+	 * demo form here), over the real HTTP server and Spring Session's tables, every write carrying the CSRF token of
+	 * the session as a browser's script would (ADR 0035). A sign-in per role, again after an operation that ends the
+	 * session (sign-out, erasure of one's data).
+	 */
+	@Test
+	void everyRoleGetsTheSameAnswersWithASessionCookie() throws Exception {
+		var http = new Http(port);
+		var sessions = new LinkedHashMap<String, String[]>();
+		check("observees-session", (row, role, username, values) -> {
+			var session = sessions.get(role);
+			if (session == null) {
+				// the visitor has a session too: the one of the sign-in page, whose forms carry its token
+				var page = http.get("/connexion");
+				String cookie = username == null ? Http.sessionCookie(page) : http.signIn(username);
+				session = new String[] { cookie, Http.csrfToken(username == null ? page
+						: http.get("/", "Cookie", "JSESSIONID=" + cookie)) };
+				sessions.put(role, session);
+			}
+			var answer = sessionAnswer(http, row, session, values);
+			if (answer.sessionEnded()) {
+				sessions.remove(role);
+			}
+			return answer.cell();
+		});
+	}
+
+	interface Answerer {
+		String answer(Row row, String role, String username, Map<String, String> values) throws Exception;
+	}
+
+	private void check(String recording, Answerer answerer) throws Exception {
 		var identities = identities();
 		var values = fixtures.placeholders();
 		var failures = new ArrayList<String>();
@@ -102,7 +139,7 @@ class AuthorizationMatrixTests extends SecurityTest {
 			var line = new StringBuilder(row.method() + "," + row.path() + "," + row.request());
 			long began = System.nanoTime();
 			for (var role : ROLES) {
-				String answer = answer(row, identities.get(role), values);
+				String answer = answerer.answer(row, role, identities.get(role), values);
 				line.append(',').append(answer);
 				var allowed = Set.of(row.expected().get(role).split("\\|"));
 				if (!allowed.contains(answer)) {
@@ -114,9 +151,58 @@ class AuthorizationMatrixTests extends SecurityTest {
 		}
 		if (Boolean.getBoolean("cocon.matrix.record")) {
 			Files.createDirectories(Path.of("target"));
-			Files.write(Path.of("target/autorisations-observees.csv"), observed, StandardCharsets.UTF_8);
+			Files.write(Path.of("target/autorisations-" + recording + ".csv"), observed, StandardCharsets.UTF_8);
 		}
 		assertThat(failures).as("cases de la matrice démenties par l'application").isEmpty();
+	}
+
+	record SessionAnswer(String cell, boolean sessionEnded) {
+	}
+
+	/** The answer over HTTP with the session {cookie, CSRF token}, or anonymous without a cookie. */
+	private SessionAnswer sessionAnswer(Http http, Row row, String[] session, Map<String, String> values) throws Exception {
+		String uri = row.request();
+		for (var value : values.entrySet()) {
+			uri = uri.replace("{" + value.getKey() + "}", value.getValue());
+		}
+		String method = "*".equals(row.method()) ? "GET" : row.method();
+		boolean api = row.path().startsWith("/api/") || row.path().startsWith("/actuator") || row.path().startsWith("/v3/");
+		var headers = new ArrayList<String>();
+		String type = null;
+		String body = null;
+		if (api) {
+			headers.addAll(List.of("Accept", "application/json, application/problem+json, */*"));
+			if (Set.of("POST", "PUT", "PATCH").contains(method)) {
+				type = row.path().endsWith("/import") ? "text/csv" : "application/json";
+				body = row.path().endsWith("/import") ? BODIES.get(row.operation()) : BODIES.getOrDefault(row.operation(), "{}");
+			}
+		}
+		else {
+			headers.addAll(List.of("Accept", "text/html"));
+			if ("POST".equals(method) && row.path().endsWith("/import")) {
+				type = "multipart/form-data; boundary=matrice";
+				body = "--matrice\r\nContent-Disposition: form-data; name=\"file\"; filename=\"vide.csv\"\r\n"
+						+ "Content-Type: text/csv\r\n\r\n\r\n--matrice--\r\n";
+			}
+		}
+		if (session != null) {
+			headers.addAll(List.of("Cookie", "JSESSIONID=" + session[0]));
+			if (!"GET".equals(method)) {
+				headers.addAll(List.of("X-CSRF-TOKEN", session[1]));
+			}
+		}
+		var response = http.send(method, uri, type, body, headers.toArray(String[]::new));
+		String setCookie = Http.setCookie(response);
+		boolean ended = session != null && setCookie != null && !setCookie.startsWith("JSESSIONID=" + session[0] + ";");
+		int status = response.statusCode();
+		if (status / 100 == 3) {
+			String location = response.headers().firstValue("Location").orElse(null);
+			return new SessionAnswer(location != null && location.contains("/connexion") ? "connexion" : "3xx", ended);
+		}
+		return new SessionAnswer(switch (status) {
+			case 401, 403, 404 -> Integer.toString(status);
+			default -> status / 100 + "xx";
+		}, ended);
 	}
 
 	private Map<String, String> identities() {

@@ -39,6 +39,36 @@ final class Http {
 				.POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)), all.toArray(String[]::new));
 	}
 
+	/** Any method, with a body of the given type (or none when {@code type} is null). */
+	HttpResponse<String> send(String method, String path, String type, String body, String... headers)
+			throws IOException, InterruptedException {
+		var all = new ArrayList<>(List.of(headers));
+		if (type != null) {
+			all.add("Content-Type");
+			all.add(type);
+		}
+		return send(HttpRequest.newBuilder(URI.create(base + path)).method(method, body == null
+				? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)),
+				all.toArray(String[]::new));
+	}
+
+	/**
+	 * Signs in through the demo form of the sign-in page as a persona ({@code admin}) or an agent ({@code agent-<SIREN>})
+	 * and returns the session cookie's value.
+	 */
+	String signIn(String username) throws IOException, InterruptedException {
+		var page = get("/connexion");
+		String form = username.startsWith("agent-")
+				? "persona=agent&siren=" + username.substring("agent-".length())
+				: "persona=" + username;
+		var signedIn = postForm("/connexion", form + "&password=demo&_csrf=" + csrfToken(page), "Cookie",
+				"JSESSIONID=" + sessionCookie(page));
+		if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("erreur")) {
+			throw new AssertionError("connexion de " + username + " refusée : " + signedIn.statusCode());
+		}
+		return sessionCookie(signedIn);
+	}
+
 	private HttpResponse<String> send(HttpRequest.Builder request, String... headers)
 			throws IOException, InterruptedException {
 		for (int i = 0; i + 1 < headers.length; i += 2) {

@@ -34,6 +34,20 @@ class RateLimitTests extends SecurityTest {
 	}
 
 	@Test
+	void anIpv6ClientIsCountedByItsSlash64SoThatChangingAddressInsideItDodgesNothing() throws Exception {
+		// 50 wrong passwords per address and 15 minutes: each from another address of the same /64, another identity
+		for (int i = 1; i <= 50; i++) {
+			assertThat(perform(get("/api/me").with(httpBasic("agent-" + SecurityFixtures.freshSiren(), "pas-le-bon"))
+					.with(from("2001:db8:64:1::" + Integer.toHexString(i)))).getStatus()).as("essai %d", i).isEqualTo(401);
+		}
+		assertThat(perform(get("/api/me").with(httpBasic("agent-" + SecurityFixtures.freshSiren(), "pas-le-bon"))
+				.with(from("2001:db8:64:1:ffff:ffff:ffff:fffe"))).getStatus()).isEqualTo(429);
+		// the next /64 is somebody else
+		assertThat(perform(get("/api/me").with(httpBasic("agent-" + SecurityFixtures.freshSiren(), "pas-le-bon"))
+				.with(from("2001:db8:64:2::1"))).getStatus()).isEqualTo(401);
+	}
+
+	@Test
 	void thirtyWrongPasswordsOverHttpBasicAreThrottledAndTheRightOneWaitsUntilTheWindowHasPassed() throws Exception {
 		String agent = "agent-" + SecurityFixtures.freshSiren();
 		var statuses = new HashMap<Integer, Integer>();

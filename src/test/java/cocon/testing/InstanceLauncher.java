@@ -152,12 +152,13 @@ public final class InstanceLauncher {
 
 	/**
 	 * The environment of a process on a PostgreSQL of its deployment (a pool of five connections), with the demo
-	 * identities that the embedded default gives by itself, and the personal-data key every instance of a deployment
-	 * shares.
+	 * identities that the embedded default gives by itself (declared a demonstration's database, ADR 0034), and the
+	 * personal-data key every instance of a deployment shares.
 	 */
 	public static Map<String, String> onDatabase(String jdbcUrl) {
 		return Map.of("SPRING_DATASOURCE_URL", jdbcUrl, "SPRING_PROFILES_ACTIVE", "demo", "DB_POOL_SIZE", "5",
-				"COCON_PERSONAL_DATA_KEY", TestPostgresEnvironmentPostProcessor.PERSONAL_DATA_KEY);
+				"COCON_PERSONAL_DATA_KEY", TestPostgresEnvironmentPostProcessor.PERSONAL_DATA_KEY,
+				"COCON_DEMO_ON_EXTERNAL_DATABASE", "true");
 	}
 
 	/**

@@ -115,8 +115,9 @@ public class TestPostgresEnvironmentPostProcessor implements EnvironmentPostProc
 				"spring.datasource.url", ownServer != null ? ownServer : database == null ? jdbcUrl() : jdbcUrl(database),
 				"spring.datasource.username", "postgres",
 				"spring.datasource.password", "postgres")));
+		// the tests' database is a demonstration's (ADR 0034)
 		environment.getPropertySources().addLast(new MapPropertySource("test-demo-data", Map.of("cocon.demo.seed", "false",
-				"COCON_PERSONAL_DATA_KEY", PERSONAL_DATA_KEY)));
+				"cocon.demo.on-external-database", "true", "COCON_PERSONAL_DATA_KEY", PERSONAL_DATA_KEY)));
 		if (environment.getProperty("cocon.test.demo-profile", Boolean.class, true)) {
 			environment.addActiveProfile("demo");
 		}
