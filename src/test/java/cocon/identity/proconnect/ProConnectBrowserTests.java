@@ -164,6 +164,9 @@ class ProConnectBrowserTests extends BrowserTest {
 				.param("e", "camille.durand@mairie-lyon.fr").query(Long.class).single()).isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from platform.proconnect_account where username = 'sub-camille-mairie'")
 				.query(Long.class).single()).isEqualTo(2);
+		// this database has seen a real sign-in: the demonstration's reset will refuse to empty it (issue 20, finding 1)
+		assertThat(jdbc.sql("select method from platform.sign_in_method_seen").query(String.class).list())
+				.contains("proconnect");
 	}
 
 	@Test
