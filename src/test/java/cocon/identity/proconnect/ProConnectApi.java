@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 final class ProConnectApi implements SupportsOpen.Api {
 
 	private final String cocon;
-	private final Map<String, HttpClient> signedIn = new ConcurrentHashMap<>();
+	private final Map<String, Session> signedIn = new ConcurrentHashMap<>();
 	private final HttpClient anonymous = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	ProConnectApi(String cocon) {
@@ -33,9 +33,14 @@ final class ProConnectApi implements SupportsOpen.Api {
 
 	@Override
 	public HttpResponse<String> send(String method, String path, String user, JsonNode body) throws Exception {
-		var client = user == null ? anonymous : signedIn.computeIfAbsent(user, this::signIn);
+		var session = user == null ? null : signedIn.computeIfAbsent(user, this::signIn);
+		var client = session == null ? anonymous : session.client();
 		var request = HttpRequest.newBuilder(URI.create(cocon + path)).timeout(Duration.ofSeconds(30))
 				.header("Accept", "application/json");
+		if (session != null) {
+			// a write authenticated by the session cookie carries the CSRF token, as the pages' scripts send it (ADR 0035)
+			request.header("X-CSRF-TOKEN", session.csrfToken());
+		}
 		if (body != null) {
 			request.header("Content-Type", "application/json")
 					.method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
@@ -51,7 +56,14 @@ final class ProConnectApi implements SupportsOpen.Api {
 		signedIn.remove(user);
 	}
 
-	private HttpClient signIn(String user) {
+	/** A signed-in person's client (its cookie jar holds the session) and the CSRF token of that session. */
+	record Session(HttpClient client, String csrfToken) {
+	}
+
+	private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern
+			.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+	private Session signIn(String user) {
 		String login = switch (user) {
 			case "admin" -> "admin";
 			case "curator" -> "curatrice";
@@ -69,7 +81,13 @@ final class ProConnectApi implements SupportsOpen.Api {
 			if (!signedIn.uri().toString().startsWith(cocon) || signedIn.uri().toString().contains("erreur")) {
 				throw new IllegalStateException("connexion ProConnect de « " + login + " » échouée : " + signedIn.uri());
 			}
-			return client;
+			var page = client.send(HttpRequest.newBuilder(URI.create(cocon + "/")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			var token = CSRF.matcher(page.body());
+			if (!token.find()) {
+				throw new IllegalStateException("aucun jeton CSRF dans la page d'accueil de « " + login + " »");
+			}
+			return new Session(client, token.group(1));
 		}
 		catch (Exception e) {
 			throw new IllegalStateException(e);
