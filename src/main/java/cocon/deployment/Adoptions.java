@@ -31,6 +31,10 @@ class Adoptions {
 	}
 
 	record Current(AdoptionStatus status, String note, Instant since) {
+
+		public String statusLabel() {
+			return status.label();
+		}
 	}
 
 	/**

@@ -74,6 +74,10 @@ class Deployment {
 		return adoptions.declare(service, organisation, status, note, agent.username(), clock.instant());
 	}
 
+	java.util.Optional<Adoptions.Current> currentAdoptionIfAny(Service.ServiceId id, cocon.shared.Siren siren) {
+		return adoptions.current(id, siren);
+	}
+
 	Adoptions.Current currentAdoption(Service.ServiceId id, cocon.shared.Siren siren) {
 		return adoptions.current(id, siren).orElseThrow();
 	}

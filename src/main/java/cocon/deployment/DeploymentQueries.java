@@ -34,19 +34,50 @@ class DeploymentQueries {
 			long paidEuros, Map<AdoptionStatus, Long> counts, long population, long contributions, Instant fundedAt) {
 
 		/** Collectivités testing or using the service. */
-		long adoptions() {
+		public long adoptions() {
 			return counts.getOrDefault(AdoptionStatus.EN_TEST, 0L) + counts.getOrDefault(AdoptionStatus.EN_SERVICE, 0L);
 		}
 
-		long count(AdoptionStatus status) {
+		/** The card's figures, in French: adoptions, population covered, interest. */
+		public String figures() {
+			long used = adoptions();
+			long interested = count(AdoptionStatus.INTERESSEE);
+			return (used == 0 ? "Aucune collectivité ne l'utilise encore"
+					: used + (used == 1 ? " collectivité l'utilise ou le teste" : " collectivités l'utilisent ou le testent"))
+					+ " · " + Numbers.french(population) + " habitants couverts · " + interested
+					+ (interested > 1 ? " intéressées" : " intéressée");
+		}
+
+		public long countOf(String status) {
+			var known = AdoptionStatus.parse(status);
+			return known == null ? 0 : count(known);
+		}
+
+		public String fundedOn() {
+			return Dates.day(fundedAt);
+		}
+
+		public String populationLabel() {
+			return Numbers.french(population);
+		}
+
+		public String budgetLabel() {
+			return Numbers.euros(budgetEuros);
+		}
+
+		public String paidLabel() {
+			return Numbers.euros(paidEuros);
+		}
+
+		public long count(AdoptionStatus status) {
 			return counts.getOrDefault(status, 0L);
 		}
 
-		String phaseLabel() {
+		public String phaseLabel() {
 			return phase.label();
 		}
 
-		String phaseBadge() {
+		public String phaseBadge() {
 			return phase.badge();
 		}
 	}
@@ -144,11 +175,11 @@ class DeploymentQueries {
 	record AdoptionView(String siren, String name, CollectiviteKind kind, String departement, String region,
 			long population, AdoptionStatus status, Instant since) {
 
-		String statusLabel() {
+		public String statusLabel() {
 			return status.label();
 		}
 
-		String kindLabel() {
+		public String kindLabel() {
 			return kind.label();
 		}
 	}
@@ -173,7 +204,7 @@ class DeploymentQueries {
 
 	record OwnAdoption(UUID serviceId, String serviceTitle, AdoptionStatus status, String note, Instant since) {
 
-		String statusLabel() {
+		public String statusLabel() {
 			return status.label();
 		}
 	}
@@ -222,7 +253,7 @@ class DeploymentQueries {
 
 	record TimelineEntry(Instant at, String kind, String summary) {
 
-		String day() {
+		public String day() {
 			return Dates.day(at);
 		}
 	}
@@ -236,11 +267,11 @@ class DeploymentQueries {
 
 	record Milestone(UUID id, String title, LocalDate due, LocalDate done, int replanned, boolean late) {
 
-		String dueLabel() {
+		public String dueLabel() {
 			return Dates.day(due);
 		}
 
-		String doneLabel() {
+		public String doneLabel() {
 			return Dates.day(done);
 		}
 	}
@@ -258,15 +289,15 @@ class DeploymentQueries {
 
 	record TeamMember(String username, String namedBy, Instant namedAt, String removedBy, Instant removedAt) {
 
-		boolean current() {
+		public boolean current() {
 			return removedAt == null;
 		}
 
-		String namedOn() {
+		public String namedOn() {
 			return Dates.day(namedAt);
 		}
 
-		String removedOn() {
+		public String removedOn() {
 			return Dates.day(removedAt);
 		}
 	}
@@ -282,7 +313,7 @@ class DeploymentQueries {
 
 	record FeedbackSummary(long count, double satisfaction, long wouldAdopt) {
 
-		String satisfactionLabel() {
+		public String satisfactionLabel() {
 			return String.format(java.util.Locale.FRANCE, "%.1f", satisfaction);
 		}
 	}
@@ -312,7 +343,7 @@ class DeploymentQueries {
 
 	record Territory(String siren, String name, CollectiviteKind kind) {
 
-		String kindLabel() {
+		public String kindLabel() {
 			return kind.label();
 		}
 	}
