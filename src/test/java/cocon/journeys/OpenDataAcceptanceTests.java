@@ -46,7 +46,7 @@ import tools.jackson.databind.JsonNode;
 class OpenDataAcceptanceTests {
 
 	static final List<String> DATASETS = List.of("propositions", "soutiens", "decisions", "projets-finances",
-			"groupes-de-travail", "entonnoir");
+			"groupes-de-travail", "entonnoir", "adoptions", "services");
 
 	static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
 
