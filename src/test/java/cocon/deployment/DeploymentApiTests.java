@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -245,5 +246,25 @@ class DeploymentApiTests extends DeploymentTestSupport {
 				.content("{\"satisfaction\": 1, \"wouldAdopt\": false}")).andExpect(status().isConflict());
 		mvc.perform(get("/api/services/{id}", id)).andExpect(jsonPath("$.feedback.satisfaction").value(5.0))
 				.andExpect(jsonPath("$.experimentationTerritories[0].name").value("Villard-de-Lans"));
+	}
+
+	@Autowired
+	DeploymentPersonalData personalData;
+
+	@Test
+	void aPersonsDataIsExportedThenErasedWhileTheFactsStay() {
+		var agent = commune("Vif", "38", 8_600);
+		listeners.on(experimentation(campaign, proposal, agent));
+		deployment.declare(service(), agent, "EN_TEST", "Essai avec les services techniques");
+		deployment.giveFeedback(service(), agent, 4, true, "Utile", false);
+
+		assertThat(personalData.export(agent).toString()).contains("Essai avec les services techniques", "Utile");
+		assertThat(personalData.erase(agent)).containsEntry("adoptionsDeclarees", 1).containsEntry("retoursExperience", 1);
+
+		assertThat(personalData.export(agent).toString()).doesNotContain("Essai avec les services techniques");
+		assertThat(deployment.currentAdoption(service(), agent.organisation().siren()).status())
+				.as("the collectivité's adoption stays").isEqualTo(AdoptionStatus.EN_TEST);
+		assertThat(jdbc.sql("select count(*) from deployment.adoption_change where declared_by = :u")
+				.param("u", agent.username()).query(Long.class).single()).isZero();
 	}
 }
