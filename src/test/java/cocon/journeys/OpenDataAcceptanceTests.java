@@ -82,7 +82,8 @@ class OpenDataAcceptanceTests {
 			if (dataset.equals("propositions")) {
 				csvRows.forEach(row -> propositionIds.add(row.get("id").asString()));
 			}
-			else if (check.tableSchema.has("foreignKeys")) {
+			else if (check.tableSchema.has("foreignKeys") && "propositions".equals(
+					check.tableSchema.get("foreignKeys").get(0).get("reference").get("resource").asString())) {
 				// foreign keys to the proposals of the same campaign hold
 				for (var row : csvRows) {
 					var id = row.get(check.tableSchema.get("foreignKeys").get(0).get("fields").get(0).asString());

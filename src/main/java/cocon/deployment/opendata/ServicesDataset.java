@@ -16,6 +16,7 @@ import cocon.shared.opendata.Snapshot;
 import cocon.shared.opendata.SqlDataset;
 import cocon.shared.opendata.TableSchema;
 import cocon.shared.opendata.TableSchema.Field;
+import cocon.shared.opendata.TableSchema.ForeignKey;
 import cocon.shared.opendata.TableSchema.Type;
 
 /**
@@ -57,7 +58,8 @@ class ServicesDataset extends SqlDataset {
 					.mandatory(),
 			Field.of("population_couverte", Type.INTEGER, "Population couverte",
 					"Population des collectivités qui testent ou utilisent le service").mandatory()),
-			List.of("id"));
+			List.of("id"),
+			List.of(new ForeignKey(List.of("proposition_id"), "propositions", List.of("id"))));
 
 	private final Clock clock;
 
