@@ -1,6 +1,7 @@
 package cocon.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,17 +35,21 @@ class DeploymentJourneyBrowserTests extends HomeStartedJourney {
 	@Autowired
 	TransactionTemplate transactions;
 
-	/** A funded project, as governance publishes it; returns the service's title once deployment created it. */
+	/** The id of the service of the last {@link #fundedService()}. */
+	UUID serviceId;
+
+	/** A funded project, as governance publishes it; returns the title of its service. */
 	String fundedService() {
 		var campaign = CampaignId.random();
 		var proposal = ProposalId.random();
 		var title = "Signalement d'incidents " + unique();
 		var at = Instant.parse("2021-07-05T14:00:00Z");
+		serviceId = UUID.randomUUID();
 		transactions.executeWithoutResult(status -> {
 			events.publishEvent(new ProposalPublished(proposal, campaign, "Faciliter le signalement d'incidents par les usagers",
 					"Les habitants signalent un incident de voirie en ligne.", "Relation usagers", List.of(), at.minusSeconds(86_400 * 60)));
 			events.publishEvent(new ProjectsFunded(UUID.randomUUID(), campaign, List.of(new ProjectsFunded.FundedProject(
-					UUID.randomUUID(), proposal, "Prestataire SAS", title, 250_000)), 30_000_000, 29_750_000, at));
+					serviceId, proposal, "Prestataire SAS", title, 250_000)), 30_000_000, 29_750_000, at));
 		});
 		return title;
 	}
@@ -111,5 +116,24 @@ class DeploymentJourneyBrowserTests extends HomeStartedJourney {
 		find(By.xpath("//form[.//select[@id='nouvelle-phase']]//button")).click();
 		expectAlert("success", "Phase enregistrée : « En expérimentation ».");
 		assertThat(main()).contains("Phase : En expérimentation.").contains("Jalon atteint le 8 janvier 2022");
+	}
+
+	@Test
+	void thePublicFindsTheCatalogueAndAServicesMapInTwoClicks() {
+		clock.set("2023-03-15T10:00:00+01:00");
+		var title = fundedService();
+		await().atMost(EVENTUAL).until(() -> call(GRENOBLE, "PUT", "/api/services/" + serviceId + "/adoption",
+				"{\"status\": \"EN_SERVICE\"}").status() != 404);
+
+		startAtHome();
+		follow("Catalogue des services et collectivités qui les utilisent"); // 1
+		waitForTitle("Catalogue des services — Cocon");
+		refreshUntil(By.xpath("//main//a[normalize-space()=\"" + title + "\"]")).click(); // 2
+		waitForTitle(title + " — Catalogue des services — Cocon");
+		assertNamedControls();
+		assertThat(find(By.cssSelector("#carte map-chart"))).isNotNull();
+		assertThat(find(By.xpath("//table[caption[normalize-space()='Collectivités utilisatrices par département']]")).getText())
+				.contains("38 — Isère");
+		assertThat(main()).doesNotContain("Déployer chez moi").contains("Se connecter pour déclarer");
 	}
 }
