@@ -43,10 +43,12 @@ class DeploymentPages {
 
 	private final Deployment deployment;
 	private final DeploymentQueries queries;
-	private final Directory directory;
+	/** The names of départements; absent when the module runs alone (its module test). */
+	private final org.springframework.beans.factory.ObjectProvider<Directory> directory;
 	private final Clock clock;
 
-	DeploymentPages(Deployment deployment, DeploymentQueries queries, Directory directory, Clock clock) {
+	DeploymentPages(Deployment deployment, DeploymentQueries queries,
+			org.springframework.beans.factory.ObjectProvider<Directory> directory, Clock clock) {
 		this.deployment = deployment;
 		this.queries = queries;
 		this.directory = directory;
@@ -120,7 +122,7 @@ class DeploymentPages {
 		}
 		// the map: every département at zero first, so that the colour scale runs from 0
 		var byDepartement = queries.byDepartement(id).stream().map(count -> new DeploymentQueries.Count(count.key()
-				+ " — " + directory.departementName(count.key()).orElse(count.key()), count.collectivites(),
+				+ departementName(count.key()), count.collectivites(),
 				count.population())).toList();
 		var data = new LinkedHashMap<String, Long>();
 		MAP_DEPARTEMENTS.forEach(code -> data.put(code, 0L));
@@ -151,6 +153,11 @@ class DeploymentPages {
 							.equals(organisation.siren().value())));
 		}
 		return "deployment/service";
+	}
+
+	private String departementName(String code) {
+		var names = directory.getIfAvailable();
+		return names == null ? "" : names.departementName(code).map(name -> " — " + name).orElse("");
 	}
 
 	/** Runs a change of the page and comes back to it, with its outcome or its refusal, at the given section. */
