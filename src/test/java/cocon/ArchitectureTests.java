@@ -28,7 +28,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 class ArchitectureTests {
 
 	/** The business modules, by package under {@code cocon}: they reach each other only through published events. */
-	static final List<String> BUSINESS_MODULES = List.of("intake", "curation", "voting", "governance", "referents",
+	static final List<String> BUSINESS_MODULES = List.of("intake", "curation", "voting", "governance", "referents", "deployment",
 			"directory");
 
 	/**

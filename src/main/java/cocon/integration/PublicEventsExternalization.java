@@ -46,6 +46,10 @@ class PublicEventsExternalization {
 		PUBLIC.put(ProposalsShortlisted.class, event -> ((ProposalsShortlisted) event).campaignId());
 		PUBLIC.put(ProjectsFunded.class, event -> ((ProjectsFunded) event).campaignId());
 		PUBLIC.put(ReferentTerritoryJoined.class, event -> ((ReferentTerritoryJoined) event).campaignId());
+		PUBLIC.put(cocon.deployment.events.ServicePhaseChanged.class,
+				event -> ((cocon.deployment.events.ServicePhaseChanged) event).campaignId());
+		PUBLIC.put(cocon.deployment.events.AdoptionDeclared.class,
+				event -> ((cocon.deployment.events.AdoptionDeclared) event).campaignId());
 	}
 
 	/** The simple names of the public facts, as the {@value #TYPE_HEADER} header gives them. */

@@ -3,7 +3,7 @@
  * application (Kafka, ADR 0024). It is the only technical module that reads other modules' published events, and
  * only to pass them on.
  */
-@ApplicationModule(allowedDependencies = { "shared", "voting.events", "governance.events", "referent-territories.events" })
+@ApplicationModule(allowedDependencies = { "shared", "voting.events", "governance.events", "referent-territories.events", "deployment.events" })
 package cocon.integration;
 
 import org.springframework.modulith.ApplicationModule;

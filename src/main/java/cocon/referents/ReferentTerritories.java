@@ -82,12 +82,17 @@ class ReferentTerritories {
 	/** Stores the experimentation mark once: a concurrent second mark keeps the first author and date. */
 	void markExperimentation(ReferentTerritory territory) {
 		var mark = territory.experimentation();
-		jdbc.sql("""
+		if (jdbc.sql("""
 				update referents.referent_territory set experimentation_marked_by = :by, experimentation_marked_at = :at
 				where id = :id and experimentation_marked_at is null
 				""")
 				.param("id", territory.getId().id()).param("by", mark.markedBy()).param("at", Sql.ts(mark.markedAt()))
-				.update();
+				.update() == 1) {
+			territory.events().publishTo(events);
+		}
+		else {
+			territory.events().discard();
+		}
 	}
 
 	static ReferentTerritory map(ResultSet rs, int row) throws SQLException {

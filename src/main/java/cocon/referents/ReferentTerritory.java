@@ -136,6 +136,8 @@ class ReferentTerritory implements AggregateRoot<ReferentTerritory, ReferentTerr
 			return false;
 		}
 		this.experimentation = new Experimentation(by, now);
+		events.register(new cocon.referents.events.ExperimentationTerritoryMarked(id.id(), proposalId, campaignId, siren,
+				collectiviteName, kind, now));
 		return true;
 	}
 

@@ -129,7 +129,7 @@ class DemonstrationBrowserTests extends BrowserTest {
 
 	/** The open datasets of the campaign whose replay shows the 2021 figures (issue 11, acceptance 1 and 5). */
 	private static final java.util.List<String> DATASETS = java.util.List.of("propositions", "soutiens", "decisions",
-			"projets-finances", "groupes-de-travail", "entonnoir");
+			"projets-finances", "groupes-de-travail", "entonnoir", "services");
 
 	private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
 

@@ -46,7 +46,7 @@ import tools.jackson.databind.JsonNode;
 class OpenDataAcceptanceTests {
 
 	static final List<String> DATASETS = List.of("propositions", "soutiens", "decisions", "projets-finances",
-			"groupes-de-travail", "entonnoir");
+			"groupes-de-travail", "entonnoir", "adoptions", "services");
 
 	static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
 
@@ -82,7 +82,8 @@ class OpenDataAcceptanceTests {
 			if (dataset.equals("propositions")) {
 				csvRows.forEach(row -> propositionIds.add(row.get("id").asString()));
 			}
-			else if (check.tableSchema.has("foreignKeys")) {
+			else if (check.tableSchema.has("foreignKeys") && "propositions".equals(
+					check.tableSchema.get("foreignKeys").get(0).get("reference").get("resource").asString())) {
 				// foreign keys to the proposals of the same campaign hold
 				for (var row : csvRows) {
 					var id = row.get(check.tableSchema.get("foreignKeys").get(0).get("fields").get(0).asString());

@@ -186,10 +186,21 @@ final class OpenDataFixture extends ApiJourney {
 
 		// 7. funding ---------------------------------------------------------------------------------------------
 		clock.set("2021-07-05T15:00:00+02:00");
-		call(post("/api/campaigns/" + campaign + "/funded-projects"), Identities.committee(2),
-				project(proposals.get(0), "Porteur État civil", 1_000_000), 201);
+		var service = call(post("/api/campaigns/" + campaign + "/funded-projects"), Identities.committee(2),
+				project(proposals.get(0), "Porteur État civil", 1_000_000), 201).get("id").asString();
 		call(post("/api/campaigns/" + campaign + "/funded-projects"), Identities.committee(3),
 				project(proposals.get(1), "Porteur Énergie", 500_000), 201);
+
+		// 8. adoptions of the funded service, with a note that stays in the module (ADR 0040) -------------------
+		clock.advance(Duration.ofDays(30));
+		var adopter = communes.get(23);
+		var note = "Essai piloté par le service urbanisme de " + adopter.name();
+		personalData.add(note);
+		await().atMost(PROPAGATION).until(() -> status(put("/api/services/" + service + "/adoption"), adopter.agent(),
+				Map.of("status", "EN_TEST", "note", note)) != 404);
+		call(put("/api/services/" + service + "/adoption"), communes.get(24).agent(), Map.of("status", "EN_SERVICE"), 201);
+		remember(adopter.agent());
+		remember(communes.get(24).agent());
 		return this;
 	}
 

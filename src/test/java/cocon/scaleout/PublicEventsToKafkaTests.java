@@ -128,7 +128,9 @@ class PublicEventsToKafkaTests {
 				new ProjectsFunded(UUID.randomUUID(), campaign, List.of(new ProjectsFunded.FundedProject(
 						UUID.randomUUID(), proposal, "Prestataire SAS", "Guichet unique", 250_000)), 1_000_000, 750_000, at),
 				new ReferentTerritoryJoined(UUID.randomUUID(), proposal, campaign, lyon, "Lyon", CollectiviteKind.COMMUNE,
-						at));
+						at),
+				new cocon.deployment.events.AdoptionDeclared(UUID.randomUUID(), campaign, lyon, "Lyon",
+						CollectiviteKind.COMMUNE, "69", "EN_SERVICE", "EN_TEST", at));
 
 		try (var consumer = consumer()) {
 			consumer.subscribe(List.of(TOPIC));
@@ -139,10 +141,11 @@ class PublicEventsToKafkaTests {
 			});
 
 			var received = new ArrayList<ConsumerRecord<String, String>>();
-			Awaitility.await("les cinq faits publics arrivent au courtier").atMost(Duration.ofSeconds(60))
+			// the funded project also becomes a service: the deployment module tells its phase (ServicePhaseChanged)
+			Awaitility.await("les sept faits publics arrivent au courtier").atMost(Duration.ofSeconds(60))
 					.pollInterval(Duration.ofMillis(100)).until(() -> {
 						KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).forEach(received::add);
-						return received.stream().filter(r -> r.key().equals(campaign.id().toString())).count() >= 5;
+						return received.stream().filter(r -> r.key().equals(campaign.id().toString())).count() >= 7;
 					});
 			// anything else that would have been sent has had its chance
 			KafkaTestUtils.getRecords(consumer, Duration.ofSeconds(2)).forEach(received::add);
@@ -156,7 +159,8 @@ class PublicEventsToKafkaTests {
 				assertThat(byType.put(type, JSON.readTree(message.value()))).as("%s une seule fois", type).isNull();
 			}
 			assertThat(byType.keySet()).containsExactlyInAnyOrder("SupportsRecorded", "SupportsClosed",
-					"ProposalsShortlisted", "ProjectsFunded", "ReferentTerritoryJoined");
+					"ProposalsShortlisted", "ProjectsFunded", "ReferentTerritoryJoined", "ServicePhaseChanged",
+					"AdoptionDeclared");
 
 			// the bodies, as documented: identifiers as plain strings, instants in ISO 8601, amounts in euros
 			var recorded = byType.get("SupportsRecorded");
@@ -190,6 +194,11 @@ class PublicEventsToKafkaTests {
 			var joined = byType.get("ReferentTerritoryJoined");
 			assertThat(joined.get("siren").asString()).isEqualTo("216901231");
 			assertThat(joined.get("proposalId").asString()).isEqualTo(proposal.id().toString());
+
+			assertThat(byType.get("ServicePhaseChanged").get("phase").asString()).isEqualTo("EN_CONSTRUCTION");
+			assertThat(byType.get("ServicePhaseChanged").has("previousPhase")).isFalse();
+			assertThat(byType.get("AdoptionDeclared").get("status").asString()).isEqualTo("EN_SERVICE");
+			assertThat(byType.get("AdoptionDeclared").get("previousStatus").asString()).isEqualTo("EN_TEST");
 
 			// no person's data in any message (ADR 13): no e-mail address, no user name
 			ours.forEach(message -> assertThat(message.value()).doesNotContain("@").doesNotContain("agent-"));

@@ -1,0 +1,92 @@
+package cocon.deployment;
+
+import static cocon.deployment.DeploymentFixtures.*;
+import static cocon.testing.Identities.as;
+import static org.hamcrest.Matchers.*;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+
+import cocon.testing.Identities;
+
+/** The catalogue and a service's page, rendered against the real database. */
+class DeploymentPagesTests extends DeploymentTestSupport {
+
+	@Test
+	void theHomePageLeadsToTheCatalogueWhichFindsAServiceWithoutAccents() throws Exception {
+		mvc.perform(get("/")).andExpect(content().string(containsString("href=\"/services\"")));
+		var unique = proposal.id().toString().substring(0, 6);
+		mvc.perform(get("/services").param("q", "signalements CITOYENS " + unique)).andExpect(status().isOk())
+				.andExpect(content().string(containsString(project.title())))
+				.andExpect(content().string(containsString("1 service")))
+				.andExpect(content().string(containsString("Répond au besoin : Faciliter le signalement")));
+		mvc.perform(get("/services").param("q", unique).param("phase", "GENERALISE"))
+				.andExpect(content().string(not(containsString(project.title()))));
+	}
+
+	@Test
+	void anAgentDeclaresFromTheServicePageAndSeesTheClosestAdopters() throws Exception {
+		var neighbour = commune("Seyssinet-Pariset", "38", 12_000);
+		deployment.declare(service(), neighbour, "EN_SERVICE", null);
+		var agent = commune("Sassenage", "38", 11_500);
+		var page = "/services/" + project.projectId();
+
+		mvc.perform(get(page).with(as(agent))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("Déployer chez moi")))
+				.andExpect(content().string(containsString("Seyssinet-Pariset")))
+				.andExpect(content().string(containsString("map-chart")))
+				.andExpect(content().string(containsString("Collectivités utilisatrices par département")));
+		mvc.perform(post(page + "/adoption").with(as(agent)).with(csrf()).param("status", "EN_TEST"))
+				.andExpect(redirectedUrl(page + "#adoption"))
+				.andExpect(flash().attribute("success", containsString("en test")));
+		mvc.perform(post(page + "/adoption").with(as(agent)).with(csrf()).param("status", "ABANDONNEE"))
+				.andExpect(flash().attribute("error", containsString("pourquoi")));
+		mvc.perform(get(page).with(as(agent))).andExpect(content().string(containsString("Sassenage : « En test »")));
+	}
+
+	@Test
+	void thePublicPageShowsNoPersonNorPrivateFeedback() throws Exception {
+		var territory = commune("Méaudre", "38", 1_400);
+		listeners.on(experimentation(campaign, proposal, territory));
+		deployment.giveFeedback(service(), territory, 4, true, "Un texte réservé au suivi du projet", false);
+		deployment.nameTeamMember(service(), Identities.admin(), "curator");
+		deployment.declare(service(), commune("Autrans", "38", 1_800), "EN_TEST", "Note interne de la mairie");
+		var page = "/services/" + project.projectId();
+
+		mvc.perform(get(page)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("satisfaction moyenne 4,0 sur 5")))
+				.andExpect(content().string(not(containsString("réservé au suivi du projet"))))
+				.andExpect(content().string(not(containsString("Note interne"))))
+				.andExpect(content().string(not(containsString("curator"))))
+				.andExpect(content().string(not(containsString("id=\"equipe\""))));
+		mvc.perform(get(page).with(as(Identities.curator()))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("réservé au suivi du projet")))
+				.andExpect(content().string(containsString("id=\"equipe\"")));
+	}
+
+	@Test
+	void anAdministratorNamesATeamAndTheTeamRecordsAMilestoneAndAPhase() throws Exception {
+		var page = "/services/" + project.projectId();
+		mvc.perform(post(page + "/equipe").with(as(Identities.admin())).with(csrf()).param("username", "curator"))
+				.andExpect(flash().attribute("success", containsString("curator")));
+		mvc.perform(post(page + "/jalons").with(as(Identities.curator())).with(csrf()).param("title", "Mise en ligne")
+				.param("due", "2023-06-30")).andExpect(flash().attribute("success", "Jalon ajouté."));
+		mvc.perform(post(page + "/phase").with(as(Identities.curator())).with(csrf()).param("phase", "EN_EXPERIMENTATION"))
+				.andExpect(flash().attribute("success", containsString("En expérimentation")));
+		mvc.perform(post(page + "/phase").with(as(commune("Lans", "38", 2_000))).with(csrf()).param("phase", "DISPONIBLE"))
+				.andExpect(flash().attribute("error", containsString("Seule l'équipe")));
+		mvc.perform(get(page)).andExpect(content().string(containsString("Mise en ligne")))
+				.andExpect(content().string(containsString("Phase : En expérimentation.")));
+	}
+
+	@Test
+	void anUnknownServiceIsNotFound() throws Exception {
+		mvc.perform(get("/services/{id}", java.util.UUID.randomUUID())).andExpect(status().isNotFound());
+	}
+}
