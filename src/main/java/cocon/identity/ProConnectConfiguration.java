@@ -97,7 +97,7 @@ class ProConnectConfiguration {
 
 	@Bean
 	SignInMethod proConnectSignIn(ProConnectSettings settings, ProConnectUserInfo userInfo,
-			ProConnectRegistrations registrations) {
+			ProConnectRegistrations registrations, SignInMethodsSeen seen) {
 		var oidcUsers = new OidcUserService();
 		oidcUsers.setOauth2UserService(userInfo);
 		oidcUsers.setRetrieveUserInfo(request -> true);
@@ -123,7 +123,7 @@ class ProConnectConfiguration {
 						.clientRegistrationRepository(registrations)
 						.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(requests))
 						.tokenEndpoint(endpoint -> endpoint.accessTokenResponseClient(tokens))
-						.successHandler(new ProConnectSignInSuccess())
+						.successHandler(new ProConnectSignInSuccess(seen))
 						.failureHandler(new ProConnectSignInFailures())
 						.userInfoEndpoint(endpoint -> endpoint.oidcUserService(oidcUsers)))
 						.addFilterBefore(requests.whileUnavailable(), OAuth2AuthorizationRequestRedirectFilter.class)

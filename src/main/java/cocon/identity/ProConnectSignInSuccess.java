@@ -18,9 +18,17 @@ class ProConnectSignInSuccess extends SavedRequestAwareAuthenticationSuccessHand
 
 	static final String UNVERIFIED_PAGE = SecurityConfiguration.SIGN_IN_PAGE + "/organisation-a-verifier";
 
+	private final SignInMethodsSeen seen;
+
+	ProConnectSignInSuccess(SignInMethodsSeen seen) {
+		this.seen = seen;
+	}
+
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, ServletException {
+		// the database has now seen a real sign-in: the demonstration's reset will refuse it (ADR 0034)
+		seen.signedIn(authentication);
 		if (authentication.getPrincipal() instanceof ProConnectUser user && user.currentUser().organisation() != null
 				&& !user.currentUser().organisation().verified()) {
 			clearAuthenticationAttributes(request);

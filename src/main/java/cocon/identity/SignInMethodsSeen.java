@@ -30,9 +30,18 @@ class SignInMethodsSeen implements SignInHistory {
 		this.clock = clock;
 	}
 
+	/** A sign-in through an authentication manager (the demo's form and HTTP Basic publish this event). */
 	@EventListener
 	void signedIn(AuthenticationSuccessEvent event) {
-		String method = SignedInSessions.methodOf(event.getAuthentication());
+		signedIn(event.getAuthentication());
+	}
+
+	/**
+	 * A sign-in whatever its way: OpenID Connect's login filter publishes no {@link AuthenticationSuccessEvent}, so the
+	 * ProConnect sign-in's success handler calls this itself.
+	 */
+	void signedIn(org.springframework.security.core.Authentication authentication) {
+		String method = SignedInSessions.methodOf(authentication);
 		if (method == null || SignedInSessions.DEMO.equals(method) || recorded.contains(method)) {
 			return;
 		}
