@@ -92,7 +92,7 @@ class ContributionExport {
 				.filename("contributions-" + id.toString().substring(0, 8) + "." + tabular.extension(),
 						StandardCharsets.UTF_8)
 				.build().toString());
-		try (var writer = tabular.open(response.getOutputStream(), SCHEMA, "contributions")) {
+		try (var writer = tabular.openForSpreadsheet(response.getOutputStream(), SCHEMA, "contributions")) {
 			jdbc.sql("""
 					select x.id, x.submitted_at, x.organisation_siren, x.organisation_name, x.organisation_kind,
 					       x.author_role, x.theme, x.title, x.need, x.outcome, x.proposal_id, p.title as proposal_title,
