@@ -53,7 +53,7 @@ class OpenDataApi {
 	@Operation(summary = "Télécharger un jeu de données d'une campagne",
 			description = "CSV (UTF-8, virgule, en-tête, dates ISO 8601, point décimal), JSON (tableau d'objets) ou XLSX "
 					+ "(jusqu'à 1 048 575 lignes). Toutes les lignes, dans l'ordre de la clé primaire, sans pagination : "
-					+ "la réponse est écrite au fil de la lecture. ETag et Last-Modified permettent une requête "
+					+ "chaque version d'un jeu est écrite une fois dans un fichier, servi ensuite tel quel. ETag et Last-Modified permettent une requête "
 					+ "conditionnelle (If-None-Match, If-Modified-Since → 304).")
 	@GetMapping(BASE + "/campaigns/{id}/{dataset:[a-z-]+}.{format:csv|json|xlsx}")
 	void download(@PathVariable UUID id, @Parameter(description = "propositions, soutiens, decisions, "
@@ -73,19 +73,15 @@ class OpenDataApi {
 		if (web.checkNotModified(etag, snapshot.lastUpdate().toEpochMilli())) {
 			return;
 		}
-		response.setContentType(tabular.mediaType());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename(fileName(set, id, tabular.extension()), StandardCharsets.UTF_8).build().toString());
-		response.setHeader(HttpHeaders.LINK, "<" + BASE + "/schemas/" + set.id() + ".json>; rel=\"describedby\"");
-		response.setHeader("X-Total-Count", Long.toString(snapshot.rowCount()));
-		var out = new OpenDataCatalog.CountingOutputStream(response.getOutputStream());
-		try (var writer = tabular.open(out, set.schema(), set.id())) {
-			set.rows(campaign, writer);
-		}
-		out.flush();
-		if (tabular == TabularFormat.CSV) {
-			catalog.recordSize(set, campaign, snapshot, out.count());
+		// written to its file (or found there) before anything is sent: the database is left before the client reads
+		try (var file = catalog.files().open(set, campaign, snapshot, tabular)) {
+			response.setContentType(tabular.mediaType());
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
+			response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+					.filename(fileName(set, id, tabular.extension()), StandardCharsets.UTF_8).build().toString());
+			response.setHeader(HttpHeaders.LINK, "<" + BASE + "/schemas/" + set.id() + ".json>; rel=\"describedby\"");
+			response.setHeader("X-Total-Count", Long.toString(snapshot.rowCount()));
+			file.transferTo(response.getOutputStream());
 		}
 	}
 
@@ -150,7 +146,8 @@ class OpenDataApi {
 		try {
 			var digest = MessageDigest.getInstance("SHA-256").digest(
 					(dataset.id() + "|" + campaign.id() + "|" + version + "|" + format).getBytes(StandardCharsets.UTF_8));
-			return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+			// weak: the same rows, gzipped or not (the servlet container compresses only under a weak ETag)
+			return "W/\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
