@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -26,14 +25,20 @@ import jakarta.servlet.http.HttpServletResponse;
  * the servlet container's ({@code server.compression.*}), which compresses only under a weak ETag: the ETags made
  * here are weak.
  * <p>
- * Only a request without credentials (no {@code Authorization} header, no cookie) is a public read: what a signed-in
+ * Only a request of nobody signed in (no credentials, no signed-in session) is a public read: what a signed-in
  * person reads keeps Spring Security's headers, so that nothing personal is ever stored by a cache or shared with
  * another site. The downloads are streamed from their files with their own ETag: they get the CORS headers only,
  * never a copy in memory.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 30)
+@Order(PublicReadsFilter.ORDER)
 class PublicReadsFilter extends OncePerRequestFilter {
+
+	/**
+	 * After Spring Security's filters (-100), so that the signed-in person is known (a session or credentials), and
+	 * inside its header writer, which leaves the {@code Cache-Control} set here as it is.
+	 */
+	static final int ORDER = 10;
 
 	/** What a script of another site may read of an answer besides the simple headers. */
 	static final String EXPOSED = "ETag, Last-Modified, Link, X-Total-Count, Content-Disposition";
@@ -51,8 +56,15 @@ class PublicReadsFilter extends OncePerRequestFilter {
 		var method = request.getMethod();
 		boolean read = method.equals("GET") || method.equals("HEAD");
 		boolean preflight = method.equals("OPTIONS") && request.getHeader("Access-Control-Request-Method") != null;
-		return !(read || preflight) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
-				|| request.getHeader(HttpHeaders.COOKIE) != null;
+		return !(read || preflight) || request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+	}
+
+	/** Whether someone is signed in: what they read may be theirs, and keeps Spring Security's headers. */
+	private static boolean signedIn() {
+		var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+				.getAuthentication();
+		return authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
 	}
 
 	@Override
@@ -60,6 +72,10 @@ class PublicReadsFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		if (request.getMethod().equals("OPTIONS")) {
 			preflight(request, response);
+			return;
+		}
+		if (signedIn()) {
+			chain.doFilter(request, response);
 			return;
 		}
 		var path = request.getRequestURI().substring(request.getContextPath().length());

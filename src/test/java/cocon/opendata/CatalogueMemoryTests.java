@@ -29,7 +29,7 @@ import cocon.shared.opendata.TableSchema.Type;
 class CatalogueMemoryTests {
 
 	/** A dataset whose version changes at each look, like « propositions » during the supports. */
-	static final class ChangingDataset implements OpenDataset {
+	static class ChangingDataset implements OpenDataset {
 
 		final AtomicLong version = new AtomicLong();
 		final AtomicLong renders = new AtomicLong();
