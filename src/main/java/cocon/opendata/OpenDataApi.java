@@ -55,6 +55,16 @@ class OpenDataApi {
 					+ "(jusqu'à 1 048 575 lignes). Toutes les lignes, dans l'ordre de la clé primaire, sans pagination : "
 					+ "chaque version d'un jeu est écrite une fois dans un fichier, servi ensuite tel quel. ETag et Last-Modified permettent une requête "
 					+ "conditionnelle (If-None-Match, If-Modified-Since → 304).")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Le fichier, selon l'extension",
+			content = {
+					@io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+							schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")),
+					@io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+							array = @io.swagger.v3.oas.annotations.media.ArraySchema(
+									schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object"))),
+					@io.swagger.v3.oas.annotations.media.Content(
+							mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+							schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")) })
 	@GetMapping(BASE + "/campaigns/{id}/{dataset:[a-z-]+}.{format:csv|json|xlsx}")
 	void download(@PathVariable UUID id, @Parameter(description = "propositions, soutiens, decisions, "
 			+ "projets-finances, groupes-de-travail, entonnoir") @PathVariable String dataset,
@@ -135,6 +145,9 @@ class OpenDataApi {
 			description = "Pour le moissonnage par data.gouv.fr : un jeu de données DCAT par jeu et par campagne, "
 					+ "ses distributions CSV, JSON et XLSX, sa licence et sa dernière mise à jour.")
 	// JSON-LD whatever the client says it accepts: a harvester and a person following the link both get the file
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Le catalogue DCAT-AP 3.0.1",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/ld+json",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object")))
 	@GetMapping(path = { "/donnees-ouvertes/catalogue.jsonld", BASE + "/catalogue.jsonld" })
 	ResponseEntity<Map<String, Object>> catalogue() {
 		var base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();

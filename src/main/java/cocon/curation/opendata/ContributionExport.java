@@ -70,6 +70,13 @@ class ContributionExport {
 	@Operation(summary = "Exporter les contributions d'une campagne avec leur issue (curateurs)",
 			description = "CSV ou XLSX. Contient des données personnelles des contributeurs (organisation, rôle, "
 					+ "texte) : chaque export est journalisé (qui, quand, format, nombre de lignes).")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Le fichier, selon l'extension",
+			content = {
+					@io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+							schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")),
+					@io.swagger.v3.oas.annotations.media.Content(
+							mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+							schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")) })
 	@GetMapping("/api/campaigns/{id}/contributions/export.{format:csv|xlsx}")
 	@PreAuthorize("hasRole('CURATOR')")
 	void export(@PathVariable UUID id, @PathVariable String format, CurrentUser user, HttpServletResponse response)
