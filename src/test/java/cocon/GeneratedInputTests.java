@@ -72,7 +72,11 @@ class GeneratedInputTests {
 	record Input(String description, Map<String, String> pathValues, String contentType, byte[] body) {
 	}
 
-	record Answer(int status, String contentType, String body) {
+	record Answer(int status, String contentType, String body, String etag) {
+
+		Answer(int status, String contentType, String body) {
+			this(status, contentType, body, null);
+		}
 	}
 
 	@Test
@@ -127,6 +131,94 @@ class GeneratedInputTests {
 				+ "en %d s.%n", tried, operations.size(), SEED, refused, Duration.ofNanos(System.nanoTime() - started).toSeconds());
 		assertThat(failures).as("bad inputs answered wrongly (%d tried)", tried).isEmpty();
 		assertThat(refused).as("most generated inputs are refused").isGreaterThan(tried / 2);
+	}
+
+	/**
+	 * Every read (GET) of the document, with the fixture's identifiers, as anonymous and as each identity (issue 22):
+	 * never a 5xx, and every answer's status and content type documented for that operation (the contract an
+	 * integrator's generated client relies on). A public read is also asked again with its ETag: 304, documented.
+	 */
+	@Test
+	void everyReadAnswersADocumentedStatusAndContentTypeForAnyoneAndNeverA5xx() throws Exception {
+		var fixture = new Fixture();
+		fixture.prepare();
+		var api = JSON.readTree(send("GET", "/v3/api-docs", "admin", null, null).body());
+		var failures = new ArrayList<String>();
+		int tried = 0;
+		var identities = new ArrayList<String>();
+		identities.add(null);
+		identities.addAll(IDENTITIES);
+		for (var path : api.get("paths").propertyNames()) {
+			var operation = api.get("paths").get(path).get("get");
+			if (operation == null) {
+				continue;
+			}
+			var uri = path;
+			for (var name : List.of("id", "siren", "dataset", "format")) {
+				uri = uri.replace("{" + name + "}", switch (name) {
+					case "siren" -> LYON;
+					case "dataset" -> "propositions";
+					case "format" -> "csv";
+					default -> path.startsWith("/api/proposals/") ? fixture.proposals.get(0)
+							: path.startsWith("/api/contributions/") ? fixture.contributions.get(0)
+							: path.startsWith("/api/referent-applications/") && !fixture.applications.isEmpty()
+									? fixture.applications.get(0) : fixture.campaigns.get(1);
+				});
+			}
+			for (var identity : identities) {
+				var answer = identity == null ? anonymous(uri, null) : send("GET", uri, identity, null, null);
+				tried++;
+				var what = "GET " + uri + " as " + (identity == null ? "anonyme" : identity) + " → " + answer.status();
+				undocumented(operation, answer).ifPresent(problem -> failures.add(what + " : " + problem));
+				if (identity == null && answer.status() == 200 && answer.etag() != null) {
+					var again = anonymous(uri, answer.etag());
+					undocumented(operation, again).ifPresent(problem -> failures.add(what + " (If-None-Match) : " + problem));
+					if (again.status() != 304) {
+						failures.add(what + " : " + again.status() + " au lieu de 304 avec son ETag");
+					}
+				}
+			}
+		}
+		System.out.printf("Lectures : %d requêtes sur les opérations GET, anonyme et %d identités.%n", tried, IDENTITIES.size());
+		assertThat(failures).as("reads answered outside the document (%d tried)", tried).isEmpty();
+		assertThat(tried).isGreaterThan(100);
+	}
+
+	/** What the document does not say about this answer, if anything. */
+	static java.util.Optional<String> undocumented(JsonNode operation, Answer answer) {
+		if (answer.status() >= 500) {
+			return java.util.Optional.of("5xx : " + abbreviate(answer.body()));
+		}
+		var response = operation.path("responses").path(Integer.toString(answer.status()));
+		if (response.isMissingNode()) {
+			response = operation.path("responses").path("default");
+		}
+		if (response.isMissingNode()) {
+			return java.util.Optional.of("statut non documenté");
+		}
+		if (answer.body() == null || answer.body().isEmpty() || answer.contentType() == null) {
+			return java.util.Optional.empty();
+		}
+		var type = answer.contentType().replaceAll(";.*", "").strip();
+		var content = response.path("content");
+		for (var documented : content.propertyNames()) {
+			if (documented.equals(type) || documented.equals("*/*")
+					|| (documented.endsWith("/*") && type.startsWith(documented.substring(0, documented.length() - 1)))) {
+				return java.util.Optional.empty();
+			}
+		}
+		return java.util.Optional.of("corps « " + type + " » non documenté (documentés : " + content.propertyNames() + ")");
+	}
+
+	Answer anonymous(String uri, String ifNoneMatch) throws Exception {
+		var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + uri)).timeout(Duration.ofSeconds(30))
+				.header("Accept", "application/json, application/problem+json, */*;q=0.5");
+		if (ifNoneMatch != null) {
+			builder.header("If-None-Match", ifNoneMatch);
+		}
+		var response = http.send(builder.GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+				response.body(), response.headers().firstValue("ETag").orElse(null));
 	}
 
 	// The operations and who may call them --------------------------------------------------------------------------

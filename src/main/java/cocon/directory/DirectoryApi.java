@@ -80,11 +80,11 @@ class DirectoryApi {
 		return page;
 	}
 
-	/** A size above the maximum is brought down to it; a size below 1 is refused. */
+	/** A size out of 1 to the maximum is refused, as every list of the API does (issue 22). */
 	static int checkedSize(int size) {
-		if (size < 1) {
+		if (size < 1 || size > MAX_SIZE) {
 			throw new Refusal.Invalid("La taille de page doit être comprise entre 1 et " + MAX_SIZE + ".");
 		}
-		return Math.min(size, MAX_SIZE);
+		return size;
 	}
 }

@@ -80,7 +80,10 @@ class BudgetPages {
 		model.addAttribute("totalX", json(List.of(List.of(engaged, rest))));
 		model.addAttribute("totalY", json(List.of(List.of(funded, Math.max(0, envelope - funded)))));
 		model.addAttribute("totalName", json(List.of(engaged, rest)));
-		model.addAttribute("proposalsX", json(List.of(fundedRows.stream().map(ProposalBudget::title).toList())));
+		// DSFR Chart puts a label in its tooltip with innerHTML: a curator's title is text, never markup (issue 20);
+		// only & < > are escaped, so that an apostrophe stays one on the chart's axis (drawn as text)
+		model.addAttribute("proposalsX", json(List.of(fundedRows.stream()
+				.map(row -> row.title().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")).toList())));
 		model.addAttribute("proposalsY", json(List.of(fundedRows.stream().map(ProposalBudget::euros).toList())));
 		model.addAttribute("proposalsName", json(List.of(message("governance.budget.series"))));
 		return "governance/budget";

@@ -32,6 +32,10 @@ class CommitteeApi {
 
 	private final SteeringCommittee committee;
 
+	/** Set by Spring; a field so that the constructor stays as it is (issue 22's check, its own class). */
+	@org.springframework.beans.factory.annotation.Autowired
+	private KnownCommitteeMembers knownMembers;
+
 	CommitteeApi(SteeringCommittee committee) {
 		this.committee = committee;
 	}
@@ -69,6 +73,7 @@ class CommitteeApi {
 		var errors = new Refusal.Collector();
 		for (int i = 0; i < body.members().size(); i++) {
 			var m = body.members().get(i);
+			knownMembers.check(i, m, errors);
 			try {
 				members.add(new Committee.Member(m == null ? null : m.username(), m == null ? null : m.organisation()));
 			}

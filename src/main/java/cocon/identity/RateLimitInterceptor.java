@@ -45,11 +45,39 @@ class RateLimitInterceptor implements HandlerInterceptor {
 			return true;
 		}
 		var user = CurrentUserArgumentResolver.currentUser(SecurityContextHolder.getContext().getAuthentication());
+		if (!RefusedAnyway.countable(method, request, user)) {
+			return true; // refused by the handler (401, 400) without using up the caller's budget
+		}
 		long wait = limits.take(limited.value(), user == null ? null : user.username(), request.getRemoteAddr());
 		if (wait > 0) {
 			limits.refuse(request, response, wait, false);
 			return false;
 		}
 		return true;
+	}
+
+	/** Issue 22: what the handler refuses anyway (anonymous caller, malformed identifier) is not counted. */
+	private static final class RefusedAnyway {
+
+		static boolean countable(HandlerMethod method, HttpServletRequest request, Object user) {
+			if (user == null) {
+				return false;
+			}
+			var variables = (Map<?, ?>) request.getAttribute(
+					org.springframework.web.servlet.HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+			for (var parameter : method.getMethodParameters()) {
+				var path = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+				if (path != null && parameter.getParameterType() == java.util.UUID.class && variables != null) {
+					var value = variables.get(path.value().isEmpty() ? parameter.getParameterName() : path.value());
+					try {
+						java.util.UUID.fromString(String.valueOf(value));
+					}
+					catch (IllegalArgumentException e) {
+						return false;
+					}
+				}
+			}
+			return true;
+		}
 	}
 }

@@ -11,9 +11,17 @@ import cocon.shared.opendata.TabularFormat;
 /**
  * The DCAT-AP catalogue in JSON-LD that data.gouv.fr harvests: the catalogue of the service, one {@code dcat:Dataset}
  * per dataset and campaign, its distributions (CSV, JSON, XLSX while it fits in a spreadsheet), licence, publisher,
- * last update and Table Schema ({@code dct:conformsTo}).
+ * last update and Table Schema ({@code dct:conformsTo}). It conforms to DCAT-AP 3.0.1 (the official SHACL shapes, in
+ * the tests): media types and formats as IRIs of the IANA and EU file-type vocabularies, sizes as
+ * {@code xsd:nonNegativeInteger}, the EU data theme « Gouvernement et secteur public » (GOVE) and a contact point.
  */
 final class DcatCatalogue {
+
+	/** The vocabularies DCAT-AP 3 asks for: IANA media types, the EU file types, data themes and availability. */
+	static final String IANA = "http://www.iana.org/assignments/media-types/";
+	static final String FILE_TYPES = "http://publications.europa.eu/resource/authority/file-type";
+	static final String THEMES = "http://publications.europa.eu/resource/authority/data-theme";
+	static final String AVAILABILITY = "http://publications.europa.eu/resource/authority/planned-availability";
 
 	private DcatCatalogue() {
 	}
@@ -25,10 +33,20 @@ final class DcatCatalogue {
 		context.put("foaf", "http://xmlns.com/foaf/0.1/");
 		context.put("xsd", "http://www.w3.org/2001/XMLSchema#");
 		context.put("spdx", "http://spdx.org/rdf/terms#");
+		context.put("vcard", "http://www.w3.org/2006/vcard/ns#");
+		context.put("dcatap", "http://data.europa.eu/r5r/");
 		var publisher = Map.of("@type", "foaf:Organization", "foaf:name", OpenDataLicence.PRODUCER, "foaf:homepage",
 				Map.of("@id", OpenDataLicence.PRODUCER_URL));
 		var licence = Map.of("@id", OpenDataLicence.URL);
+		var contact = new LinkedHashMap<String, Object>();
+		contact.put("@type", "vcard:Organization");
+		contact.put("vcard:fn", OpenDataLicence.PRODUCER);
+		contact.put("vcard:hasURL", Map.of("@id", base + "/donnees-ouvertes"));
+		var theme = Map.of("@id", THEMES + "/GOVE");
+		var latest = catalog.campaigns().stream().map(c -> c.createdAt()).max(java.util.Comparator.naturalOrder());
+		var earliest = catalog.campaigns().stream().map(c -> c.createdAt()).min(java.util.Comparator.naturalOrder());
 		var datasets = new ArrayList<Map<String, Object>>();
+		var changes = new ArrayList<java.time.Instant>();
 		for (var campaign : catalog.campaigns()) {
 			var page = base + "/campagnes/" + campaign.id().id() + "/donnees-ouvertes";
 			for (var entry : catalog.entries(campaign.id())) {
@@ -47,13 +65,16 @@ final class DcatCatalogue {
 					d.put("dct:title", set.title() + " (" + format.extension().toUpperCase() + ")");
 					d.put("dcat:accessURL", Map.of("@id", download + "." + format.extension()));
 					d.put("dcat:downloadURL", Map.of("@id", download + "." + format.extension()));
-					d.put("dcat:mediaType", format.mediaType().replace(";charset=UTF-8", ""));
-					d.put("dct:format", format.extension().toUpperCase());
+					d.put("dct:description", set.title() + " de la campagne « " + campaign.title() + " », au format "
+							+ format.extension().toUpperCase() + ".");
+					d.put("dcat:mediaType", Map.of("@id", IANA + format.mediaType().replace(";charset=UTF-8", "")));
+					d.put("dct:format", Map.of("@id", FILE_TYPES + "/" + format.extension().toUpperCase()));
+					d.put("dcatap:availability", Map.of("@id", AVAILABILITY + "/AVAILABLE"));
 					d.put("dct:license", licence);
 					d.put("dct:modified", modified);
 					d.put("dct:conformsTo", Map.of("@id", schema));
 					if (format == TabularFormat.CSV && entry.csvBytes() != null) {
-						d.put("dcat:byteSize", Map.of("@value", entry.csvBytes().toString(), "@type", "xsd:decimal"));
+						d.put("dcat:byteSize", Map.of("@value", entry.csvBytes().toString(), "@type", "xsd:nonNegativeInteger"));
 					}
 					distributions.add(d);
 				}
@@ -71,9 +92,14 @@ final class DcatCatalogue {
 				dataset.put("dct:accrualPeriodicity",
 						Map.of("@id", "http://publications.europa.eu/resource/authority/frequency/CONT"));
 				dataset.put("dct:spatial", Map.of("@id", "http://publications.europa.eu/resource/authority/country/FRA"));
+				dataset.put("dcat:theme", theme);
+				dataset.put("dcat:contactPoint", contact);
+				dataset.put("dct:temporal", Map.of("@type", "dct:PeriodOfTime",
+						"dcat:startDate", modified(campaign.createdAt()), "dcat:endDate", modified));
 				dataset.put("dcat:keyword", List.of("coconstruction", "collectivités", "services numériques", set.id()));
 				dataset.put("dcat:landingPage", Map.of("@id", page));
 				dataset.put("cocon:rowCount", entry.snapshot().rowCount());
+				changes.add(entry.snapshot().lastUpdate());
 				dataset.put("dcat:distribution", distributions);
 				datasets.add(dataset);
 			}
@@ -90,6 +116,13 @@ final class DcatCatalogue {
 		json.put("dct:license", licence);
 		json.put("dct:language", Map.of("@id", "http://publications.europa.eu/resource/authority/language/FRA"));
 		json.put("foaf:homepage", Map.of("@id", base + "/donnees-ouvertes"));
+		json.put("dct:spatial", Map.of("@id", "http://publications.europa.eu/resource/authority/country/FRA"));
+		json.put("dcat:themeTaxonomy", Map.of("@id", THEMES));
+		// the first campaign's creation, the latest change of any: a catalogue without campaign says « now »
+		var now = java.time.Instant.now();
+		json.put("dct:issued", modified(earliest.orElse(now)));
+		json.put("dct:modified", modified(changes.stream().max(java.util.Comparator.naturalOrder())
+				.orElse(latest.orElse(now))));
 		json.put("dcat:dataset", datasets);
 		return json;
 	}

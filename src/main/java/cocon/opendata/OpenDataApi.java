@@ -53,8 +53,18 @@ class OpenDataApi {
 	@Operation(summary = "Télécharger un jeu de données d'une campagne",
 			description = "CSV (UTF-8, virgule, en-tête, dates ISO 8601, point décimal), JSON (tableau d'objets) ou XLSX "
 					+ "(jusqu'à 1 048 575 lignes). Toutes les lignes, dans l'ordre de la clé primaire, sans pagination : "
-					+ "la réponse est écrite au fil de la lecture. ETag et Last-Modified permettent une requête "
+					+ "chaque version d'un jeu est écrite une fois dans un fichier, servi ensuite tel quel. ETag et Last-Modified permettent une requête "
 					+ "conditionnelle (If-None-Match, If-Modified-Since → 304).")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Le fichier, selon l'extension",
+			content = {
+					@io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+							schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")),
+					@io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+							array = @io.swagger.v3.oas.annotations.media.ArraySchema(
+									schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object"))),
+					@io.swagger.v3.oas.annotations.media.Content(
+							mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+							schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")) })
 	@GetMapping(BASE + "/campaigns/{id}/{dataset:[a-z-]+}.{format:csv|json|xlsx}")
 	void download(@PathVariable UUID id, @Parameter(description = "propositions, soutiens, decisions, "
 			+ "projets-finances, groupes-de-travail, entonnoir") @PathVariable String dataset,
@@ -73,19 +83,15 @@ class OpenDataApi {
 		if (web.checkNotModified(etag, snapshot.lastUpdate().toEpochMilli())) {
 			return;
 		}
-		response.setContentType(tabular.mediaType());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename(fileName(set, id, tabular.extension()), StandardCharsets.UTF_8).build().toString());
-		response.setHeader(HttpHeaders.LINK, "<" + BASE + "/schemas/" + set.id() + ".json>; rel=\"describedby\"");
-		response.setHeader("X-Total-Count", Long.toString(snapshot.rowCount()));
-		var out = new OpenDataCatalog.CountingOutputStream(response.getOutputStream());
-		try (var writer = tabular.open(out, set.schema(), set.id())) {
-			set.rows(campaign, writer);
-		}
-		out.flush();
-		if (tabular == TabularFormat.CSV) {
-			catalog.recordSize(set, campaign, snapshot, out.count());
+		// written to its file (or found there) before anything is sent: the database is left before the client reads
+		try (var file = catalog.files().open(set, campaign, snapshot, tabular)) {
+			response.setContentType(tabular.mediaType());
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
+			response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+					.filename(fileName(set, id, tabular.extension()), StandardCharsets.UTF_8).build().toString());
+			response.setHeader(HttpHeaders.LINK, "<" + BASE + "/schemas/" + set.id() + ".json>; rel=\"describedby\"");
+			response.setHeader("X-Total-Count", Long.toString(snapshot.rowCount()));
+			file.transferTo(response.getOutputStream());
 		}
 	}
 
@@ -139,6 +145,9 @@ class OpenDataApi {
 			description = "Pour le moissonnage par data.gouv.fr : un jeu de données DCAT par jeu et par campagne, "
 					+ "ses distributions CSV, JSON et XLSX, sa licence et sa dernière mise à jour.")
 	// JSON-LD whatever the client says it accepts: a harvester and a person following the link both get the file
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Le catalogue DCAT-AP 3.0.1",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/ld+json",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object")))
 	@GetMapping(path = { "/donnees-ouvertes/catalogue.jsonld", BASE + "/catalogue.jsonld" })
 	ResponseEntity<Map<String, Object>> catalogue() {
 		var base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
@@ -150,7 +159,8 @@ class OpenDataApi {
 		try {
 			var digest = MessageDigest.getInstance("SHA-256").digest(
 					(dataset.id() + "|" + campaign.id() + "|" + version + "|" + format).getBytes(StandardCharsets.UTF_8));
-			return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+			// weak: the same rows, gzipped or not (the servlet container compresses only under a weak ETag)
+			return "W/\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);

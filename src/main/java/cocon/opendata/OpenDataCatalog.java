@@ -1,6 +1,5 @@
 package cocon.opendata;
 
-import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -45,11 +43,21 @@ class OpenDataCatalog {
 
 	private final ObjectProvider<OpenDataset> datasets;
 	private final ObjectProvider<OpenDataCampaigns> campaigns;
-	private final Map<String, Long> csvSizes = new ConcurrentHashMap<>();
+	/** The written files of each dataset version: the sizes come from them, nothing else is kept per version. */
+	private final DatasetFiles files = DatasetFiles.inTemporaryFolder();
 
 	OpenDataCatalog(ObjectProvider<OpenDataset> datasets, ObjectProvider<OpenDataCampaigns> campaigns) {
 		this.datasets = datasets;
 		this.campaigns = campaigns;
+	}
+
+	DatasetFiles files() {
+		return files;
+	}
+
+	@jakarta.annotation.PreDestroy
+	void deleteFiles() {
+		files.deleteAll();
 	}
 
 	List<OpenDataset> datasets() {
@@ -88,26 +96,21 @@ class OpenDataCatalog {
 		return entries.stream().map(e -> e.snapshot().lastUpdate()).max(Comparator.naturalOrder()).orElse(otherwise);
 	}
 
-	void recordSize(OpenDataset dataset, CampaignId campaign, Snapshot snapshot, long bytes) {
-		csvSizes.put(sizeKey(dataset, campaign, snapshot), bytes);
-	}
-
+	/**
+	 * The size of the version's CSV: its file's, written now for a small dataset (the file then serves the downloads:
+	 * nothing is rendered only to be measured); for a large one, known once a first download wrote it.
+	 */
 	private Long csvBytes(OpenDataset dataset, CampaignId campaign, Snapshot snapshot) {
-		var key = sizeKey(dataset, campaign, snapshot);
-		var known = csvSizes.get(key);
-		if (known != null || snapshot.rowCount() > MEASURED_ON_PAGE) {
-			return known;
+		var known = files.size(dataset, campaign, snapshot, TabularFormat.CSV);
+		if (known.isPresent() || snapshot.rowCount() > MEASURED_ON_PAGE) {
+			return known.orElse(null);
 		}
-		var counter = new CountingOutputStream(OutputStream.nullOutputStream());
-		try (var writer = TabularFormat.CSV.open(counter, dataset.schema(), dataset.id())) {
-			dataset.rows(campaign, writer);
+		try {
+			return java.nio.file.Files.size(files.file(dataset, campaign, snapshot, TabularFormat.CSV));
 		}
-		csvSizes.put(key, counter.count());
-		return counter.count();
-	}
-
-	private static String sizeKey(OpenDataset dataset, CampaignId campaign, Snapshot snapshot) {
-		return dataset.id() + "/" + campaign.id() + "/" + snapshot.version();
+		catch (java.io.IOException e) {
+			return null; // replaced by a newer version meanwhile: known at the next look
+		}
 	}
 
 	/** The Table Schema of a dataset as the frictionless specification writes it, with licence and producer. */
@@ -170,31 +173,5 @@ class OpenDataCatalog {
 			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
 		}
 		return map;
-	}
-
-	/** Counts the bytes written, to give the size of a download. */
-	static final class CountingOutputStream extends java.io.FilterOutputStream {
-
-		private long count;
-
-		CountingOutputStream(OutputStream out) {
-			super(out);
-		}
-
-		@Override
-		public void write(int b) throws java.io.IOException {
-			out.write(b);
-			count++;
-		}
-
-		@Override
-		public void write(byte[] b, int off, int len) throws java.io.IOException {
-			out.write(b, off, len);
-			count += len;
-		}
-
-		long count() {
-			return count;
-		}
 	}
 }

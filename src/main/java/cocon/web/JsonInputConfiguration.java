@@ -9,15 +9,19 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * How the API reads JSON bodies (ADR 13): strictly, and only there. The application's {@link JsonMapper} stays as
  * Spring Boot builds it (the event publication registry reads its stored events with it); the HTTP converter gets
- * a copy that refuses unknown fields, decimals for whole numbers, nulls for primitives, trailing content, and any
+ * a copy that refuses unknown fields, decimals for whole numbers, nulls for primitives, trailing content, numbers or
+ * booleans where text is expected, anything but {@code true}/{@code false} for a boolean, and any
  * text holding a NUL character (PostgreSQL cannot store U+0000 in {@code text}) or longer than
  * {@link #TEXT_MAX} characters. Each refusal keeps Jackson's path to the field, which {@link ProblemDetailsAdvice}
  * names in its French problem detail.
@@ -37,6 +41,17 @@ class JsonInputConfiguration {
 				.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 				.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 				.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+				// a number or a boolean where text is expected, text or a number where a boolean is expected
+				// (an erasure confirmed by "confirm": 3) are the client's mistakes, not values to convert
+				.withCoercionConfig(LogicalType.Textual, text -> text
+						.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+				.withCoercionConfig(LogicalType.Boolean, bool -> bool
+						.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
 				.addModule(new SimpleModule("cocon-checked-text").addDeserializer(String.class, new CheckedText()))
 				.build();
 		return builder -> builder.withJsonConverter(new JacksonJsonHttpMessageConverter(strict));

@@ -142,6 +142,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception exception, NativeWebRequest request) throws Exception {
+		if (org.springframework.web.util.DisconnectedClientHelper.isClientDisconnectedException(exception)) {
+			// a client that leaves a download early is no incident, and there is nobody left to answer (issue 22)
+			LOG.debug("Client parti avant la fin de la réponse sur {} : {}", describe(request), exception.toString());
+			return null;
+		}
 		if (!answersProblems(request)) {
 			throw exception; // the servlet container shows the error page
 		}

@@ -123,7 +123,11 @@ class DirectoryTests {
 
 	@Test
 	void pagesAreCappedAtAHundred() throws Exception {
+		// issue 22: a size over the maximum is refused, as on every list, instead of being cut silently
 		mvc.perform(get("/api/collectivites").param("kind", "COMMUNE").param("size", "500").param("page", "2"))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		mvc.perform(get("/api/collectivites").param("kind", "COMMUNE").param("size", "100").param("page", "2"))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.size").value(100))
 				.andExpect(jsonPath("$.page").value(2))

@@ -213,7 +213,7 @@ class OpenDataAcceptanceTests {
 			OffsetDateTime.parse(dataset.get("dct:modified").get("@value").asString());
 			var formats = new HashSet<String>();
 			dataset.get("dcat:distribution").forEach(d -> {
-				formats.add(d.get("dct:format").asString());
+				formats.add(d.get("dct:format").get("@id").asString().replaceAll(".*/", "")); // EU file-type IRI
 				assertThat(d.get("dct:license").get("@id").asString()).contains("licence-ouverte");
 			});
 			assertThat(formats).contains("CSV", "JSON");

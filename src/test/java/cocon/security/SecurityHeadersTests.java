@@ -40,7 +40,10 @@ class SecurityHeadersTests extends SecurityTest {
 					.doesNotContain("unsafe-inline", "unsafe-eval"));
 			assertThat(headers.firstValue("X-Frame-Options")).as(path).hasValue("DENY");
 			assertThat(headers.firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
-			assertThat(headers.firstValue("Cache-Control")).as(path).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+			// issue 22: the API's public reads may be stored and revalidated (no-cache, ETag); nothing else is stored
+			boolean publicRead = path.startsWith("/api/") && !path.equals("/api/me");
+			assertThat(headers.firstValue("Cache-Control")).as(path)
+					.hasValueSatisfying(v -> assertThat(v).contains(publicRead ? "no-cache" : "no-store"));
 			assertThat(headers.firstValue("Referrer-Policy")).as(path).hasValue("strict-origin-when-cross-origin");
 			assertThat(headers.firstValue("Permissions-Policy")).as(path)
 					.hasValueSatisfying(v -> assertThat(v).contains("camera=()", "geolocation=()", "microphone=()"));

@@ -70,6 +70,13 @@ class ContributionExport {
 	@Operation(summary = "Exporter les contributions d'une campagne avec leur issue (curateurs)",
 			description = "CSV ou XLSX. Contient des données personnelles des contributeurs (organisation, rôle, "
 					+ "texte) : chaque export est journalisé (qui, quand, format, nombre de lignes).")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Le fichier, selon l'extension",
+			content = {
+					@io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+							schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")),
+					@io.swagger.v3.oas.annotations.media.Content(
+							mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+							schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")) })
 	@GetMapping("/api/campaigns/{id}/contributions/export.{format:csv|xlsx}")
 	@PreAuthorize("hasRole('CURATOR')")
 	void export(@PathVariable UUID id, @PathVariable String format, CurrentUser user, HttpServletResponse response)
@@ -92,7 +99,7 @@ class ContributionExport {
 				.filename("contributions-" + id.toString().substring(0, 8) + "." + tabular.extension(),
 						StandardCharsets.UTF_8)
 				.build().toString());
-		try (var writer = tabular.open(response.getOutputStream(), SCHEMA, "contributions")) {
+		try (var writer = tabular.openForSpreadsheet(response.getOutputStream(), SCHEMA, "contributions")) {
 			jdbc.sql("""
 					select x.id, x.submitted_at, x.organisation_siren, x.organisation_name, x.organisation_kind,
 					       x.author_role, x.theme, x.title, x.need, x.outcome, x.proposal_id, p.title as proposal_title,

@@ -84,6 +84,46 @@ public enum TabularFormat {
 		};
 	}
 
+	/**
+	 * Opens a writer for a file meant to be opened in a spreadsheet and holding text people typed (the curators'
+	 * export): in CSV, a text starting with {@code = + - @}, a tab or a carriage return is prefixed with an apostrophe,
+	 * so that a spreadsheet shows it instead of running it as a formula (CSV injection, OWASP). XLSX cells are typed:
+	 * text stays text. The public datasets do not use this: their values stay exact for the programs that read them.
+	 */
+	public TableWriter openForSpreadsheet(OutputStream out, TableSchema schema, String sheet) {
+		var writer = open(out, schema, sheet);
+		if (this != CSV) {
+			return writer;
+		}
+		return new TableWriter() {
+
+			@Override
+			public void row(Object... values) {
+				var safe = values.clone();
+				for (int i = 0; i < safe.length; i++) {
+					if (safe[i] instanceof String text && startsLikeAFormula(text)) {
+						safe[i] = "'" + text;
+					}
+				}
+				writer.row(safe);
+			}
+
+			@Override
+			public void close() {
+				writer.close();
+			}
+		};
+	}
+
+	/** Whether a spreadsheet would read this text as a formula (or hide its first character). */
+	public static boolean startsLikeAFormula(String text) {
+		if (text.isEmpty()) {
+			return false;
+		}
+		char first = text.charAt(0);
+		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+	}
+
 	/** Writes rows; closing finishes the document. */
 	public interface TableWriter extends RowSink, AutoCloseable {
 

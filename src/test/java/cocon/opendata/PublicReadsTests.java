@@ -1,0 +1,121 @@
+package cocon.opendata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Issue 22, point 5: the public reads (lists, datasets, schemas, the catalogue) are readable from a script of another
+ * site without credentials, answer a conditional request with 304, are not {@code no-store} and are compressed;
+ * what a signed-in person reads is not shared that way.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PublicReadsTests {
+
+	static final String ORIGIN = "https://www.exemple-collectivite.fr";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	final UUID campaign = UUID.randomUUID();
+
+	@BeforeEach
+	void aCampaignWithSupports() {
+		var now = Timestamp.from(Instant.parse("2021-04-20T10:00:00Z"));
+		jdbc.sql("""
+				insert into voting.campaign (id, title, support_kinds, supports_open, supports_close, as_of)
+				values (?, 'Lectures publiques', '{COMMUNE}', ?, ?, ?)""")
+				.params(campaign, Timestamp.from(Instant.parse("2021-04-01T00:00:00Z")),
+						Timestamp.from(Instant.parse("2021-04-30T00:00:00Z")), now).update();
+		jdbc.sql("""
+				insert into voting.support (proposal_id, siren, campaign_id, name, kind, departement, region, population,
+				                            supported_by, supported_at)
+				select md5(? || p)::uuid, '216901231', ?, 'Lyon', 'COMMUNE', '69', '84', 522250, 'agent-216901231', ?
+				from generate_series(1, 40) p""").params(campaign.toString(), campaign, now).update();
+	}
+
+	@AfterEach
+	void forget() {
+		jdbc.sql("delete from voting.support where campaign_id = ?").param(campaign).update();
+		jdbc.sql("delete from voting.campaign where id = ?").param(campaign).update();
+	}
+
+	@Test
+	void publicReadsAreSharedCachedRevalidatedAndCompressed() throws Exception {
+		var compressed = List.of("/api/open-data/schemas/soutiens.json",
+				"/api/open-data/campaigns/" + campaign + "/soutiens/schema.json", "/donnees-ouvertes/catalogue.jsonld",
+				"/api/open-data/campaigns/" + campaign + "/soutiens.csv",
+				"/api/open-data/campaigns/" + campaign + "/soutiens.json");
+		for (var path : concat(compressed, List.of("/api/campaigns", "/api/open-data/catalogue.jsonld"))) {
+			var first = send(path, null, "Origin", ORIGIN, "Accept-Encoding", "gzip");
+			assertThat(first.statusCode()).as(path).isEqualTo(200);
+			var headers = first.headers();
+			assertThat(headers.firstValue("Access-Control-Allow-Origin")).as(path).hasValue("*");
+			assertThat(headers.firstValue("Access-Control-Allow-Credentials")).as(path).isEmpty();
+			assertThat(headers.firstValue("Access-Control-Expose-Headers").orElse("")).as(path).contains("ETag");
+			assertThat(headers.allValues("Cache-Control").toString()).as(path).doesNotContain("no-store");
+			var etag = headers.firstValue("ETag");
+			assertThat(etag).as(path).isPresent();
+			if (compressed.contains(path)) {
+				assertThat(headers.firstValue("Content-Encoding")).as(path).hasValue("gzip");
+			}
+			var again = send(path, null, "Origin", ORIGIN, "If-None-Match", etag.get());
+			assertThat(again.statusCode()).as("%s with If-None-Match", path).isEqualTo(304);
+		}
+	}
+
+	@Test
+	void aScriptOfAnotherSiteMayAskConditionallyButWithoutCredentials() throws Exception {
+		var preflight = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/campaigns"))
+				.method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", ORIGIN)
+				.header("Access-Control-Request-Method", "GET").header("Access-Control-Request-Headers", "if-none-match")
+				.build(), HttpResponse.BodyHandlers.discarding());
+		assertThat(preflight.statusCode()).isBetween(200, 204);
+		assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+		assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
+				.contains("if-none-match");
+		assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+
+		var signedIn = send("/api/campaigns", "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes()),
+				"Origin", ORIGIN);
+		assertThat(signedIn.statusCode()).isEqualTo(200);
+		assertThat(signedIn.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+		assertThat(signedIn.headers().allValues("Cache-Control").toString()).contains("no-store");
+	}
+
+	private HttpResponse<byte[]> send(String path, String authorization, String... headers) throws Exception {
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60));
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private static List<String> concat(List<String> a, List<String> b) {
+		return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+	}
+}
