@@ -31,7 +31,7 @@ class ApiFormContentFilter extends OncePerRequestFilter {
 	static final Set<String> FORM_TYPES = Set.of("application/x-www-form-urlencoded", "multipart/form-data", "text/plain");
 
 	static final String REFUSED = "L'API n'accepte pas de contenu de formulaire (%s) : envoyez du JSON "
-			+ "(Content-Type: application/json), ou aucun contenu pour une action sans corps.";
+			+ "(type de contenu application/json), ou aucun contenu pour une action sans corps.";
 
 	private final MessageSource messages;
 
