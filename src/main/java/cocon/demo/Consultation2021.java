@@ -312,7 +312,7 @@ final class Consultation2021 {
 					"des dégradations ont lieu chaque week-end près de la salle des fêtes",
 					"Inéligible : un équipement de vidéoprotection n'entre pas dans le champ des services numériques de l'appel."));
 
-	/** A committee member: the demo identity (committee1–5 may sign in), and the organisation represented. */
+	/** A committee member: the demo identity (each may sign in, DemoPersonas), and the organisation represented. */
 	record Member(String username, String organisation) {
 	}
 

@@ -42,7 +42,14 @@ class DemoPersonas implements UserDetailsService {
 			new Persona("committee2", "Bruno Garnier (ADF)", Set.of(), "Membre de comité"),
 			new Persona("committee3", "Chloé Moreau (France urbaine)", Set.of(), "Membre de comité"),
 			new Persona("committee4", "David Roux (DINUM)", Set.of(), "Membre de comité"),
-			new Persona("committee5", "Émilie Fournier (ANCT)", Set.of(), "Membre de comité"));
+			new Persona("committee5", "Émilie Fournier (ANCT)", Set.of(), "Membre de comité"),
+			// the other members of the 2021 committee the demonstration replays: a seat goes to a known identity only
+			new Persona("amrf", "Françoise Girard (AMRF)", Set.of(), "Membre de comité"),
+			new Persona("regions-de-france", "Gilles Petit (Régions de France)", Set.of(), "Membre de comité"),
+			new Persona("intercommunalites", "Hélène Bonnet (Intercommunalités de France)", Set.of(), "Membre de comité"),
+			new Persona("ditp", "Ivan Mercier (DITP)", Set.of(), "Membre de comité"),
+			new Persona("elue-rurale", "Julie Lambert (élue d'une commune rurale)", Set.of(), "Membre de comité"),
+			new Persona("elu-metropole", "Karim Benali (élu d'une métropole)", Set.of(), "Membre de comité"));
 
 	private static final Map<String, Persona> BY_USERNAME = new LinkedHashMap<>();
 
