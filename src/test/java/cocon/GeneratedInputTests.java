@@ -100,6 +100,29 @@ class GeneratedInputTests {
 		for (var operation : operations) {
 			var inputs = new Inputs(api, operation, fixture, random);
 			String identity = identityFor(operation, inputs);
+			// anonymous first: refused, documented, nothing stored (the contract a generated client relies on)
+			var valid = inputs.valid();
+			var anonymousAnswer = anonymousWrite(operation.method().toUpperCase(), inputs.uri(valid), valid.contentType(),
+					valid.body());
+			tried++;
+			String anonymousWhat = operation.name() + " [valide] as anonyme → " + anonymousAnswer.status();
+			if (anonymousAnswer.status() != 401) {
+				failures.add(anonymousWhat + " : an anonymous write is answered 401");
+			}
+			undocumented(operation.operation(), anonymousAnswer).ifPresent(problem -> failures.add(anonymousWhat + " : " + problem));
+			// then the valid input as each other role: whatever they are answered is documented, never a 5xx
+			for (var other : IDENTITIES) {
+				if (other.equals(identity)) {
+					continue;
+				}
+				var answer = send(operation.method().toUpperCase(), inputs.uri(valid), other, valid.contentType(), valid.body());
+				tried++;
+				String what = operation.name() + " [valide] as " + other + " → " + answer.status();
+				if (answer.status() >= 500) {
+					failures.add(what + " : " + abbreviate(answer.body()));
+				}
+				undocumented(operation.operation(), answer).ifPresent(problem -> failures.add(what + " : " + problem));
+			}
 			awaitQuiet(); // the probe may have been accepted
 			before = counts();
 			for (int i = 0; i < INPUTS_PER_OPERATION; i++) {
@@ -108,6 +131,7 @@ class GeneratedInputTests {
 						input.body());
 				tried++;
 				String what = operation.name() + " [" + input.description() + "] as " + identity + " → " + answer.status();
+				undocumented(operation.operation(), answer).ifPresent(problem -> failures.add(what + " : " + problem));
 				if (answer.status() >= 500) {
 					failures.add(what + " : " + abbreviate(answer.body()));
 				}
@@ -219,6 +243,18 @@ class GeneratedInputTests {
 		var response = http.send(builder.GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
 				response.body(), response.headers().firstValue("ETag").orElse(null));
+	}
+
+	Answer anonymousWrite(String method, String uri, String contentType, byte[] body) throws Exception {
+		var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + uri)).timeout(Duration.ofSeconds(30))
+				.header("Accept", "application/json, application/problem+json");
+		if (contentType != null) {
+			builder.header("Content-Type", contentType);
+		}
+		builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+		var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+				response.body());
 	}
 
 	// The operations and who may call them --------------------------------------------------------------------------

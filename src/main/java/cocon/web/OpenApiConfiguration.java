@@ -143,6 +143,9 @@ class OpenApiConfiguration {
 					createdAsWell(responses);
 				}
 			}
+			if (answersNoContent(handler)) {
+				responses.addApiResponse("204", new ApiResponse().description("Fait : rien à renvoyer."));
+			}
 			if (AnnotatedElementUtils.hasAnnotation(handler.getMethod(), RateLimited.class)) {
 				problem(responses, "429", "Trop de requêtes : réessayez après le délai de l'en-tête Retry-After.");
 			}
@@ -238,6 +241,12 @@ class OpenApiConfiguration {
 		responses.addApiResponse(status, new ApiResponse().description(description)
 				.content(new Content().addMediaType(PROBLEM_JSON,
 						new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+	}
+
+	/** A handler that answers a {@code ResponseEntity<Void>} answers 204 when it succeeds (the body-less answers). */
+	private static boolean answersNoContent(HandlerMethod handler) {
+		return handler.getMethod().getGenericReturnType() instanceof java.lang.reflect.ParameterizedType type
+				&& ResponseEntity.class.equals(type.getRawType()) && Void.class.equals(type.getActualTypeArguments()[0]);
 	}
 
 	/** A POST that answers a {@code ResponseEntity} creates: 201 with the same body, 200 when it existed already. */
