@@ -56,11 +56,37 @@ class RateLimitInterceptor implements HandlerInterceptor {
 		return true;
 	}
 
-	/** Issue 22: what the handler refuses anyway (anonymous caller, malformed identifier) is not counted. */
+	/**
+	 * Issue 22: what the handler refuses anyway (anonymous caller, a role it does not have, malformed identifier) is
+	 * not counted.
+	 */
 	private static final class RefusedAnyway {
 
+		/** The roles of a {@code hasRole('…')} or {@code hasAnyRole('…', …)} rule; other rules are left to count. */
+		private static final java.util.regex.Pattern ROLES = java.util.regex.Pattern
+				.compile("has(?:Any)?Role\\(((?:\\s*'[A-Z_]+'\\s*,?)+)\\)");
+
+		static boolean hasTheRoleItNeeds(HandlerMethod method) {
+			var rule = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(),
+					org.springframework.security.access.prepost.PreAuthorize.class);
+			if (rule == null) {
+				return true;
+			}
+			var roles = ROLES.matcher(rule.value().strip());
+			if (!roles.matches()) {
+				return true;
+			}
+			var authentication = SecurityContextHolder.getContext().getAuthentication();
+			var granted = authentication == null ? java.util.Set.<String>of()
+					: authentication.getAuthorities().stream().map(a -> a.getAuthority())
+							.collect(java.util.stream.Collectors.toSet());
+			return java.util.Arrays.stream(roles.group(1).split(","))
+					.map(role -> "ROLE_" + role.strip().replace("'", ""))
+					.anyMatch(granted::contains);
+		}
+
 		static boolean countable(HandlerMethod method, HttpServletRequest request, Object user) {
-			if (user == null) {
+			if (user == null || !hasTheRoleItNeeds(method)) {
 				return false;
 			}
 			var variables = (Map<?, ?>) request.getAttribute(

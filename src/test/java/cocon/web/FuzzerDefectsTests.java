@@ -133,4 +133,12 @@ class FuzzerDefectsTests {
 					.andExpect(status().isBadRequest());
 		}
 	}
+
+	@Test
+	void aCallerWithoutTheRoleIsRefusedBeforeTheSupportsLimitIsTaken() throws Exception {
+		for (int i = 0; i < 70; i++) { // the limit is 60 a minute per identity: a curator is no collectivité's agent
+			mvc.perform(put("/api/proposals/{id}/support", java.util.UUID.randomUUID()).with(httpBasic("curator", "demo")))
+					.andExpect(status().isForbidden());
+		}
+	}
 }
