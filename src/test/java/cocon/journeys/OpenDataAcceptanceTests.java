@@ -219,6 +219,8 @@ class OpenDataAcceptanceTests {
 			assertThat(formats).contains("CSV", "JSON");
 		}
 		assertThat(listed).containsExactlyElementsOf(DATASETS);
+		// the catalogue as served, every campaign and dataset of the database in it, against the official shapes
+		assertThat(cocon.opendata.DcatApConformanceTests.violations(catalogue.toString())).isEmpty();
 
 		var dataPackage = json("/api/open-data/campaigns/" + fixture.campaign + "/datapackage.json");
 		assertThat(dataPackage.get("licenses").get(0).get("name").asString()).isEqualTo("etalab-2.0");

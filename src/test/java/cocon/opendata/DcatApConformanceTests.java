@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * sibling of the clone in CI): media types and formats as IRIs of their vocabularies, sizes as non-negative
  * integers, a theme and a contact point on every dataset.
  */
-class DcatApConformanceTests {
+public class DcatApConformanceTests {
 
 	static final Path SHAPES = Path.of("..", "shared", "data", "dcat-ap-3.0.1");
 
@@ -78,6 +78,18 @@ class DcatApConformanceTests {
 		RDFParser.create().source(new StringReader(jsonld)).lang(Lang.JSONLD).parse(data);
 		assertThat(data.size()).as("triples of the catalogue").isGreaterThan(40);
 
+		var violations = violations(data);
+		assertThat(violations).as(jsonld).isEmpty();
+	}
+
+	/** The violations of the DCAT-AP 3.0.1 shapes (mandatory and recommended) by a catalogue in JSON-LD. */
+	public static List<String> violations(String jsonld) throws Exception {
+		var data = ModelFactory.createDefaultModel();
+		RDFParser.create().source(new StringReader(jsonld)).lang(Lang.JSONLD).parse(data);
+		return violations(data);
+	}
+
+	private static List<String> violations(org.apache.jena.rdf.model.Model data) {
 		var violations = new ArrayList<String>();
 		for (var file : List.of("shapes.ttl", "shapes_recommended.ttl")) {
 			var path = SHAPES.resolve(file);
@@ -87,6 +99,6 @@ class DcatApConformanceTests {
 			report.getEntries().forEach(entry -> violations.add(file + " : " + entry.severity().level().getLocalName() + " "
 					+ entry.focusNode() + " " + entry.resultPath() + " — " + entry.message()));
 		}
-		assertThat(violations).as(jsonld).isEmpty();
+		return violations;
 	}
 }
