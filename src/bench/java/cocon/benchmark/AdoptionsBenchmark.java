@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,20 +35,11 @@ public final class AdoptionsBenchmark {
 
 	private AdoptionsBenchmark(Map<String, String> options) {
 		this.options = options;
-		this.baseUrl = options.getOrDefault("base-url", "http://localhost:8080");
-		if (!URI.create(baseUrl).getHost().matches("localhost|127\\.0\\.0\\.1|\\[::1\\]")) {
-			throw new IllegalArgumentException("Le banc d'essai ne vise que localhost : " + baseUrl);
-		}
+		this.baseUrl = SupportsExportBenchmark.localhost(options.getOrDefault("base-url", "http://localhost:8080"));
 	}
 
 	public static void main(String[] args) throws Exception {
-		var options = new HashMap<String, String>();
-		for (int i = 0; i < args.length; i++) {
-			if (!args[i].startsWith("--")) {
-				throw new IllegalArgumentException("option inattendue : " + args[i]);
-			}
-			options.put(args[i].substring(2), i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "");
-		}
+		var options = SupportsExportBenchmark.options(args);
 		if (options.containsKey("help") || !options.containsKey("jdbc-url")) {
 			System.out.println("""
 					AdoptionsBenchmark --base-url http://localhost:8080 --pid SERVER_PID

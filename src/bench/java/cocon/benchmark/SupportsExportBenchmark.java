@@ -44,26 +44,31 @@ public final class SupportsExportBenchmark {
 
 	private SupportsExportBenchmark(Map<String, String> options) {
 		this.options = options;
-		this.baseUrl = options.getOrDefault("base-url", "http://localhost:8080");
+		this.baseUrl = localhost(options.getOrDefault("base-url", "http://localhost:8080"));
+	}
+
+	/** The base URL, if it is on this machine: a load tool never targets anything else. */
+	static String localhost(String baseUrl) {
 		if (!URI.create(baseUrl).getHost().matches("localhost|127\\.0\\.0\\.1|\\[::1\\]")) {
 			throw new IllegalArgumentException("Le banc d'essai ne vise que localhost : " + baseUrl);
 		}
+		return baseUrl;
 	}
 
-	public static void main(String[] args) throws Exception {
+	/** {@code --name value} and {@code --flag} (an empty value) options. */
+	static Map<String, String> options(String[] args) {
 		var options = new HashMap<String, String>();
 		for (int i = 0; i < args.length; i++) {
 			if (!args[i].startsWith("--")) {
 				throw new IllegalArgumentException("option inattendue : " + args[i]);
 			}
-			var name = args[i].substring(2);
-			if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-				options.put(name, args[++i]);
-			}
-			else {
-				options.put(name, "");
-			}
+			options.put(args[i].substring(2), i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "");
 		}
+		return options;
+	}
+
+	public static void main(String[] args) throws Exception {
+		var options = options(args);
 		if (options.containsKey("help") || !options.containsKey("jdbc-url") && !options.containsKey("campaign")) {
 			System.out.println("""
 					SupportsExportBenchmark --base-url http://localhost:8080 --pid SERVER_PID
