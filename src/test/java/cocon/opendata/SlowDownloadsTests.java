@@ -27,8 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 20, finding 3: 30 clients keep a large download open and read nothing (a small receive window, as a client
- * reading one byte a second has), more than the database pool's 20 connections, while others are served as usual —
- * a download holds no database connection at a client's pace.
+ * reading one byte a second has), more than the database pool's 20 connections, while a support is written and
+ * pages and API reads are served as usual — a download holds no database connection at a client's pace.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SlowDownloadsTests {
@@ -44,6 +44,9 @@ class SlowDownloadsTests {
 	JdbcClient jdbc;
 
 	final UUID campaign = UUID.randomUUID();
+	/** A campaign whose supports are open now, with one published proposal: a support is written during the stall. */
+	final UUID openCampaign = UUID.randomUUID();
+	final UUID openProposal = UUID.randomUUID();
 	final List<Socket> clients = new ArrayList<>();
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -52,8 +55,11 @@ class SlowDownloadsTests {
 		for (var client : clients) {
 			client.close();
 		}
-		jdbc.sql("delete from voting.support where campaign_id = ?").param(campaign).update();
-		jdbc.sql("delete from voting.campaign where id = ?").param(campaign).update();
+		for (var id : List.of(campaign, openCampaign)) {
+			jdbc.sql("delete from voting.support where campaign_id = ?").param(id).update();
+			jdbc.sql("delete from voting.campaign where id = ?").param(id).update();
+		}
+		jdbc.sql("delete from voting.proposal where id = ?").param(openProposal).update();
 	}
 
 	@Test
@@ -73,6 +79,17 @@ class SlowDownloadsTests {
 				from generate_series(1, ?) p cross join unnest(?::text[]) as s(siren)""")
 				.params(campaign.toString(), campaign, now, PROPOSALS, sirens()).update();
 
+		var today = Instant.now();
+		jdbc.sql("""
+				insert into voting.campaign (id, title, support_kinds, supports_open, supports_close, as_of)
+				values (?, 'Soutiens ouverts pendant les téléchargements lents', '{COMMUNE}', ?, ?, ?)""")
+				.params(openCampaign, Timestamp.from(today.minus(Duration.ofDays(1))),
+						Timestamp.from(today.plus(Duration.ofDays(1))), Timestamp.from(today)).update();
+		jdbc.sql("""
+				insert into voting.proposal (id, campaign_id, title, summary, theme, published_at, content_as_of)
+				values (?, ?, 'Proposition soutenue pendant les téléchargements', 'Résumé', 'Dématérialisation', ?, ?)""")
+				.params(openProposal, openCampaign, Timestamp.from(today), Timestamp.from(today)).update();
+
 		var download = "GET /api/open-data/campaigns/" + campaign + "/soutiens.csv HTTP/1.1\r\nHost: localhost\r\n\r\n";
 		for (int i = 0; i < CLIENTS; i++) {
 			var client = new Socket();
@@ -87,6 +104,18 @@ class SlowDownloadsTests {
 		for (var client : clients) {
 			assertThat(statusLine(client.getInputStream())).isEqualTo("HTTP/1.1 200 ");
 		}
+
+		// a commune's support is written and acknowledged as usual
+		var support = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/proposals/"
+				+ openProposal + "/support")).timeout(Duration.ofSeconds(10))
+				.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+						.encodeToString("agent-216901231:demo".getBytes(StandardCharsets.UTF_8)))
+				.header("Accept", "application/json").PUT(HttpRequest.BodyPublishers.noBody()).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(support.statusCode()).as("a support while %d downloads wait for their clients: %s", CLIENTS,
+				support.body()).isEqualTo(201);
+		assertThat(jdbc.sql("select count(*) from voting.support where proposal_id = ?").param(openProposal)
+				.query(Long.class).single()).isEqualTo(1);
 
 		for (var path : List.of("/api/campaigns", "/", "/donnees-ouvertes", "/api/collectivites?kind=COMMUNE&size=5",
 				"/api/campaigns", "/donnees-ouvertes/catalogue.jsonld")) {
