@@ -85,14 +85,16 @@ class ProConnectConfiguration {
 
 	@Bean
 	ProConnectUserInfo proConnectUserInfo(ProConnectSettings settings, OrganisationResolver organisations,
-			GrantedRoles grantedRoles, ProConnectAccounts accounts) {
+			GrantedRoles grantedRoles, ProConnectAccounts accounts,
+			org.springframework.beans.factory.ObjectProvider<cocon.shared.identity.CommitteeSeats> seats) {
 		var keys = new RestTemplate(settings.requestFactory());
 		return new ProConnectUserInfo(RestClient.builder().requestFactory(settings.requestFactory()).build(),
 				registration -> UserInfoTokenVerifier.withJwkSetUri(registration.getProviderDetails().getJwkSetUri(),
 						registration.getProviderDetails().getIssuerUri(), registration.getClientId(),
 						settings.userInfoAlgorithm(), keys),
 				new ProConnectIdentities(organisations, grantedRoles, accounts, accounts, settings.mfaRoles(),
-						settings.mfaAcrValues()));
+						settings.mfaAcrValues(), settings.mfaCommittee()
+								? seats.getIfAvailable(() -> username -> false)::seated : username -> false));
 	}
 
 	@Bean

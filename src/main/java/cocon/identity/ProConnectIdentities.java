@@ -41,15 +41,19 @@ class ProConnectIdentities {
 	private final Administrators administrators;
 	private final Set<Role> mfaRoles;
 	private final List<String> mfaAcrValues;
+	/** Whether the person sits on a current committee and so needs the second factor too (none when not asked). */
+	private final java.util.function.Predicate<String> seatNeedingMfa;
 
 	ProConnectIdentities(OrganisationResolver organisations, GrantedRoles grantedRoles, Accounts accounts,
-			Administrators administrators, Set<Role> mfaRoles, List<String> mfaAcrValues) {
+			Administrators administrators, Set<Role> mfaRoles, List<String> mfaAcrValues,
+			java.util.function.Predicate<String> seatNeedingMfa) {
 		this.organisations = organisations;
 		this.grantedRoles = grantedRoles;
 		this.accounts = accounts;
 		this.administrators = administrators;
 		this.mfaRoles = Set.copyOf(mfaRoles);
 		this.mfaAcrValues = List.copyOf(mfaAcrValues);
+		this.seatNeedingMfa = seatNeedingMfa;
 	}
 
 	/**
@@ -77,10 +81,16 @@ class ProConnectIdentities {
 		if (administrators.bind(username, subject, email)) {
 			roles.add(Role.ADMINISTRATOR);
 		}
-		if (!Collections.disjoint(roles, mfaRoles) && (acr == null || !mfaAcrValues.contains(acr))) {
-			throw new ProConnectRefusal(SignInFailure.MFA_REQUIRED, subject, "rôle " + roles.stream()
-					.filter(mfaRoles::contains).map(Role::name).sorted().collect(Collectors.joining(", "))
-					+ " sans double authentification (acr " + acr + ")");
+		if (acr == null || !mfaAcrValues.contains(acr)) {
+			if (!Collections.disjoint(roles, mfaRoles)) {
+				throw new ProConnectRefusal(SignInFailure.MFA_REQUIRED, subject, "rôle " + roles.stream()
+						.filter(mfaRoles::contains).map(Role::name).sorted().collect(Collectors.joining(", "))
+						+ " sans double authentification (acr " + acr + ")");
+			}
+			if (seatNeedingMfa.test(username)) {
+				throw new ProConnectRefusal(SignInFailure.MFA_REQUIRED, subject,
+						"siège au comité de pilotage sans double authentification (acr " + acr + ")");
+			}
 		}
 		return new CurrentUser(username, name.isBlank() ? (email == null ? subject : email) : name, email, roles, organisation);
 	}

@@ -24,12 +24,15 @@ import cocon.shared.identity.Role;
  * @param timeout connection and answer time allowed to each call to ProConnect (discovery, keys, token, userinfo)
  * @param discoveryRetry the least time between two attempts to read ProConnect's discovery document while it fails
  * @param mfaRoles roles that need a multi-factor sign-in (ProConnect's {@code acr})
+ * @param mfaCommittee whether a seat on a current committee needs it too ({@code COMMITTEE} among the roles)
  * @param mfaAcrValues the {@code acr} values that mean a multi-factor sign-in
  */
 record ProConnectSettings(String issuer, String clientId, String clientSecret, SignatureAlgorithm idTokenAlgorithm,
-		SignatureAlgorithm userInfoAlgorithm, Duration timeout, Duration discoveryRetry, String baseUrl, Set<Role> mfaRoles, List<String> mfaAcrValues) {
+		SignatureAlgorithm userInfoAlgorithm, Duration timeout, Duration discoveryRetry, String baseUrl, Set<Role> mfaRoles, boolean mfaCommittee, List<String> mfaAcrValues) {
 
 	static final String PREFIX = "proconnect.";
+	/** The entry of {@code PROCONNECT_MFA_ROLES} that stands for a seat on a current committee (no platform role). */
+	static final String COMMITTEE = "COMMITTEE";
 	/** ProConnect's default for a new client, and what Cocon asks for (RS256 is the other choice). */
 	static final String DEFAULT_ALGORITHM = "ES256";
 	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
@@ -46,14 +49,16 @@ record ProConnectSettings(String issuer, String clientId, String clientSecret, S
 		String baseUrl = environment.getProperty("cocon.base-url", "http://localhost:8080").strip();
 		URI.create(baseUrl);
 		var roles = EnumSet.noneOf(Role.class);
-		list(environment.getProperty(PREFIX + "mfa.roles", "ADMINISTRATOR,CURATOR"))
-				.forEach(role -> roles.add(Role.valueOf(role.toUpperCase(Locale.ROOT))));
+		var entries = list(environment.getProperty(PREFIX + "mfa.roles", "ADMINISTRATOR,CURATOR,COMMITTEE")).stream()
+				.map(entry -> entry.toUpperCase(Locale.ROOT)).toList();
+		entries.stream().filter(entry -> !entry.equals(COMMITTEE)).forEach(role -> roles.add(Role.valueOf(role)));
 		return new ProConnectSettings(environment.getProperty(ProConnectConfiguration.ISSUER).strip(), clientId.strip(),
 				clientSecret.strip(), algorithm(environment, "id-token-signed-response-alg"),
 				algorithm(environment, "userinfo-signed-response-alg"),
 				environment.getProperty(PREFIX + "timeout", Duration.class, DEFAULT_TIMEOUT),
 				environment.getProperty(PREFIX + "discovery-retry", Duration.class, Duration.ofSeconds(10)),
 				baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl, Set.copyOf(roles),
+				entries.contains(COMMITTEE),
 				list(environment.getProperty(PREFIX + "mfa.acr-values", DEFAULT_MFA_ACR)));
 	}
 

@@ -61,6 +61,9 @@ class CommitteeTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	cocon.shared.identity.CommitteeSeats seats;
+
 	CommitteeSteps steps;
 
 	@BeforeEach
@@ -90,6 +93,41 @@ class CommitteeTests {
 				.andExpect(jsonPath("$[0].appointedBy").doesNotExist());
 		steps.json(put("/api/campaigns/" + campaign + "/committee"), Identities.admin(), "{\"members\": []}")
 				.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void aSeatIsOneOnTheLatestNamingOfACommittee() throws Exception {
+		var campaign = steps.campaignWithCommittee("Sièges du comité");
+		var member = "agent-" + aSiren();
+		steps.json(put("/api/campaigns/" + campaign + "/committee"), Identities.admin(),
+				"{\"members\": [{\"username\": \"" + member + "\", \"organisation\": \"AMRF\"}]}")
+				.andExpect(status().isOk());
+		assertThat(seats.seated(member)).isTrue();
+
+		steps.json(put("/api/campaigns/" + campaign + "/committee"), Identities.admin(),
+				"{\"members\": [{\"username\": \"committee4\", \"organisation\": \"France Urbaine\"}]}")
+				.andExpect(status().isOk());
+		assertThat(seats.seated(member)).as("named by an earlier naming only").isFalse();
+	}
+
+	/** A SIREN no other test uses: eight random digits and the Luhn key. */
+	private static String aSiren() {
+		var base = String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+		for (int key = 0; key <= 9; key++) {
+			var siren = base + key;
+			int sum = 0;
+			for (int i = 0; i < 9; i++) {
+				int digit = siren.charAt(8 - i) - '0';
+				if (i % 2 == 1) {
+					digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+				}
+				sum += digit;
+			}
+			if (sum % 10 == 0) {
+				return siren;
+			}
+		}
+		throw new IllegalStateException();
 	}
 
 	@Test

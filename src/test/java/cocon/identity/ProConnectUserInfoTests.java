@@ -63,7 +63,7 @@ class ProConnectUserInfoTests {
 			username -> username.equals("sub-curator") ? Set.of(Role.CURATOR) : Set.of(),
 			(idp, subject, email) -> subject,
 			(username, subject, email) -> "premiere.admin@anct.gouv.fr".equals(email) && bound.add(email),
-			Set.of(Role.ADMINISTRATOR, Role.CURATOR), java.util.List.of(MFA));
+			Set.of(Role.ADMINISTRATOR, Role.CURATOR), java.util.List.of(MFA), username -> username.equals("sub-amrf"));
 
 	@Test
 	void aTokenSignedByTheProviderGivesAnAgentOfTheOrganisationOfItsSiret() {
@@ -107,6 +107,16 @@ class ProConnectUserInfoTests {
 		assertThatThrownBy(() -> identities.currentUser(claims, null)).isInstanceOf(ProConnectRefusal.class);
 		assertThat(identities.currentUser(verifier.verify(token(PROVIDER_KEY, claims().build())), "eidas1").roles())
 				.containsExactly(Role.AGENT);
+	}
+
+	@Test
+	void aSeatOnACommitteeNeedsAMultiFactorSignInToo() {
+		var member = verifier.verify(token(PROVIDER_KEY, claims().subject("sub-amrf").build()));
+
+		assertThatThrownBy(() -> identities.currentUser(member, "eidas1")).isInstanceOf(ProConnectRefusal.class)
+				.satisfies(e -> assertThat(((ProConnectRefusal) e).failure()).isEqualTo(SignInFailure.MFA_REQUIRED))
+				.hasMessageContaining("comité");
+		assertThat(identities.currentUser(member, MFA).roles()).containsExactly(Role.AGENT);
 	}
 
 	@Test
