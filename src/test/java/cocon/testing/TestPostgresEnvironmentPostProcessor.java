@@ -33,7 +33,7 @@ public class TestPostgresEnvironmentPostProcessor implements EnvironmentPostProc
 			try {
 				postgres = EmbeddedPostgres.builder()
 						.setRegisterShutdownHook(false)
-						.setServerConfig("max_connections", "300")
+						.setServerConfig("max_connections", "500")
 						.setServerConfig("fsync", "off")
 						.setServerConfig("synchronous_commit", "off")
 						.setServerConfig("full_page_writes", "off")
@@ -117,7 +117,9 @@ public class TestPostgresEnvironmentPostProcessor implements EnvironmentPostProc
 				"spring.datasource.password", "postgres")));
 		// the tests' database is a demonstration's (ADR 0034)
 		environment.getPropertySources().addLast(new MapPropertySource("test-demo-data", Map.of("cocon.demo.seed", "false",
-				"cocon.demo.on-external-database", "true", "COCON_PERSONAL_DATA_KEY", PERSONAL_DATA_KEY)));
+				"cocon.demo.on-external-database", "true", "COCON_PERSONAL_DATA_KEY", PERSONAL_DATA_KEY,
+				// the context cache keeps a few dozen contexts alive: each holds one idle connection, not a full pool
+				"spring.datasource.hikari.minimum-idle", "1", "spring.datasource.hikari.idle-timeout", "10000")));
 		if (environment.getProperty("cocon.test.demo-profile", Boolean.class, true)) {
 			environment.addActiveProfile("demo");
 		}
