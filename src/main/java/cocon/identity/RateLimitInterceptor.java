@@ -26,7 +26,14 @@ class RateLimitInterceptor implements HandlerInterceptor {
 	private record Handler(Method method, Class<?> beanType) {
 	}
 
-	private final Map<Handler, Optional<RateLimited>> limitOf = new ConcurrentHashMap<>();
+	/**
+	 * A handler's limit and the roles its {@code hasRole}/{@code hasAnyRole} rule requires (empty when it has no such
+	 * rule), both read once per handler method.
+	 */
+	private record Limit(RateLimited limited, java.util.Set<String> requiredAuthorities) {
+	}
+
+	private final Map<Handler, Optional<Limit>> limitOf = new ConcurrentHashMap<>();
 
 	RateLimitInterceptor(RateLimits limits) {
 		this.limits = limits;
@@ -37,18 +44,19 @@ class RateLimitInterceptor implements HandlerInterceptor {
 		if (!limits.enabled() || !(handler instanceof HandlerMethod method)) {
 			return true;
 		}
-		var limited = limitOf.computeIfAbsent(new Handler(method.getMethod(), method.getBeanType()), h -> Optional
+		var limit = limitOf.computeIfAbsent(new Handler(method.getMethod(), method.getBeanType()), h -> Optional
 				.ofNullable(AnnotatedElementUtils.findMergedAnnotation(h.method(), RateLimited.class))
-				.or(() -> Optional.ofNullable(AnnotatedElementUtils.findMergedAnnotation(h.beanType(), RateLimited.class))))
+				.or(() -> Optional.ofNullable(AnnotatedElementUtils.findMergedAnnotation(h.beanType(), RateLimited.class)))
+				.map(limited -> new Limit(limited, RefusedAnyway.requiredAuthorities(h.method()))))
 				.orElse(null);
-		if (limited == null) {
+		if (limit == null) {
 			return true;
 		}
 		var user = CurrentUserArgumentResolver.currentUser(SecurityContextHolder.getContext().getAuthentication());
-		if (!RefusedAnyway.countable(method, request, user)) {
-			return true; // refused by the handler (401, 400) without using up the caller's budget
+		if (!RefusedAnyway.countable(method, request, user, limit.requiredAuthorities())) {
+			return true; // refused by the handler (401, 403, 400) without using up the caller's budget
 		}
-		long wait = limits.take(limited.value(), user == null ? null : user.username(), request.getRemoteAddr());
+		long wait = limits.take(limit.limited().value(), user == null ? null : user.username(), request.getRemoteAddr());
 		if (wait > 0) {
 			limits.refuse(request, response, wait, false);
 			return false;
@@ -66,27 +74,31 @@ class RateLimitInterceptor implements HandlerInterceptor {
 		private static final java.util.regex.Pattern ROLES = java.util.regex.Pattern
 				.compile("has(?:Any)?Role\\(((?:\\s*'[A-Z_]+'\\s*,?)+)\\)");
 
-		static boolean hasTheRoleItNeeds(HandlerMethod method) {
-			var rule = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(),
+		/** The authorities of the handler's role rule, any of which it accepts; empty for no rule this reads. */
+		static java.util.Set<String> requiredAuthorities(Method method) {
+			var rule = AnnotatedElementUtils.findMergedAnnotation(method,
 					org.springframework.security.access.prepost.PreAuthorize.class);
-			if (rule == null) {
-				return true;
+			var roles = rule == null ? null : ROLES.matcher(rule.value().strip());
+			if (roles == null || !roles.matches()) {
+				return java.util.Set.of();
 			}
-			var roles = ROLES.matcher(rule.value().strip());
-			if (!roles.matches()) {
+			return java.util.Arrays.stream(roles.group(1).split(","))
+					.map(role -> "ROLE_" + role.strip().replace("'", ""))
+					.collect(java.util.stream.Collectors.toUnmodifiableSet());
+		}
+
+		private static boolean hasOneOf(java.util.Set<String> authorities) {
+			if (authorities.isEmpty()) {
 				return true;
 			}
 			var authentication = SecurityContextHolder.getContext().getAuthentication();
-			var granted = authentication == null ? java.util.Set.<String>of()
-					: authentication.getAuthorities().stream().map(a -> a.getAuthority())
-							.collect(java.util.stream.Collectors.toSet());
-			return java.util.Arrays.stream(roles.group(1).split(","))
-					.map(role -> "ROLE_" + role.strip().replace("'", ""))
-					.anyMatch(granted::contains);
+			return authentication != null && authentication.getAuthorities().stream()
+					.anyMatch(granted -> authorities.contains(granted.getAuthority()));
 		}
 
-		static boolean countable(HandlerMethod method, HttpServletRequest request, Object user) {
-			if (user == null || !hasTheRoleItNeeds(method)) {
+		static boolean countable(HandlerMethod method, HttpServletRequest request, Object user,
+				java.util.Set<String> requiredAuthorities) {
+			if (user == null || !hasOneOf(requiredAuthorities)) {
 				return false;
 			}
 			var variables = (Map<?, ?>) request.getAttribute(
