@@ -1,12 +1,19 @@
 package cocon.intake;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+
 /**
- * A small RFC 4180 reader: records end with CRLF, LF or CR; a field in double quotes may hold the separator, line
- * breaks and doubled quotes ({@code ""}). The separator ({@code ;} or {@code ,}) is the one found most often in the
- * header line. Each record remembers the line of the file on which it begins, for error reports.
+ * Reads the import file with Apache Commons CSV (RFC 4180: records end with CRLF, LF or CR; a field in double quotes
+ * may hold the separator, line breaks and doubled quotes). What the library does not do is ours: the separator
+ * ({@code ;} or {@code ,}) is the one found most often in the header line, a leading byte order mark is dropped, and
+ * each record remembers the line of the file on which it begins, for error reports.
  */
 final class CsvParser {
 
@@ -54,72 +61,33 @@ final class CsvParser {
 		if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
 			text = text.substring(1);
 		}
-		char separator = detectSeparator(text);
+		// Text after a closing quote is kept as typed ("x"y reads xy), as spreadsheets do: lenient, never refused.
+		var format = CSVFormat.RFC4180.builder()
+				.setDelimiter(detectSeparator(text))
+				.setIgnoreEmptyLines(false)
+				.setTrailingData(true)
+				.get();
 		var rows = new ArrayList<Row>();
-		var fields = new ArrayList<String>();
-		var field = new StringBuilder();
-		int line = 1;
-		int rowLine = 1;
-		int quoteLine = 0;
-		boolean quoted = false;
-		boolean fieldStarted = false;
-		int i = 0;
-		while (i < text.length()) {
-			char c = text.charAt(i);
-			if (quoted) {
-				if (c == '"') {
-					if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-						field.append('"');
-						i += 2;
-						continue;
+		try (var parser = CSVParser.parse(new StringReader(text), format)) {
+			var records = parser.iterator();
+			while (true) {
+				// the line breaks read so far, taken before the parser reads the next record: where that record starts
+				int line = (int) parser.getCurrentLineNumber() + 1;
+				try {
+					if (!records.hasNext()) {
+						return rows;
 					}
-					quoted = false;
 				}
-				else {
-					if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-						line++;
-					}
-					field.append(c);
+				catch (UncheckedIOException e) {
+					// the one way a string cannot be read as CSV: a quote opened and never closed before the end
+					throw new MalformedCsvException("Ligne " + line + " : un champ entre guillemets n'est jamais refermé.");
 				}
-				i++;
-				continue;
+				var record = records.next();
+				rows.add(new Row(line, record.size() == 0 ? List.of("") : record.toList()));
 			}
-			if (c == '"' && !fieldStarted) {
-				quoted = true;
-				fieldStarted = true;
-				quoteLine = line;
-			}
-			else if (c == separator) {
-				fields.add(field.toString());
-				field.setLength(0);
-				fieldStarted = false;
-			}
-			else if (c == '\r' || c == '\n') {
-				if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-					i++;
-				}
-				fields.add(field.toString());
-				rows.add(new Row(rowLine, List.copyOf(fields)));
-				fields.clear();
-				field.setLength(0);
-				fieldStarted = false;
-				line++;
-				rowLine = line;
-			}
-			else {
-				// text after a closing quote is kept as is (lenient about stray characters)
-				field.append(c);
-				fieldStarted = true;
-			}
-			i++;
 		}
-		if (quoted) {
-			throw new MalformedCsvException("Ligne " + quoteLine + " : un champ entre guillemets n'est jamais refermé.");
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
-		if (fieldStarted || field.length() > 0 || !fields.isEmpty()) {
-			fields.add(field.toString());
-			rows.add(new Row(rowLine, List.copyOf(fields)));
-		}
-		return rows;
 	}
 }

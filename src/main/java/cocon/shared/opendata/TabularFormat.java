@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,6 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -149,41 +150,38 @@ public enum TabularFormat {
 		return value.toString();
 	}
 
+	/**
+	 * CSV through Apache Commons CSV: RFC 4180 (comma, CRLF, a field quoted when it holds a comma, a quote or a line
+	 * break, quotes doubled).
+	 */
 	private static final class CsvWriter implements TableWriter {
 
-		private final Writer out;
+		private static final CSVFormat FORMAT = CSVFormat.RFC4180;
+
+		private final CSVPrinter out;
 		private final int columns;
+		private final String[] texts;
 
 		CsvWriter(OutputStream out, TableSchema schema) {
-			this.out = new BufferedWriter(new OutputStreamWriter(NonClosing.of(out), StandardCharsets.UTF_8), 64 * 1024);
+			var writer = new BufferedWriter(new OutputStreamWriter(NonClosing.of(out), StandardCharsets.UTF_8), 64 * 1024);
 			this.columns = schema.fields().size();
+			this.texts = new String[columns];
+			try {
+				this.out = new CSVPrinter(writer, FORMAT);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
 			row(schema.fields().stream().map(TableSchema.Field::name).toArray());
 		}
 
 		@Override
 		public void row(Object... values) {
 			check(values, columns);
-			try {
-				for (int i = 0; i < values.length; i++) {
-					if (i > 0) {
-						out.write(',');
-					}
-					var text = text(values[i]);
-					if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
-							|| text.indexOf('\r') >= 0) {
-						out.write('"');
-						out.write(text.replace("\"", "\"\""));
-						out.write('"');
-					}
-					else {
-						out.write(text);
-					}
-				}
-				out.write("\r\n");
+			for (int i = 0; i < values.length; i++) {
+				texts[i] = text(values[i]);
 			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
+			unchecked(() -> out.printRecord((Object[]) texts));
 		}
 
 		@Override
