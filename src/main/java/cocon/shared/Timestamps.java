@@ -21,6 +21,12 @@ public final class Timestamps {
 		return value == null ? null : value.toInstant();
 	}
 
+	/** A {@code timestamptz} column, by its position in the result (1 for the first), as an instant, or null. */
+	public static Instant instant(ResultSet rs, int column) throws SQLException {
+		var value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
 	/** An instant as the value of a {@code timestamptz} parameter, or null. */
 	public static OffsetDateTime column(Instant instant) {
 		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

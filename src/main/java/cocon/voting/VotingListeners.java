@@ -2,7 +2,6 @@ package cocon.voting;
 
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -10,8 +9,6 @@ import cocon.curation.events.ProposalPublished;
 import cocon.curation.events.ProposalRevised;
 import cocon.curation.events.ProposalsMerged;
 import cocon.governance.events.CampaignEvent;
-import cocon.governance.events.CampaignSnapshot;
-import cocon.shared.NewestCopy;
 
 /**
  * Keeps voting's copy of campaigns and published proposals from governance's and curation's events. Every
@@ -21,13 +18,13 @@ import cocon.shared.NewestCopy;
 @Component
 class VotingListeners {
 
-	private final JdbcClient jdbc;
+	private final CampaignCopies campaigns;
 	private final Proposals proposals;
 	private final Supports supports;
 	private final SupportFeed feed;
 
-	VotingListeners(JdbcClient jdbc, Proposals proposals, Supports supports, SupportFeed feed) {
-		this.jdbc = jdbc;
+	VotingListeners(CampaignCopies campaigns, Proposals proposals, Supports supports, SupportFeed feed) {
+		this.campaigns = campaigns;
 		this.proposals = proposals;
 		this.supports = supports;
 		this.feed = feed;
@@ -36,19 +33,7 @@ class VotingListeners {
 	/** A campaign scheduled or its calendar changed: both carry the whole campaign (ADR 0018). */
 	@ApplicationModuleListener
 	void on(CampaignEvent event) {
-		keep(event.campaign());
-	}
-
-	/** The newest snapshot of the campaign wins, whatever order the events arrive in (ADR 0018). */
-	private void keep(CampaignSnapshot campaign) {
-		supports.copiesChanged();
-		var kinds = campaign.supportKinds().isEmpty() ? VotingCampaign.DEFAULT_SUPPORT_KINDS : campaign.supportKinds();
-		NewestCopy.of(jdbc, "voting.campaign", "id", campaign.id().id())
-				.set("title", campaign.title())
-				.set("support_kinds", kinds.stream().map(Enum::name).sorted().toList())
-				.set("supports_open", campaign.calendar().supports().opens())
-				.set("supports_close", campaign.calendar().supports().closes())
-				.write(campaign.asOf());
+		campaigns.keep(event.campaign());
 	}
 
 	@ApplicationModuleListener
