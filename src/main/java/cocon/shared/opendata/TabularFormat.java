@@ -20,6 +20,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -167,7 +168,7 @@ public enum TabularFormat {
 			this.columns = schema.fields().size();
 			this.texts = new String[columns];
 			try {
-				this.out = new CSVPrinter(writer, FORMAT);
+				this.out = FORMAT.print(writer);
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException(e);
@@ -196,7 +197,7 @@ public enum TabularFormat {
 		private final List<TableSchema.Field> fields;
 
 		JsonWriter(OutputStream out, TableSchema schema) {
-			this.json = JSON_FACTORY.createGenerator(NonClosing.of(out));
+			this.json = JSON_FACTORY.createGenerator(ObjectWriteContext.empty(), NonClosing.of(out));
 			this.fields = schema.fields();
 			json.writeStartArray();
 		}
