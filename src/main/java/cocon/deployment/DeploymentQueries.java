@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ListPage;
+import cocon.shared.SearchText;
 import cocon.shared.Siren;
 
 /** What the pages and the API read: the catalogue, a service with its figures, the adoptions. */

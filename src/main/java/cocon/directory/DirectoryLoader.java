@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cocon.directory.DirectoryData.Area;
 import cocon.directory.DirectoryData.Entry;
 import cocon.directory.DirectoryData.Membership;
+import cocon.shared.SearchText;
 
 /**
  * Loads a version of the directory into PostgreSQL, idempotently: a version already loaded (same package version

@@ -16,6 +16,7 @@ import cocon.directory.CollectiviteViews.Reference;
 import cocon.directory.CollectiviteViews.ResultPage;
 import cocon.directory.CollectiviteViews.Summary;
 import cocon.shared.CollectiviteKind;
+import cocon.shared.SearchText;
 import cocon.shared.Siren;
 import cocon.shared.directory.Collectivite;
 import cocon.shared.directory.Directory;
