@@ -14,7 +14,8 @@
  * <li><b>Technical helpers</b> several modules would otherwise write again: work after commit ({@code AfterCommit}),
  * the newest-wins upsert of a copy of another module's facts ({@code NewestCopy}, ADR 0018), events registered by
  * aggregates ({@code RegisteredEvents}), the cache bounded across instances ({@code cache}, ADR 0025), the CSV, JSON
- * and XLSX writer of the open data ({@code opendata.TabularFormat}) and {@code Timestamps}.</li>
+ * and XLSX writer of the open data ({@code opendata.TabularFormat}), the one conversion of instants to and from
+ * {@code timestamptz} columns ({@code Timestamps}) and the French form every search compares ({@code SearchText}).</li>
  * </ul>
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)
