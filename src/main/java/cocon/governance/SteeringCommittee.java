@@ -100,6 +100,12 @@ class SteeringCommittee {
 		return committees.of(id).map(c -> c.levelsOf(username)).orElse(java.util.Map.of());
 	}
 
+	/** A member's latest assessment of each proposal, with their note, by proposal id (their own form). */
+	@Transactional(readOnly = true)
+	java.util.Map<UUID, Committee.Assessment> assessmentsOf(CampaignId id, String username) {
+		return committees.latestOf(id, username);
+	}
+
 	@Transactional
 	ShortlistDecision shortlist(CampaignId id, List<UUID> proposalIds, String rationale, List<String> presentMembers,
 			String username) {
