@@ -139,8 +139,8 @@ class CommitteePagesTests {
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.fundedProjects[0].milestones.length()").value(2))
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.remainingEuros").value(28_800_000));
 		mvc.perform(get("/campagnes/" + campaign + "/budget"))
-				.andExpect(content().string(containsString("<bar-chart horizontal=\"true\"")))
-				.andExpect(content().string(containsString("y=\"[[1200000]]\"")))
+				.andExpect(content().string(containsString("<span class=\"cocon-bars__value cocon-count\">1,2\u00a0M€</span>")))
+				.andExpect(content().string(containsString("<caption>Projets financés et budget de chaque proposition présélectionnée</caption>")))
 				.andExpect(content().string(containsString("Budget engagé : " + cocon.shared.Euros.of(1_200_000).formatted() + " sur une enveloppe de "
 						+ cocon.shared.Euros.of(30_000_000).formatted() + " (4 %)")));
 		mvc.perform(get("/campagnes/" + campaign + "/decisions"))
