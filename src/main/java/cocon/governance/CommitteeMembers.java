@@ -17,9 +17,14 @@ class CommitteeMembers {
 	/** A member as the committee's pages show them. */
 	record Shown(String username, String name, String organisation) {
 
-		/** « Anne Lefèvre (AMF) », the organisation said once even when the name already carries it. */
+		/**
+		 * « Anne Lefèvre (AMF) »: the name, then the organisation the member represents on this committee, in place of
+		 * the one a name may already carry in parentheses (identity's name says where the person works, the seat whom
+		 * they represent here).
+		 */
 		public String label() {
-			return name.contains("(" + organisation + ")") ? name : name + " (" + organisation + ")";
+			var bare = name.endsWith(")") && name.lastIndexOf(" (") > 0 ? name.substring(0, name.lastIndexOf(" (")) : name;
+			return bare + " (" + organisation + ")";
 		}
 	}
 

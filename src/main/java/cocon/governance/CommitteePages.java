@@ -50,13 +50,16 @@ class CommitteePages {
 			return page == null ? 1 : page;
 		}
 
-		/** The board's address at that place, on the row of that proposal when there is one. */
+		/**
+		 * The board's address at that place, on the message in the row of that proposal when there is one: a browser
+		 * focuses the target of the address, so that a screen reader says the message where the person is.
+		 */
 		String board(CampaignId id, int page, UUID row) {
 			return org.springframework.web.util.UriComponentsBuilder.fromPath("/campagnes/" + id + "/comite")
 					.queryParam("vue", filter().key()).queryParam("page", page)
 					.queryParamIfPresent("supportsWeight", java.util.Optional.ofNullable(supportsWeight))
 					.queryParamIfPresent("maturityWeight", java.util.Optional.ofNullable(maturityWeight))
-					.fragment(row == null ? null : "proposition-" + row).encode().build().toUriString();
+					.fragment(row == null ? null : "message-" + row).encode().build().toUriString();
 		}
 	}
 

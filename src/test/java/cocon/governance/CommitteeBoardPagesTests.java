@@ -74,7 +74,7 @@ class CommitteeBoardPagesTests {
 				.param("proposalId", last.toString()).param("level", "2")
 				.param("note", "Besoin confirmé par trois communes.").param("vue", "a-evaluer").param("page", "2"))
 				// its maturity puts it first in the ranking: back on its row, on the page where it now stands
-				.andExpect(redirectedUrl(board + "?vue=a-evaluer&page=1#proposition-" + last))
+				.andExpect(redirectedUrl(board + "?vue=a-evaluer&page=1#message-" + last))
 				.andExpect(flash().attribute("row", last))
 				.andReturn();
 		// the proposal stays in the list of those to assess this once, with the message a screen reader hears
@@ -95,7 +95,7 @@ class CommitteeBoardPagesTests {
 		var other = proposals.get(0).proposalId().id();
 		mvc.perform(post(board + "/maturite").with(as(Identities.committee(1))).with(csrf())
 				.param("proposalId", other.toString()).param("note", "Sans niveau"))
-				.andExpect(redirectedUrl(board + "?vue=a-evaluer&page=1#proposition-" + other))
+				.andExpect(redirectedUrl(board + "?vue=a-evaluer&page=1#message-" + other))
 				.andExpect(flash().attribute("rowError", "Choisissez un niveau de maturité pour « Proposition 01 à évaluer »."));
 		assertThat(page(board)).contains("Évaluées par vous (1)");
 
@@ -103,7 +103,7 @@ class CommitteeBoardPagesTests {
 		mvc.perform(post(board + "/conflits").with(as(Identities.committee(1))).with(csrf())
 				.param("proposalId", other.toString()).param("reason", "Mon association porte ce projet.")
 				.param("vue", "toutes").param("page", "1"))
-				.andExpect(redirectedUrl(board + "?vue=toutes&page=1#proposition-" + other));
+				.andExpect(redirectedUrl(board + "?vue=toutes&page=1#message-" + other));
 		var conflicts = page(board + "?vue=conflits");
 		assertThat(conflicts).contains("Avec un conflit d&#39;intérêts (1)");
 		assertThat(row(conflicts, other)).contains("En conflit :").contains("Anne Lefèvre (AMF)")

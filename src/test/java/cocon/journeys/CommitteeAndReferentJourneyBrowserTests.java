@@ -62,7 +62,7 @@ class CommitteeAndReferentJourneyBrowserTests extends JourneyBrowserTest {
 
 		// back on its row, whose message has the focus (a screen reader says it), the note shown back
 		expectAlert("success", "Votre évaluation de « " + prepared.firstTitle() + " » est enregistrée");
-		assertThat(driver.getCurrentUrl()).endsWith("#proposition-" + prepared.first());
+		assertThat(driver.getCurrentUrl()).endsWith("#message-" + prepared.first());
 		assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("message-" + prepared.first());
 		assertThat(row(prepared.first()).getText()).contains("(1 avis)");
 		assertThat(new Select(find(By.id("niveau-" + prepared.first()))).getFirstSelectedOption().getText())
