@@ -105,8 +105,8 @@ class CommitteeAndReferentJourneyBrowserTests extends JourneyBrowserTest {
 		assertThat(summary).contains("Le formulaire contient des erreurs");
 		assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("erreurs");
 		assertThat(find(By.id("membres-presents-erreur")).getText()).contains("cochez-vous parmi les membres présents");
-		assertThat(find(By.id("retenir-" + prepared.first())).isSelected()).as("the tick kept").isTrue();
-		assertThat(find(By.id("retenir-" + prepared.second())).isSelected()).isFalse();
+		assertThat(driver.findElement(By.id("retenir-" + prepared.first())).isSelected()).as("the tick kept").isTrue();
+		assertThat(driver.findElement(By.id("retenir-" + prepared.second())).isSelected()).isFalse();
 		assertThat(find(By.id("rationale")).getDomProperty("value")).as("the rationale kept").isEqualTo(rationale);
 		assertThat(find(By.id("compte-selection")).getText()).isEqualTo("1 sélectionnée");
 		assertThat(call("committee1", "GET", "/api/campaigns/" + prepared.campaign() + "/decisions", null).expect(200)
