@@ -49,7 +49,7 @@ class CommitteePagesTests {
 
 		mvc.perform(post(board + "/maturite").with(as(Identities.committee(1))).with(csrf())
 				.param("proposalId", a.proposalId().toString()).param("level", "3").param("note", "à adapter"))
-				.andExpect(redirectedUrl(board + "?vue=a-evaluer&page=1#proposition-" + a.proposalId()))
+				.andExpect(redirectedUrl(board + "?vue=a-evaluer&page=1#message-" + a.proposalId()))
 				.andExpect(flash().attribute("rowSuccess", "Votre évaluation de « Améliorer la gestion de la relation usagers » "
 						+ "est enregistrée : 3 — Solution existante à adapter."));
 

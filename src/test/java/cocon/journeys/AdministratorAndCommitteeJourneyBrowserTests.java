@@ -119,6 +119,10 @@ class AdministratorAndCommitteeJourneyBrowserTests extends HomeStartedJourney {
 
 		var decisions = call("committee5", "GET", "/api/campaigns/" + campaign + "/decisions", null).expect(200);
 		assertThat(decisions.body()).contains("Diagnostic numérique en ligne").contains("450000");
+		// the budget by proposal says its amount in French beside its bar (issue 25, point 7)
+		open("/campagnes/" + campaign + "/budget");
+		assertThat(find(By.cssSelector(".cocon-bars__value")).getText().replace('\u00a0', ' ')).isEqualTo("450 k€");
+		assertThat(find(By.cssSelector(".cocon-bars__label")).getText()).isEqualTo(proposalTitle);
 		menu("Mon espace");
 		waitForTitle("Mon espace — Cocon");
 		assertThat(absent(By.xpath("//main//a[contains(., 'à décider')][contains(., \"" + title + "\")]")))
