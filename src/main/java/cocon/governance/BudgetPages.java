@@ -27,6 +27,18 @@ class BudgetPages {
 
 	/** A shortlisted proposal and what its funded projects engage. */
 	record ProposalBudget(UUID proposalId, String title, int projects, long euros, String amount, String share) {
+
+		/** The amount as the chart writes it beside its bar: « 1,5 M€ ». */
+		public String compact() {
+			return FrenchFormats.compactEuros(euros);
+		}
+	}
+
+	/**
+	 * A bar of the chart by proposal, drawn by the server (issue 25, point 7): its length relative to the largest, and
+	 * its amount written in French beside it, on a line of its own, so that no label overlaps another.
+	 */
+	record Bar(String title, String amount, double length) {
 	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -80,12 +92,10 @@ class BudgetPages {
 		model.addAttribute("totalX", json(List.of(List.of(engaged, rest))));
 		model.addAttribute("totalY", json(List.of(List.of(funded, Math.max(0, envelope - funded)))));
 		model.addAttribute("totalName", json(List.of(engaged, rest)));
-		// DSFR Chart puts a label in its tooltip with innerHTML: a curator's title is text, never markup (issue 20);
-		// only & < > are escaped, so that an apostrophe stays one on the chart's axis (drawn as text)
-		model.addAttribute("proposalsX", json(List.of(fundedRows.stream()
-				.map(row -> row.title().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")).toList())));
-		model.addAttribute("proposalsY", json(List.of(fundedRows.stream().map(ProposalBudget::euros).toList())));
-		model.addAttribute("proposalsName", json(List.of(message("governance.budget.series"))));
+		long largest = fundedRows.stream().mapToLong(ProposalBudget::euros).max().orElse(1);
+		model.addAttribute("bars", fundedRows.stream().map(row -> new Bar(row.title(), row.compact(),
+				Math.max(0.5, Math.round(1000.0 * row.euros() / largest) / 10.0))).toList());
+		model.addAttribute("envelopeCompact", FrenchFormats.compactEuros(envelope));
 		return "governance/budget";
 	}
 

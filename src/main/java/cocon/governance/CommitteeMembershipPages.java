@@ -34,13 +34,15 @@ class CommitteeMembershipPages {
 	private final CampaignManagement management;
 	private final SteeringCommittee committee;
 	private final KnownIdentities identities;
+	private final CommitteeMembers members;
 	private final Clock clock;
 
 	CommitteeMembershipPages(CampaignManagement management, SteeringCommittee committee, KnownIdentities identities,
-			Clock clock) {
+			CommitteeMembers members, Clock clock) {
 		this.management = management;
 		this.committee = committee;
 		this.identities = identities;
+		this.members = members;
 		this.clock = clock;
 	}
 
@@ -61,7 +63,7 @@ class CommitteeMembershipPages {
 		model.addAttribute("form", form);
 		model.addAttribute("history", committee.committeeHistory(id).stream()
 				.map(c -> new MembersForm.Naming(FrenchFormats.weekdayTime(c.appointedAt()), c.appointedBy(),
-						c.members().stream().map(m -> m.username() + " (" + m.organisation() + ")").toList()))
+						c.members().stream().map(m -> members.shown(m).label() + ", identifiant " + m.username()).toList()))
 				.toList());
 		return "governance/committee-members";
 	}

@@ -29,18 +29,46 @@ class CommitteePages {
 
 	private final SteeringCommittee committee;
 	private final CampaignManagement campaigns;
+	private final CommitteeMembers members;
 	private final Clock clock;
 
-	CommitteePages(SteeringCommittee committee, CampaignManagement campaigns, Clock clock) {
+	CommitteePages(SteeringCommittee committee, CampaignManagement campaigns, CommitteeMembers members, Clock clock) {
 		this.committee = committee;
 		this.campaigns = campaigns;
+		this.members = members;
 		this.clock = clock;
+	}
+
+	/** Where the board was: its filter and page, kept through each action so that the member comes back to it. */
+	record Place(String vue, Integer page, String supportsWeight, String maturityWeight) {
+
+		CommitteeBoard.Filter filter() {
+			return CommitteeBoard.Filter.of(vue);
+		}
+
+		int pageOr1() {
+			return page == null ? 1 : page;
+		}
+
+		/**
+		 * The board's address at that place, on the message in the row of that proposal when there is one: a browser
+		 * focuses the target of the address, so that a screen reader says the message where the person is.
+		 */
+		String board(CampaignId id, int page, UUID row) {
+			return org.springframework.web.util.UriComponentsBuilder.fromPath("/campagnes/" + id + "/comite")
+					.queryParam("vue", filter().key()).queryParam("page", page)
+					.queryParamIfPresent("supportsWeight", java.util.Optional.ofNullable(supportsWeight))
+					.queryParamIfPresent("maturityWeight", java.util.Optional.ofNullable(maturityWeight))
+					.fragment(row == null ? null : "message-" + row).encode().build().toUriString();
+		}
 	}
 
 	@GetMapping("/campagnes/{id}/comite")
 	String board(@PathVariable CampaignId id,
 			@RequestParam(required = false) String supportsWeight, @RequestParam(required = false) String maturityWeight,
+			@RequestParam(required = false) String vue, @RequestParam(required = false) Integer page,
 			CurrentUser user, Model model) {
+		model.addAttribute("place", new Place(vue, page, supportsWeight, maturityWeight));
 		return board(id, weight(supportsWeight, SteeringCommittee.DEFAULT_SUPPORTS_WEIGHT),
 				weight(maturityWeight, SteeringCommittee.DEFAULT_MATURITY_WEIGHT), user, new FundingForm(), List.of(), model);
 	}
@@ -75,15 +103,25 @@ class CommitteePages {
 			inputs = new DecisionInputsPage(committee.inputs(id, SteeringCommittee.DEFAULT_SUPPORTS_WEIGHT,
 					SteeringCommittee.DEFAULT_MATURITY_WEIGHT), e.getMessage());
 		}
+		var member = committee.isMember(id, user.username());
+		var place = model.getAttribute("place") instanceof Place p ? p : new Place(null, null, null, null);
+		var justDone = model.getAttribute("row") instanceof UUID row ? row : null;
+		model.addAttribute("place", place);
 		model.addAttribute("campaign", CampaignSummary.of(campaign, clock.instant()));
 		model.addAttribute("inputs", inputs.inputs());
 		model.addAttribute("weightError", inputs.error());
-		model.addAttribute("members", committee.members(id));
-		model.addAttribute("myLevels", committee.levelsOf(id, user.username()));
+		var shown = members.of(committee.members(id));
+		model.addAttribute("members", shown);
+		var names = shown.stream().collect(java.util.stream.Collectors.toMap(CommitteeMembers.Shown::username,
+				CommitteeMembers.Shown::label));
+		model.addAttribute("board", CommitteeBoard.of(inputs.inputs(),
+				member ? committee.assessmentsOf(id, user.username()) : Map.of(), names, user.username(), member,
+				place.filter(), place.pageOr1(), justDone));
 		model.addAttribute("username", user.username());
-		model.addAttribute("member", committee.isMember(id, user.username()));
+		model.addAttribute("member", member);
 		model.addAttribute("scale", MATURITY_SCALE);
 		model.addAttribute("shortlistDate", FrenchFormats.weekday(campaign.calendar().shortlistDecision()));
+		model.addAttribute("shortlistOpen", ShortlistPages.open(campaign, clock.instant()));
 		var decisions = committee.decisions(id);
 		model.addAttribute("shortlist", decisions.shortlist());
 		model.addAttribute("fundedProjects", decisions.fundedProjects());
@@ -109,7 +147,7 @@ class CommitteePages {
 				redirect.addFlashAttribute("success", "Le financement du projet « " + funding.project().title()
 						+ " » (" + funding.project().budget().formatted() + ") est enregistré et publié. Reste de l'enveloppe : "
 						+ funding.remaining().formatted() + ".");
-				return "redirect:/campagnes/" + id + "/comite";
+				return "redirect:/campagnes/" + id + "/comite#financement";
 			}
 			catch (Refusal.Invalid | RuleViolation e) {
 				FundingForm.refused(e, errors);
@@ -124,53 +162,66 @@ class CommitteePages {
 
 	@PostMapping("/campagnes/{id}/comite/conflits")
 	String declareConflict(@PathVariable CampaignId id, @RequestParam UUID proposalId, @RequestParam String reason,
-			CurrentUser user, RedirectAttributes redirect) {
-		return attempt(id, redirect, () -> {
+			Place place, CurrentUser user, RedirectAttributes redirect) {
+		return attempt(id, proposalId, place, user, redirect, () -> {
 			committee.declareConflict(new ProposalId(proposalId), reason, user.username());
-			return "Votre conflit d'intérêts est enregistré : vous ne prendrez pas part à la décision sur cette proposition.";
+			return "Votre conflit d'intérêts sur « " + title(proposalId)
+					+ " » est enregistré : vous ne prendrez pas part à la décision sur cette proposition.";
 		});
 	}
 
 	@PostMapping("/campagnes/{id}/comite/maturite")
-	String assess(@PathVariable CampaignId id, @RequestParam UUID proposalId, @RequestParam Integer level,
-			@RequestParam(required = false) String note, CurrentUser user, RedirectAttributes redirect) {
-		return attempt(id, redirect, () -> {
+	String assess(@PathVariable CampaignId id, @RequestParam UUID proposalId,
+			@RequestParam(required = false) Integer level, @RequestParam(required = false) String note, Place place,
+			CurrentUser user, RedirectAttributes redirect) {
+		return attempt(id, proposalId, place, user, redirect, () -> {
+			if (level == null) {
+				throw new IllegalArgumentException("Choisissez un niveau de maturité pour « " + title(proposalId) + " ».");
+			}
 			committee.assess(new ProposalId(proposalId), level, note, user.username());
-			return "Votre évaluation de maturité est enregistrée.";
+			return "Votre évaluation de « " + title(proposalId) + " » est enregistrée : " + MATURITY_SCALE.get(level)
+					+ ".";
 		});
 	}
 
-	@PostMapping("/campagnes/{id}/comite/preselection")
-	String shortlist(@PathVariable CampaignId id, @RequestParam(required = false) List<UUID> proposalIds,
-			@RequestParam String rationale, @RequestParam(required = false) List<String> presentMembers,
-			@RequestParam(required = false) String confirmation, CurrentUser user, RedirectAttributes redirect) {
-		if (confirmation == null) {
-			redirect.addFlashAttribute("error", "Cochez la case de confirmation pour enregistrer la décision.");
-			return "redirect:/campagnes/" + id + "/comite";
-		}
-		var result = attempt(id, redirect, () -> {
-			var decision = committee.shortlist(id, proposalIds, rationale, presentMembers, user.username());
-			var count = decision.items().size();
-			return "La présélection de " + count + (count > 1 ? " propositions" : " proposition")
-					+ " est enregistrée et publiée.";
-		});
-		return redirect.getFlashAttributes().containsKey("success") ? "redirect:/campagnes/" + id + "/decisions" : result;
+	private String title(UUID proposal) {
+		return committee.proposal(new ProposalId(proposal)).title();
 	}
 
-	private String attempt(CampaignId id, RedirectAttributes redirect, java.util.function.Supplier<String> action) {
+	/**
+	 * Does the action on a proposal's row and comes back to that row, at the same filter and page (post, redirect,
+	 * get), with what it did or why it was refused, said there.
+	 */
+	private String attempt(CampaignId id, UUID proposal, Place place, CurrentUser user, RedirectAttributes redirect,
+			java.util.function.Supplier<String> action) {
 		try {
-			redirect.addFlashAttribute("success", action.get());
+			redirect.addFlashAttribute("rowSuccess", action.get());
 		}
 		catch (Refusal e) {
 			if (e.kind() == Refusal.Kind.FORBIDDEN) {
 				throw e;
 			}
-			redirect.addFlashAttribute("error", e.getMessage());
+			redirect.addFlashAttribute("rowError", e.getMessage());
 		}
 		catch (IllegalArgumentException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			redirect.addFlashAttribute("rowError", e.getMessage());
 		}
-		return "redirect:/campagnes/" + id + "/comite";
+		redirect.addFlashAttribute("row", proposal);
+		return "redirect:" + place.board(id, pageOf(id, place, proposal, user), proposal);
+	}
+
+	/** Where the proposal stands now in the member's list, its rank changed by what they did. */
+	private int pageOf(CampaignId id, Place place, UUID proposal, CurrentUser user) {
+		DecisionInputs inputs;
+		try {
+			inputs = committee.inputs(id, weight(place.supportsWeight(), SteeringCommittee.DEFAULT_SUPPORTS_WEIGHT),
+					weight(place.maturityWeight(), SteeringCommittee.DEFAULT_MATURITY_WEIGHT));
+		}
+		catch (Refusal.Invalid e) {
+			return place.pageOr1();
+		}
+		return CommitteeBoard.pageOf(inputs, committee.assessmentsOf(id, user.username()), user.username(), true,
+				place.filter(), proposal);
 	}
 
 	@GetMapping("/campagnes/{id}/decisions")

@@ -143,6 +143,21 @@ class Committees {
 				.list();
 	}
 
+	/** A member's latest assessment of each proposal, with the note they wrote, by proposal (their own form). */
+	java.util.Map<UUID, Committee.Assessment> latestOf(CampaignId campaign, String username) {
+		var result = new java.util.HashMap<UUID, Committee.Assessment>();
+		jdbc.sql("""
+				select distinct on (proposal_id) proposal_id, username, level, note, assessed_at
+				from governance.maturity_assessment where campaign_id = ? and username = ?
+				order by proposal_id, id desc""")
+				.params(campaign.id(), username)
+				.query((rs, n) -> new Committee.Assessment(new ProposalId(rs.getObject("proposal_id", UUID.class)),
+						rs.getString("username"), new Maturity(rs.getInt("level")), rs.getString("note"),
+						Timestamps.instant(rs, "assessed_at")))
+				.list().forEach(a -> result.put(a.proposalId().id(), a));
+		return result;
+	}
+
 	// Decisions --------------------------------------------------------------------------------------------------
 
 	/** The shortlist decision in force and its proposals, one row each: decision id, proposal id. */

@@ -94,10 +94,10 @@ class SteeringCommittee {
 				proposals.supports(id), proposals.supportsClosed(id), supportsWeight, maturityWeight);
 	}
 
-	/** The latest level a member gave, per proposal (for the member's own form). */
+	/** A member's latest assessment of each proposal, with their note, by proposal id (their own form). */
 	@Transactional(readOnly = true)
-	java.util.Map<UUID, Integer> levelsOf(CampaignId id, String username) {
-		return committees.of(id).map(c -> c.levelsOf(username)).orElse(java.util.Map.of());
+	java.util.Map<UUID, Committee.Assessment> assessmentsOf(CampaignId id, String username) {
+		return committees.latestOf(id, username);
 	}
 
 	@Transactional

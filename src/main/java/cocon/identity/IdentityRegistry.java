@@ -51,6 +51,22 @@ class IdentityRegistry implements KnownIdentities {
 				.param("u", name).query(Boolean.class).single();
 	}
 
+	@Override
+	public java.util.Optional<String> displayName(String username) {
+		if (username == null || username.isBlank()) {
+			return java.util.Optional.empty();
+		}
+		var name = username.strip();
+		if (demo) {
+			var persona = DemoPersonas.PERSONAS.stream().filter(p -> p.username().equals(name)).findFirst();
+			if (persona.isPresent()) {
+				return persona.map(DemoPersonas.Persona::displayName);
+			}
+		}
+		return jdbc.sql("select display_name from platform.known_identity where username = ? and display_name is not null")
+				.param(name).query(String.class).optional();
+	}
+
 	/** Demo identities exist by rule: a persona, or an agent of an organisation with a valid SIREN. */
 	private static boolean byRule(String name) {
 		if (DemoPersonas.PERSONAS.stream().anyMatch(p -> p.username().equals(name))) {

@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,17 +17,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.util.HtmlUtils;
 
 import cocon.testing.Identities;
 import cocon.testing.MutableClock;
 import cocon.testing.TestClockConfiguration;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 20, finding 11: a curator's proposal title reaches the budget chart, whose tooltip DSFR Chart builds with
- * {@code innerHTML}. In the whole application (the module's own test context lacks the identities since the
- * split). What the script reads from the attribute (once the browser decoded it) holds no markup.
+ * Issue 20, finding 11: a curator's proposal title reaches the budget chart, once drawn by DSFR Chart whose tooltip
+ * used {@code innerHTML}; the chart by proposal is now drawn by the server (issue 25, point 7), the title text there
+ * too. In the whole application (the module's own test context lacks the identities since the split).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -53,7 +50,7 @@ class BudgetChartTitlesTests {
 	TransactionTemplate transactions;
 
 	@Test
-	void aProposalTitleIsTextInTheChartTooltipNeverMarkup() throws Exception {
+	void aProposalTitleIsTextInTheBudgetChartNeverMarkupAndItsAmountIsWrittenInFrench() throws Exception {
 		clock.set("2021-04-20T10:00:00+02:00");
 		var steps = new CommitteeSteps(mvc, book);
 		var campaign = steps.campaignWithCommittee("Titres dans le graphique");
@@ -72,12 +69,12 @@ class BudgetChartTitlesTests {
 
 		var page = mvc.perform(get("/campagnes/" + campaign + "/budget").with(as(Identities.lyon())))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		var attribute = Pattern.compile("<bar-chart[^>]* x=\"([^\"]*)\"").matcher(page);
-		assertThat(attribute.find()).as("the bar chart's labels").isTrue();
-		// what the chart's script gets: the attribute as the browser decodes it, then its JSON
-		var labels = JsonMapper.builder().build().readTree(HtmlUtils.htmlUnescape(attribute.group(1)));
-		var label = labels.get(0).get(0).asString();
-		assertThat(label).doesNotContain("<").contains("&lt;img src=x onerror=alert(1)&gt;").contains("&amp; co");
+		// the chart by proposal is drawn by the server: the title is text there, escaped once, never an attribute
+		// handed to a script; its amount is written in French beside its bar (issue 25, point 7)
+		assertThat(page).doesNotContain("<bar-chart");
+		var bars = page.substring(page.indexOf("<ol class=\"cocon-bars\""), page.indexOf("</ol>", page.indexOf("<ol class=\"cocon-bars\"")));
+		assertThat(bars).contains("<span class=\"cocon-bars__label\">Urbanisme &lt;img src=x onerror=alert(1)&gt; &amp; co</span>")
+				.contains(">1\u00a0M€</span>").contains("width=\"100.0\"");
 		// the table shows the title as text, escaped once
 		assertThat(page).contains("Urbanisme &lt;img src=x onerror=alert(1)&gt; &amp; co");
 	}

@@ -137,7 +137,7 @@ class CampaignAdministrationPagesTests {
 				.andExpect(redirectedUrl(page))
 				.andExpect(flash().attribute("success", "Le comité de pilotage est composé de 2 membres."));
 		mvc.perform(get(page).with(as(Identities.admin())))
-				.andExpect(content().string(containsString("committee2 (ADF)")))
+				.andExpect(content().string(containsString("Bruno Garnier (ADF), identifiant committee2")))
 				.andExpect(content().string(containsString("value=\"committee1\"")));
 		// who named whom is for administrators and the committee; the public sees organisations (ADR 12)
 		mvc.perform(get("/api/campaigns/" + id + "/committee").with(as(Identities.admin())))

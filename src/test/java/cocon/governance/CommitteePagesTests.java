@@ -49,15 +49,17 @@ class CommitteePagesTests {
 
 		mvc.perform(post(board + "/maturite").with(as(Identities.committee(1))).with(csrf())
 				.param("proposalId", a.proposalId().toString()).param("level", "3").param("note", "à adapter"))
-				.andExpect(redirectedUrl(board))
-				.andExpect(flash().attribute("success", "Votre évaluation de maturité est enregistrée."));
+				.andExpect(redirectedUrl(board + "?vue=a-evaluer&page=1#message-" + a.proposalId()))
+				.andExpect(flash().attribute("rowSuccess", "Votre évaluation de « Améliorer la gestion de la relation usagers » "
+						+ "est enregistrée : 3 — Solution existante à adapter."));
 
 		clock.set("2021-05-03T10:00:00+02:00");
-		mvc.perform(post(board + "/preselection").with(as(Identities.committee(1))).with(csrf())
+		var shortlist = board + "/preselection";
+		mvc.perform(post(shortlist).with(as(Identities.committee(1))).with(csrf())
 				.param("proposalIds", a.proposalId().toString()).param("rationale", "Besoin partagé"))
-				.andExpect(redirectedUrl(board))
-				.andExpect(flash().attribute("error", "Cochez la case de confirmation pour enregistrer la décision."));
-		mvc.perform(post(board + "/preselection").with(as(Identities.committee(1))).with(csrf())
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Cochez la case de confirmation pour enregistrer la décision.")));
+		mvc.perform(post(shortlist).with(as(Identities.committee(1))).with(csrf())
 				.param("proposalIds", a.proposalId().toString()).param("rationale", "Besoin partagé")
 				.param("presentMembers", "committee1", "committee2").param("confirmation", "oui"))
 				.andExpect(redirectedUrl("/campagnes/" + campaign + "/decisions"));
@@ -87,7 +89,7 @@ class CommitteePagesTests {
 
 		mvc.perform(get(board).with(as(Identities.committee(1))))
 				.andExpect(content().string(containsString("Aucune proposition n'est présélectionnée")))
-				.andExpect(content().string(containsString(">Retenir<span class=\"fr-sr-only\">")));
+				.andExpect(content().string(containsString("La présélection se décide à partir du")));
 		// weights typed in French, shown back in French
 		mvc.perform(get(board).param("supportsWeight", "0,8").param("maturityWeight", "0,2").with(as(Identities.committee(1))))
 				.andExpect(content().string(containsString("value=\"0,8\"")))
@@ -128,7 +130,7 @@ class CommitteePagesTests {
 						.param("milestones[1].label", "").param("milestones[1].due", "")
 						.param("milestones[2].label", "Déploiement").param("milestones[2].due", "2022-06-30")
 						.param("confirmation", "oui"))
-				.andExpect(redirectedUrl(board))
+				.andExpect(redirectedUrl(board + "#financement"))
 				.andExpect(flash().attribute("success", containsString("Le financement du projet « Urbanisme en ligne »")));
 
 		mvc.perform(get("/api/campaigns/" + campaign + "/decisions"))
@@ -137,8 +139,8 @@ class CommitteePagesTests {
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.fundedProjects[0].milestones.length()").value(2))
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.remainingEuros").value(28_800_000));
 		mvc.perform(get("/campagnes/" + campaign + "/budget"))
-				.andExpect(content().string(containsString("<bar-chart horizontal=\"true\"")))
-				.andExpect(content().string(containsString("y=\"[[1200000]]\"")))
+				.andExpect(content().string(containsString("<span class=\"cocon-bars__value cocon-count\">1,2\u00a0M€</span>")))
+				.andExpect(content().string(containsString("<caption>Projets financés et budget de chaque proposition présélectionnée</caption>")))
 				.andExpect(content().string(containsString("Budget engagé : " + cocon.shared.Euros.of(1_200_000).formatted() + " sur une enveloppe de "
 						+ cocon.shared.Euros.of(30_000_000).formatted() + " (4 %)")));
 		mvc.perform(get("/campagnes/" + campaign + "/decisions"))

@@ -40,7 +40,7 @@ class AdministratorAndCommitteeJourneyBrowserTests extends HomeStartedJourney {
 		member(2, "committee3", "DITP");
 		save();
 		expectAlert("success", "Le comité de pilotage est composé de 3 membres.");
-		assertThat(main()).contains("committee3 (DITP)").contains("admin");
+		assertThat(main()).contains("(DITP), identifiant committee3").contains("Chloé Moreau").contains("admin");
 
 		follow("Retour à la campagne");
 		waitForTitle(title + " — Cocon");
@@ -85,17 +85,18 @@ class AdministratorAndCommitteeJourneyBrowserTests extends HomeStartedJourney {
 		waitForTitle("Mon espace — Cocon");
 		assertNamedControls();
 		mySpaceItem("Présélection à décider : « " + title + " »").click();
-		var row = refreshUntil(By.xpath("//tr[.//input[@id='retenir-" + proposal + "']]"));
+		var row = refreshUntil(By.id("proposition-" + proposal));
 		assertNamedControls();
 
 		new Select(row.findElement(By.id("niveau-" + proposal))).selectByIndex(3);
 		row.findElement(By.cssSelector("form[action$='/maturite'] button[type=submit]")).click();
-		expectAlert("success", "maturité");
+		expectAlert("success", "Votre évaluation de « " + proposalTitle + " » est enregistrée");
 
+		find(By.linkText("Décider la présélection")).click();
 		tick("retenir-" + proposal);
 		find(By.id("rationale")).sendKeys("Besoin partagé par les petites communes, solution mûre.");
 		tick("confirmation");
-		find(By.cssSelector("button[form='preselection']")).click();
+		find(By.xpath("//button[normalize-space()='Enregistrer la présélection']")).click();
 		waitForTitle("Décisions — " + title + " — Cocon");
 		assertNamedControls();
 		assertThat(main()).contains(proposalTitle);
@@ -118,6 +119,10 @@ class AdministratorAndCommitteeJourneyBrowserTests extends HomeStartedJourney {
 
 		var decisions = call("committee5", "GET", "/api/campaigns/" + campaign + "/decisions", null).expect(200);
 		assertThat(decisions.body()).contains("Diagnostic numérique en ligne").contains("450000");
+		// the budget by proposal says its amount in French beside its bar (issue 25, point 7)
+		open("/campagnes/" + campaign + "/budget");
+		assertThat(find(By.cssSelector(".cocon-bars__value")).getText().replace('\u00a0', ' ')).isEqualTo("450 k€");
+		assertThat(find(By.cssSelector(".cocon-bars__label")).getText()).isEqualTo(proposalTitle);
 		menu("Mon espace");
 		waitForTitle("Mon espace — Cocon");
 		assertThat(absent(By.xpath("//main//a[contains(., 'à décider')][contains(., \"" + title + "\")]")))

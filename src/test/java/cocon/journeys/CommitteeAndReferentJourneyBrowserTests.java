@@ -11,7 +11,7 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * Issue 5, acceptance 3: a committee member walks through the decision page (maturity, conflict of interest,
- * confirmed shortlist), and an agent whose collectivité supported a shortlisted proposal applies to its working
+ * confirmed shortlist; issue 25: back on the row after each action, the ticks kept after a refusal), and an agent whose collectivité supported a shortlisted proposal applies to its working
  * group and finds itself among the members.
  */
 class CommitteeAndReferentJourneyBrowserTests extends JourneyBrowserTest {
@@ -45,31 +45,46 @@ class CommitteeAndReferentJourneyBrowserTests extends JourneyBrowserTest {
 		clock.set(SHORTLIST_DAY);
 
 		signInAs("committee1");
-		var page = "/campagnes/" + prepared.campaign() + "/comite";
-		reloadUntil(page, By.xpath("//tr[.//input[@id='retenir-" + prepared.second() + "']]"));
-		var firstRow = reloadUntil(page, By.xpath("//tr[.//input[@id='retenir-" + prepared.first() + "']]"
-				+ "[td[4][normalize-space()='1']]"));
+		var page = "/campagnes/" + prepared.campaign() + "/comite?vue=toutes";
+		reloadUntil(page, By.id("proposition-" + prepared.second()));
+		var firstRow = reloadUntil(page, By.xpath("//tr[@id='proposition-" + prepared.first() + "'][td[3]/span[normalize-space()='1']]"));
 		assertThat(firstRow.getText()).contains(prepared.firstTitle()).contains("non évaluée");
+		assertThat(find(By.tagName("main")).getText()).as("members by name").contains("Anne Lefèvre (AMF)")
+				.doesNotContain("committee1");
 		assertNamedControls();
+		// nothing chosen for the member in advance
+		assertThat(new Select(find(By.id("niveau-" + prepared.first()))).getFirstSelectedOption().getText())
+				.isEqualTo("— choisir —");
 
 		new Select(find(By.id("niveau-" + prepared.first()))).selectByVisibleText("3 — Solution existante à adapter");
 		find(By.id("note-" + prepared.first())).sendKeys("Un service proche existe déjà à Grenoble.");
 		row(prepared.first()).findElement(By.xpath(".//button[normalize-space()='Évaluer']")).click();
 
-		expectAlert("success", "Votre évaluation de maturité est enregistrée.");
+		// back on its row, whose message has the focus (a screen reader says it), the note shown back
+		expectAlert("success", "Votre évaluation de « " + prepared.firstTitle() + " » est enregistrée");
+		assertThat(driver.getCurrentUrl()).endsWith("#message-" + prepared.first());
+		assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("message-" + prepared.first());
 		assertThat(row(prepared.first()).getText()).contains("(1 avis)");
 		assertThat(new Select(find(By.id("niveau-" + prepared.first()))).getFirstSelectedOption().getText())
 				.isEqualTo("3 — Solution existante à adapter");
+		assertThat(find(By.id("note-" + prepared.first())).getDomProperty("value"))
+				.isEqualTo("Un service proche existe déjà à Grenoble.");
 
+		row(prepared.second()).findElement(By.tagName("summary")).click();
 		assertThat(find(By.cssSelector("label[for='conflit-" + prepared.second() + "']")).getText()).isEqualTo("Motif");
 		find(By.id("conflit-" + prepared.second())).sendKeys("Mon association porte un projet concurrent.");
 		row(prepared.second()).findElement(By.xpath(".//button[normalize-space()='Déclarer un conflit']")).click();
 
-		expectAlert("success", "Votre conflit d'intérêts est enregistré");
+		expectAlert("success", "Votre conflit d'intérêts sur « " + prepared.secondTitle() + " » est enregistré");
 		assertThat(row(prepared.second()).getText()).contains("Vous ne prenez pas part à cet examen.")
-				.containsIgnoringCase("Conflit déclaré").contains("En conflit : committee1");
+				.containsIgnoringCase("Conflit déclaré").contains("En conflit : Anne Lefèvre (AMF)");
 
+		find(By.linkText("Décider la présélection")).click();
+		waitForTitle("Décision de présélection — " + prepared.campaignTitle() + " — Cocon");
+		assertNamedControls();
+		assertThat(find(By.id("compte-selection")).getText()).isEqualTo("0 sélectionnée");
 		tick("retenir-" + prepared.first());
+		assertThat(find(By.id("compte-selection")).getText()).as("the live count").isEqualTo("1 sélectionnée");
 		var rationale = "Proposition la plus soutenue et déjà mûre.";
 		find(By.id("rationale")).sendKeys(rationale);
 		var save = find(By.xpath("//button[normalize-space()='Enregistrer la présélection']"));
@@ -78,15 +93,31 @@ class CommitteeAndReferentJourneyBrowserTests extends JourneyBrowserTest {
 		// the browser keeps the form and asks for the confirmation: nothing typed is lost, nothing is recorded
 		var confirmation = driver.findElement(By.id("confirmation"));
 		assertThat(confirmation.getDomProperty("validationMessage")).isNotBlank();
-		assertThat(driver.getTitle()).startsWith("Comité de pilotage");
+		assertThat(driver.getTitle()).startsWith("Décision de présélection");
 		assertThat(find(By.id("rationale")).getDomProperty("value")).isEqualTo(rationale);
+
+		// refused by the server (the member recording it is not among those present): the ticks and the
+		// rationale come back, with the error beside its field and in the summary, which has the focus
+		untick("present-committee1");
+		tick("confirmation");
+		find(By.xpath("//button[normalize-space()='Enregistrer la présélection']")).click();
+		var summary = expectAlert("error", "cochez-vous parmi les membres présents");
+		assertThat(summary).contains("Le formulaire contient des erreurs");
+		assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("erreurs");
+		assertThat(find(By.id("membres-presents-erreur")).getText()).contains("cochez-vous parmi les membres présents");
+		assertThat(driver.findElement(By.id("retenir-" + prepared.first())).isSelected()).as("the tick kept").isTrue();
+		assertThat(driver.findElement(By.id("retenir-" + prepared.second())).isSelected()).isFalse();
+		assertThat(find(By.id("rationale")).getDomProperty("value")).as("the rationale kept").isEqualTo(rationale);
+		assertThat(find(By.id("compte-selection")).getText()).isEqualTo("1 sélectionnée");
 		assertThat(call("committee1", "GET", "/api/campaigns/" + prepared.campaign() + "/decisions", null).expect(200)
 				.<List<?>>read("$.shortlistDecisions")).isEmpty();
+		assertNamedControls();
 
 		assertThat(find(By.cssSelector("label[for='confirmation']")).getText())
 				.isEqualTo("Je confirme : cette décision sera publiée et ne pourra plus être modifiée.");
+		tick("present-committee1");
 		tick("confirmation");
-		save.click();
+		find(By.xpath("//button[normalize-space()='Enregistrer la présélection']")).click();
 
 		waitForTitle("Décisions — " + prepared.campaignTitle() + " — Cocon");
 		assertNamedControls();
@@ -101,8 +132,17 @@ class CommitteeAndReferentJourneyBrowserTests extends JourneyBrowserTest {
 		find(By.linkText("Voir l'utilisation du budget, proposition par proposition")).click();
 		waitForTitle("Utilisation du budget — " + prepared.campaignTitle() + " — Cocon");
 		assertThat(find(By.cssSelector("pie-chart")).getAttribute("y")).isEqualTo("[[0,30000000]]");
-		assertThat(find(By.xpath("//table[caption[contains(., 'par proposition')]]")).getText())
+		assertThat(find(By.xpath("//table[caption[contains(., 'chaque proposition')]]")).getText())
 				.contains(prepared.firstTitle());
+	}
+
+	/** Unticks a (DSFR, restyled) checkbox by clicking its label, as a person does. */
+	private void untick(String inputId) {
+		var input = driver.findElement(By.id(inputId));
+		if (input.isSelected()) {
+			driver.findElement(By.cssSelector("label[for='" + inputId + "']")).click();
+		}
+		assertThat(input.isSelected()).as("%s is not ticked", inputId).isFalse();
 	}
 
 	@Test
@@ -147,7 +187,7 @@ class CommitteeAndReferentJourneyBrowserTests extends JourneyBrowserTest {
 	}
 
 	private WebElement row(String proposal) {
-		return find(By.xpath("//tr[.//input[@id='retenir-" + proposal + "']]"));
+		return find(By.id("proposition-" + proposal));
 	}
 
 	/** Repeats the call until it answers that status (a module learns what it needs from events). */

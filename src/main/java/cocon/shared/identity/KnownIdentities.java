@@ -7,4 +7,9 @@ package cocon.shared.identity;
 public interface KnownIdentities {
 
 	boolean isKnown(String username);
+
+	/** The name a known identity shows (« Anne Lefèvre (AMF) »), empty when none is known. */
+	default java.util.Optional<String> displayName(String username) {
+		return java.util.Optional.empty();
+	}
 }

@@ -1,0 +1,35 @@
+// The committee's pages, improved when scripts run; without them the pages say the same after each submission.
+// A file of its own, not an inline script, so that the Content-Security-Policy needs no 'unsafe-inline' (ADR 0012).
+(function () {
+  // Back on a row after an action (post, redirect, get to #message-…): the browser focuses the row's message, the
+  // target of the address, so that a screen reader says what was done where the person is; made sure of here once
+  // the page is loaded, as a browser may give the focus back to the page when it scrolls to the target.
+  var target = window.location.hash && document.getElementById(window.location.hash.substring(1));
+  if (target && target.classList.contains('cocon-row-message')) {
+    window.addEventListener('load', function () {
+      if (document.activeElement !== target) {
+        target.focus();
+      }
+    });
+  }
+  // The count of ticked proposals against the target, said politely as boxes are ticked.
+  var count = document.querySelector('[data-compte-selection]');
+  if (count) {
+    var target = count.getAttribute('data-objectif');
+    var update = function () {
+      var ticked = document.querySelectorAll('input[data-retenir]:checked').length;
+      var text = ticked + (ticked > 1 ? ' sélectionnées' : ' sélectionnée');
+      count.textContent = target ? text + ' sur un objectif de ' + target : text;
+    };
+    document.addEventListener('change', function (event) {
+      if (event.target.matches && event.target.matches('input[data-retenir]')) {
+        update();
+      }
+    });
+  }
+  // A refused decision comes back with its summary of errors: it takes the focus, so that it is read first.
+  var errors = document.getElementById('erreurs');
+  if (errors) {
+    errors.focus();
+  }
+}());
