@@ -33,9 +33,10 @@ import cocon.demo.ReplayStep.Fund;
 
 /**
  * Drives the {@link DeploymentPlan} through the deployment module's API, as its users would: the administrator, the
- * project teams, staff, the experimentation territories and the collectivités' agents. The acts of one day are sent
- * in parallel at that day's first instant (those on one service, or of one collectivité for one service, in their
- * order), so that a few thousand adoptions add seconds, not minutes, to the preparation of the demonstration.
+ * project teams, staff, the experimentation territories and the collectivités' agents. The acts of one week are
+ * sent in parallel at that week's first instant (those on one service, or of one collectivité for one service, in
+ * their order): the days they carry (milestone done, tranche paid, due dates) are exact, the instants the modules
+ * record are those of their week, and a few thousand adoptions add seconds, not minutes, to the preparation.
  */
 final class DeploymentReplay {
 
@@ -82,17 +83,18 @@ final class DeploymentReplay {
 				if (!replay.at(first.at())) {
 					break;
 				}
-				// one day's acts at its first instant: one service's (or adopter's) in their order, the others alongside
-				var day = new ArrayList<Act>();
-				while (i < acts.size() && acts.get(i).at().toLocalDate().equals(first.at().toLocalDate())) {
-					day.add(acts.get(i++));
+				// one week's acts at its first instant: one service's (or adopter's) in their order, the others alongside
+				var week = monday(first);
+				var batch = new ArrayList<Act>();
+				while (i < acts.size() && monday(acts.get(i)).equals(week)) {
+					batch.add(acts.get(i++));
 				}
-				if (!territoriesKnown && day.stream().anyMatch(GiveFeedback.class::isInstance)) {
+				if (!territoriesKnown && batch.stream().anyMatch(GiveFeedback.class::isInstance)) {
 					awaitTerritories(acts);
 					territoriesKnown = true;
 				}
-				declarations += (int) day.stream().filter(Adopt.class::isInstance).count();
-				inParallel(day, pool);
+				declarations += (int) batch.stream().filter(Adopt.class::isInstance).count();
+				inParallel(batch, pool);
 			}
 		}
 		LOG.info("Démonstration : {} services suivis jusqu'en 2023, {} déclarations d'adoption.", services.size(),
@@ -155,7 +157,11 @@ final class DeploymentReplay {
 		return teams.getOrDefault(act.service(), "admin");
 	}
 
-	/** Acts of one day, in parallel: those on the same service (and collectivité, for adoptions) in their order. */
+	private static java.time.LocalDate monday(Act act) {
+		return act.at().toLocalDate().with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+	}
+
+	/** Acts of one week, in parallel: those on the same service (and collectivité, for adoptions) in their order. */
 	private void inParallel(List<Act> day, Closing pool) {
 		var byKey = new LinkedHashMap<String, List<Act>>();
 		day.forEach(act -> byKey.computeIfAbsent(act instanceof Adopt a ? a.service() + "/" + a.org().siren()

@@ -192,6 +192,9 @@ class DemonstrationBrowserTests extends BrowserTest {
 		assertThat(done).as("milestones done").isGreaterThan(50);
 		assertThat(late).as("milestones late").isPositive();
 		assertThat(feedback).as("feedback of experimentation territories").isPositive();
+		// the most adopted service, in the catalogue
+		open("/services");
+		assertThat(text()).contains(services.get(0).get("title").asString());
 	}
 
 	/** The open datasets of the campaign whose replay shows the 2021 figures (issue 11, acceptance 1 and 5). */
