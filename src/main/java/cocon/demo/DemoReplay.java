@@ -1,10 +1,8 @@
 package cocon.demo;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +16,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +25,8 @@ import org.springframework.stereotype.Component;
  * {@code platform.demo_replay} makes it happen once: a restart finds it complete and adds nothing; a replay cut
  * short by a stop is made again from scratch. An instance that already holds campaigns and no replay is left alone.
  * The administrator may reset the demonstration to another moment ({@link #reset}), which erases the business data
- * of every module first (ADR 14). Off with {@code cocon.demo.seed=false}.
+ * of every module first (ADR 14). Off with {@code cocon.demo.seed=false}. The row and the erasure are
+ * {@link DemoReplays}' SQL: a listener holds no SQL of its own.
  */
 @Component
 @Profile("demo")
@@ -37,9 +35,6 @@ class DemoReplay {
 
 	private static final Logger LOG = LoggerFactory.getLogger(DemoReplay.class);
 	private static final Duration TIMEOUT = Duration.ofMinutes(3);
-
-	/** The schemas of the business modules: everything in them is demonstration data on a demo instance. */
-	static final List<String> BUSINESS_SCHEMAS = List.of("intake", "curation", "voting", "governance", "referents");
 
 	enum State {
 		/** Nothing to do: the replay is off for this instance (it held campaigns before). */
@@ -51,26 +46,35 @@ class DemoReplay {
 	record Status(State state, Moment moment, UUID campaignId, Instant completedAt, Long durationMillis) {
 	}
 
-	private final JdbcClient jdbc;
+	private final DemoReplays replays;
 	private final Clock clock;
 	private final Moment configured;
 	private final AtomicBoolean running = new AtomicBoolean();
 	private volatile State state = State.NONE;
+	/**
+	 * Whether the start-up decision was taken ({@link #prepareIfNeeded}). The web server answers before it is: until
+	 * then the demonstration counts as being prepared unless its row says it is complete, so that the first pages
+	 * announce the preparation instead of an empty instance (issue 25, point 8).
+	 */
+	private volatile boolean decided;
+	private volatile Boolean completeAtStart;
 	/** The moment being prepared, while it is. */
 	private volatile Moment underway;
 	private volatile int port;
 	private volatile CompletableFuture<Replay.Result> completion = new CompletableFuture<>();
 
-	DemoReplay(JdbcClient jdbc, Clock clock, @Value("${cocon.demo.moment:supports}") String moment) {
-		this.jdbc = jdbc;
+	DemoReplay(DemoReplays replays, Clock clock, @Value("${cocon.demo.moment:supports}") String moment) {
+		this.replays = replays;
 		this.clock = clock;
 		this.configured = Moment.of(moment).orElseThrow(() -> new IllegalArgumentException(
-				"cocon.demo.moment=" + moment + " : valeurs possibles contributions, curation, supports, shortlist, referents, funding"));
+				"cocon.demo.moment=" + moment + " : valeurs possibles contributions, curation, supports, shortlist, referents, "
+						+ "funding, deploiement"));
 	}
 
 	@EventListener
 	void onReady(ApplicationReadyEvent event) {
 		if (!(event.getApplicationContext() instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
+			decided = true;
 			return;
 		}
 		port = web.getWebServer().getPort();
@@ -82,6 +86,15 @@ class DemoReplay {
 	 * (again from scratch if a stop cut it short). True if a replay was started.
 	 */
 	boolean prepareIfNeeded() {
+		try {
+			return decide();
+		}
+		finally {
+			decided = true;
+		}
+	}
+
+	private boolean decide() {
 		var replay = status();
 		if (replay.isPresent() && replay.get().completedAt() != null) {
 			state = State.READY;
@@ -142,12 +155,7 @@ class DemoReplay {
 			erase(api);
 		}
 		var present = replayClock.systemInstant();
-		jdbc.sql("""
-				insert into platform.demo_replay (id, moment, started_at) values (1, ?, ?)
-				on conflict (id) do update set moment = excluded.moment, started_at = excluded.started_at,
-				  campaign_id = null, completed_at = null, duration_ms = null""")
-				.params(moment.key(), Timestamp.from(present))
-				.update();
+		replays.started(moment, present);
 		LOG.info("Démonstration : rejeu de 2021 au moment « {} » (aujourd'hui tient lieu du {}), par l'API de l'application…",
 				moment.key(), moment.day());
 		var result = new Replay(api, replayClock, moment, present).run();
@@ -155,14 +163,12 @@ class DemoReplay {
 		// complete once every module has heard every event of the replay
 		api.await("les modules ont reçu les événements du rejeu", () -> incompletePublications() == 0);
 		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-		jdbc.sql("update platform.demo_replay set campaign_id = ?, completed_at = ?, duration_ms = ? where id = 1")
-				.params(result.campaignId() == null ? null : UUID.fromString(result.campaignId()),
-						Timestamp.from(replayClock.systemInstant()), millis)
-				.update();
+		replays.completed(result.campaignId() == null ? null : UUID.fromString(result.campaignId()),
+				replayClock.systemInstant(), millis);
 		LOG.info("Démonstration prête en {} ms : {} contributions, {} propositions publiées, {} soutiens, {} présélectionnées, "
-				+ "{} territoires référents, {} ateliers, {} projets financés.", millis, result.contributions(),
-				result.published(), result.supports(), result.shortlisted(), result.referents(), result.workshops(),
-				result.funded());
+				+ "{} territoires référents, {} ateliers, {} projets financés, {} déclarations d'adoption.", millis,
+				result.contributions(), result.published(), result.supports(), result.shortlisted(), result.referents(),
+				result.workshops(), result.funded(), result.adoptions());
 		return result;
 	}
 
@@ -172,23 +178,11 @@ class DemoReplay {
 	 */
 	private void erase(DemoApi api) {
 		api.await("aucun événement en cours de livraison", () -> incompletePublications() == 0);
-		var tables = jdbc.sql("""
-				select quote_ident(schemaname) || '.' || quote_ident(tablename) from pg_tables
-				where schemaname in (:schemas) and tablename not like 'flyway%'""")
-				.param("schemas", BUSINESS_SCHEMAS)
-				.query(String.class)
-				.list();
-		if (!tables.isEmpty()) {
-			jdbc.sql("truncate " + String.join(", ", tables) + ", event_publication, event_publication_archive")
-					.update();
-		}
-		jdbc.sql("delete from platform.demo_replay").update();
-		LOG.info("Démonstration : données des modules effacées ({} tables).", tables.size());
+		LOG.info("Démonstration : données des modules effacées ({} tables).", replays.erase());
 	}
 
 	private int incompletePublications() {
-		return jdbc.sql("select count(*) from event_publication where completion_date is null").query(Integer.class)
-				.single();
+		return replays.incompletePublications();
 	}
 
 	/** Asked as anyone would: governance's tables belong to governance. */
@@ -197,7 +191,18 @@ class DemoReplay {
 	}
 
 	boolean preparing() {
-		return state == State.PREPARING;
+		if (state == State.PREPARING) {
+			return true;
+		}
+		if (decided) {
+			return false;
+		}
+		var complete = completeAtStart;
+		if (complete == null) {
+			complete = replays.find().map(row -> row.completedAt() != null).orElse(false);
+			completeAtStart = complete;
+		}
+		return !complete;
 	}
 
 	State state() {
@@ -215,11 +220,7 @@ class DemoReplay {
 	}
 
 	Optional<Status> status() {
-		return jdbc.sql("select moment, campaign_id, completed_at, duration_ms from platform.demo_replay where id = 1")
-				.query((rs, n) -> new Status(state, Moment.of(rs.getString("moment")).orElse(configured),
-						rs.getObject("campaign_id", UUID.class),
-						rs.getTimestamp("completed_at") == null ? null : rs.getTimestamp("completed_at").toInstant(),
-						(Long) rs.getObject("duration_ms")))
-				.optional();
+		return replays.find().map(row -> new Status(state, Moment.of(row.moment()).orElse(configured), row.campaignId(),
+				row.completedAt(), row.durationMillis()));
 	}
 }

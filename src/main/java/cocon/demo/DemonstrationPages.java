@@ -30,7 +30,7 @@ class DemonstrationPages {
 	static final String PAGE = "/admin/demonstration";
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter
-			.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
+			.ofPattern("d MMMM yyyy 'à' HH' h 'mm", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
 
 	private final DemoReplay replay;

@@ -25,7 +25,13 @@ enum Moment {
 	/** Seventeen proposals shortlisted, collectivités applying as referent territories, workshops under way. */
 	REFERENTS(LocalDate.of(2021, 5, 26), Phase.REFERENT_APPLICATIONS),
 	/** A week after the funding committee of 5 July: 44 projects funded. */
-	FUNDING(LocalDate.of(2021, 7, 12), Phase.FUNDING);
+	FUNDING(LocalDate.of(2021, 7, 12), Phase.FUNDING),
+	/**
+	 * A day of 2023: the 44 funded services in varied phases, their milestones done or late, the feedback of the
+	 * experimentation territories, and the collectivités that adopted them (referent territories first, then their
+	 * neighbours).
+	 */
+	DEPLOIEMENT(LocalDate.of(2023, 6, 15), Phase.FUNDING);
 
 	private final LocalDate day;
 	private final Phase phase;

@@ -60,6 +60,7 @@ class CurationApiTests extends CurationTestSupport {
 
 	@Test
 	void replaysThe2021FunnelThroughTheApi() throws Exception {
+		campaignInCuration(Replay2021.campaign());
 		var replay = Replay2021.generate(campaign);
 		assertThat(replay.contributions()).hasSize(476);
 		submit(replay.contributions());

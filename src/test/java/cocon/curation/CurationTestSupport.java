@@ -51,8 +51,12 @@ abstract class CurationTestSupport {
 
 	@BeforeEach
 	void campaignInCuration() {
+		campaignInCuration(campaign());
+	}
+
+	/** Makes this campaign the test's, once curation holds it. */
+	void campaignInCuration(cocon.testing.Campaign2021 scheduled) {
 		clock.set(CURATION_TIME);
-		var scheduled = campaign();
 		campaign = scheduled.id();
 		transactions.executeWithoutResult(status -> events.publishEvent(scheduled.scheduled()));
 		await().atMost(Duration.ofSeconds(10))

@@ -13,19 +13,44 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 import cocon.testing.BrowserTest;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Acceptance 2 of the living demonstration: on an instance of its own with the demonstration on (the embedded
- * default's settings), the replay of 2021 at the moment "funding" shows its figures on the public pages of the
- * campaign, a restart adds nothing, and the administrator's page resets it to the moment "supports".
+ * default's settings), the replay at the moment "deploiement" (a day of 2023) still shows the figures of 2021 on the
+ * public pages of the campaign, and the 44 services in varied phases with more than a thousand adoptions (issue 23,
+ * acceptance 4); a restart adds nothing, and the administrator's page resets it to the moment "supports". The first
+ * page served, before the application is even ready, announces the preparation (issue 25, point 8).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cocon.demo.seed=true", "cocon.demo.moment=funding", "cocon.test.database=demo_replay" })
+		properties = { "cocon.demo.seed=true", "cocon.demo.moment=deploiement", "cocon.test.database=demo_replay" })
+@Import(DemonstrationBrowserTests.FirstHomePage.class)
 class DemonstrationBrowserTests extends BrowserTest {
+
+	/**
+	 * Reads the home page as soon as the web server answers: the runners run after it has started and before the
+	 * application is ready, when the demonstration has not yet decided to prepare itself.
+	 */
+	@TestConfiguration
+	static class FirstHomePage {
+
+		static volatile String body;
+
+		@Bean
+		ApplicationRunner readTheHomePageFirst(Environment environment) {
+			return args -> body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+					+ environment.getProperty("local.server.port") + "/")).header("Accept", "text/html").build(),
+					HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8)).body();
+		}
+	}
 
 	private static final Pattern PROPOSAL = Pattern.compile("/propositions/([0-9a-f-]{36})");
 
@@ -34,9 +59,14 @@ class DemonstrationBrowserTests extends BrowserTest {
 
 	@Test
 	void theReplayOf2021ShowsItsFiguresOnThePublicPagesAndTheAdministratorResetsItToAnotherMoment() throws Exception {
-		var replayed = demo.completion().get(3, TimeUnit.MINUTES);
+		// issue 25, point 8: no « Aucune campagne » before the preparation notice, from the very first page
+		assertThat(FirstHomePage.body).contains("id=\"demonstration-en-preparation\"", "id=\"campagnes-en-preparation\"")
+				.doesNotContain("Aucune campagne");
+
+		var replayed = demo.completion().get(4, TimeUnit.MINUTES);
 		assertThat(replayed.funded()).as("the replay went to the end").isEqualTo(Replay.FUNDED);
 		var campaign = replayed.campaignId();
+		theServicesOf2023AreInVariedPhasesWithThousandsOfAdoptions(replayed);
 
 		// the public pages of the replayed campaign, as anyone reads them
 		open("/campagnes/" + campaign);
@@ -53,7 +83,7 @@ class DemonstrationBrowserTests extends BrowserTest {
 				.distinct()).hasSize(67);
 		open("/campagnes/" + campaign + "/decisions");
 		var decisions = text();
-		assertThat(decisions).containsPattern("\\b17\\b").contains(Consultation2021.KNOWN_SHORTLIST);
+		assertThat(decisions).containsPattern("\\b17\\b").contains(Replay.STORY.knownShortlist());
 		assertThat(driver.findElements(By.xpath(
 				"//table[caption[starts-with(normalize-space(.), 'Projets financés')]]/tbody/tr"))).hasSize(44);
 
@@ -87,6 +117,7 @@ class DemonstrationBrowserTests extends BrowserTest {
 		assertThat(reset.supports()).isBetween(1, Replay.SUPPORTS - 1);
 		assertThat(reset.shortlisted()).isZero();
 		assertThat(campaigns()).as("the previous replay was erased").isEqualTo(1);
+		assertThat(JsonMapper.builder().build().readTree(get("/api/services").body())).as("its services too").isEmpty();
 		open("/campagnes/" + reset.campaignId());
 		assertThat(text()).containsIgnoringCase("Soutiens des collectivités");
 		assertThat(driver.findElements(By.id("demonstration-en-preparation"))).isEmpty();
@@ -127,9 +158,48 @@ class DemonstrationBrowserTests extends BrowserTest {
 		});
 	}
 
+	/**
+	 * At the moment "deploiement": the 44 services, in the phases the story gives them, their milestones done and
+	 * late, the experimentation territories' feedback, and more than a thousand collectivités adopting them.
+	 */
+	private void theServicesOf2023AreInVariedPhasesWithThousandsOfAdoptions(Replay.Result replayed) throws Exception {
+		var json = JsonMapper.builder().build();
+		var services = json.readTree(get("/api/services?size=500").body());
+		assertThat(services.size()).isEqualTo(Replay.FUNDED);
+		var phases = new java.util.TreeMap<String, Integer>();
+		long adoptions = 0;
+		for (var service : services) {
+			phases.merge(service.get("phase").asString(), 1, Integer::sum);
+			adoptions += service.get("adoptions").asLong();
+		}
+		var story = Replay.STORY.deployment().phases();
+		assertThat(phases).containsEntry("EN_CONSTRUCTION", story.construction())
+				.containsEntry("EN_EXPERIMENTATION", story.experimentation()).containsEntry("DISPONIBLE", story.available())
+				.containsEntry("GENERALISE", story.generalised()).containsEntry("ARRETE", story.stopped());
+		assertThat(adoptions).as("current adoptions").isGreaterThan(1000);
+		assertThat(replayed.adoptions()).as("declarations, changes of status included").isGreaterThanOrEqualTo((int) adoptions);
+		int done = 0;
+		int late = 0;
+		int feedback = 0;
+		for (var service : services) {
+			var details = json.readTree(get("/api/services/" + service.get("id").asString()).body());
+			for (var milestone : details.get("milestones")) {
+				done += milestone.path("done").isNull() || milestone.path("done").isMissingNode() ? 0 : 1;
+				late += milestone.get("late").asBoolean() ? 1 : 0;
+			}
+			feedback += details.path("feedback").path("count").asInt();
+		}
+		assertThat(done).as("milestones done").isGreaterThan(50);
+		assertThat(late).as("milestones late").isPositive();
+		assertThat(feedback).as("feedback of experimentation territories").isPositive();
+		// the most adopted service, in the catalogue
+		open("/services");
+		assertThat(text()).contains(services.get(0).get("title").asString());
+	}
+
 	/** The open datasets of the campaign whose replay shows the 2021 figures (issue 11, acceptance 1 and 5). */
 	private static final java.util.List<String> DATASETS = java.util.List.of("propositions", "soutiens", "decisions",
-			"projets-finances", "groupes-de-travail", "entonnoir", "services");
+			"projets-finances", "groupes-de-travail", "entonnoir", "services", "adoptions");
 
 	private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
 

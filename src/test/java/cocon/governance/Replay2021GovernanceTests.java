@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionOperations;
 
 import cocon.curation.events.ProposalPublished;
+import cocon.demo.Consultation2021;
 import cocon.governance.events.ProjectsFunded;
 import cocon.governance.events.ProposalsShortlisted;
 import cocon.shared.CollectiviteKind;
@@ -30,9 +31,10 @@ import cocon.testing.MutableClock;
 import cocon.voting.events.SupportsClosed;
 
 /**
- * Replays 2021 from the close of supports on: 67 published proposals and 531 supports, the committee of
- * 3 May retains 17 (one member stepping out of the item they are in conflict on), then funds 44 projects within
- * 30 M€; a 45th project that would exceed the envelope is refused and changes nothing.
+ * Replays 2021 from the close of supports on: the 67 proposals of the story ({@link Consultation2021}, the one the
+ * demonstration replays) published and 531 supports, the committee of 3 May retains 17 (one member stepping out of
+ * the item they are in conflict on), then funds 44 projects within 30 M€; a 45th project that would exceed the
+ * envelope is refused and changes nothing.
  */
 @GovernanceTest
 class Replay2021GovernanceTests {
@@ -50,12 +52,14 @@ class Replay2021GovernanceTests {
 	void replaysTheShortlistAndFundingOf2021(Scenario scenario, AssertablePublishedEvents events) throws Exception {
 		clock.set("2021-04-20T10:00:00+02:00");
 		var steps = new CommitteeSteps(mvc, book);
-		var campaign = steps.campaignWithCommittee("Coconstruction de services numériques 2021 (rejeu)");
+		var story = Consultation2021.story();
+		var campaign = steps.campaignWithCommittee(story.title());
 
 		var proposals = new ArrayList<ProposalPublished>();
-		for (int i = 1; i <= 67; i++) {
-			proposals.add(CommitteeSteps.published(campaign, "Proposition %02d".formatted(i)));
+		for (var proposal : story.proposals()) {
+			proposals.add(CommitteeSteps.published(campaign, proposal.title()));
 		}
+		assertThat(proposals).hasSize(67);
 		steps.publish(scenario, campaign, proposals);
 
 		// 531 supports: proposal i gets 14 - i / 5 supports for the first 60 (510), the last 7 share the other 21.
@@ -95,7 +99,7 @@ class Replay2021GovernanceTests {
 				.with(cocon.testing.Identities.as(Identities.committee(3))))
 				.andExpect(jsonPath("$.supportsSource").value("FINAL"))
 				.andExpect(jsonPath("$.proposals.length()").value(67))
-				.andExpect(jsonPath("$.proposals[0].title").value("Proposition 01"))
+				.andExpect(jsonPath("$.proposals[0].title").value(story.proposals().get(0).title()))
 				.andReturn().getResponse().getContentAsString();
 		List<String> ranked = com.jayway.jsonpath.JsonPath.read(inputs, "$.proposals[*].proposalId");
 		var retained = ranked.subList(0, 17);
@@ -136,7 +140,7 @@ class Replay2021GovernanceTests {
 				.andExpect(jsonPath("$.fundedProjects.length()").value(44))
 				.andExpect(jsonPath("$.totalFundedEuros").value(29_940_000))
 				.andExpect(jsonPath("$.remainingEuros").value(60_000))
-				.andExpect(jsonPath("$.shortlistDecisions[0].steppedOut[0].title").value("Proposition 01"));
+				.andExpect(jsonPath("$.shortlistDecisions[0].steppedOut[0].title").value(story.proposals().get(0).title()));
 		assertThat(events.ofType(ProjectsFunded.class).matching(e -> e.campaignId().equals(campaign))).hasSize(44);
 	}
 }

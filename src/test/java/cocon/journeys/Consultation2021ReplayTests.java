@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 
+import cocon.demo.Consultation2021;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.Siren;
 import cocon.shared.identity.CurrentUser;
@@ -42,8 +43,9 @@ import cocon.testing.TestClockConfiguration;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The whole 2021 consultation « Coconstruction de services numériques », replayed across every module through the
- * HTTP API only, with the clock moved from phase to phase: the campaign, 476 contributions of real collectivités,
+ * The whole 2021 consultation « Coconstruction de services numériques », as the story the demonstration replays
+ * tells it ({@link Consultation2021}: its themes, proposals, programmes, ineligible needs, committee and calendar),
+ * replayed across every module through the HTTP API only, with the clock moved from phase to phase: the campaign, 476 contributions of real collectivités,
  * their curation into 67 published proposals (81 reoriented, 4 rejected), 531 supports, the final tally, the
  * committee's shortlist of 17 with a member stepping out, the referent territories' applications, and 44 funded
  * projects within 30 M€.
@@ -56,6 +58,8 @@ import tools.jackson.databind.JsonNode;
 @Import(TestClockConfiguration.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class Consultation2021ReplayTests extends ApiJourney {
+
+	static final Consultation2021 STORY = Consultation2021.story();
 
 	/** The 13 themes of the campaign and, for each, the titles of the proposals curators will make of it. */
 	static final Map<String, List<String>> PROPOSALS = proposalsByTheme();
@@ -74,7 +78,7 @@ class Consultation2021ReplayTests extends ApiJourney {
 		return mvc;
 	}
 
-	record Contribution(UUID id, Collectivite by, String title, String theme) {
+	record Contribution(UUID id, Collectivite by, String title, String theme, String outcome) {
 	}
 
 	@Test
@@ -95,13 +99,13 @@ class Consultation2021ReplayTests extends ApiJourney {
 		assertThat(themes).hasSize(13);
 		assertThat(PROPOSALS.values().stream().mapToInt(List::size).sum()).isEqualTo(67);
 		var campaign = UUID.fromString(call(post("/api/campaigns"), Identities.admin(), Map.of(
-				"title", "Coconstruction de services numériques 2021",
-				"description", "France Relance : les collectivités et l'État construisent ensemble des services numériques.",
-				"envelopeEuros", 30_000_000,
+				"title", STORY.title(),
+				"description", STORY.description(),
+				"envelopeEuros", STORY.figures().envelopeEuros(),
 				"themes", themes,
-				"supportKinds", List.of("COMMUNE", "DEPARTEMENT", "REGION", "COLLECTIVITE_PARTICULIERE"),
-				"workingGroupKinds", List.of("COMMUNE", "DEPARTEMENT", "REGION", "COLLECTIVITE_PARTICULIERE", "EPCI"),
-				"targetShortlistSize", 17,
+				"supportKinds", STORY.supportKinds(),
+				"workingGroupKinds", STORY.workingGroupKinds(),
+				"targetShortlistSize", STORY.figures().shortlisted(),
 				"calendar", calendar2021()), 201)
 				.get("id").asString());
 		assertThat(call(get("/api/campaigns/" + campaign), null, null, 200).get("envelopeEuros").asLong())
@@ -131,24 +135,24 @@ class Consultation2021ReplayTests extends ApiJourney {
 		assertThat(call(get("/api/me/contributions"), early.agent(), null, 200).size()).isZero();
 
 		// the plan: 391 contributions for 67 proposals (56 of 6, 11 of 5), 81 to reorient, 4 to reject
-		record Planned(String title, String theme, int group, String outcome) {
+		record Planned(String title, String theme, int group, String outcome, String answer) {
 		}
 		var plan = new ArrayList<Planned>();
 		int group = 0;
 		for (var theme : themes) {
 			for (var title : PROPOSALS.get(theme)) {
 				for (int i = 0; i < (group < 56 ? 6 : 5); i++) {
-					plan.add(new Planned(title, theme, group, "GROUPED"));
+					plan.add(new Planned(title, theme, group, "GROUPED", null));
 				}
 				group++;
 			}
 		}
-		for (int i = 0; i < 81; i++) {
-			plan.add(new Planned(i % 2 == 0 ? "Ouvrir un espace France Services" : "Recruter un conseiller numérique",
-					themes.get(i % 13), -1, "REORIENTED"));
+		for (int i = 0; i < 81; i++) { // sent to the programmes that already answer them
+			var programme = STORY.reoriented().get(i % STORY.reoriented().size());
+			plan.add(new Planned(programme.title(), programme.theme(), -1, "REORIENTED", programme.target()));
 		}
-		for (int i = 0; i < 4; i++) {
-			plan.add(new Planned("Financer un poste d'animateur", themes.get(i * 3), -1, "REJECTED"));
+		for (var ineligible : STORY.rejected()) {
+			plan.add(new Planned(ineligible.title(), ineligible.theme(), -1, "REJECTED", ineligible.reason()));
 		}
 		assertThat(plan).hasSize(476);
 		Collections.shuffle(plan, random);
@@ -167,7 +171,7 @@ class Consultation2021ReplayTests extends ApiJourney {
 			var by = contributors.get(i);
 			var id = UUID.fromString(call(post("/api/campaigns/" + campaign + "/contributions"), by.agent(),
 					submission(planned.title(), planned.theme(), by, i), 201).get("id").asString());
-			var contribution = new Contribution(id, by, planned.title(), planned.theme());
+			var contribution = new Contribution(id, by, planned.title(), planned.theme(), planned.answer());
 			contributions.add(contribution);
 			switch (planned.outcome()) {
 				case "GROUPED" -> groups.get(planned.group()).add(contribution);
@@ -204,11 +208,11 @@ class Consultation2021ReplayTests extends ApiJourney {
 		}
 		for (var c : reoriented) {
 			call(post("/api/contributions/" + c.id() + "/reorientation"), Identities.curator(),
-					Map.of("target", target(c), "note", "Ce besoin trouve déjà une réponse dans un programme national."), 204);
+					Map.of("target", c.outcome(), "note", "Ce besoin trouve déjà une réponse dans un programme national."), 204);
 		}
 		for (var c : rejected) {
-			call(post("/api/contributions/" + c.id() + "/rejection"), Identities.curator(),
-					Map.of("reason", "Inéligible : l'appel finance des services numériques, pas des postes."), 204);
+			call(post("/api/contributions/" + c.id() + "/rejection"), Identities.curator(), Map.of("reason", c.outcome()),
+					204);
 		}
 		for (var id : proposals) {
 			call(post("/api/proposals/" + id + "/publication"), Identities.curator(), Map.of(), 204);
@@ -240,7 +244,7 @@ class Consultation2021ReplayTests extends ApiJourney {
 			}
 			else if (reoriented.contains(c)) {
 				assertThat(outcome.get("status").asString()).isEqualTo("REORIENTED");
-				assertThat(outcome.get("target").asString()).isEqualTo(target(c));
+				assertThat(outcome.get("target").asString()).isEqualTo(c.outcome());
 			}
 			else {
 				assertThat(outcome.get("status").asString()).isEqualTo("REJECTED");
@@ -416,12 +420,10 @@ class Consultation2021ReplayTests extends ApiJourney {
 		assertThat(finalTotal).isEqualTo(531);
 
 		// 5. the steering committee of 3 May ---------------------------------------------------------------------
-		call(put("/api/campaigns/" + campaign + "/committee"), Identities.admin(), Map.of("members", List.of(
-				Map.of("username", "committee1", "organisation", "AMF"),
-				Map.of("username", "committee2", "organisation", "ADF"),
-				Map.of("username", "committee3", "organisation", "France Urbaine"),
-				Map.of("username", "committee4", "organisation", "DINUM"),
-				Map.of("username", "committee5", "organisation", "ANCT"))), 200);
+		// the five members the tests sign in as (committee1 to committee5), with the organisations of the story
+		call(put("/api/campaigns/" + campaign + "/committee"), Identities.admin(), Map.of("members",
+				STORY.committee().subList(0, 5).stream()
+						.map(m -> Map.of("username", m.username(), "organisation", m.organisation())).toList()), 200);
 		var conflicted = top; // the most supported proposal
 		call(post("/api/proposals/" + conflicted + "/conflicts"), Identities.committee(1),
 				Map.of("reason", "Élu d'une commune qui porte cette proposition"), 201);
@@ -501,7 +503,8 @@ class Consultation2021ReplayTests extends ApiJourney {
 		});
 
 		// the call closes with the applications window
-		clock.set("2021-06-01T09:00:00+02:00");
+		clock.set(STORY.calendar().referentApplications().closes().plusHours(10).atZone(java.time.ZoneId.of("Europe/Paris"))
+				.toInstant());
 		call(post("/api/proposals/" + retained.get(1) + "/referent-applications"), communes.get(340).agent(),
 				application(communes.get(340)), 409);
 
@@ -565,10 +568,6 @@ class Consultation2021ReplayTests extends ApiJourney {
 			"les agents y consacrent des heures chaque semaine.", "les habitants nous le demandent régulièrement.",
 			"nous n'avons pas les moyens de développer une solution seuls.");
 
-	static String target(Contribution c) {
-		return c.title().contains("France Services") ? "Programme France Services" : "Conseillers numériques France Services";
-	}
-
 	static Map<String, Object> application(Collectivite c) {
 		return Map.of("motivation", c.name() + " souhaite participer aux ateliers des besoins.", "contactName",
 				"Référent numérique de " + c.name(), "contactEmail", "numerique." + c.siren() + "@exemple.fr");
@@ -610,46 +609,10 @@ class Consultation2021ReplayTests extends ApiJourney {
 		return call(get("/api/contributions/" + c.id()), c.by().agent(), null, 200).get("outcome");
 	}
 
+	/** The story's proposals by theme, in the order the story names them. */
 	private static Map<String, List<String>> proposalsByTheme() {
 		var themes = new LinkedHashMap<String, List<String>>();
-		themes.put("Dématérialisation", List.of("Dématérialiser les demandes d'actes d'état civil",
-				"Gérer les autorisations d'urbanisme en ligne", "Signer électroniquement les délibérations",
-				"Archiver électroniquement les documents", "Bénéficier de diagnostic numérique",
-				"Mutualiser un parapheur électronique"));
-		themes.put("Mobilités", List.of("Organiser le transport à la demande", "Favoriser le covoiturage domicile-travail",
-				"Informer en temps réel sur les transports", "Gérer le stationnement",
-				"Cartographier les pistes cyclables", "Partager les véhicules de service"));
-		themes.put("Énergie", List.of("Suivre les consommations d'énergie des bâtiments", "Piloter l'éclairage public",
-				"Accompagner la rénovation énergétique", "Recenser le potentiel solaire des toitures",
-				"Mutualiser l'achat d'énergie"));
-		themes.put("Accessibilité", List.of("Rendre les sites des collectivités accessibles",
-				"Traduire les démarches en langue des signes", "Cartographier l'accessibilité des lieux publics",
-				"Accompagner les usagers éloignés du numérique", "Proposer des formulaires en facile à lire"));
-		themes.put("Urbanisme", List.of("Numériser le plan local d'urbanisme", "Coordonner les chantiers de voirie",
-				"Recenser les friches et les logements vacants", "Concerter les habitants sur l'aménagement",
-				"Gérer les adresses et le cadastre"));
-		themes.put("Logement", List.of("Gérer les demandes de logement social", "Lutter contre l'habitat indigne",
-				"Suivre les meublés de tourisme", "Accompagner les copropriétés fragiles", "Observer les loyers"));
-		themes.put("Relation usagers", List.of("Améliorer la gestion de la relation usagers",
-				"Faciliter le signalement d'incidents par les usagers", "Prendre rendez-vous en ligne avec les services",
-				"Informer les habitants par alertes", "Créer un portail citoyen unique"));
-		themes.put("Finances locales", List.of("Rechercher et gérer des financements pour ma collectivité",
-				"Préparer le budget en ligne", "Suivre les subventions aux associations", "Publier les données budgétaires",
-				"Organiser un budget participatif"));
-		themes.put("Santé", List.of("Coordonner les professionnels de santé", "Déployer la téléconsultation en zone rurale",
-				"Prévenir l'isolement des personnes âgées", "Gérer les centres de vaccination",
-				"Informer sur l'offre de soins locale"));
-		themes.put("Éducation", List.of("Gérer les inscriptions scolaires et périscolaires",
-				"Équiper les écoles en numérique", "Réserver et payer la cantine en ligne",
-				"Former les élus et les agents au numérique", "Accompagner l'orientation des jeunes"));
-		themes.put("Culture", List.of("Numériser les collections des musées", "Mettre en réseau les médiathèques",
-				"Vendre en ligne les billets des équipements culturels", "Valoriser le patrimoine local",
-				"Recenser l'agenda culturel"));
-		themes.put("Environnement", List.of("Optimiser la collecte des déchets", "Suivre la qualité de l'eau",
-				"Gérer le patrimoine arboré", "Prévenir les inondations", "Réduire le gaspillage alimentaire"));
-		themes.put("Sécurité", List.of("Alerter la population en cas de crise", "Coordonner la police municipale",
-				"Suivre les visites de sécurité des établissements recevant du public",
-				"Protéger la collectivité contre les cyberattaques", "Déclarer les manifestations publiques"));
+		STORY.proposals().forEach(p -> themes.computeIfAbsent(p.theme(), t -> new ArrayList<>()).add(p.title()));
 		return Collections.unmodifiableMap(themes);
 	}
 }

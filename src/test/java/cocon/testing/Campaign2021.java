@@ -2,11 +2,11 @@ package cocon.testing;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import cocon.demo.Consultation2021;
 import cocon.governance.events.CalendarChanged;
 import cocon.governance.events.CampaignScheduled;
 import cocon.governance.events.CampaignSnapshot;
@@ -16,11 +16,12 @@ import cocon.shared.CollectiviteKind;
 import cocon.shared.Window;
 
 /**
- * The 2021 campaign « Coconstruction de services numériques », the one test fixture of a campaign: its calendar
- * (contributions 25 January – 15 March, supports 1 – 30 April, shortlist on 3 May, referent applications
- * 4 – 31 May, funding on 5 July 2021, Paris time), and the governance events announcing it, as a value whose
- * {@code with…} methods give a variant (another id, themes, kinds, calendar). Every module test builds its
- * campaign from here.
+ * The 2021 campaign « Coconstruction de services numériques », the one test fixture of a campaign: its calendar, read
+ * from the story the demonstration replays ({@link Consultation2021}: contributions 25 January – 15 March, supports
+ * 1 – 30 April, shortlist on 3 May, referent applications 4 May – 11 June, funding on 5 July 2021, Paris time), and
+ * the governance events announcing it, as a value whose {@code with…} methods give a variant (another id, themes,
+ * kinds, calendar). Every module test builds its campaign from here. Its themes are the fixtures' short list, which
+ * the module tests name; the story's own themes are {@code Consultation2021.story().themes()}.
  */
 public record Campaign2021(CampaignId id, String title, List<String> themes, Set<CollectiviteKind> supportKinds,
 		Set<CollectiviteKind> workingGroupKinds, CampaignCalendar calendar, boolean contributionTextsPublic,
@@ -32,18 +33,17 @@ public record Campaign2021(CampaignId id, String title, List<String> themes, Set
 			"Urbanisme", "Logement", "Relation usagers", "Finances locales", "Santé", "Éducation", "Culture",
 			"Environnement", "Sécurité");
 
-	public static final Window CONTRIBUTIONS = Window.of(OffsetDateTime.parse("2021-01-25T00:00:00+01:00"),
-			OffsetDateTime.parse("2021-03-15T23:59:59+01:00"));
+	private static final Consultation2021.Calendar STORY = Consultation2021.story().calendar();
 
-	public static final Window SUPPORTS = Window.of(OffsetDateTime.parse("2021-04-01T00:00:00+02:00"),
-			OffsetDateTime.parse("2021-04-30T23:59:59+02:00"));
+	public static final Window CONTRIBUTIONS = inParis(STORY.contributions());
 
-	public static final Window REFERENT_APPLICATIONS = Window.of(OffsetDateTime.parse("2021-05-04T00:00:00+02:00"),
-			OffsetDateTime.parse("2021-05-31T23:59:59+02:00"));
+	public static final Window SUPPORTS = inParis(STORY.supports());
 
-	public static final LocalDate SHORTLIST_DAY = LocalDate.parse("2021-05-03");
+	public static final Window REFERENT_APPLICATIONS = inParis(STORY.referentApplications());
 
-	public static final LocalDate FUNDING_DAY = LocalDate.parse("2021-07-05");
+	public static final LocalDate SHORTLIST_DAY = STORY.shortlistDecision();
+
+	public static final LocalDate FUNDING_DAY = STORY.fundingDecision();
 
 	public static final CampaignCalendar CALENDAR = new CampaignCalendar(CONTRIBUTIONS, SUPPORTS, REFERENT_APPLICATIONS,
 			SHORTLIST_DAY, FUNDING_DAY);
@@ -51,12 +51,17 @@ public record Campaign2021(CampaignId id, String title, List<String> themes, Set
 	/** When governance scheduled it. */
 	public static final Instant SCHEDULED_AT = Instant.parse("2021-01-10T09:00:00Z");
 
-	public static final long ENVELOPE_EUROS = 30_000_000;
+	public static final long ENVELOPE_EUROS = Consultation2021.story().figures().envelopeEuros();
 
 	/** Collectivités territoriales: who supports in 2021. */
 	public static final Set<CollectiviteKind> COLLECTIVITES_TERRITORIALES = Set.copyOf(EnumSet.of(
 			CollectiviteKind.COMMUNE, CollectiviteKind.DEPARTEMENT, CollectiviteKind.REGION,
 			CollectiviteKind.COLLECTIVITE_PARTICULIERE));
+
+	private static Window inParis(Consultation2021.Span span) {
+		var paris = java.time.ZoneId.of("Europe/Paris");
+		return new Window(span.opens().atZone(paris).toInstant(), span.closes().atZone(paris).toInstant());
+	}
 
 	public Campaign2021 {
 		themes = List.copyOf(themes);
