@@ -9,8 +9,8 @@
 # Needs Node (npx fetches lighthouse@12.2.3 once), Chromium (CHROME_PATH, default /usr/bin/chromium), curl and jq.
 # The signed-in pages (« Ma collectivité », the committee's page) are measured with the session cookie of a demo
 # sign-in (the form, as a person would), sent by Lighthouse with every request.
-# The second view: the same browser profile first loads the home page, then the page, its cache kept
-# (--disable-storage-reset): what the page then downloads is what a person pays for each click after the first.
+# The second view: one browser profile loads the home page once, then each page in turn, its cache kept
+# (--disable-storage-reset): what a page then downloads is what a person pays for each click after the first.
 # Reports: target/lighthouse/<page>.json and <page>-second.json; the table is printed at the end.
 set -euo pipefail
 
@@ -45,13 +45,17 @@ if [ -z "${BASE_URL:-}" ]; then
 fi
 
 echo "Attente de la page d'accueil et de la démonstration prête…"
-for _ in $(seq 1 600); do
-  if home="$(curl -sf "$BASE_URL/" 2>/dev/null)" && ! grep -q 'id="demonstration-en-preparation"' <<<"$home"; then break; fi
+# ready: the home page answers, no demonstration is being prepared, and a campaign is there (the replay starts a
+# moment after the home page first answers)
+CAMPAIGN=""
+for _ in $(seq 1 900); do
+  if home="$(curl -sf "$BASE_URL/" 2>/dev/null)" && ! grep -q 'id="demonstration-en-preparation"' <<<"$home"; then
+    CAMPAIGN="$(curl -sf "$BASE_URL/api/campaigns" 2>/dev/null | jq -r '(.items? // .)[0].id // empty' 2>/dev/null || true)"
+    [ -n "$CAMPAIGN" ] && break
+  fi
   sleep 1
 done
-curl -sf -o /dev/null "$BASE_URL/" || { echo "L'instance ne répond pas ($OUT/server.log)" >&2; exit 1; }
-
-CAMPAIGN="$(curl -sf "$BASE_URL/api/campaigns" | jq -r '(.items? // .)[0].id')"
+[ -n "$CAMPAIGN" ] || { echo "L'instance ne répond pas ou n'a aucune campagne ($OUT/server.log)" >&2; exit 1; }
 PROPOSAL="$(curl -sf "$BASE_URL/api/campaigns/$CAMPAIGN/proposals" | jq -r '(.items? // .proposals? // .) | max_by(.supports // .count // 0) | .id')"
 echo "Campagne $CAMPAIGN, proposition $PROPOSAL"
 
@@ -94,15 +98,15 @@ lighthouse() { # url output cookie [extra options]
     "${headers[@]}" "$@" >/dev/null 2>>"$OUT/lighthouse.log"
 }
 
+# one browser profile for the second views: the home page first, then each page, its cache kept
+profile="$(mktemp -d /tmp/cocon-lighthouse-profile.XXXXXX)"
+lighthouse "$BASE_URL/" "$OUT/warm.json" "" --chrome-flags="$FLAGS --user-data-dir=$profile"
 printf '%-16s %5s %7s %7s %7s %6s %9s %9s\n' page perf FCP_s LCP_s TBT_ms CLS first_KB second_KB
 for entry in "${PAGES[@]}"; do
   IFS='|' read -r name path cookie <<<"$entry"
   lighthouse "$BASE_URL$path" "$OUT/$name.json" "$cookie" --chrome-flags="$FLAGS"
-  profile="$(mktemp -d /tmp/cocon-lighthouse-profile.XXXXXX)"
-  lighthouse "$BASE_URL/" "$OUT/$name-warm.json" "$cookie" --chrome-flags="$FLAGS --user-data-dir=$profile"
   lighthouse "$BASE_URL$path" "$OUT/$name-second.json" "$cookie" --disable-storage-reset \
     --chrome-flags="$FLAGS --user-data-dir=$profile"
-  rm -rf "$profile"
   jq -r --arg name "$name" --slurpfile second "$OUT/$name-second.json" '[ $name,
       (.categories.performance.score * 100 | round),
       (.audits["first-contentful-paint"].numericValue / 1000 * 10 | round / 10),
@@ -114,3 +118,4 @@ for entry in "${PAGES[@]}"; do
     | "\(.[0]) \(.[1]) \(.[2]) \(.[3]) \(.[4]) \(.[5]) \(.[6]) \(.[7])"' "$OUT/$name.json" \
     | xargs printf '%-16s %5s %7s %7s %7s %6s %9s %9s\n'
 done
+rm -rf "$profile"
