@@ -73,8 +73,9 @@ class TriageQueue {
 	}
 
 	/**
-	 * The similarity as curators read it. In the 2021 replay, duplicates score above 0.4 while texts of other themes
-	 * that share a common word score 0.05 to 0.15: only « très proche » is close enough to be offered first.
+	 * The similarity as curators read it, instead of a raw score. Issue 25 saw the « Regrouper » menu pre-select
+	 * proposals of other themes that scored 0.05 to 0.13 (a shared common word), while a real duplicate scores about
+	 * half or more (identical titles alone give 0.5): only « très proche » is close enough to be offered first.
 	 */
 	enum Closeness {
 		VERY_CLOSE("très proche", 0.4), CLOSE("proche", 0.2), FAR("éloignée", 0);

@@ -113,7 +113,7 @@ class CurationPagesTests extends CurationTestSupport {
 		mvc.perform(get("/campagnes/" + campaign + "/entonnoir"))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("<bar-chart selected-palette=\"categorical\"")))
-				.andExpect(content().string(not(containsString("horizontal"))))
+				.andExpect(content().string(not(containsString("horizontal=\"true\""))))
 				.andExpect(content().string(containsString("y=\"[[2,1,0,0,1,0,0]]\"")))
 				.andExpect(content().string(containsString("2 contributions reçues : 0 regroupée en 0 proposition, 0 réorientée, 1 rejetée, 1 en attente.")))
 				.andExpect(content().string(containsString("<th scope=\"row\">Rejetées</th>")));
