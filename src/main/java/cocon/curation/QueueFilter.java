@@ -60,7 +60,8 @@ record QueueFilter(String q, String theme, String siren, String status, int page
 		return ALL.equals(status) ? null : Outcome.valueOf(status);
 	}
 
-	QueueFilter atPage(int page) {
+	/** The same filter at another page (public: the page's pagination links call it). */
+	public QueueFilter atPage(int page) {
 		return new QueueFilter(q, theme, siren, status, page, size);
 	}
 

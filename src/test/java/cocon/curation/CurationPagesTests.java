@@ -230,4 +230,25 @@ class CurationPagesTests extends CurationTestSupport {
 		assertThat(start).as("the menu of %s", contribution).isPositive();
 		return html.substring(start, html.indexOf("</select>", start));
 	}
+
+	@Test
+	void theQueueIsPagedUnderItsFilterAndAPageEmptiedShowsTheLastOne() throws Exception {
+		var many = new java.util.ArrayList<cocon.intake.events.ContributionSubmitted>();
+		for (int i = 1; i <= 26; i++) {
+			many.add(contribution(campaign, "Téléconsultation " + i, "Un cabinet médical à distance.", "Santé", "213105554",
+					"Toulouse", CollectiviteKind.COMMUNE));
+		}
+		submit(many);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+				"select count(*) from curation.contribution where campaign_id = ?").param(campaign.id())
+				.query(Long.class).single() == 28);
+
+		var first = queue("theme", "Santé");
+		assertThat(first).contains("Contributions en attente (26)").contains("Page 1 sur 2")
+				.contains("href=\"/curation/campagnes/" + campaign + "?theme=Sant%C3%A9&amp;page=1\"");
+		assertThat(queue("theme", "Santé", "page", "1")).contains("Page 2 sur 2")
+				.satisfies(html -> assertThat(html.split("class=\"fr-card__title\"")).hasSize(2));
+		assertThat(queue("theme", "Santé", "page", "7")).contains("Page 2 sur 2")
+				.satisfies(html -> assertThat(html.split("class=\"fr-card__title\"")).hasSize(2));
+	}
 }
