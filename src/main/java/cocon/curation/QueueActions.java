@@ -125,7 +125,8 @@ class QueueActions {
 			curation.ungroup(new ContributionId(id), proposalId == null ? null : new ProposalId(proposalId),
 					user.username());
 			redirect.addFlashAttribute("succes", "La contribution est retirée de sa proposition : elle est de nouveau en attente.");
-			return place.back("contribution-" + id);
+			// under the « regroupées » filter it leaves the page: on to the next card
+			return place.next();
 		});
 	}
 

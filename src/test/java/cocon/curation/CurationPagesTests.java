@@ -199,7 +199,16 @@ class CurationPagesTests extends CurationTestSupport {
 				.andExpect(content().string(containsString("Retrait d&#39;une proposition")))
 				.andExpect(content().string(containsString("Retirée de « Démarches en ligne » : de retour dans la file de tri.")))
 				.andExpect(content().string(containsString("Contributions regroupées (1)")));
-		assertThat(queue()).contains("Inscription à la cantine").contains("Contributions en attente (1)");
+		assertThat(queue()).contains("Inscription à la cantine").contains("Contributions en attente (1)")
+				.doesNotContain("Retirer de sa proposition");
+
+		// from the queue too, among the contributions already grouped, back to the next one
+		assertThat(queue("status", "GROUPED")).contains("Retirer de sa proposition").contains("Démarches en ligne");
+		mvc.perform(post("/curation/contributions/" + rdv + "/retrait").with(as(Identities.curator())).with(csrf())
+				.param("campaignId", campaign.toString()).param("proposalId", proposal.toString())
+				.param("confirmation", "oui").param("retour", "status=GROUPED").param("ancre", "file-de-tri"))
+				.andExpect(redirectedUrl("/curation/campagnes/" + campaign + "?status=GROUPED#file-de-tri"));
+		assertThat(outcome(rdv)).isEqualTo("PENDING");
 
 		// « toutes les contributions affichées » groups what the page shows
 		mvc.perform(post("/curation/campagnes/" + campaign + "/selection").with(as(Identities.curator())).with(csrf())
