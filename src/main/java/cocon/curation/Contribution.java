@@ -8,6 +8,7 @@ import cocon.curation.Decision.Action;
 import cocon.curation.events.ContributionGrouped;
 import cocon.curation.events.ContributionRejected;
 import cocon.curation.events.ContributionReoriented;
+import cocon.curation.events.ContributionUngrouped;
 import cocon.intake.events.ContributionSubmitted;
 import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
@@ -19,8 +20,8 @@ import cocon.shared.Siren;
 
 /**
  * A contribution as curation triages it: what intake told us, and its one outcome (invariant 3) — pending,
- * grouped into a proposal, reoriented (target and note) or rejected (reason). An outcome can be corrected until
- * the proposal the contribution is grouped into is published.
+ * grouped into a proposal, reoriented (target and note) or rejected (reason). An outcome can be corrected, and a
+ * grouping undone, until the proposal the contribution is grouped into is published.
  */
 class Contribution implements AggregateRoot<Contribution, ContributionId> {
 
@@ -104,6 +105,26 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 		proposalId = target.getId();
 		decided(Action.GROUPED, "Regroupée dans « " + target.title() + " »" + why + before, by, at);
 		changes.register(new ContributionGrouped(id, campaignId, target.getId(), target.title(), by, at));
+	}
+
+	/**
+	 * Undoes a grouping: the contribution goes back to the queue, pending again (so undecided: the history keeps who
+	 * grouped it and who took it out).
+	 *
+	 * @param current the proposal it is grouped into
+	 */
+	void ungroup(Proposal current, String by, Instant at) {
+		if (outcome != Outcome.GROUPED || current == null) {
+			throw new IllegalTransition("La contribution « " + title + " » n'est regroupée dans aucune proposition.");
+		}
+		requireCorrectable(current);
+		var from = proposalId;
+		replaceOutcome(Outcome.PENDING, current);
+		decidedBy = null;
+		decidedAt = null;
+		changes.decided(new Decision(campaignId, id, from, Action.UNGROUPED,
+				"Retirée de « " + current.title() + " » : de retour dans la file de tri.", by, at));
+		changes.register(new ContributionUngrouped(id, campaignId, from, current.title(), by, at));
 	}
 
 	void reorient(String target, String note, Proposal current, String by, Instant at) {

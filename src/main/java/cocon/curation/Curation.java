@@ -74,6 +74,39 @@ class Curation {
 		}
 	}
 
+	/**
+	 * Takes the contribution out of its (draft) proposal, back to the queue: a wrong grouping is undone, and the
+	 * proposal records it (which also guards a concurrent publication).
+	 *
+	 * @param from the proposal the curator saw it in: refused if it is no longer there
+	 */
+	void ungroup(ContributionId id, ProposalId from, String by) {
+		var contribution = contributions.get(id);
+		if (from != null && !from.equals(contribution.proposalId())) {
+			throw new IllegalTransition("La contribution « " + contribution.title()
+					+ " » n'est pas (ou plus) regroupée dans cette proposition.");
+		}
+		var current = currentProposal(contribution);
+		contribution.ungroup(current, by, clock.instant());
+		contributions.save(contribution);
+		withdrawn(current, contribution, "remise dans la file de tri", by);
+	}
+
+	/** Each contribution out of the proposal, all or none (one transaction). */
+	void ungroupAll(ProposalId from, Collection<ContributionId> ids, String by) {
+		new LinkedHashSet<>(ids).forEach(id -> ungroup(id, from, by));
+	}
+
+	/** The same rejection for each contribution, all or none (one transaction). */
+	void rejectAll(Collection<ContributionId> ids, String reason, String by) {
+		new LinkedHashSet<>(ids).forEach(id -> reject(id, reason, by));
+	}
+
+	/** The same reorientation for each contribution, all or none (one transaction). */
+	void reorientAll(Collection<ContributionId> ids, String target, String note, String by) {
+		new LinkedHashSet<>(ids).forEach(id -> reorient(id, target, note, by));
+	}
+
 	void reorient(ContributionId id, String target, String note, String by) {
 		var contribution = contributions.get(id);
 		var current = currentProposal(contribution);

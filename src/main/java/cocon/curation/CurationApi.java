@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,9 +75,14 @@ class CurationApi {
 		this.reports = reports;
 	}
 
+	/**
+	 * The triage queue: pending contributions by default, or those of another outcome ({@code status}, or
+	 * {@code ALL}); {@code q} searches words of the title and the need, without minding accents.
+	 */
 	@GetMapping("/api/campaigns/{id}/triage")
-	TriageQueue.Page triage(@PathVariable UUID id, @RequestParam(required = false) String theme,
-			@RequestParam(required = false) String siren, @RequestParam(defaultValue = "0") int page,
+	TriageQueue.Page triage(@PathVariable UUID id, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String theme, @RequestParam(required = false) String siren,
+			@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
 		var campaign = campaigns.get(new CampaignId(id));
 		if (page < 0) {
@@ -85,7 +91,11 @@ class CurationApi {
 		if (size < 1 || size > 100) {
 			throw Refusal.Invalid.field("size", "La taille d'une page va de 1 à 100.");
 		}
-		return queue.pending(campaign.id(), theme, siren, page, size);
+		var filter = new QueueFilter(q, theme, siren, status, page, size);
+		if (!filter.knownStatus()) {
+			throw Refusal.Invalid.field("status", "Le statut est PENDING, GROUPED, REORIENTED, REJECTED ou ALL.");
+		}
+		return queue.page(campaign.id(), filter);
 	}
 
 	@GetMapping("/api/campaigns/{id}/curation/proposals")
@@ -119,6 +129,28 @@ class CurationApi {
 		rejectIfInvalid(errors);
 		curation.addContributions(new ProposalId(id), body.contributionIds().stream().map(ContributionId::new).toList(),
 				user.username());
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * Undoes groupings: each listed contribution leaves the (draft) proposal and is pending again, all or none;
+	 * 409 when one is not in it or the proposal is published.
+	 */
+	@PostMapping("/api/proposals/{id}/ungrouping")
+	ResponseEntity<Void> ungroup(@PathVariable UUID id, @Valid @RequestBody ContributionIds body, BindingResult errors,
+			CurrentUser user) {
+		rejectIfInvalid(errors);
+		proposal(id);
+		curation.ungroupAll(new ProposalId(id), body.contributionIds().stream().map(ContributionId::new).toList(),
+				user.username());
+		return ResponseEntity.noContent().build();
+	}
+
+	/** Undoes one grouping: the contribution leaves the (draft) proposal and is pending again. */
+	@DeleteMapping("/api/proposals/{id}/contributions/{contributionId}")
+	ResponseEntity<Void> ungroupOne(@PathVariable UUID id, @PathVariable UUID contributionId, CurrentUser user) {
+		proposal(id);
+		curation.ungroup(new ContributionId(contributionId), new ProposalId(id), user.username());
 		return ResponseEntity.noContent().build();
 	}
 

@@ -19,12 +19,10 @@ import cocon.shared.ProposalId;
 import cocon.shared.Refusal;
 import cocon.shared.identity.CurrentUser;
 
-/** The curators' pages: the triage queue of a campaign and the proposal editor. */
+/** The curators' pages: the triage queue of a campaign (its decisions: {@link QueueActions}) and the proposal editor. */
 @Controller
 @PreAuthorize("hasRole('CURATOR')")
 class CurationPages {
-
-	static final int PAGE_SIZE = 10;
 
 	private final Curation curation;
 	private final Campaigns campaigns;
@@ -40,67 +38,30 @@ class CurationPages {
 		this.history = history;
 	}
 
+	/** The queue under the filter of the address; a page emptied by the last decisions shows the last one left. */
 	@GetMapping("/curation/campagnes/{id}")
-	String queue(@PathVariable UUID id, @RequestParam(required = false) String theme,
-			@RequestParam(required = false) String siren, @RequestParam(defaultValue = "0") int page, Model model) {
+	String queue(@PathVariable UUID id, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String theme, @RequestParam(required = false) String siren,
+			@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, Model model) {
 		var campaign = campaign(id);
+		var filter = QueueFilter.ofPage(q, theme, siren, status, page, size);
+		var shown = queue.page(campaign.id(), filter);
+		if (shown.items().isEmpty() && filter.page() > 0 && shown.totalPages() > 0) {
+			filter = filter.atPage(shown.totalPages() - 1);
+			shown = queue.page(campaign.id(), filter);
+		}
 		model.addAttribute("campaign", campaign);
-		model.addAttribute("theme", theme);
-		model.addAttribute("siren", siren);
-		model.addAttribute("queue", queue.pending(campaign.id(), theme, siren, Math.max(page, 0), PAGE_SIZE));
+		model.addAttribute("filter", filter);
+		model.addAttribute("sizes", QueueFilter.SIZES);
+		model.addAttribute("outcomes", Outcome.values());
+		model.addAttribute("queue", shown);
 		model.addAttribute("proposals", reports.proposals(campaign.id()));
 		model.addAttribute("report", reports.report(campaign.id()));
+		if (!model.containsAttribute("selection")) {
+			model.addAttribute("selection", List.of());
+		}
 		return "curation/queue";
-	}
-
-	@PostMapping("/curation/campagnes/{id}/propositions")
-	String newProposal(@PathVariable UUID id, @RequestParam String title, @RequestParam String summary,
-			@RequestParam String theme, @RequestParam(required = false) List<UUID> contributionIds, CurrentUser user,
-			RedirectAttributes redirect) {
-		var back = "redirect:/curation/campagnes/" + id;
-		return attempt(redirect, back, () -> {
-			var proposal = curation.createProposal(new CampaignId(id), title, summary, theme,
-					contributionIds == null ? List.of() : contributionIds.stream().map(ContributionId::new).toList(),
-					user.username());
-			redirect.addFlashAttribute("succes", "La proposition « " + title.strip() + " » a été créée.");
-			return "redirect:/curation/propositions/" + proposal.id();
-		});
-	}
-
-	@PostMapping("/curation/contributions/{id}/regroupement")
-	String group(@PathVariable UUID id, @RequestParam UUID campaignId, @RequestParam(required = false) UUID proposalId,
-			CurrentUser user, RedirectAttributes redirect) {
-		return attempt(redirect, "redirect:/curation/campagnes/" + campaignId, () -> {
-			if (proposalId == null) {
-				throw Refusal.Invalid.field("proposalId", "Choisissez la proposition dans laquelle regrouper la contribution.");
-			}
-			curation.addContributions(new ProposalId(proposalId), List.of(new ContributionId(id)), user.username());
-			redirect.addFlashAttribute("succes", "La contribution a été regroupée.");
-			return "redirect:/curation/campagnes/" + campaignId;
-		});
-	}
-
-	@PostMapping("/curation/contributions/{id}/reorientation")
-	String reorient(@PathVariable UUID id, @RequestParam UUID campaignId, @RequestParam String target,
-			@RequestParam String note, @RequestParam(required = false) String confirmation, CurrentUser user,
-			RedirectAttributes redirect) {
-		return attempt(redirect, "redirect:/curation/campagnes/" + campaignId, () -> {
-			confirmed(confirmation, "la réorientation");
-			curation.reorient(new ContributionId(id), target, note, user.username());
-			redirect.addFlashAttribute("succes", "La contribution a été réorientée vers « " + target.strip() + " ».");
-			return "redirect:/curation/campagnes/" + campaignId;
-		});
-	}
-
-	@PostMapping("/curation/contributions/{id}/rejet")
-	String reject(@PathVariable UUID id, @RequestParam UUID campaignId, @RequestParam String reason,
-			@RequestParam(required = false) String confirmation, CurrentUser user, RedirectAttributes redirect) {
-		return attempt(redirect, "redirect:/curation/campagnes/" + campaignId, () -> {
-			confirmed(confirmation, "le rejet");
-			curation.reject(new ContributionId(id), reason, user.username());
-			redirect.addFlashAttribute("succes", "La contribution a été rejetée.");
-			return "redirect:/curation/campagnes/" + campaignId;
-		});
 	}
 
 	@GetMapping("/curation/propositions/{id}")
@@ -123,6 +84,22 @@ class CurationPages {
 		return attempt(redirect, back, () -> {
 			curation.revise(new ProposalId(id), title, summary, theme, user.username());
 			redirect.addFlashAttribute("succes", "La proposition a été enregistrée.");
+			return back;
+		});
+	}
+
+	/** Undoes a grouping from the proposal's page: the contribution goes back to the queue. */
+	@PostMapping("/curation/propositions/{id}/retrait")
+	String ungroup(@PathVariable UUID id, @RequestParam(required = false) UUID contributionId,
+			@RequestParam(required = false) String confirmation, CurrentUser user, RedirectAttributes redirect) {
+		var back = "redirect:/curation/propositions/" + id;
+		return attempt(redirect, back, () -> {
+			if (contributionId == null) {
+				throw Refusal.Invalid.field("contributionId", "Choisissez la contribution à retirer.");
+			}
+			confirmed(confirmation, "le retrait de la contribution");
+			curation.ungroup(new ContributionId(contributionId), new ProposalId(id), user.username());
+			redirect.addFlashAttribute("succes", "La contribution est retirée de la proposition : elle est de nouveau en attente dans la file de tri.");
 			return back;
 		});
 	}
@@ -159,12 +136,12 @@ class CurationPages {
 				() -> new Refusal.NotFound("Campagne inconnue."));
 	}
 
-	private static void confirmed(String confirmation, String what) {
+	static void confirmed(String confirmation, String what) {
 		Refusal.Invalid.required("confirmation", confirmation, "Cochez la case pour confirmer " + what + ".");
 	}
 
 	/** Runs a decision; a refused one comes back to the page with its reason instead of an error page. */
-	private static String attempt(RedirectAttributes redirect, String back, java.util.function.Supplier<String> decision) {
+	static String attempt(RedirectAttributes redirect, String back, java.util.function.Supplier<String> decision) {
 		try {
 			return decision.get();
 		}

@@ -30,7 +30,8 @@ record Decision(CampaignId campaignId, ContributionId contributionId, ProposalId
 	enum Action {
 		GROUPED("Regroupement"), REORIENTED("Réorientation"), REJECTED("Rejet"), PROPOSAL_CREATED("Création"),
 		PROPOSAL_REVISED("Modification"), PROPOSAL_PUBLISHED("Publication"), CONTRIBUTIONS_ADDED("Ajout de contributions"),
-		CONTRIBUTION_WITHDRAWN("Retrait d'une contribution"), MERGED("Fusion"), ABSORBED("Absorption par fusion");
+		CONTRIBUTION_WITHDRAWN("Retrait d'une contribution"), MERGED("Fusion"), ABSORBED("Absorption par fusion"),
+		UNGROUPED("Retrait d'une proposition");
 
 		private final String label;
 

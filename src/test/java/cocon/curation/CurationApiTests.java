@@ -259,4 +259,56 @@ class CurationApiTests extends CurationTestSupport {
 						"PROPOSAL_PUBLISHED", "PROPOSAL_REVISED")))
 				.andExpect(jsonPath("$[*].actor", everyItem(is("curator"))));
 	}
+
+	String outcome(ContributionId id) {
+		return jdbc.sql("select outcome from curation.contribution where id = ?").param(id.id()).query(String.class)
+				.single();
+	}
+
+	@Test
+	void groupingsAreMadeAndUndoneInBulkAllOrNoneWithProblemDetails() throws Exception {
+		var a = submit("Covoiturage des agents", "Partager les trajets.", "Mobilités", "216901231", "Lyon");
+		var b = submit("Covoiturage scolaire", "Partager les trajets vers l'école.", "Mobilités", "213105554", "Toulouse");
+		var c = submit("Vélos en libre-service", "Louer un vélo.", "Mobilités", "213300635", "Bordeaux");
+		var proposal = createProposal("Partager les trajets", "Mobilités", List.of(a));
+		post("/api/proposals/" + proposal + "/contributions", Map.of("contributionIds", List.of(b.id(), c.id())))
+				.andExpect(status().isNoContent());
+
+		// one contribution unknown: nothing is undone
+		post("/api/proposals/" + proposal + "/ungrouping", Map.of("contributionIds", List.of(b.id(), UUID.randomUUID())))
+				.andExpect(status().isNotFound())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		assertThat(outcome(b)).isEqualTo("GROUPED");
+		post("/api/proposals/" + proposal + "/ungrouping", Map.of("contributionIds", List.of()))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("contributionIds"));
+
+		post("/api/proposals/" + proposal + "/ungrouping", Map.of("contributionIds", List.of(b.id(), c.id())))
+				.andExpect(status().isNoContent());
+		assertThat(outcome(b)).isEqualTo("PENDING");
+		assertThat(outcome(c)).isEqualTo("PENDING");
+		mvc.perform(delete("/api/proposals/" + proposal + "/contributions/" + c).with(as(Identities.curator())))
+				.andExpect(status().isConflict())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.detail", containsString("n'est pas (ou plus) regroupée")));
+		mvc.perform(get("/api/proposals/" + proposal + "/history").with(as(Identities.curator())))
+				.andExpect(jsonPath("$[*].action", hasItem("UNGROUPED")));
+		mvc.perform(get("/api/campaigns/" + campaign + "/triage").param("q", "covoiturage ecole")
+				.with(as(Identities.curator())))
+				.andExpect(jsonPath("$.totalElements").value(1)).andExpect(jsonPath("$.items[0].id").value(b.toString()));
+		mvc.perform(get("/api/campaigns/" + campaign + "/triage").param("status", "GROUPED")
+				.with(as(Identities.curator())))
+				.andExpect(jsonPath("$.items[*].id", contains(a.toString())))
+				.andExpect(jsonPath("$.items[0].proposalTitle").value("Partager les trajets"));
+		mvc.perform(get("/api/campaigns/" + campaign + "/triage").param("status", "PERDU")
+				.with(as(Identities.curator()))).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("status"));
+
+		// once published, the grouping is final
+		post("/api/proposals/" + proposal + "/publication", Map.of()).andExpect(status().isNoContent());
+		mvc.perform(delete("/api/proposals/" + proposal + "/contributions/" + a).with(as(Identities.curator())))
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("publiée")));
+		assertThat(outcome(a)).isEqualTo("GROUPED");
+		mvc.perform(delete("/api/proposals/" + proposal + "/contributions/" + a).with(as(Identities.lyon())))
+				.andExpect(status().isForbidden());
+	}
 }

@@ -19,6 +19,7 @@ import org.springframework.modulith.test.Scenario;
 import cocon.curation.events.ContributionGrouped;
 import cocon.curation.events.ContributionRejected;
 import cocon.curation.events.ContributionReoriented;
+import cocon.curation.events.ContributionUngrouped;
 import cocon.curation.events.ProposalPublished;
 import cocon.curation.events.ProposalsMerged;
 import cocon.governance.events.CalendarChanged;
@@ -128,6 +129,29 @@ class CurationModuleTests {
 		assertThat(contribution.outcome()).isEqualTo(Outcome.GROUPED);
 		assertThat(history.ofContribution(id.id())).extracting(History.Entry::action, History.Entry::actor)
 				.containsExactly(org.assertj.core.groups.Tuple.tuple("GROUPED", "curator"));
+	}
+
+	@Test
+	void undoingAGroupingPublishesContributionUngroupedAndKeepsBothDecisionsInTheHistory(Scenario scenario) {
+		var id = received("Covoiturage scolaire");
+		var proposal = curation.createProposal(campaign, "Signaler un incident", "Une application.", "Mobilités",
+				List.of(id), "curator");
+
+		scenario.stimulate(() -> curation.ungroup(id, proposal, "curatrice"))
+				.andWaitForEventOfType(ContributionUngrouped.class)
+				.matchingMappedValue(ContributionUngrouped::contributionId, id)
+				.toArriveAndVerify(event -> {
+					assertThat(event.proposalId()).isEqualTo(proposal);
+					assertThat(event.proposalTitle()).isEqualTo("Signaler un incident");
+					assertThat(event.decidedBy()).isEqualTo("curatrice");
+					assertThat(event.campaignId()).isEqualTo(campaign);
+				});
+		assertThat(contributions.get(id).outcome()).isEqualTo(Outcome.PENDING);
+		assertThat(history.ofContribution(id.id())).extracting(History.Entry::action, History.Entry::actor)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("GROUPED", "curator"),
+						org.assertj.core.groups.Tuple.tuple("UNGROUPED", "curatrice"));
+		assertThat(history.ofProposal(proposal.id())).extracting(History.Entry::action)
+				.endsWith("UNGROUPED", "CONTRIBUTION_WITHDRAWN");
 	}
 
 	@Test

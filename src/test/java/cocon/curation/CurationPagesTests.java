@@ -76,11 +76,13 @@ class CurationPagesTests extends CurationTestSupport {
 
 	@Test
 	void aProposalIsCreatedEditedAndPublishedFromThePages() throws Exception {
-		var location = mvc.perform(post("/curation/campagnes/" + campaign + "/propositions").with(as(Identities.curator()))
+		var created = mvc.perform(post("/curation/campagnes/" + campaign + "/propositions").with(as(Identities.curator()))
 				.with(csrf()).param("title", "Prendre rendez-vous en ligne").param("summary", "Avec sa mairie.")
 				.param("theme", "Relation usagers").param("contributionIds", rdv.toString()))
-				.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-		assertThat(location).startsWith("/curation/propositions/");
+				.andExpect(redirectedUrl("/curation/campagnes/" + campaign))
+				.andExpect(flash().attribute("succes", containsString("Prendre rendez-vous en ligne")))
+				.andReturn().getFlashMap().get("proposition");
+		var location = "/curation/propositions/" + created;
 		assertThat(outcome(rdv)).isEqualTo("GROUPED");
 
 		mvc.perform(post(location + "/publication").with(as(Identities.curator())).with(csrf()).param("confirmation", "oui"))
@@ -110,9 +112,152 @@ class CurationPagesTests extends CurationTestSupport {
 		curation.reject(cantine, "Hors champ.", "curator");
 		mvc.perform(get("/campagnes/" + campaign + "/entonnoir"))
 				.andExpect(status().isOk())
-				.andExpect(content().string(containsString("<bar-chart horizontal=\"true\"")))
+				.andExpect(content().string(containsString("<bar-chart selected-palette=\"categorical\"")))
+				.andExpect(content().string(not(containsString("horizontal=\"true\""))))
 				.andExpect(content().string(containsString("y=\"[[2,1,0,0,1,0,0]]\"")))
 				.andExpect(content().string(containsString("2 contributions reçues : 0 regroupée en 0 proposition, 0 réorientée, 1 rejetée, 1 en attente.")))
 				.andExpect(content().string(containsString("<th scope=\"row\">Rejetées</th>")));
+	}
+
+	/** Publishes one more contribution as intake does and waits until curation holds this one. */
+	ContributionId received(String title, String need, String theme) {
+		var event = contribution(campaign, title, need, theme, "213300635", "Bordeaux", CollectiviteKind.COMMUNE);
+		transactions.executeWithoutResult(status -> events.publishEvent(event));
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+				"select count(*) from curation.contribution where id = ?").param(event.contributionId().id())
+				.query(Long.class).single() == 1);
+		return event.contributionId();
+	}
+
+	String queue(String... params) throws Exception {
+		var request = get("/curation/campagnes/" + campaign).with(as(Identities.curator()));
+		for (int i = 0; i < params.length; i += 2) {
+			request.param(params[i], params[i + 1]);
+		}
+		return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	@Test
+	void theQueueFindsWordsWithoutMindingAccentsAndEveryDecisionComesBackToTheSameFilterPageAndCard() throws Exception {
+		var ecoles = received("Espace numérique des écoles", "Un portail pour les familles et les enseignants.", "Éducation");
+
+		assertThat(queue("q", "ecoles numerique")).contains("Espace numérique des écoles")
+				.contains("Contributions en attente (1)").doesNotContain("Inscription à la cantine</h3>");
+		assertThat(queue("q", "ÉCOLE")).contains("Espace numérique des écoles").contains("Contributions en attente (1)");
+		assertThat(queue("q", "cantin")).contains("Inscription à la cantine").doesNotContain("Espace numérique des écoles</h3>");
+		assertThat(queue("theme", "Éducation", "size", "50")).contains("Contributions en attente (2)")
+				.contains("<option value=\"50\" selected=\"selected\">50</option>");
+
+		// a refusal comes back to the same card, with its reason
+		mvc.perform(post("/curation/contributions/" + cantine + "/rejet").with(as(Identities.curator())).with(csrf())
+				.param("campaignId", campaign.toString()).param("reason", "Hors champ.")
+				.param("retour", "q=cantine&theme=%C3%89ducation&size=50").param("ancre", "contribution-" + ecoles))
+				.andExpect(redirectedUrl("/curation/campagnes/" + campaign + "?q=cantine&theme=%C3%89ducation&size=50#contribution-" + cantine))
+				.andExpect(flash().attribute("erreur", containsString("confirmer")));
+		// a decision comes back to the next card, under the same words, theme and page size
+		mvc.perform(post("/curation/contributions/" + cantine + "/rejet").with(as(Identities.curator())).with(csrf())
+				.param("campaignId", campaign.toString()).param("reason", "Hors champ.").param("confirmation", "oui")
+				.param("retour", "q=cantine&theme=%C3%89ducation&size=50").param("ancre", "contribution-" + ecoles))
+				.andExpect(redirectedUrl("/curation/campagnes/" + campaign + "?q=cantine&theme=%C3%89ducation&size=50#contribution-" + ecoles));
+		assertThat(outcome(cantine)).isEqualTo("REJECTED");
+		assertThat(queue("status", "REJECTED")).contains("Contributions rejetées (1)").contains("Inscription à la cantine");
+
+		// what comes back is only ever a place in this queue
+		mvc.perform(post("/curation/contributions/" + rdv + "/rejet").with(as(Identities.curator())).with(csrf())
+				.param("campaignId", campaign.toString()).param("reason", "Hors champ.")
+				.param("retour", "//ailleurs.example/?q=1").param("ancre", "\"><script>"))
+				.andExpect(redirectedUrl("/curation/campagnes/" + campaign + "#contribution-" + rdv));
+	}
+
+	@Test
+	void aSelectionIsGroupedAtOnceAndAWrongGroupingIsUndoneWithItsHistory() throws Exception {
+		mvc.perform(post("/curation/campagnes/" + campaign + "/selection").with(as(Identities.curator())).with(csrf())
+				.param("action", "regrouper").param("contributionIds", rdv.toString(), cantine.toString()))
+				.andExpect(flash().attribute("erreur", containsString("Choisissez la proposition")))
+				.andExpect(flash().attribute("selection", List.of(rdv.id(), cantine.id())));
+		var proposal = mvc.perform(post("/curation/campagnes/" + campaign + "/selection").with(as(Identities.curator()))
+				.with(csrf()).param("action", "creer").param("contributionIds", rdv.toString(), cantine.toString())
+				.param("title", "Démarches en ligne").param("theme", "Relation usagers").param("retour", "q=ligne"))
+				.andExpect(redirectedUrl("/curation/campagnes/" + campaign + "?q=ligne"))
+				.andExpect(flash().attribute("succes", containsString("Démarches en ligne")))
+				.andReturn().getFlashMap().get("proposition");
+		assertThat(outcome(rdv)).isEqualTo("GROUPED");
+		assertThat(outcome(cantine)).isEqualTo("GROUPED");
+
+		// the cantine was a mistake: out of the proposal, after a confirmation
+		var editor = "/curation/propositions/" + proposal;
+		mvc.perform(post(editor + "/retrait").with(as(Identities.curator())).with(csrf())
+				.param("contributionId", cantine.toString()))
+				.andExpect(flash().attribute("erreur", containsString("confirmer")));
+		assertThat(outcome(cantine)).isEqualTo("GROUPED");
+		mvc.perform(post(editor + "/retrait").with(as(Identities.curator())).with(csrf())
+				.param("contributionId", cantine.toString()).param("confirmation", "oui"))
+				.andExpect(redirectedUrl(editor)).andExpect(flash().attribute("succes", containsString("de nouveau en attente")));
+		assertThat(outcome(cantine)).isEqualTo("PENDING");
+		assertThat(outcome(rdv)).isEqualTo("GROUPED");
+		mvc.perform(get(editor).with(as(Identities.curator())))
+				.andExpect(content().string(containsString("Retrait d&#39;une proposition")))
+				.andExpect(content().string(containsString("Retirée de « Démarches en ligne » : de retour dans la file de tri.")))
+				.andExpect(content().string(containsString("Contributions regroupées (1)")));
+		assertThat(queue()).contains("Inscription à la cantine").contains("Contributions en attente (1)")
+				.doesNotContain("Retirer de sa proposition");
+
+		// from the queue too, among the contributions already grouped, back to the next one
+		assertThat(queue("status", "GROUPED")).contains("Retirer de sa proposition").contains("Démarches en ligne");
+		mvc.perform(post("/curation/contributions/" + rdv + "/retrait").with(as(Identities.curator())).with(csrf())
+				.param("campaignId", campaign.toString()).param("proposalId", proposal.toString())
+				.param("confirmation", "oui").param("retour", "status=GROUPED").param("ancre", "file-de-tri"))
+				.andExpect(redirectedUrl("/curation/campagnes/" + campaign + "?status=GROUPED#file-de-tri"));
+		assertThat(outcome(rdv)).isEqualTo("PENDING");
+
+		// « toutes les contributions affichées » groups what the page shows
+		mvc.perform(post("/curation/campagnes/" + campaign + "/selection").with(as(Identities.curator())).with(csrf())
+				.param("action", "regrouper").param("toutes", "oui").param("pageIds", cantine.toString())
+				.param("proposalId", proposal.toString()))
+				.andExpect(flash().attribute("succes", containsString("regroupée")));
+		assertThat(outcome(cantine)).isEqualTo("GROUPED");
+	}
+
+	@Test
+	void theGroupingMenuOffersFirstOnlyAVeryCloseProposalOfTheSameThemeAndSaysHowCloseInWords() throws Exception {
+		var far = curation.createProposal(campaign, "Rendez-vous des familles à la cantine", "Des repas partagés.",
+				"Éducation", List.of(), "curator");
+		var html = queue();
+		assertThat(menu(html, rdv)).doesNotContain("value=\"" + far + "\" selected")
+				.contains("<option value=\"\" disabled selected=\"selected\">Choisissez une proposition</option>");
+		assertThat(html).doesNotContainPattern("similarité|0,\\d").containsPattern("très proche|proche|éloignée");
+
+		var close = curation.createProposal(campaign, "Prise de rendez-vous en ligne en mairie", "Réserver un créneau.",
+				"Relation usagers", List.of(), "curator");
+		assertThat(menu(queue(), rdv)).contains("<option value=\"" + close + "\" selected=\"selected\">")
+				.doesNotContain("disabled selected=\"selected\"");
+	}
+
+	/** The « Regrouper » menu of a contribution's card. */
+	static String menu(String html, ContributionId contribution) {
+		var start = html.indexOf("id=\"proposition-" + contribution + "\"");
+		assertThat(start).as("the menu of %s", contribution).isPositive();
+		return html.substring(start, html.indexOf("</select>", start));
+	}
+
+	@Test
+	void theQueueIsPagedUnderItsFilterAndAPageEmptiedShowsTheLastOne() throws Exception {
+		var many = new java.util.ArrayList<cocon.intake.events.ContributionSubmitted>();
+		for (int i = 1; i <= 26; i++) {
+			many.add(contribution(campaign, "Téléconsultation " + i, "Un cabinet médical à distance.", "Santé", "213105554",
+					"Toulouse", CollectiviteKind.COMMUNE));
+		}
+		submit(many);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+				"select count(*) from curation.contribution where campaign_id = ?").param(campaign.id())
+				.query(Long.class).single() == 28);
+
+		var first = queue("theme", "Santé");
+		assertThat(first).contains("Contributions en attente (26)").contains("Page 1 sur 2")
+				.contains("href=\"/curation/campagnes/" + campaign + "?theme=Sant%C3%A9&amp;page=1\"");
+		assertThat(queue("theme", "Santé", "page", "1")).contains("Page 2 sur 2")
+				.satisfies(html -> assertThat(html.split("class=\"fr-card__title\"")).hasSize(2));
+		assertThat(queue("theme", "Santé", "page", "7")).contains("Page 2 sur 2")
+				.satisfies(html -> assertThat(html.split("class=\"fr-card__title\"")).hasSize(2));
 	}
 }

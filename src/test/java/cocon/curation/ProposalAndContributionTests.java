@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import cocon.curation.events.ContributionGrouped;
 import cocon.curation.events.ContributionRejected;
+import cocon.curation.events.ContributionUngrouped;
 import cocon.curation.events.ProposalPublished;
 import cocon.curation.events.ProposalRevised;
 import cocon.curation.events.ProposalsMerged;
@@ -137,5 +138,39 @@ class ProposalAndContributionTests {
 		assertThatThrownBy(() -> contribution.reorient("Programme", "Note", proposal, "c", AT))
 				.isInstanceOf(IllegalTransition.class);
 		assertThatThrownBy(() -> contribution.reject(" ", proposal, "c", AT)).isInstanceOf(Refusal.Invalid.class);
+	}
+
+	@Test
+	void aGroupingIsUndoneUntilItsProposalIsPublishedAndTheContributionIsPendingAgain() {
+		var proposal = draft("Écoles");
+		var contribution = contribution(CAMPAIGN.id());
+		assertThatThrownBy(() -> contribution.ungroup(null, "c", AT)).isInstanceOf(IllegalTransition.class)
+				.hasMessageContaining("aucune proposition");
+		contribution.groupInto(proposal, null, "c", AT);
+
+		contribution.ungroup(proposal, "curatrice", AT);
+
+		assertThat(contribution.outcome()).isEqualTo(Outcome.PENDING);
+		assertThat(contribution.proposalId()).isNull();
+		assertThat(contribution.decidedBy()).isNull();
+		assertThat(contribution.events().registered()).last().isInstanceOfSatisfying(ContributionUngrouped.class,
+				event -> {
+					assertThat(event.proposalId()).isEqualTo(proposal.getId());
+					assertThat(event.proposalTitle()).isEqualTo("Écoles");
+					assertThat(event.decidedBy()).isEqualTo("curatrice");
+				});
+		assertThat(contribution.changes()).extracting("decisions").asInstanceOf(
+				org.assertj.core.api.InstanceOfAssertFactories.list(Decision.class)).last()
+				.satisfies(decision -> {
+					assertThat(decision.action()).isEqualTo(Decision.Action.UNGROUPED);
+					assertThat(decision.proposalId()).isEqualTo(proposal.getId());
+					assertThat(decision.actor()).isEqualTo("curatrice");
+				});
+
+		contribution.groupInto(proposal, null, "c", AT);
+		proposal.publish(CAMPAIGN, 1, List.of(LYON), "c", AT);
+		assertThatThrownBy(() -> contribution.ungroup(proposal, "c", AT)).isInstanceOf(IllegalTransition.class)
+				.hasMessageContaining("publiée");
+		assertThat(contribution.outcome()).isEqualTo(Outcome.GROUPED);
 	}
 }

@@ -2,9 +2,12 @@ package cocon.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Issue 9, acceptance 1, for the curator: from the home page, "Mon espace" says how many contributions wait for
@@ -45,7 +48,8 @@ class CuratorJourneyBrowserTests extends HomeStartedJourney {
 		name.sendKeys(proposalTitle);
 		find(By.cssSelector("#regrouper-" + first + " form[action$='/propositions'] button[type=submit]")).click();
 		expectAlert("success", proposalTitle);
-		backToTheQueue(campaign);
+		// back in the queue, where it was
+		find(By.cssSelector("main form[action$='/curation/campagnes/" + campaign + "']"));
 
 		// the second joins it
 		item(second).findElement(By.cssSelector("button[aria-controls='regrouper-" + second + "']")).click();
@@ -87,11 +91,186 @@ class CuratorJourneyBrowserTests extends HomeStartedJourney {
 		assertThat(proposals.body()).contains(proposalTitle).contains("PUBLISHED");
 	}
 
-	/** From the proposal's page, its breadcrumb's link to the triage queue. */
-	private void backToTheQueue(String campaign) {
-		find(By.xpath("//nav[contains(@class,'fr-breadcrumb')]//a[contains(@href, '/curation/campagnes/" + campaign + "')]"))
-				.click();
-		find(By.cssSelector("main form[action$='/curation/campagnes/" + campaign + "']"));
+	/**
+	 * Issue 25, acceptance 2 (and acceptance 1 for curation): 20 contributions triaged from the queue with the
+	 * theme filter, a search by words, the selection and a similar contribution's button, a wrong grouping undone on
+	 * the way, in at most 2 actions per contribution. Every click, choice and text typed counts as one action.
+	 */
+	@Test
+	void aCuratorTriagesTwentyContributionsWithFilterSearchAndSelectionInAtMostTwoActionsEach() throws Exception {
+		clock.set(CONTRIBUTION_WINDOW);
+		var campaignTitle = "Tri à grande échelle " + unique();
+		var campaign = createCampaign(campaignTitle);
+		var canteens = new java.util.ArrayList<String>();
+		for (var place : List.of("de la maternelle", "du collège", "de l'école Jules Ferry", "des écoles rurales", "du centre de loisirs")) {
+			canteens.add(submitContribution(LYON, campaign, "Inscription à la cantine " + place + " " + unique(), "Dématérialisation"));
+		}
+		var oven = submitContribution(GRENOBLE, campaign, "Cantine : achat d'un four pour la cuisine centrale " + unique(), "Dématérialisation");
+		var potholes = new java.util.ArrayList<String>();
+		for (var what : List.of("un nid-de-poule", "un lampadaire éteint", "un dépôt sauvage", "un feu en panne", "un trottoir abîmé", "un arbre tombé")) {
+			potholes.add(submitContribution(GRENOBLE, campaign, "Signaler " + what + " " + unique(), "Mobilités"));
+		}
+		var appointments = new java.util.ArrayList<String>();
+		for (var what : List.of("la carte d'identité", "le passeport", "l'état civil", "l'urbanisme")) {
+			appointments.add(submitContribution(LYON, campaign, "Prendre rendez-vous en mairie pour " + what + " " + unique(), "Dématérialisation"));
+		}
+		var tablets = List.of(submitContribution(LYON, campaign, "Achat de tablettes pour le conseil " + unique(), "Accessibilité"),
+				submitContribution(GRENOBLE, campaign, "Achat de tablettes pour les élus " + unique(), "Accessibilité"));
+		var carpool = submitContribution(LYON, campaign, "Covoiturage des agents de la mairie " + unique(), "Accessibilité");
+		var carpoolToo = submitContribution(GRENOBLE, campaign, "Covoiturage des agents intercommunaux " + unique(), "Accessibilité");
+		var all = new java.util.ArrayList<String>();
+		all.addAll(canteens);
+		all.add(oven);
+		all.addAll(potholes);
+		all.addAll(appointments);
+		all.addAll(tablets);
+		all.add(carpool);
+		all.add(carpoolToo);
+		assertThat(all).hasSize(20);
+		org.awaitility.Awaitility.await().atMost(EVENTUAL).pollInterval(java.time.Duration.ofMillis(300)).until(() -> {
+			var triage = call("curator", "GET", "/api/campaigns/" + campaign + "/triage?size=25", null);
+			return triage.status() == 200 && all.stream().allMatch(triage.body()::contains);
+		});
+		var appointmentsProposal = "Prendre rendez-vous en ligne avec sa mairie " + unique();
+		call("curator", "POST", "/api/campaigns/" + campaign + "/proposals", """
+				{"title": "%s", "summary": "Un agenda en ligne pour les démarches en mairie.", "theme": "Dématérialisation",
+				 "contributionIds": []}""".formatted(appointmentsProposal)).expect(201);
+
+		signInFromHome("curator");
+		var started = System.nanoTime();
+		act(() -> menu("Mon espace"));
+		var tile = refreshUntil(By.xpath("//main//div[contains(@class,'fr-tile')][contains(., \"" + campaignTitle
+				+ "\")]//a[contains(normalize-space(), '20 contributions à trier')]"));
+		act(tile::click);
+		find(By.id("file-de-tri"));
+		shot("file-de-tri");
+
+		// the canteens, found by a word typed without its accent
+		type("filtre-mots", "cantine");
+		act(() -> find(By.cssSelector("main form[role=search] button[type=submit]")).click());
+		waitForCount("Contributions en attente (6)");
+		act(() -> tick("selection-toutes"));
+		type("selection-titre", "Inscrire son enfant à la cantine en ligne");
+		act(() -> find(By.cssSelector("#selection button[value=creer]")).click());
+		expectAlert("success", "Inscrire son enfant à la cantine en ligne");
+		assertThat(find(By.id("filtre-mots")).getDomProperty("value")).as("the search kept").isEqualTo("cantine");
+		shot("selection-regroupee");
+
+		// the oven was no canteen registration: out of the proposal, after a confirmation
+		act(() -> find(By.xpath("//main//div[contains(@class,'fr-alert--success')]//a")).click());
+		act(() -> tick("confirmer-retrait-" + oven));
+		act(() -> find(By.cssSelector("#contribution-" + oven + " button[type=submit]")).click());
+		expectAlert("success", "de nouveau en attente");
+		assertThat(main()).contains("Retrait d'une proposition").contains("de retour dans la file de tri");
+		shot("regroupement-annule");
+		act(() -> find(By.xpath("//nav[contains(@class,'fr-breadcrumb')]//a[contains(@href, '/curation/campagnes/" + campaign + "')]")).click());
+		find(By.id("file-de-tri"));
+
+		// the reports of the public space: one theme, every one of them
+		choose("filtre-theme", "Mobilités");
+		act(() -> find(By.cssSelector("main form[role=search] button[type=submit]")).click());
+		waitForCount("Contributions en attente (6)");
+		act(() -> tick("selection-toutes"));
+		type("selection-titre", "Signaler un incident sur l'espace public");
+		act(() -> find(By.cssSelector("#selection button[value=creer]")).click());
+		expectAlert("success", "Signaler un incident sur l'espace public");
+		assertThat(new Select(find(By.id("filtre-theme"))).getFirstSelectedOption().getText()).isEqualTo("Mobilités");
+
+		// the appointments join the proposal that already exists
+		choose("filtre-theme", "Dématérialisation");
+		type("filtre-mots", "rendez-vous");
+		act(() -> find(By.cssSelector("main form[role=search] button[type=submit]")).click());
+		waitForCount("Contributions en attente (4)");
+		act(() -> tick("selection-toutes"));
+		choose("selection-proposition", appointmentsProposal + " — Dématérialisation (Brouillon)");
+		act(() -> find(By.cssSelector("#selection button[value=regrouper]")).click());
+		expectAlert("success", "Les 4 contributions ont été regroupées.");
+
+		// purchases are no service to build together: rejected at once
+		choose("filtre-theme", "Tous les thèmes");
+		type("filtre-mots", "achat");
+		act(() -> find(By.cssSelector("main form[role=search] button[type=submit]")).click());
+		waitForCount("Contributions en attente (3)");
+		act(() -> tick("selection-toutes"));
+		act(() -> find(By.cssSelector("button[aria-controls='selection-rejeter']")).click());
+		type("selection-motif", "Un achat de matériel n'est pas un service numérique à construire ensemble.");
+		act(() -> tick("selection-confirmer-rejet"));
+		act(() -> find(By.cssSelector("#selection button[value=rejeter]")).click());
+		expectAlert("success", "Les 3 contributions ont été rejetées.");
+
+		// the last two are alike: grouped together from the similar contributions
+		act(() -> find(By.xpath("//main//a[normalize-space()='Tout effacer']")).click());
+		waitForCount("Contributions en attente (2)");
+		shot("contributions-proches");
+		act(() -> find(By.xpath("//article[.//h3[@id='contribution-" + carpool + "']]//form[.//input[@name='contributionIds' and @value='"
+				+ carpoolToo + "']]//button")).click());
+		expectAlert("success", "a été créée");
+		waitForCount("Contributions en attente (0)");
+		var seconds = (System.nanoTime() - started) / 1_000_000_000.0;
+		shot("file-videe");
+		assertNamedControls();
+		System.out.printf("Tri de 20 contributions dans le navigateur : %d actions, %.1f s%n", actions, seconds);
+
+		assertThat(actions).as("actions for 20 contributions").isLessThanOrEqualTo(40);
+		assertThat(seconds).as("seconds for 20 contributions, pages and decisions included").isLessThan(240);
+		var report = call("curator", "GET", "/api/campaigns/" + campaign + "/curation-report", null).expect(200);
+		assertThat(report.<Integer>read("$.received")).isEqualTo(20);
+		assertThat(report.<Integer>read("$.pending")).isZero();
+		assertThat(report.<Integer>read("$.grouped")).isEqualTo(17);
+		assertThat(report.<Integer>read("$.rejected")).isEqualTo(3);
+		assertThat(report.<Integer>read("$.proposals")).isEqualTo(4);
+
+		follow("Voir l'entonnoir de la campagne");
+		find(By.cssSelector("main bar-chart"));
+		assertThat(main()).contains("20 contributions reçues : 17 regroupées en 4 propositions, 0 réorientée, 3 rejetées, 0 en attente.");
+		shot("entonnoir");
+	}
+
+	private int actions;
+
+	/** One action of the person: a click, a choice, a text typed. */
+	private void act(Runnable action) {
+		action.run();
+		actions++;
+	}
+
+	private void type(String id, String text) {
+		act(() -> {
+			var field = find(By.id(id));
+			field.clear();
+			field.sendKeys(text);
+		});
+	}
+
+	private void choose(String id, String option) {
+		act(() -> new Select(find(By.id(id))).selectByVisibleText(option));
+	}
+
+	private void waitForCount(String heading) {
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, EVENTUAL)
+				.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+				.until(page -> page.findElement(By.id("file-de-tri")).getText().equals(heading));
+	}
+
+	/** The whole page, to look at, when -Dcocon.screenshots names a folder (never committed). */
+	private void shot(String name) throws java.io.IOException {
+		var folder = System.getProperty("cocon.screenshots");
+		if (folder != null) {
+			var window = driver.manage().window();
+			var size = window.getSize();
+			var height = ((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
+					.executeScript("return document.documentElement.scrollHeight")).intValue();
+			window.setSize(new org.openqa.selenium.Dimension(size.getWidth(), Math.min(height + 200, 8000)));
+			try {
+				var file = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.FILE);
+				java.nio.file.Files.createDirectories(java.nio.file.Path.of(folder));
+				java.nio.file.Files.copy(file.toPath(), java.nio.file.Path.of(folder, "curation-" + name + ".png"),
+						java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+			finally {
+				window.setSize(size);
+			}
+		}
 	}
 
 	private WebElement item(String contribution) {
