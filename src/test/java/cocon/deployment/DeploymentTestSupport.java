@@ -42,8 +42,8 @@ abstract class DeploymentTestSupport {
 	DeploymentListeners listeners;
 
 	@Autowired
-	void listeners(Deployment deployment, JdbcClient jdbc) {
-		this.listeners = new DeploymentListeners(deployment, jdbc);
+	void listeners(Deployment deployment, UpstreamCopies copies) {
+		this.listeners = new DeploymentListeners(deployment, copies);
 	}
 
 	CampaignId campaign;
