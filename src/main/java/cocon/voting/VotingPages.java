@@ -143,8 +143,7 @@ class VotingPages {
 		model.addAttribute("total", total);
 		model.addAttribute("outside", Math.max(0, total - mapped));
 		model.addAttribute("mapData", json(data));
-		model.addAttribute("mapDate", java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE)
-				.format(clock.instant().atZone(cocon.shared.Window.PARIS)));
+		model.addAttribute("mapDate", cocon.shared.FrenchDates.day(clock.instant()));
 		return "voting/carte";
 	}
 

@@ -132,7 +132,7 @@ class VotingPagesTests extends VotingTestSupport {
 						not(containsString("Démarches en ligne pour la cantine scolaire")))));
 		// 27 proposals: two pages of 20, the second reached by its link
 		mvc.perform(get(own).with(as(Identities.lyon())))
-				.andExpect(content().string(allOf(containsString("27 propositions, page 1 sur 2"),
+				.andExpect(content().string(allOf(containsString("27 propositions</span><span>, page 1 sur 2"),
 						containsString("campagne=" + campaign.id() + "&amp;page=1"), containsString("Proposition 01"),
 						not(containsString("Signaler un incident de voirie")))));
 		mvc.perform(get(own + "&page=1").with(as(Identities.lyon())))
@@ -157,7 +157,7 @@ class VotingPagesTests extends VotingTestSupport {
 				.andExpect(content().string(allOf(containsString("Signaler un incident de voirie"),
 						containsString("photo à l&#39;appui"), not(containsString("Démarches en ligne pour la cantine")))));
 		mvc.perform(get("/campagnes/{id}/propositions", campaign.id()))
-				.andExpect(content().string(allOf(containsString("27 propositions, page 1 sur 2"),
+				.andExpect(content().string(allOf(containsString("27 propositions</span><span>, page 1 sur 2"),
 						not(containsString("Propositions publiées")))));
 		assertThat(voirie).isNotNull();
 	}
