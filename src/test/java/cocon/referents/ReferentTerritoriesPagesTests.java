@@ -181,8 +181,8 @@ class ReferentTerritoriesPagesTests extends ReferentsTestSupport {
 
 		// a kind the campaign does not admit in its working groups is not sent to a call it cannot answer
 		var epci = Identities.agentOf(siren(), "CC du Pays Mornantais", CollectiviteKind.EPCI, "69", "84", 28000);
-		mvc.perform(get("/mon-espace").with(as(epci)))
-				.andExpect(content().string(not(containsString("Appel à territoires référents ouvert"))));
+		mvc.perform(get("/ma-collectivite/territoires-referents").with(as(epci)))
+				.andExpect(content().string(not(containsString("/propositions/" + proposal.id() + "/candidature"))));
 		// once it applied, the call leaves « Mon espace » and its working group comes in
 		apply();
 		mvc.perform(get("/ma-collectivite/territoires-referents").with(as(commune)))
