@@ -1,8 +1,6 @@
 package cocon.identity;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +29,6 @@ import cocon.shared.identity.Role;
 @PreAuthorize("hasRole('ADMINISTRATOR')")
 class AdminPages {
 
-	static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH)
-			.withZone(ZoneId.of("Europe/Paris"));
-
 	static final List<Role> GRANTABLE = List.of(Role.CURATOR, Role.ADMINISTRATOR);
 
 	private final RoleGrants grants;
@@ -55,8 +50,8 @@ class AdminPages {
 
 		static GrantRow of(RoleGrants.RoleGrant grant) {
 			return new GrantRow(grant.username(), grant.role(), label(grant.role()), grant.grantedBy(),
-					WHEN.format(grant.grantedAt()), grant.revokedBy(),
-					grant.revokedAt() == null ? null : WHEN.format(grant.revokedAt()));
+					cocon.shared.FrenchDates.dateTime(grant.grantedAt()), grant.revokedBy(),
+					grant.revokedAt() == null ? null : cocon.shared.FrenchDates.dateTime(grant.revokedAt()));
 		}
 	}
 
@@ -174,8 +169,8 @@ class AdminPages {
 	@GetMapping("/admin/organisations")
 	String organisations(Model model) {
 		model.addAttribute("pending", organisations.pending().stream()
-				.map(p -> new PendingRow(p.siren().value(), p.firstUsername(), WHEN.format(p.firstSeenAt()),
-						WHEN.format(p.lastSeenAt())))
+				.map(p -> new PendingRow(p.siren().value(), p.firstUsername(), cocon.shared.FrenchDates.dateTime(p.firstSeenAt()),
+						cocon.shared.FrenchDates.dateTime(p.lastSeenAt())))
 				.toList());
 		return "identity/admin/organisations";
 	}
@@ -194,7 +189,7 @@ class AdminPages {
 		model.addAttribute("firstUsername", pending.map(Organisations.Pending::firstUsername).orElse(null));
 		model.addAttribute("verification", organisations.verification(siren)
 				.map(v -> v.name() + " (" + v.kind().label() + "), vérifiée par " + v.verifiedBy() + " le "
-						+ WHEN.format(v.verifiedAt()))
+						+ cocon.shared.FrenchDates.dateTime(v.verifiedAt()))
 				.orElse(null));
 		model.addAttribute("name", name);
 		model.addAttribute("kind", kind);

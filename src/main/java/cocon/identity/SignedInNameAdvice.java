@@ -4,16 +4,29 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import cocon.shared.identity.CurrentUser;
+
 /**
- * The name the page header shows for the signed-in person: their name as ProConnect gives it, never the subject (a
- * 64-character identifier, issue 21, point 6); the demo identities keep the name chosen on the sign-in page.
+ * The name the page header shows for the signed-in person: the name they go by and the organisation they act for
+ * (« Agent · Saint-Goazec », « Camille Martin · Lyon », « Curateur démo »), never a technical identifier — neither
+ * ProConnect's subject (a 64-character identifier, issue 21, point 6) nor a demo user name such as
+ * {@code agent-212902498} or {@code curator} (issue 25, point 7), whatever way the person signed in.
  */
 @ControllerAdvice
 class SignedInNameAdvice {
 
 	@ModelAttribute("signedInName")
 	String signedInName(Authentication authentication) {
-		return authentication != null && authentication.getPrincipal() instanceof ProConnectUser user
-				? user.currentUser().displayName() : null;
+		var user = CurrentUserArgumentResolver.currentUser(authentication);
+		return user == null ? null : label(user);
+	}
+
+	static String label(CurrentUser user) {
+		var name = user.displayName() == null || user.displayName().isBlank() ? "Mon compte" : user.displayName().strip();
+		var organisation = user.organisation();
+		if (organisation != null && organisation.name() != null && !name.contains(organisation.name())) {
+			return name + " · " + organisation.name();
+		}
+		return name;
 	}
 }

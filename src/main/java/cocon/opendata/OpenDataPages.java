@@ -2,8 +2,6 @@ package cocon.opendata;
 
 import java.text.NumberFormat;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -28,9 +26,6 @@ import cocon.shared.opendata.TableSchema;
 class OpenDataPages {
 
 	private static final Locale FRENCH = Locale.FRANCE;
-	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", FRENCH);
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH' h 'mm", FRENCH);
 
 	/** A dataset described for the pages: what it is and its fields in French. */
 	record Description(String id, String title, String description, List<FieldRow> fields, String primaryKey,
@@ -117,8 +112,7 @@ class OpenDataPages {
 	}
 
 	static String dateTime(Instant instant) {
-		var at = instant.atZone(PARIS);
-		return DAY.format(at) + " à " + TIME.format(at);
+		return cocon.shared.FrenchDates.dateTime(instant);
 	}
 
 	static String count(long n, String one, String many) {

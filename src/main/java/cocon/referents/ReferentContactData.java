@@ -85,6 +85,9 @@ class ReferentContactData implements PersonalData {
 		}
 		int applications = jdbc.sql("update referents.referent_territory set applied_by = :erased where applied_by = :u")
 				.param("erased", ERASED).param("u", user.username()).update();
+		// who took a collectivité out of a working group (ADR 47): the agent's name goes, the withdrawal stays
+		applications += jdbc.sql("update referents.withdrawn_territory set withdrawn_by = :erased where withdrawn_by = :u")
+				.param("erased", ERASED).param("u", user.username()).update();
 		return Map.of("applications", applications, "contacts", contacts);
 	}
 

@@ -2,11 +2,9 @@ package cocon.referents;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -22,37 +20,45 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cocon.shared.FrenchDates;
 import cocon.shared.ProposalId;
 import cocon.shared.Refusal;
 import cocon.shared.Siren;
-import cocon.shared.Window;
 import cocon.shared.identity.CurrentUser;
 
 /** The pages of the referent territories: open calls, working groups, applications, invitations, staff actions. */
 @Controller
 class ReferentPages {
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
-
 	private final ReferentTerritoriesService service;
 	private final WorkingGroupQueries queries;
 	private final CampaignCopies campaigns;
 
-	ReferentPages(ReferentTerritoriesService service, WorkingGroupQueries queries, CampaignCopies campaigns) {
+	private final PlannedSessions planned;
+	private final java.time.Clock clock;
+
+	ReferentPages(ReferentTerritoriesService service, WorkingGroupQueries queries, CampaignCopies campaigns,
+			PlannedSessions planned, java.time.Clock clock) {
+		this.planned = planned;
+		this.clock = clock;
 		this.service = service;
 		this.queries = queries;
 		this.campaigns = campaigns;
 	}
 
-	/** Dates as the pages show them, in Paris time. */
+	/** Dates as the pages show them, in Paris time, in the one French style of the site ({@link FrenchDates}). */
 	static final class Dates {
 
 		public String day(Instant instant) {
-			return instant == null ? "" : DAY.format(instant.atZone(Window.PARIS));
+			return FrenchDates.day(instant);
 		}
 
 		public String day(LocalDate date) {
-			return date == null ? "" : DAY.format(date);
+			return FrenchDates.day(date);
+		}
+
+		public String dateTime(Instant instant) {
+			return FrenchDates.dateTime(instant);
 		}
 	}
 
@@ -120,7 +126,11 @@ class ReferentPages {
 		var group = queries.workingGroup(proposal).orElseThrow(ReferentPages::notFound);
 		model.addAttribute("group", group);
 		var mine = user == null ? null : user.organisationIfAny().map(o -> o.siren().value()).orElse(null);
-		model.addAttribute("member", mine != null && group.members().stream().anyMatch(m -> m.siren().equals(mine)));
+		var own = group.members().stream().filter(m -> m.siren().equals(mine)).findFirst().orElse(null);
+		model.addAttribute("member", own != null);
+		model.addAttribute("ownMember", own);
+		model.addAttribute("upcoming", planned.upcoming(proposal, clock.instant()));
+		model.addAttribute("withdrawn", queries.withdrawn(proposal));
 		boolean staff = authentication != null && authentication.getAuthorities().stream()
 				.anyMatch(a -> a.getAuthority().equals("ROLE_CURATOR") || a.getAuthority().equals("ROLE_ADMINISTRATOR"));
 		model.addAttribute("staff", staff);
@@ -129,6 +139,9 @@ class ReferentPages {
 					.collect(Collectors.toMap(WorkingGroupQueries.ApplicationDetails::id, details -> details)));
 			if (!model.containsAttribute("sessionForm")) {
 				model.addAttribute("sessionForm", new SessionForm());
+			}
+			if (!model.containsAttribute("planForm")) {
+				model.addAttribute("planForm", new WorkingGroupAgendaPages.PlanForm());
 			}
 		}
 		return "referents/working-group";
@@ -300,11 +313,16 @@ class ReferentPages {
 		var organisation = user.organisationIfAny().orElse(null);
 		model.addAttribute("organisation", organisation);
 		if (organisation != null) {
-			model.addAttribute("invitations", queries.invitationsOf(organisation.siren()));
+			var invitations = queries.invitationsOf(organisation.siren());
+			var invited = invitations.stream().map(i -> i.call().proposalId()).collect(Collectors.toSet());
+			model.addAttribute("invitations", invitations);
+			model.addAttribute("openCalls", queries.openCallsFor(organisation.siren(), organisation.kind()).stream()
+					.filter(call -> !invited.contains(call.proposalId())).toList());
 			model.addAttribute("applications", queries.applicationsOf(organisation.siren()));
 		}
 		else {
 			model.addAttribute("invitations", List.of());
+			model.addAttribute("openCalls", List.of());
 			model.addAttribute("applications", List.of());
 		}
 		return "referents/my-collectivite";
@@ -315,7 +333,7 @@ class ReferentPages {
 				.orElseThrow(ReferentPages::notFound);
 	}
 
-	private static Refusal notFound() {
+	static Refusal notFound() {
 		return new Refusal.NotFound("Cette proposition n'est pas présélectionnée : aucun groupe de travail n'existe pour elle.");
 	}
 }

@@ -1,8 +1,6 @@
 package cocon.referents;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import cocon.shared.Refusal;
 import cocon.shared.Window;
@@ -13,7 +11,6 @@ import cocon.shared.Window;
  */
 abstract sealed class ReferentProblem extends Refusal {
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRANCE);
 
 	ReferentProblem(Kind kind, String message) {
 		this(kind, message, List.of());
@@ -42,7 +39,7 @@ abstract sealed class ReferentProblem extends Refusal {
 		WindowClosed(Window window) {
 			super(Kind.CONFLICT, window == null ? "Le calendrier des candidatures de cette campagne n'est pas encore connu."
 					: "Les candidatures des territoires référents sont ouvertes du "
-							+ DATE.format(window.opensInParis()) + " au " + DATE.format(window.closesInParis())
+							+ cocon.shared.FrenchDates.dateTime(window.opens()) + " au " + cocon.shared.FrenchDates.dateTime(window.closes())
 							+ " (heure de Paris).");
 		}
 	}

@@ -95,6 +95,30 @@ class ReferentTerritories {
 		}
 	}
 
+	/**
+	 * Moves the application to the group's history (who withdrew it, when) and publishes the departure: once only,
+	 * also when two requests withdraw it at the same time.
+	 *
+	 * @return whether this call withdrew it
+	 */
+	boolean withdraw(ReferentTerritory territory, String by, java.time.Instant at) {
+		var moved = jdbc.sql("""
+				with gone as (delete from referents.referent_territory where id = :id returning *)
+				insert into referents.withdrawn_territory (id, proposal_id, campaign_id, siren, collectivite_name, kind,
+				  joined_at, experimentation_marked_at, withdrawn_by, withdrawn_at)
+				select id, proposal_id, campaign_id, siren, collectivite_name, kind, joined_at, experimentation_marked_at,
+				  :by, :at from gone
+				""")
+				.param("id", territory.getId().id()).param("by", by).param("at", Sql.ts(at)).update() == 1;
+		if (moved) {
+			territory.events().publishTo(events);
+		}
+		else {
+			territory.events().discard();
+		}
+		return moved;
+	}
+
 	static ReferentTerritory map(ResultSet rs, int row) throws SQLException {
 		var markedBy = rs.getString("experimentation_marked_by");
 		return new ReferentTerritory(new ReferentTerritory.ApplicationId(Sql.uuid(rs, "id")),

@@ -30,10 +30,12 @@ class ReferentTerritoriesService {
 	private final ProposalTitles titles;
 	private final Invitations invitations;
 	private final Clock clock;
+	private final PlannedSessions plannedSessions;
 
 	ReferentTerritoriesService(ReferentCalls calls, ReferentTerritories territories, WorkingGroupSessions sessions,
 			CampaignCopies campaigns, ShortlistDecisions decisions, ProposalTitles titles, Invitations invitations,
-			Clock clock) {
+			Clock clock, PlannedSessions plannedSessions) {
+		this.plannedSessions = plannedSessions;
 		this.calls = calls;
 		this.territories = territories;
 		this.sessions = sessions;
@@ -130,6 +132,24 @@ class ReferentTerritoriesService {
 				staff.username(), clock.instant());
 		sessions.add(session);
 		return session;
+	}
+
+	/** The territory leaves the working group (its own agent, or staff); its application is kept in the history. */
+	@Transactional
+	ReferentTerritory leave(ReferentTerritory.ApplicationId id, CurrentUser by) {
+		var territory = territories.find(id).orElseThrow(ReferentProblem.UnknownApplication::new);
+		var now = clock.instant();
+		territory.leave(by, now);
+		territories.withdraw(territory, by.username(), now);
+		return territory;
+	}
+
+	/** Plans a session of the working group: when, where (a place or a visio link), on what agenda. */
+	@Transactional
+	void planSession(ProposalId proposal, java.time.LocalDateTime startsAt, String place, String agenda,
+			CurrentUser staff) {
+		var call = calls.find(proposal).orElseThrow(ReferentProblem.UnknownCall::new);
+		plannedSessions.plan(call, startsAt, place, agenda, staff.username(), clock.instant());
 	}
 
 	private ReferentCall openCall(ProposalId proposal) {

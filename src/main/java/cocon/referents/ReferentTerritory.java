@@ -141,6 +141,20 @@ class ReferentTerritory implements AggregateRoot<ReferentTerritory, ReferentTerr
 		return true;
 	}
 
+	/**
+	 * The territory leaves its working group, by its own collectivité's agent or by staff: its application ends
+	 * (kept in the group's history) and the others learn it; refused once the call is cancelled.
+	 */
+	void leave(CurrentUser by, Instant now) {
+		var own = by.organisationIfAny().map(o -> o.siren().equals(siren)).orElse(false);
+		if (!own && !by.isStaff()) {
+			throw new ReferentProblem.NotEligible(
+					"Seule la collectivité membre, ou l'équipe de la campagne, peut retirer un territoire du groupe de travail.");
+		}
+		events.register(new cocon.referents.events.ReferentTerritoryLeft(id.id(), proposalId, campaignId, siren,
+				collectiviteName, kind, experimentation != null, now));
+	}
+
 	/** The events this aggregate registered, published by its repository when it is stored (ADR 0007, ADR 0021). */
 	RegisteredEvents events() {
 		return events;

@@ -31,9 +31,11 @@ class ReferentWayfinding implements WorkItems, CampaignSections {
 	private final JdbcClient jdbc;
 	private final WayfindingTexts texts;
 	private final Clock clock;
+	private final WorkingGroupQueries queries;
 
-	ReferentWayfinding(JdbcClient jdbc, MessageSource messages, Clock clock) {
+	ReferentWayfinding(JdbcClient jdbc, MessageSource messages, Clock clock, WorkingGroupQueries queries) {
 		this.jdbc = jdbc;
+		this.queries = queries;
 		this.texts = new WayfindingTexts(messages);
 		this.clock = clock;
 	}
@@ -63,6 +65,19 @@ class ReferentWayfinding implements WorkItems, CampaignSections {
 				.query((rs, n) -> new Call(rs.getObject(1, UUID.class), rs.getString(2))).list()
 				.forEach(c -> items.add(new WorkItem(group, texts.text("referents.wayfinding.invited", c.title()),
 						"/ma-collectivite/territoires-referents", texts.text("referents.wayfinding.invited.help"), true)));
+		// an eligible collectivité sees the open calls it was not invited to as well (issue 25, point 6): applying
+		// needs no support given beforehand
+		var invited = items.size();
+		var open = queries.openCallsFor(organisation.siren(), organisation.kind());
+		if (open.size() > invited) {
+			var closes = open.stream().map(WorkingGroupQueries.CallView::closes).filter(java.util.Objects::nonNull)
+					.min(java.util.Comparator.naturalOrder()).orElse(null);
+			var until = closes == null ? "" : cocon.shared.FrenchDates.dateTime(closes);
+			items.add(new WorkItem(group, texts.text("referents.wayfinding.open", open.size()),
+					"/ma-collectivite/territoires-referents",
+					texts.text(organisation.verified() ? "referents.wayfinding.open.help" : "referents.wayfinding.open.unverified",
+							until), true));
+		}
 		jdbc.sql("""
 				select t.proposal_id, c.proposal_title from referents.referent_territory t
 				join referents.referent_call c on c.proposal_id = t.proposal_id

@@ -143,6 +143,45 @@ class WorkingGroupQueries {
 				.list();
 	}
 
+	/** A territory that left the group, as its history shows it. */
+	record WithdrawnView(String name, CollectiviteKind kind, Instant joinedAt, Instant withdrawnAt) {
+	}
+
+	/** Who left the working group, latest first. */
+	List<WithdrawnView> withdrawn(ProposalId proposal) {
+		return jdbc.sql("""
+				select collectivite_name, kind, joined_at, withdrawn_at from referents.withdrawn_territory
+				where proposal_id = :p order by withdrawn_at desc""").param("p", proposal.id())
+				.query((rs, row) -> new WithdrawnView(rs.getString("collectivite_name"),
+						CollectiviteKind.valueOf(rs.getString("kind")), Sql.instant(rs, "joined_at"),
+						Sql.instant(rs, "withdrawn_at")))
+				.list();
+	}
+
+	/**
+	 * The calls open now that a collectivité of this kind may join and has not joined, whether it supported the
+	 * proposal or not (no selection: any collectivité the campaign admits may apply).
+	 */
+	List<CallView> openCallsFor(Siren siren, CollectiviteKind kind) {
+		return jdbc.sql(CALLS + """
+				 where c.status = 'OPEN' and k.applications_opens <= :now and k.applications_closes >= :now
+				   and (k.working_group_kinds is null or k.working_group_kinds = ''
+				        or :kind = any (string_to_array(k.working_group_kinds, ',')))
+				   and not exists (select 1 from referents.referent_territory t
+				                   where t.proposal_id = c.proposal_id and t.siren = :s)
+				 order by k.applications_closes, c.proposal_title""")
+				.param("now", Sql.ts(clock.instant())).param("kind", kind.name()).param("s", siren.value())
+				.query((rs, row) -> call(rs)).list().stream()
+				.filter(call -> CampaignRules.DEFAULT_KINDS.contains(kind) || hasKinds(call.campaignId()))
+				.toList();
+	}
+
+	/** Whether the campaign names the kinds admitted in its working groups (otherwise, the default applies). */
+	private boolean hasKinds(UUID campaign) {
+		return jdbc.sql("select coalesce(working_group_kinds, '') <> '' from referents.campaign where campaign_id = :c")
+				.param("c", campaign).query(Boolean.class).optional().orElse(false);
+	}
+
 	private CallView call(java.sql.ResultSet rs) throws java.sql.SQLException {
 		var opens = Sql.instant(rs, "applications_opens");
 		var closes = Sql.instant(rs, "applications_closes");

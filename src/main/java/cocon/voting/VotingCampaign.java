@@ -1,9 +1,7 @@
 package cocon.voting;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,9 +24,6 @@ record VotingCampaign(CampaignId id, String title, Set<CollectiviteKind> support
 	/** Collectivités territoriales: the 2021 rule, used when a campaign names no kind. */
 	static final Set<CollectiviteKind> DEFAULT_SUPPORT_KINDS = EnumSet.of(CollectiviteKind.COMMUNE,
 			CollectiviteKind.DEPARTEMENT, CollectiviteKind.REGION, CollectiviteKind.COLLECTIVITE_PARTICULIERE);
-
-	private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm",
-			Locale.FRANCE);
 
 	VotingCampaign {
 		supportKinds = supportKinds == null || supportKinds.isEmpty() ? DEFAULT_SUPPORT_KINDS : Set.copyOf(supportKinds);
@@ -87,7 +82,7 @@ record VotingCampaign(CampaignId id, String title, Set<CollectiviteKind> support
 	private void checkWindow(Instant now) {
 		if (supports.isAhead(now)) {
 			throw new SupportRefused(Reason.NOT_OPEN_YET, "La période de soutien ouvrira le "
-					+ FRENCH.format(supports.opensInParis()) + ".");
+					+ cocon.shared.FrenchDates.dateTime(supports.opens()) + ".");
 		}
 		if (supports.isOver(now)) {
 			throw closed();
@@ -96,6 +91,6 @@ record VotingCampaign(CampaignId id, String title, Set<CollectiviteKind> support
 
 	private SupportRefused closed() {
 		return new SupportRefused(Reason.CLOSED, "La période de soutien s'est close le "
-				+ FRENCH.format(supports.closesInParis()) + " : les soutiens sont désormais figés.");
+				+ cocon.shared.FrenchDates.dateTime(supports.closes()) + " : les soutiens sont désormais figés.");
 	}
 }

@@ -38,8 +38,20 @@ class VotingPages {
 
 	/** The campaigns of the collectivité's page, each with its proposals. */
 	record CampaignGroup(UUID id, String title, cocon.shared.Window supports, boolean open, boolean ahead,
-			List<OwnView> proposals) {
+			List<OwnItem> proposals) {
 	}
+
+	/** A proposal on the collectivité's page, with its summary. */
+	record OwnItem(OwnView view, String summary) {
+	}
+
+	/** A row of the public list: its rank among all the campaign's proposals, with its summary. */
+	record RankedItem(Standings.Ranked ranked, String summary) {
+	}
+
+	/** Where the button of the collectivité's page sends back without JavaScript: that page, with its filters. */
+	private static final java.util.regex.Pattern OWN_PAGE = java.util.regex.Pattern
+			.compile("/ma-collectivite(\\?[A-Za-z0-9%=&._~+-]*)?");
 
 	static final String FETCH = "fetch";
 
@@ -47,12 +59,15 @@ class VotingPages {
 	private final Supporting supporting;
 	private final Clock clock;
 	private final MessageSource messages;
+	private final ProposalListing listing;
 
-	VotingPages(Standings standings, Supporting supporting, Clock clock, MessageSource messages) {
+	VotingPages(Standings standings, Supporting supporting, Clock clock, MessageSource messages,
+			ProposalListing listing) {
 		this.standings = standings;
 		this.supporting = supporting;
 		this.clock = clock;
 		this.messages = messages;
+		this.listing = listing;
 	}
 
 	private String message(String code) {
@@ -60,7 +75,8 @@ class VotingPages {
 	}
 
 	@GetMapping("/campagnes/{id}/propositions")
-	String proposals(@PathVariable UUID id, Model model) {
+	String proposals(@PathVariable UUID id, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String theme, @RequestParam(defaultValue = "0") int page, Model model) {
 		var campaign = new CampaignId(id);
 		var summary = standings.campaign(campaign);
 		if (summary.isEmpty() && !standings.knows(campaign)) {
@@ -69,9 +85,16 @@ class VotingPages {
 		model.addAttribute("campaignId", id);
 		model.addAttribute("campaign", summary.orElse(null));
 		model.addAttribute("open", summary.map(c -> c.supports().contains(clock.instant())).orElse(false));
-		model.addAttribute("proposals", standings.proposals(campaign));
-		model.addAttribute("ranking", standings.ranking(campaign));
-		model.addAttribute("standings", standings);
+		var summaries = listing.summaries();
+		var ranking = standings.ranking(campaign).stream()
+				.map(ranked -> new RankedItem(ranked, summaries.get(ranked.id()))).toList();
+		var filters = new ProposalListing.Filters(q, theme, null, page);
+		model.addAttribute("filters", filters);
+		model.addAttribute("published", ranking.size());
+		model.addAttribute("themes", ProposalListing.themes(ranking, item -> item.ranked().theme()));
+		model.addAttribute("ranking", ProposalListing.page(ranking, filters, item -> item.ranked().theme(),
+				item -> item.ranked().title() + " " + item.summary() + " " + item.ranked().theme(),
+				"/campagnes/" + id + "/propositions"));
 		return "voting/propositions";
 	}
 
@@ -120,8 +143,7 @@ class VotingPages {
 		model.addAttribute("total", total);
 		model.addAttribute("outside", Math.max(0, total - mapped));
 		model.addAttribute("mapData", json(data));
-		model.addAttribute("mapDate", java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE)
-				.format(clock.instant().atZone(cocon.shared.Window.PARIS)));
+		model.addAttribute("mapDate", cocon.shared.FrenchDates.day(clock.instant()));
 		return "voting/carte";
 	}
 
@@ -141,18 +163,38 @@ class VotingPages {
 
 	@GetMapping("/ma-collectivite")
 	@PreAuthorize("hasRole('AGENT')")
-	String own(CurrentUser user, Model model) {
+	String own(CurrentUser user, @RequestParam(required = false) String q, @RequestParam(required = false) String theme,
+			@RequestParam(name = "campagne", required = false) UUID campaign, @RequestParam(defaultValue = "0") int page,
+			Model model) {
 		model.addAttribute("organisation", user.organisation());
 		if (user.organisation() != null) {
 			var now = clock.instant();
+			var summaries = listing.summaries();
+			var all = standings.ownView(user.organisation().siren()).stream()
+					.map(view -> new OwnItem(view, summaries.get(view.proposalId()))).toList();
+			var filters = new ProposalListing.Filters(q, theme, campaign, page);
+			var inCampaign = campaign == null ? all
+					: all.stream().filter(item -> item.view().campaignId().equals(campaign)).toList();
+			var found = ProposalListing.page(inCampaign, filters, item -> item.view().theme(),
+					item -> item.view().title() + " " + item.summary() + " " + item.view().theme(), "/ma-collectivite");
 			var groups = new LinkedHashMap<UUID, CampaignGroup>();
-			for (var view : standings.ownView(user.organisation().siren())) {
+			for (var item : found.items()) {
+				var view = item.view();
 				groups.computeIfAbsent(view.campaignId(), key -> new CampaignGroup(key, view.campaignTitle(),
-						view.supports(), view.supports().contains(now), view.supports().isAhead(now), new ArrayList<>())).proposals().add(view);
+						view.supports(), view.supports().contains(now), view.supports().isAhead(now), new ArrayList<>()))
+						.proposals().add(item);
 			}
+			var campaigns = new LinkedHashMap<UUID, String>();
+			all.forEach(item -> campaigns.putIfAbsent(item.view().campaignId(), item.view().campaignTitle()));
+			model.addAttribute("filters", filters);
+			model.addAttribute("found", found);
 			model.addAttribute("campaigns", groups.values());
-			model.addAttribute("supportedCount", groups.values().stream().flatMap(g -> g.proposals().stream())
-					.filter(OwnView::supported).count());
+			model.addAttribute("campaignChoices", campaigns);
+			model.addAttribute("themes", ProposalListing.themes(inCampaign, item -> item.view().theme()));
+			model.addAttribute("published", all.size());
+			model.addAttribute("supported", all.stream().filter(item -> item.view().supported()).toList());
+			model.addAttribute("supportedCount", all.stream().filter(item -> item.view().supported()).count());
+			model.addAttribute("now", now);
 		}
 		return "voting/ma-collectivite";
 	}
@@ -162,8 +204,9 @@ class VotingPages {
 	@PreAuthorize("hasRole('AGENT')")
 	String support(@PathVariable UUID id, CurrentUser user, Model model, RedirectAttributes flash,
 			@RequestHeader(name = "X-Requested-With", required = false) String requestedWith,
-			@RequestParam(name = "depuis", required = false) String from) {
-		return toggle(id, user, true, model, flash, requestedWith, from);
+			@RequestParam(name = "depuis", required = false) String from,
+			@RequestParam(name = "retour", required = false) String back) {
+		return toggle(id, user, true, model, flash, requestedWith, from, back);
 	}
 
 	@PostMapping("/ma-collectivite/propositions/{id}/retrait")
@@ -171,12 +214,13 @@ class VotingPages {
 	@PreAuthorize("hasRole('AGENT')")
 	String withdraw(@PathVariable UUID id, CurrentUser user, Model model, RedirectAttributes flash,
 			@RequestHeader(name = "X-Requested-With", required = false) String requestedWith,
-			@RequestParam(name = "depuis", required = false) String from) {
-		return toggle(id, user, false, model, flash, requestedWith, from);
+			@RequestParam(name = "depuis", required = false) String from,
+			@RequestParam(name = "retour", required = false) String back) {
+		return toggle(id, user, false, model, flash, requestedWith, from, back);
 	}
 
 	private String toggle(UUID id, CurrentUser user, boolean support, Model model, RedirectAttributes flash,
-			String requestedWith, String from) {
+			String requestedWith, String from, String back) {
 		String message;
 		String error = null;
 		try {
@@ -212,7 +256,12 @@ class VotingPages {
 			flash.addFlashAttribute("message", message);
 		}
 		// from the public proposal page, back to it; otherwise to the proposal on the collectivité's page
-		return "proposition".equals(from) ? "redirect:/propositions/" + id
-				: "redirect:/ma-collectivite#proposition-" + id;
+		// from the public proposal page, back to it; otherwise to the proposal on the collectivité's page, with the
+		// search, filters and page the agent was on
+		if ("proposition".equals(from)) {
+			return "redirect:/propositions/" + id;
+		}
+		var page = back != null && OWN_PAGE.matcher(back).matches() ? back : "/ma-collectivite";
+		return "redirect:" + page + "#proposition-" + id;
 	}
 }

@@ -62,7 +62,7 @@ class VotingWayfinding implements WorkItems, CampaignSections {
 				.query((rs, n) -> new Open(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
 						rs.getLong(4)))
 				.list().stream()
-				.map(c -> new WorkItem(group, texts.text("voting.wayfinding.support", c.title()), "/ma-collectivite",
+				.map(c -> new WorkItem(group, texts.text("voting.wayfinding.support", c.title()), "/ma-collectivite?campagne=" + c.id(),
 						texts.text("voting.wayfinding.given", c.given(), texts.deadline(c.closes())), true))
 				.toList();
 	}
@@ -80,7 +80,7 @@ class VotingWayfinding implements WorkItems, CampaignSections {
 		var supporter = user != null && user.hasRole(Role.AGENT) && user.organisation() != null
 				&& eligible(campaign, user);
 		if (phase == CampaignCalendar.Phase.SUPPORTS && supporter) {
-			links.add(new CampaignLink(5, texts.text("voting.wayfinding.hub.support"), "/ma-collectivite",
+			links.add(new CampaignLink(5, texts.text("voting.wayfinding.hub.support"), "/ma-collectivite?campagne=" + campaign.id(),
 					texts.text("voting.wayfinding.hub.support.help"), true));
 		}
 		links.add(new CampaignLink(20, texts.text("voting.wayfinding.hub.proposals"), base + "/propositions",

@@ -76,11 +76,15 @@ class DemonstrationBrowserTests extends BrowserTest {
 				.containsPattern("\\b4\\b").containsPattern("\\b67\\b");
 		open("/campagnes/" + campaign + "/soutiens-dans-le-temps");
 		assertThat(text()).containsPattern("\\b531\\b");
-		open("/campagnes/" + campaign + "/propositions");
-		// every published proposal is listed, with a link of its own
-		assertThat(driver.findElements(By.cssSelector("main a[href*='/propositions/']")).stream()
-				.map(a -> PROPOSAL.matcher(a.getDomAttribute("href"))).filter(Matcher::find).map(m -> m.group(1))
-				.distinct()).hasSize(67);
+		// every published proposal is listed, with a link of its own, over the list's pages of 20 (issue 25, point 2)
+		var listed = new java.util.HashSet<String>();
+		for (int page = 0; page < 4; page++) {
+			open("/campagnes/" + campaign + "/propositions?page=" + page);
+			driver.findElements(By.cssSelector("main a[href*='/propositions/']")).stream()
+					.map(a -> PROPOSAL.matcher(a.getDomAttribute("href"))).filter(Matcher::find).map(m -> m.group(1))
+					.forEach(listed::add);
+		}
+		assertThat(listed).hasSize(67);
 		open("/campagnes/" + campaign + "/decisions");
 		var decisions = text();
 		assertThat(decisions).containsPattern("\\b17\\b").contains(Replay.STORY.knownShortlist());

@@ -51,8 +51,8 @@ abstract class HomeStartedJourney extends JourneyBrowserTest {
 				.withMessage(() -> "signed in as " + username + ", on " + driver.getCurrentUrl() + ": "
 						+ driver.findElement(By.tagName("body")).getText())
 				.until(
-				org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
-						By.cssSelector("header a[href$='/mon-compte']"), username));
+				org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+						By.cssSelector("header a[href$='/mon-compte']")));
 	}
 
 	/** A link of the header's menu. */

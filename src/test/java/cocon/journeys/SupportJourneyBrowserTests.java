@@ -29,7 +29,7 @@ class SupportJourneyBrowserTests extends JourneyBrowserTest {
 		clock.set(SUPPORT_WINDOW);
 
 		signInAs(LYON);
-		var item = reloadUntil("/ma-collectivite", By.id("proposition-" + proposal));
+		var item = reloadUntil("/ma-collectivite?campagne=" + campaign, By.id("proposition-" + proposal));
 		assertNamedControls();
 		assertThat(item.findElement(By.id("titre-" + proposal)).getText()).isEqualTo(title);
 		assertThat(state(proposal)).contains("Votre collectivité ne la soutient pas.")
@@ -70,7 +70,7 @@ class SupportJourneyBrowserTests extends JourneyBrowserTest {
 		expectAlert("success", "Soutien enregistré.");
 		waitForText(By.id("compte-soutiens"), "1 collectivité soutient cette proposition.");
 
-		open("/ma-collectivite");
+		open("/ma-collectivite?campagne=" + campaign);
 		button(proposal, "Retirer mon soutien").click();
 
 		waitForState(proposal, "Aucune collectivité ne la soutient.");
@@ -78,7 +78,7 @@ class SupportJourneyBrowserTests extends JourneyBrowserTest {
 		button(proposal, "Soutenir");
 		assertThat(find(By.id("resume-soutiens")).getText()).isEqualTo(summaryBefore);
 
-		open("/ma-collectivite");
+		open("/ma-collectivite?campagne=" + campaign);
 		assertThat(state(proposal)).contains("Aucune collectivité ne la soutient.");
 		open("/campagnes/" + campaign + "/propositions");
 		assertThat(supportCountIn(rankingRow(title))).isEqualTo("0");

@@ -25,7 +25,11 @@ import cocon.voting.events.SupportGiven;
 import cocon.voting.events.SupportsRecorded;
 
 /** The pages: open calls, the application form with its inline errors, the working group and the staff actions. */
+@org.springframework.test.context.event.RecordApplicationEvents
 class ReferentTerritoriesPagesTests extends ReferentsTestSupport {
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.test.context.event.ApplicationEvents events;
 
 	ProposalId proposal;
 	CurrentUser commune;
@@ -161,6 +165,91 @@ class ReferentTerritoriesPagesTests extends ReferentsTestSupport {
 	@Test
 	void anUnknownWorkingGroupAnswers404() throws Exception {
 		mvc.perform(get("/propositions/{id}/groupe-de-travail", ProposalId.random().id())).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void anEligibleCommuneThatSupportedNothingFindsTheOpenCallFromMonEspace() throws Exception {
+		mvc.perform(get("/mon-espace").with(as(commune)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("Appel à territoires référents ouvert"),
+						containsString("href=\"/ma-collectivite/territoires-referents\""),
+						containsString("qu&#39;elle les ait soutenues ou non"))));
+		mvc.perform(get("/ma-collectivite/territoires-referents").with(as(commune)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("Appels ouverts à votre collectivité"),
+						containsString("/propositions/" + proposal.id() + "/candidature"))));
+
+		// a kind the campaign does not admit in its working groups is not sent to a call it cannot answer
+		var epci = Identities.agentOf(siren(), "CC du Pays Mornantais", CollectiviteKind.EPCI, "69", "84", 28000);
+		mvc.perform(get("/ma-collectivite/territoires-referents").with(as(epci)))
+				.andExpect(content().string(not(containsString("/propositions/" + proposal.id() + "/candidature"))));
+		// once it applied, the call leaves « Mon espace » and its working group comes in
+		apply();
+		mvc.perform(get("/ma-collectivite/territoires-referents").with(as(commune)))
+				.andExpect(content().string(not(containsString("/propositions/" + proposal.id() + "/candidature"))));
+	}
+
+	@Test
+	void theOrganiserPlansSessionsThatTheGroupSeesAmongItsNextSessions() throws Exception {
+		apply();
+		var planned = "/propositions/" + proposal.id() + "/groupe-de-travail/seances-prevues";
+		mvc.perform(post(planned).with(as(Identities.curator())).with(csrf()).param("startsAt", "2021-05-01T14:00")
+				.param("place", "Mairie").param("agenda", "Atelier"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("choisissez une date future")));
+		mvc.perform(post(planned).with(as(commune)).with(csrf()).param("startsAt", "2021-05-20T14:05")
+				.param("place", "Mairie").param("agenda", "Atelier"))
+				.andExpect(status().isForbidden());
+		mvc.perform(post(planned).with(as(Identities.curator())).with(csrf()).param("startsAt", "2021-05-20T14:05")
+				.param("place", "Visioconférence : https://webconf.numerique.gouv.fr/atelier-besoins")
+				.param("agenda", "Atelier des besoins n°1 : parcours des usagers"))
+				.andExpect(redirectedUrl("/propositions/" + proposal.id() + "/groupe-de-travail#prochaines-seances"));
+
+		mvc.perform(get("/propositions/{id}/groupe-de-travail", proposal.id()).with(as(commune)))
+				.andExpect(content().string(allOf(containsString("Prochaines séances"),
+						containsString("20 mai 2021 à 14 h 05"), containsString("https://webconf.numerique.gouv.fr/atelier-besoins"),
+						containsString("Atelier des besoins n°1 : parcours des usagers"))));
+		// once held, it is no longer to come
+		clock.set(Instant.parse("2021-05-21T10:00:00Z"));
+		mvc.perform(get("/propositions/{id}/groupe-de-travail", proposal.id()))
+				.andExpect(content().string(allOf(containsString("Aucune séance n'est programmée"),
+						not(containsString("Atelier des besoins n°1 : parcours des usagers")))));
+	}
+
+	@Test
+	void aMemberLeavesItsWorkingGroupOnceConfirmedKeepsItsHistoryAndMayJoinAgain() throws Exception {
+		apply();
+		var application = territories.find(proposal, commune.organisation().siren()).orElseThrow();
+		clock.set(Instant.parse("2021-05-21T10:00:00Z"));
+		mvc.perform(post("/propositions/" + proposal.id() + "/groupe-de-travail/seances").with(as(Identities.curator()))
+				.with(csrf()).param("date", "2021-05-20").param("subject", "Atelier des besoins n°1")
+				.param("attendees", commune.organisation().siren().value()))
+				.andExpect(status().is3xxRedirection());
+		var group = "/propositions/" + proposal.id() + "/groupe-de-travail";
+		var leave = group + "/retrait/" + application.getId();
+		mvc.perform(get(group).with(as(commune))).andExpect(content().string(containsString(leave)));
+		mvc.perform(get(leave).with(as(commune)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("Quitter le groupe de travail"),
+						containsString("name=\"confirmation\""))));
+
+		var other = Identities.agentOf(siren(), "Oullins-Pierre-Bénite", CollectiviteKind.COMMUNE, "69", "84", 37000);
+		mvc.perform(post(leave).with(as(other)).with(csrf()).param("confirmation", "oui")).andExpect(status().isForbidden());
+		mvc.perform(post(leave).with(as(commune)).with(csrf())).andExpect(redirectedUrl(leave));
+		assertThat(territories.members(proposal)).containsExactly(commune.organisation().siren());
+
+		mvc.perform(post(leave).with(as(commune)).with(csrf()).param("confirmation", "oui")).andExpect(redirectedUrl(group));
+		assertThat(territories.members(proposal)).isEmpty();
+		assertThat(events.stream(cocon.referents.events.ReferentTerritoryLeft.class)
+				.filter(left -> left.applicationId().equals(application.getId().id())))
+				.singleElement().satisfies(left -> assertThat(left.siren()).isEqualTo(commune.organisation().siren()));
+		mvc.perform(get(group))
+				.andExpect(content().string(allOf(containsString("Ont quitté le groupe"),
+						containsString("Saint-Genis-Laval (Commune), membre du 10 mai 2021 au 21 mai 2021"),
+						containsString("Atelier des besoins n°1"))));
+
+		apply();
+		assertThat(territories.members(proposal)).containsExactly(commune.organisation().siren());
 	}
 
 	private void apply() throws Exception {

@@ -197,7 +197,7 @@ class SupportingTests extends VotingTestSupport {
 		clock.set("2021-03-31T23:59:59+02:00");
 		support(proposal, Identities.lyon()).andExpect(status().isConflict())
 				.andExpect(jsonPath("$.reason").value("NOT_OPEN_YET"))
-				.andExpect(jsonPath("$.detail").value(Matchers.containsString("1 avril 2021 à 00h00")));
+				.andExpect(jsonPath("$.detail").value(Matchers.containsString("1er avril 2021 à 0 h 00")));
 		clock.set("2021-04-01T00:00:00+02:00");
 		support(proposal, Identities.lyon()).andExpect(status().isCreated());
 		clock.set("2021-04-30T23:59:59+02:00");

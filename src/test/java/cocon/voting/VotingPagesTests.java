@@ -33,10 +33,10 @@ class VotingPagesTests extends VotingTestSupport {
 		var campaign = campaign(scenario, Set.of());
 		var proposal = proposals(scenario, campaign, 2).get(0);
 
-		mvc.perform(get("/ma-collectivite").with(as(Identities.lyon())))
+		mvc.perform(get("/ma-collectivite").param("campagne", campaign.id().toString()).with(as(Identities.lyon())))
 				.andExpect(status().isOk())
 				.andExpect(content().string(allOf(containsString("Lyon"), containsString("Proposition 01"),
-						containsString(">Soutenir</button>"), containsString("Soutiens ouverts jusqu&#39;au 30 avril 2021 à 23h59"))));
+						containsString(">Soutenir</button>"), containsString("Soutiens ouverts jusqu&#39;au 30 avril 2021 à 23 h 59"))));
 
 		// the one-click script gets the new state of the button and the count to announce
 		mvc.perform(post("/ma-collectivite/propositions/{id}/soutien", proposal.id()).with(csrf())
@@ -98,9 +98,78 @@ class VotingPagesTests extends VotingTestSupport {
 		var campaign = campaign(scenario, Set.of());
 		proposals(scenario, campaign, 1);
 		clock.set("2021-03-20T10:00:00+01:00");
-		mvc.perform(get("/ma-collectivite").with(as(Identities.lyon())))
+		mvc.perform(get("/ma-collectivite").param("campagne", campaign.id().toString()).with(as(Identities.lyon())))
 				.andExpect(status().isOk())
-				.andExpect(content().string(allOf(containsString("Les soutiens ouvrent le 1 avril 2021 à 00h00"),
+				.andExpect(content().string(allOf(containsString("Les soutiens ouvrent le 1er avril 2021 à 0 h 00"),
 						not(containsString("fermés jusqu")))));
+	}
+
+	@Test
+	void aCommuneFindsProposalsByTheWordsOfItsNeedByThemeAndPageAndSeesWhatItSupports(Scenario scenario)
+			throws Exception {
+		var campaign = campaign(scenario, Set.of());
+		proposals(scenario, campaign, 25);
+		var cantine = publish(scenario, campaign, "Démarches en ligne pour la cantine scolaire",
+				"Les familles inscrivent leurs élèves à la cantine et paient en ligne.", "Dématérialisation");
+		var voirie = publish(scenario, campaign, "Signaler un incident de voirie",
+				"Les usagers signalent un nid-de-poule ou un lampadaire éteint, photo à l'appui.", "Relation usagers");
+		var own = "/ma-collectivite?campagne=" + campaign.id();
+
+		// the words of the need, without accents or in another form (plural, beginning of a word), find it
+		mvc.perform(get(own + "&q=INSCRIPTION des eleves cantines").with(as(Identities.lyon())))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("Démarches en ligne pour la cantine scolaire"),
+						containsString("paient en ligne"), containsString("1 proposition correspond à votre recherche"),
+						not(containsString("Signaler un incident de voirie")), not(containsString("Proposition 01")))));
+		// a sentence of which no proposal holds every word still finds the closest
+		mvc.perform(get(own + "&q=nid de poule devant l'école").with(as(Identities.lyon())))
+				.andExpect(content().string(allOf(containsString("Signaler un incident de voirie"),
+						containsString("Aucune ne contient tous vos mots"))));
+		// by theme
+		mvc.perform(get(own + "&theme=Relation usagers").with(as(Identities.lyon())))
+				.andExpect(content().string(allOf(containsString("Signaler un incident de voirie"),
+						containsString("Proposition 07"), not(containsString("Proposition 08")),
+						not(containsString("Démarches en ligne pour la cantine scolaire")))));
+		// 27 proposals: two pages of 20, the second reached by its link
+		mvc.perform(get(own).with(as(Identities.lyon())))
+				.andExpect(content().string(allOf(containsString("27 propositions</span><span>, page 1 sur 2"),
+						containsString("campagne=" + campaign.id() + "&amp;page=1"), containsString("Proposition 01"),
+						not(containsString("Signaler un incident de voirie")))));
+		mvc.perform(get(own + "&page=1").with(as(Identities.lyon())))
+				.andExpect(content().string(allOf(containsString("page 2 sur 2"),
+						containsString("Signaler un incident de voirie"), not(containsString("Proposition 01")))));
+
+		// what the collectivité supports, listed apart, withdrawn from there back to the same search
+		support(cantine, Identities.lyon());
+		mvc.perform(get(own + "&q=voirie").with(as(Identities.lyon())))
+				.andExpect(content().string(allOf(containsString("Ce que ma collectivité soutient"),
+						containsString("Démarches en ligne pour la cantine scolaire"))));
+		mvc.perform(post("/ma-collectivite/propositions/{id}/retrait", cantine.id()).param("retour", own + "&q=voirie")
+				.with(csrf()).with(as(Identities.lyon())))
+				.andExpect(redirectedUrl(own + "&q=voirie#proposition-" + cantine.id()));
+		mvc.perform(post("/ma-collectivite/propositions/{id}/soutien", cantine.id()).param("retour", "https://ailleurs.example/")
+				.with(csrf()).with(as(Identities.lyon())))
+				.andExpect(redirectedUrl("/ma-collectivite#proposition-" + cantine.id()));
+
+		// the public list: one list, searched and filtered alike
+		mvc.perform(get("/campagnes/{id}/propositions", campaign.id()).param("q", "voirie"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("Signaler un incident de voirie"),
+						containsString("photo à l&#39;appui"), not(containsString("Démarches en ligne pour la cantine")))));
+		mvc.perform(get("/campagnes/{id}/propositions", campaign.id()))
+				.andExpect(content().string(allOf(containsString("27 propositions</span><span>, page 1 sur 2"),
+						not(containsString("Propositions publiées")))));
+		assertThat(voirie).isNotNull();
+	}
+
+	private cocon.shared.ProposalId publish(Scenario scenario, cocon.shared.CampaignId campaign, String title,
+			String summary, String theme) {
+		var id = cocon.shared.ProposalId.random();
+		scenario.publish(new cocon.curation.events.ProposalPublished(id, campaign, title, summary, theme,
+				java.util.List.of(), java.time.Instant.parse("2021-03-30T10:00:00Z")))
+				.andWaitForStateChange(() -> jdbc.sql("select count(*) from voting.proposal where id = ?")
+						.param(id.id()).query(Long.class).single(), n -> n == 1)
+				.andVerify(n -> assertThat(n).isEqualTo(1L));
+		return id;
 	}
 }

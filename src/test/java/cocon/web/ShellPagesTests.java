@@ -1,6 +1,7 @@
 package cocon.web;
 
 import static cocon.testing.Identities.as;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -81,6 +82,22 @@ class ShellPagesTests {
 		mvc.perform(get("/mon-espace").with(as(Identities.admin()))).andExpect(status().isOk())
 				.andExpect(content().string(containsString("À faire maintenant")))
 				.andExpect(content().string(containsString("href=\"/admin/campagnes/nouvelle\"")));
+	}
+
+	@Test
+	void theHeaderNamesThePersonAndTheirOrganisationNeverAUserName() throws Exception {
+		var agent = new cocon.shared.identity.CurrentUser("agent-212902498", "Camille Martin", "camille@demo.cocon.fr",
+				java.util.Set.of(cocon.shared.identity.Role.AGENT), new cocon.shared.identity.Organisation(
+						cocon.shared.Siren.of("212902498"), "Saint-Goazec", cocon.shared.CollectiviteKind.COMMUNE, true,
+						"29", "53", 700));
+		mvc.perform(get("/").with(as(agent)))
+				.andExpect(content().string(allOf(containsString(">Camille Martin · Saint-Goazec</span>"),
+						not(containsString("agent-212902498")))));
+		mvc.perform(get("/").with(as(Identities.curator())))
+				.andExpect(content().string(allOf(containsString(">Curateur démo</span>"), not(containsString(">curator<")))));
+		// the demo sign-in (HTTP Basic here) too
+		mvc.perform(get("/").with(httpBasic("admin", "demo")))
+				.andExpect(content().string(allOf(containsString(">Administratrice démo</span>"), not(containsString(">admin<")))));
 	}
 
 	@Test

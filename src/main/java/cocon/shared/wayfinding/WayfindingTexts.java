@@ -1,21 +1,16 @@
 package cocon.shared.wayfinding;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 
-import cocon.shared.Window;
 
 /**
  * The French texts a module's wayfinding writes: the labels of its message bundle, already pluralised by the count
- * given, and the deadline of a work item ("15 mars 2021 à 23h59", Paris time) in the one format of "Mon espace".
+ * given, and the deadline of a work item ("15 mars 2021 à 23 h 59", Paris time, FrenchDates) in the one format of "Mon espace".
  */
 public final class WayfindingTexts {
-
-	private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH)
-			.withZone(Window.PARIS);
 
 	private final MessageSource messages;
 
@@ -30,6 +25,6 @@ public final class WayfindingTexts {
 
 	/** A deadline as "Mon espace" writes it, in Paris time. */
 	public String deadline(Instant at) {
-		return DEADLINE.format(at);
+		return cocon.shared.FrenchDates.dateTime(at);
 	}
 }
