@@ -20,7 +20,8 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 /**
  * What the calendar sends, at its instant rather than when the calendar was saved: the opening of a campaign's
  * contributions and of its supports, the reminders ten days and one day before the supports close to the
- * collectivités that supported nothing yet, and the curators' morning digest when contributions wait. Checked every
+ * collectivités that supported nothing yet, the curators' morning digest when contributions wait, and the weekly
+ * digest. Checked every
  * minute on one instance ({@code cocon.notifications.cron}, ADR 11); each notification is written once, however many
  * times and on however many instances the check runs. An opening missed by more than a day (the instance was down, a
  * campaign created after its opening) is not sent late.
@@ -34,9 +35,12 @@ class Calendar {
 	private final Outbox outbox;
 	private final Clock clock;
 	private final WayfindingTexts texts;
+	private final WeeklyDigest weeklyDigest;
 
-	Calendar(JdbcClient jdbc, Outbox outbox, Clock clock, org.springframework.context.MessageSource messages) {
+	Calendar(JdbcClient jdbc, Outbox outbox, Clock clock, org.springframework.context.MessageSource messages,
+			WeeklyDigest weeklyDigest) {
 		this.jdbc = jdbc;
+		this.weeklyDigest = weeklyDigest;
 		this.outbox = outbox;
 		this.clock = clock;
 		this.texts = new WayfindingTexts(messages);
@@ -52,6 +56,7 @@ class Calendar {
 		var now = clock.instant();
 		openings(now);
 		curationDigest(now);
+		weeklyDigest.due(now);
 	}
 
 	/** The openings and reminders due at {@code now}. */
@@ -115,7 +120,8 @@ class Calendar {
 		if (now.isBefore(today.atTime(8, 0).atZone(Window.PARIS).toInstant())) {
 			return 0;
 		}
-		long waiting = jdbc.sql("select count(*) from notifications.contribution where pending").query(Long.class).single();
+		long waiting = jdbc.sql("select count(*) from notifications.contribution where pending and submitted_at <= ?")
+				.param(Timestamp.from(now)).query(Long.class).single();
 		if (waiting == 0) {
 			return 0;
 		}

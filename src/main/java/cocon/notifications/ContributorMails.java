@@ -44,9 +44,10 @@ class ContributorMails {
 	@ApplicationModuleListener
 	void on(ContributionSubmitted event) {
 		jdbc.sql("""
-				insert into notifications.contribution (id, campaign_id, title) values (?, ?, ?)
-				on conflict (id) do nothing""")
-				.params(event.contributionId().id(), event.campaignId().id(), event.title())
+				insert into notifications.contribution as c (id, campaign_id, title, submitted_at) values (?, ?, ?, ?)
+				on conflict (id) do update set submitted_at = excluded.submitted_at where c.submitted_at is null""")
+				.params(event.contributionId().id(), event.campaignId().id(), event.title(),
+						Timestamp.from(event.submittedAt()))
 				.update();
 	}
 

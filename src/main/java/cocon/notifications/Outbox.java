@@ -70,7 +70,7 @@ class Outbox {
 				                                  next_attempt_at)
 				select :message, r.recipient_key, r.email, :now, :toSend,
 				       coalesce((select p.digest from notifications.preference p
-				                 where p.recipient_key = r.recipient_key and p.kind = :kind), false), :now
+				                 where p.recipient_key = r.recipient_key and p.kind = :kind), false), now()
 				from notifications.recipient r
 				where (%s) and %s
 				on conflict (message_id, recipient_key) do nothing""".formatted(condition, WANTED))

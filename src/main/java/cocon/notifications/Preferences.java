@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cocon.shared.identity.CurrentUser;
@@ -84,7 +83,8 @@ class Preferences {
 		var kind = type == null ? Optional.<Kind>empty() : Kind.parse(type);
 		model.addAttribute("valid", holder(token).isPresent());
 		model.addAttribute("token", token);
-		model.addAttribute("kind", kind.orElse(null));
+		model.addAttribute("kind", kind.map(Kind::name).orElse(null));
+		model.addAttribute("kindLabel", kind.map(Kind::label).orElse(null));
 		return "notifications/desabonnement";
 	}
 
@@ -92,20 +92,19 @@ class Preferences {
 	@PostMapping(UNSUBSCRIBE + "{token}")
 	@Transactional
 	String unsubscribe(@PathVariable String token, @RequestParam(name = "type", required = false) String type,
-			Model model) {
-		var recipient = holder(token).orElseThrow(UnknownToken::new);
+			Model model, jakarta.servlet.http.HttpServletResponse response) {
+		var holder = holder(token);
+		if (holder.isEmpty()) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			model.addAttribute("valid", false);
+			return "notifications/desabonnement";
+		}
+		var recipient = holder.get();
 		var kinds = type == null ? Kind.all() : Kind.parse(type).map(List::of).orElseGet(Kind::all);
 		kinds.forEach(kind -> choose(recipient, kind.name(), Choice.JAMAIS));
 		model.addAttribute("done", true);
-		model.addAttribute("kind", kinds.size() == 1 ? kinds.get(0) : null);
+		model.addAttribute("kindLabel", kinds.size() == 1 ? kinds.get(0).label() : null);
 		return "notifications/desabonnement";
-	}
-
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	static class UnknownToken extends RuntimeException {
-		UnknownToken() {
-			super("Ce lien de désabonnement n'est pas ou plus valable.");
-		}
 	}
 
 	private void choose(String recipient, String kind, Choice choice) {

@@ -44,6 +44,7 @@ create table notifications.contribution (
     id              uuid primary key,
     campaign_id     uuid        not null,
     title           text        not null,
+    submitted_at    timestamptz,
     proposal_id     uuid,
     -- who the mails about it go to, once its outcome was told (a recipient key); null once erased
     author_key      text,
