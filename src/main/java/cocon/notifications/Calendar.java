@@ -36,10 +36,12 @@ class Calendar {
 	private final Clock clock;
 	private final WayfindingTexts texts;
 	private final WeeklyDigest weeklyDigest;
+	private final AtomFeeds news;
 
 	Calendar(JdbcClient jdbc, Outbox outbox, Clock clock, org.springframework.context.MessageSource messages,
-			WeeklyDigest weeklyDigest) {
+			WeeklyDigest weeklyDigest, AtomFeeds news) {
 		this.jdbc = jdbc;
+		this.news = news;
 		this.weeklyDigest = weeklyDigest;
 		this.outbox = outbox;
 		this.clock = clock;
@@ -64,6 +66,10 @@ class Calendar {
 		int queued = 0;
 		for (var campaign : campaigns(now)) {
 			if (due(campaign.contributionsOpens(), campaign.contributionsCloses(), now)) {
+				news.publish("contributions-open:" + campaign.id() + ":" + campaign.contributionsOpens(), campaign.id(),
+						"L'appel à contributions est ouvert", "Jusqu'au " + texts.deadline(campaign.contributionsCloses())
+								+ " : chaque collectivité peut décrire ses besoins numériques.",
+						"/campagnes/" + campaign.id(), campaign.contributionsOpens());
 				queued += outbox.queue("contributions-open:" + campaign.id() + ":" + campaign.contributionsOpens(),
 						Kind.WINDOW_OPENING,
 						Mail.of("[Cocon] L'appel à contributions « " + campaign.title() + " » est ouvert",
@@ -75,6 +81,10 @@ class Calendar {
 						"r.siren is not null", Map.of());
 			}
 			if (due(campaign.supportsOpens(), campaign.supportsCloses(), now)) {
+				news.publish("supports-open:" + campaign.id() + ":" + campaign.supportsOpens(), campaign.id(),
+						"Les soutiens sont ouverts", "Jusqu'au " + texts.deadline(campaign.supportsCloses())
+								+ " : chaque collectivité peut soutenir les propositions publiées.",
+						"/campagnes/" + campaign.id() + "/propositions", campaign.supportsOpens());
 				queued += outbox.queue("supports-open:" + campaign.id() + ":" + campaign.supportsOpens(),
 						Kind.WINDOW_OPENING,
 						Mail.of("[Cocon] Les soutiens de « " + campaign.title() + " » sont ouverts",

@@ -40,9 +40,11 @@ class DecisionMails {
 	private final JdbcClient jdbc;
 	private final Outbox outbox;
 	private final ContributorMails contributors;
+	private final AtomFeeds news;
 
-	DecisionMails(JdbcClient jdbc, Outbox outbox, ContributorMails contributors) {
+	DecisionMails(JdbcClient jdbc, Outbox outbox, ContributorMails contributors, AtomFeeds news) {
 		this.jdbc = jdbc;
+		this.news = news;
 		this.outbox = outbox;
 		this.contributors = contributors;
 	}
@@ -110,6 +112,9 @@ class DecisionMails {
 			paragraphs.add("Les plus soutenues :\n" + String.join("\n", leaders));
 		}
 		paragraphs.add("Le comité de la campagne choisit maintenant les propositions présélectionnées.");
+		news.publish("results:" + event.campaignId(), event.campaignId().id(), "Les soutiens sont clos",
+				String.join("\n", paragraphs.subList(0, paragraphs.size() - 1)),
+				"/campagnes/" + event.campaignId() + "/propositions", event.closedAt());
 		outbox.queue("results:" + event.campaignId(), Kind.RESULTS,
 				Mail.of("[Cocon] Les soutiens sont clos : les résultats de « " + campaign + " »", paragraphs,
 						"Voir le classement des propositions",
@@ -120,6 +125,11 @@ class DecisionMails {
 
 	@ApplicationModuleListener
 	void on(ProposalsShortlisted event) {
+		news.publish("shortlist:" + event.decisionId(), event.campaignId().id(),
+				event.proposals().size() + " proposition" + (event.proposals().size() > 1 ? "s présélectionnées" : " présélectionnée"),
+				"Le comité a présélectionné : " + String.join(" ; ", event.proposals().stream()
+						.map(ProposalsShortlisted.ShortlistedProposal::title).toList()) + ".",
+				"/campagnes/" + event.campaignId(), event.decidedAt());
 		for (var proposal : event.proposals()) {
 			var title = proposal.title();
 			var link = outbox.link("/propositions/" + proposal.proposalId());
@@ -141,6 +151,11 @@ class DecisionMails {
 
 	@ApplicationModuleListener
 	void on(ProjectsFunded event) {
+		news.publish("funding:" + event.decisionId(), event.campaignId().id(),
+				event.projects().size() + " projet" + (event.projects().size() > 1 ? "s financés" : " financé"),
+				"Le comité a financé : " + String.join(" ; ", event.projects().stream()
+						.map(project -> project.title() + " (" + project.provider() + ")").toList()) + ".",
+				"/campagnes/" + event.campaignId(), event.decidedAt());
 		for (var project : event.projects()) {
 			var link = outbox.link("/propositions/" + project.proposalId());
 			var words = "Le comité a financé le projet « " + project.title() + " » (" + project.provider()
@@ -158,6 +173,10 @@ class DecisionMails {
 
 	@ApplicationModuleListener
 	void on(WorkingGroupFormed event) {
+		news.publish("referent-call:" + event.proposalId(), event.campaignId().id(),
+				"Appel à territoires référents : « " + event.proposalTitle() + " »",
+				"Les collectivités peuvent rejoindre le groupe de travail de cette proposition présélectionnée.",
+				"/propositions/" + event.proposalId() + "/groupe-de-travail", event.formedAt());
 		outbox.queue("referent-call:" + event.proposalId(), Kind.REFERENT_CALL,
 				Mail.of("[Cocon] Appel à territoires référents : « " + event.proposalTitle() + " »",
 						List.of("Le groupe de travail de la proposition présélectionnée « " + event.proposalTitle()
@@ -183,6 +202,10 @@ class DecisionMails {
 			return;
 		}
 		var link = outbox.link("/services/" + event.serviceId());
+		news.publish("service-available:" + event.serviceId(), event.campaignId().id(),
+				"Service disponible : « " + event.serviceTitle() + " »",
+				"Le service « " + event.serviceTitle() + " » est désormais disponible pour les collectivités.",
+				"/services/" + event.serviceId(), event.changedAt());
 		outbox.queue("service-available:" + event.serviceId(), Kind.SERVICE_AVAILABLE,
 				Mail.of("[Cocon] Le service « " + event.serviceTitle() + " » est disponible",
 						List.of("Le service « " + event.serviceTitle() + " », issu d'une proposition que votre "

@@ -1,6 +1,9 @@
 package cocon.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -117,7 +120,8 @@ class CollectiviteMailTests extends NotificationsTestSupport {
 	}
 
 	@Test
-	void theResultsAndTheDecisionsReachThoseWhoSupportedAndTheReferentCallTheKindsThatMayJoin(Scenario scenario) {
+	void theResultsAndTheDecisionsReachThoseWhoSupportedAndTheReferentCallTheKindsThatMayJoin(Scenario scenario)
+			throws Exception {
 		var supporter = agentOfANewCommune();
 		var other = agentOfANewCommune();
 		campaign(scenario);
@@ -153,6 +157,20 @@ class CollectiviteMailTests extends NotificationsTestSupport {
 		assertThat(subjectsTo(supporter)).contains("[Cocon] Le service « Relation usagers » est disponible");
 		untilHandled(proposal.id());
 		assertThat(subjectsTo(other)).as("it supported nothing").hasSize(2);
+
+		// the public news of the campaign, as an Atom 1.0 feed linked from its pages (issue 24, acceptance 2)
+		var feed = mvc.perform(get("/campagnes/{id}/actualites.atom", id.id()))
+				.andExpect(status().isOk())
+				.andExpect(content().contentTypeCompatibleWith("application/atom+xml"))
+				.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		var titles = AtomFeedTests.validAtom(feed);
+		assertThat(titles).contains("Les soutiens sont clos", "1 proposition présélectionnée",
+				"Appel à territoires référents : « Améliorer la gestion de la relation usagers »",
+				"Service disponible : « Relation usagers »");
+		assertThat(feed).doesNotContain(supporter.email()).doesNotContain(supporter.username());
+		mvc.perform(get("/campagnes/{id}/propositions", id.id()))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/campagnes/"
+						+ id.id() + "/actualites.atom\"")));
 	}
 
 	@Test

@@ -124,3 +124,16 @@ begin
         drop table intake.outbox;
     end if;
 end $$;
+
+-- The public news of each campaign (phases, decisions, funded projects, services), for the Atom feeds: facts only,
+-- never a person.
+create table notifications.news (
+    id           uuid primary key,
+    news_key     text        not null unique,
+    campaign_id  uuid        not null,
+    title        text        not null,
+    summary      text        not null,
+    link         text        not null,
+    published_at timestamptz not null
+);
+create index news_by_campaign on notifications.news (campaign_id, published_at desc);
