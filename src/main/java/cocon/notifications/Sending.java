@@ -56,6 +56,8 @@ class Sending {
 	private final double mailsPerSecond;
 	private final int mostPerRun;
 	private final Executor executor;
+	/** The instant (System.nanoTime) of the latest mail slot given, for the pace. */
+	private final java.util.concurrent.atomic.AtomicLong nextSlot = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
 	Sending(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, @Value("${spring.mail.host:}") String mailHost,
 			@Value("${cocon.mail.from:ne-pas-repondre@cocon.anct.gouv.fr}") String from,
@@ -115,14 +117,13 @@ class Sending {
 			return 0;
 		}
 		var sent = 0;
-		long start = System.nanoTime();
 		try {
 			for (int i = 0; i < mostPerRun; i++) {
 				var due = reserveNextDue();
 				if (due.isEmpty()) {
 					break;
 				}
-				pace(start, i);
+				pace();
 				if (!send(sender, due.get())) {
 					break;
 				}
@@ -136,10 +137,14 @@ class Sending {
 		return sent;
 	}
 
-	/** Waits until the {@code i}-th mail of this run is due at the configured pace. */
-	private void pace(long start, int i) {
-		long due = start + (long) (i * TimeUnit.SECONDS.toNanos(1) / mailsPerSecond);
-		long wait = due - System.nanoTime();
+	/**
+	 * Waits for this mail's slot at the configured pace, shared by every run of this instance (the one after a commit
+	 * and the scheduled one may overlap): the instance never sends faster than {@code mails-per-second}.
+	 */
+	private void pace() {
+		long interval = (long) (TimeUnit.SECONDS.toNanos(1) / mailsPerSecond);
+		long slot = nextSlot.accumulateAndGet(interval, (previous, step) -> Math.max(System.nanoTime(), previous + step));
+		long wait = slot - System.nanoTime();
 		if (wait > 0) {
 			LockSupport.parkNanos(wait);
 		}
