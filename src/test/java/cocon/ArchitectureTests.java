@@ -29,7 +29,7 @@ class ArchitectureTests {
 
 	/** The business modules, by package under {@code cocon}: they reach each other only through published events. */
 	static final List<String> BUSINESS_MODULES = List.of("intake", "curation", "voting", "governance", "referents", "deployment",
-			"directory");
+			"directory", "notifications");
 
 	/**
 	 * The technical modules: they depend on each other only as their {@code allowedDependencies} say (checked by

@@ -29,11 +29,16 @@ class IdentityRegistry implements KnownIdentities {
 	private final boolean demo;
 	/** Who was recorded since start-up: HTTP Basic signs in on every request, the table needs one row per person. */
 	private final Set<String> recorded = ConcurrentHashMap.newKeySet();
+	/** Who the observers were told of since start-up (ADR 41): once per person and instance. */
+	private final Set<String> told = ConcurrentHashMap.newKeySet();
+	private final org.springframework.beans.factory.ObjectProvider<cocon.shared.identity.SignInObserver> observers;
 
-	IdentityRegistry(JdbcClient jdbc, Clock clock, Environment environment) {
+	IdentityRegistry(JdbcClient jdbc, Clock clock, Environment environment,
+			org.springframework.beans.factory.ObjectProvider<cocon.shared.identity.SignInObserver> observers) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.demo = environment.acceptsProfiles(Profiles.of(DemoSignInConfiguration.DEMO));
+		this.observers = observers;
 	}
 
 	@Override
@@ -79,10 +84,23 @@ class IdentityRegistry implements KnownIdentities {
 	@EventListener
 	void signedIn(AuthenticationSuccessEvent event) {
 		var user = CurrentUserArgumentResolver.currentUser(event.getAuthentication());
+		if (user != null && told.add(user.username())) {
+			observers.orderedStream().forEach(observer -> tell(observer, user));
+		}
 		if (user == null || (demo && byRule(user.username())) || !recorded.add(user.username())) {
 			return;
 		}
 		record(user);
+	}
+
+	private void tell(cocon.shared.identity.SignInObserver observer, cocon.shared.identity.CurrentUser user) {
+		try {
+			observer.signedIn(user);
+		}
+		catch (RuntimeException e) {
+			told.remove(user.username());
+			LOG.warn("Connexion non transmise à {} : {}", observer.getClass().getSimpleName(), e.getClass().getSimpleName());
+		}
 	}
 
 	/** Kept apart so that a failure to record never fails the sign-in itself. */

@@ -135,6 +135,13 @@ class SecurityConfiguration {
 	static final RequestMatcher API_WITHOUT_SESSION_COOKIE = request -> API.matches(request)
 			&& (request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getRequestedSessionId() == null);
 
+	/**
+	 * The one-click unsubscribe of every mail (RFC 8058, ADR 41): a mail client posts it with no page and no session;
+	 * the secret token of the link is its only credential, and it can only turn mails off.
+	 */
+	static final RequestMatcher ONE_CLICK_UNSUBSCRIBE = PathPatternRequestMatcher.pathPattern(HttpMethod.POST,
+			"/notifications/desabonnement/*");
+
 	static final String CSRF_REFUSED = "Le jeton CSRF manque ou n'est plus valable : une écriture authentifiée par le "
 			+ "cookie de session envoie le jeton de la page dans l'en-tête X-CSRF-TOKEN (ou le champ _csrf). Rechargez la "
 			+ "page et réessayez.";
@@ -171,12 +178,13 @@ class SecurityConfiguration {
 						.requestMatchers("/admin/**", "/api/admin/**").hasRole("ADMINISTRATOR")
 						.requestMatchers("/curation/**").hasRole("CURATOR")
 						.requestMatchers(SIGN_IN_PAGE, SIGN_OUT).permitAll()
+						.requestMatchers(ONE_CLICK_UNSUBSCRIBE).permitAll()
 						.requestMatchers(HttpMethod.GET, "/**").permitAll()
 						.requestMatchers(HttpMethod.HEAD, "/**").permitAll()
 						.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
 						.anyRequest().authenticated())
 				// a write authenticated by the session cookie carries the token, in the API too (ADR 0035)
-				.csrf(csrf -> csrf.ignoringRequestMatchers(API_WITHOUT_SESSION_COOKIE))
+				.csrf(csrf -> csrf.ignoringRequestMatchers(API_WITHOUT_SESSION_COOKIE, ONE_CLICK_UNSUBSCRIBE))
 				.exceptionHandling(exceptions -> exceptions
 						.defaultAuthenticationEntryPointFor(apiEntryPoint, API)
 						.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE),

@@ -30,25 +30,22 @@ import cocon.shared.CampaignId;
 import cocon.shared.Window;
 import cocon.shared.identity.CurrentUser;
 
-/** The pages of intake: the contribution form, « Mes contributions », the CSV import and the outbox. */
+/** The pages of intake: the contribution form, « Mes contributions », and the CSV import. */
 @Controller
 class ContributionPages {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRANCE)
 			.withZone(Window.PARIS);
-	private static final int MAILS_PER_PAGE = 20;
 
 	private final Intake intake;
 	private final Campaigns campaigns;
-	private final ContributorNotifier notifier;
 	private final Clock clock;
 	private final MessageSource messages;
 
-	ContributionPages(Intake intake, Campaigns campaigns, ContributorNotifier notifier, Clock clock,
+	ContributionPages(Intake intake, Campaigns campaigns, Clock clock,
 			MessageSource messages) {
 		this.intake = intake;
 		this.campaigns = campaigns;
-		this.notifier = notifier;
 		this.clock = clock;
 		this.messages = messages;
 	}
@@ -173,21 +170,6 @@ class ContributionPages {
 			model.addAttribute("failure", e.getMessage());
 		}
 		return "intake/import";
-	}
-
-	@GetMapping("/admin/courriels")
-	@PreAuthorize("hasAnyRole('ADMINISTRATOR', 'CURATOR')")
-	String outbox(@RequestParam(defaultValue = "1") int page, Model model) {
-		var total = notifier.count();
-		int pages = (int) Math.max(1, (total + MAILS_PER_PAGE - 1) / MAILS_PER_PAGE);
-		int current = Math.min(Math.max(page, 1), pages);
-		List<ContributorNotifier.OutboxMail> mails = notifier.latest((current - 1) * MAILS_PER_PAGE, MAILS_PER_PAGE);
-		model.addAttribute("mails", mails);
-		model.addAttribute("total", total);
-		model.addAttribute("page", current);
-		model.addAttribute("pages", pages);
-		model.addAttribute("dates", DATE);
-		return "intake/courriels";
 	}
 
 	static String format(Instant instant) {

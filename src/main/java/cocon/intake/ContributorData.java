@@ -20,10 +20,9 @@ import cocon.shared.identity.PersonalData;
 
 /**
  * The contributor's personal data in intake (ADR 13, ADR 39): the contributions they wrote, with their name, e-mail
- * and function, and the mails sent to them. A contribution imported from a CSV file has no account behind it: it is
+ * and function (the mails sent to them are the notifications module's, ADR 41). A contribution imported from a CSV file has no account behind it: it is
  * the person's when its author's e-mail address is the one they signed in with. Erasure keeps each contribution, its
- * content and its outcome — curation, the funnel and the supports rely on them — and removes who wrote it; the mails
- * to them lose address and body. The same erasure happens to every contribution 3 years after its campaign's
+ * content and its outcome — curation, the funnel and the supports rely on them — and removes who wrote it. The same erasure happens to every contribution 3 years after its campaign's
  * contribution window closed (the period the personal-data page states).
  */
 @Component
@@ -39,13 +38,11 @@ class ContributorData implements PersonalData {
 	static final Period RETENTION = Period.ofYears(3);
 
 	private final Contributions contributions;
-	private final ContributorNotifier notifier;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	ContributorData(Contributions contributions, ContributorNotifier notifier, JdbcClient jdbc, Clock clock) {
+	ContributorData(Contributions contributions, JdbcClient jdbc, Clock clock) {
 		this.contributions = contributions;
-		this.notifier = notifier;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -77,10 +74,6 @@ class ContributorData implements PersonalData {
 			entry.put("submittedAt", c.submittedAt().toString());
 			entry.put("importedFromFile", c.author().username() == null);
 			entry.put("outcome", c.outcome().status().label());
-			entry.put("mails", notifier.forContribution(c.getId().id()).stream()
-					.map(m -> Map.of("recipient", m.recipient(), "subject", m.subject(), "body", m.body(),
-							"writtenAt", m.createdAt().toString()))
-					.toList());
 			return entry;
 		}).toList();
 	}
@@ -96,7 +89,7 @@ class ContributorData implements PersonalData {
 				.param("username", user.username())
 				.param("email", user.email() == null || user.email().isBlank() ? null : user.email().strip())
 				.query(UUID.class).list();
-		return anonymise(ids, ERASED, "Contenu effacé à la demande du destinataire.");
+		return anonymise(ids, ERASED);
 	}
 
 	@Override
@@ -108,20 +101,14 @@ class ContributorData implements PersonalData {
 				where k.contributions_closes < ? and c.author_erased_at is null
 				for update of c""")
 				.param(Timestamp.from(closedBefore)).query(UUID.class).list();
-		return anonymise(ids, EXPIRED, "Contenu effacé au terme de la durée de conservation.");
+		return anonymise(ids, EXPIRED);
 	}
 
-	private Map<String, Integer> anonymise(List<UUID> ids, String function, String mailBody) {
+	private Map<String, Integer> anonymise(List<UUID> ids, String function) {
 		if (ids.isEmpty()) {
-			return Map.of("contributions", 0, "mails", 0);
+			return Map.of("contributions", 0);
 		}
 		var array = ids.toArray(UUID[]::new);
-		// mails not yet sent are withdrawn (their address is erased); those sent keep their subject, for the count
-		int mails = jdbc.sql("delete from intake.outbox where contribution_id = any(?) and sent_at is null")
-				.param(array).update();
-		mails += jdbc.sql("""
-				update intake.outbox set recipient = 'adresse effacée', body = ?
-				where contribution_id = any(?) and recipient <> 'adresse effacée'""").params(mailBody, array).update();
 		int erased = jdbc.sql("""
 				update intake.contribution set author_username = null, author_name = null, author_email = null,
 				  author_function = :function, author_erased_at = :now
@@ -130,6 +117,6 @@ class ContributorData implements PersonalData {
 				.param("now", Timestamp.from(clock.instant()))
 				.param("ids", array)
 				.update();
-		return Map.of("contributions", erased, "mails", mails);
+		return Map.of("contributions", erased);
 	}
 }

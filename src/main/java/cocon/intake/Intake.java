@@ -33,15 +33,13 @@ class Intake {
 
 	private final Campaigns campaigns;
 	private final Contributions contributions;
-	private final ContributorNotifier notifier;
 	private final ObjectProvider<Directory> directory;
 	private final Clock clock;
 
-	Intake(Campaigns campaigns, Contributions contributions, ContributorNotifier notifier,
+	Intake(Campaigns campaigns, Contributions contributions,
 			ObjectProvider<Directory> directory, Clock clock) {
 		this.campaigns = campaigns;
 		this.contributions = contributions;
-		this.notifier = notifier;
 		this.directory = directory;
 		this.clock = clock;
 	}
@@ -120,7 +118,8 @@ class Intake {
 
 	/**
 	 * Records a decision of curation on a contribution: kept in the history, shown as the outcome if it is the latest
-	 * one, and told to the contributor by mail. A decision delivered twice changes nothing the second time.
+	 * one (the notifications module tells the contributor, ADR 41). A decision delivered twice changes nothing the
+	 * second time.
 	 */
 	@Transactional
 	void decide(ContributionId id, Outcome outcome, String decidedBy, Instant decidedAt) {
@@ -134,8 +133,8 @@ class Intake {
 			return;
 		}
 		var contribution = found.get();
-		if (contribution.decide(outcome, decidedBy, decidedAt) && contributions.saveOutcome(contribution)) {
-			notifier.outcomeDecided(contribution);
+		if (contribution.decide(outcome, decidedBy, decidedAt)) {
+			contributions.saveOutcome(contribution);
 		}
 	}
 }

@@ -64,11 +64,24 @@ record PersonalDataFixture(CurrentUser user, UUID campaign, UUID proposal, UUID 
 				.params(contribution, campaign, user.displayName(), user.email(), siren, organisation.name(),
 						at(year, 2, 1), (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", ""))
 				.update();
+		// the mail telling the outcome, in the notifications module's outbox (ADR 41), to the imported author's address
+		var mail = UUID.randomUUID();
 		jdbc.sql("""
-				insert into intake.outbox (id, contribution_id, recipient, subject, body, created_at, sent_at, decision_key)
-				values (?, ?, ?, 'Votre contribution', ?, ?, ?, ?)""")
-				.params(UUID.randomUUID(), contribution, user.email(), "Bonjour " + user.displayName(), at(year, 3, 20),
-						at(year, 3, 20), UUID.randomUUID().toString())
+				insert into notifications.recipient (recipient_key, email, token, seen_at) values (?, ?, ?, ?)
+				on conflict do nothing""")
+				.params("email:" + user.email().toLowerCase(java.util.Locale.ROOT), user.email(), UUID.randomUUID().toString(),
+						at(year, 3, 20))
+				.update();
+		jdbc.sql("""
+				insert into notifications.message (id, notification_key, kind, subject, body_text, body_html, created_at)
+				values (?, ?, 'CONTRIBUTION_OUTCOME', 'Votre contribution', ?, '', ?)""")
+				.params(mail, UUID.randomUUID().toString(), "Bonjour " + user.displayName(), at(year, 3, 20)).update();
+		jdbc.sql("""
+				insert into notifications.outbox (message_id, recipient_key, recipient, created_at, to_send, next_attempt_at,
+				  sent_at)
+				values (?, ?, ?, ?, true, ?, ?)""")
+				.params(mail, "email:" + user.email().toLowerCase(java.util.Locale.ROOT), user.email(), at(year, 3, 20),
+						at(year, 3, 20), at(year, 3, 20))
 				.update();
 
 		jdbc.sql("""

@@ -59,7 +59,7 @@ class PersonalDataRightsTests {
 				.andExpect(jsonPath("$.contributions.length()").value(1))
 				.andExpect(jsonPath("$.contributions[0].title").value("Un besoin importé"))
 				.andExpect(jsonPath("$.contributions[0].importedFromFile").value(true))
-				.andExpect(jsonPath("$.contributions[0].mails[0].recipient").value(user.email()))
+				.andExpect(jsonPath("$.notifications.courriels[0].destinataire").value(user.email()))
 				.andExpect(jsonPath("$.supports.length()").value(2))
 				.andExpect(jsonPath("$.supports[0].collectivite.siren").value(person.siren()))
 				.andExpect(jsonPath("$.referentApplications.length()").value(1))
@@ -92,7 +92,7 @@ class PersonalDataRightsTests {
 		assertThat(contribution.get("author_name")).isNull();
 		assertThat(contribution.get("author_email")).isNull();
 		assertThat(contribution.get("author_erased_at")).isNotNull();
-		assertThat(count("select count(*) from intake.outbox where recipient = ?", user.email())).isZero();
+		assertThat(count("select count(*) from notifications.outbox where recipient = ?", user.email())).isZero();
 		// voting: the supports stay the commune's, through an agent whose identifier is erased
 		assertThat(count("select count(*) from voting.support where siren = ?", person.siren())).isEqualTo(1);
 		assertThat(count("select count(*) from voting.support_history where siren = ?", person.siren())).isEqualTo(1);

@@ -32,16 +32,13 @@ import cocon.shared.Window;
 import cocon.testing.Campaign2021;
 import cocon.testing.Identities;
 
-/** Curation's decisions reach the contribution, its author's page and their mailbox, once each. */
+/** Curation's decisions reach the contribution and its author's page, once each (the mails: ContributorMailTests). */
 class ContributionOutcomeTests extends IntakeTestSupport {
 
 	static final Instant DECIDED = OffsetDateTime.parse("2021-03-22T14:00:00+01:00").toInstant();
 
 	@Autowired
 	IntakeListeners listener;
-
-	@Autowired
-	ContributorNotifier notifier;
 
 	ContributionId submit(CampaignId campaign, String title) throws Exception {
 		var result = mvc.perform(post("/api/campaigns/{id}/contributions", campaign.id()).with(as(Identities.lyon()))
@@ -78,17 +75,8 @@ class ContributionOutcomeTests extends IntakeTestSupport {
 				.andExpect(content().string(containsString("Regroupée dans la proposition « Améliorer la gestion de la relation usagers »")))
 				.andExpect(content().string(containsString("Intégrée à une proposition")));
 
-		// the same event delivered again (after a crash, say) changes nothing and sends no second mail
+		// the same event delivered again (after a crash, say) changes nothing (its mail: ContributorMailTests)
 		listener.on(grouped);
-		var mails = notifier.forContribution(id.id());
-		assertThat(mails).hasSize(1);
-		var mail = mails.get(0);
-		assertThat(mail.recipient()).isEqualTo(Identities.lyon().email());
-		assertThat(mail.subject()).isEqualTo("[Cocon] Votre contribution a été intégrée à une proposition : « Relation usagers unifiée »");
-		assertThat(mail.body())
-				.contains("Bonjour Agent Lyon,")
-				.contains("a été regroupée avec d'autres besoins proches dans la proposition « Améliorer la gestion de la relation usagers »")
-				.contains("« Mes contributions » : http://localhost:8080/mes-contributions");
 		assertThat(jdbc.sql("select count(*) from intake.outcome_decision where contribution_id = ?").param(id.id())
 				.query(Long.class).single()).isEqualTo(1);
 	}
@@ -105,24 +93,9 @@ class ContributionOutcomeTests extends IntakeTestSupport {
 		scenario.publish(new ContributionRejected(rejected, campaign, "Hors du champ des services numériques.", "curator", DECIDED))
 				.andWaitForStateChange(() -> outcomeOf(rejected), "REJECTED"::equals);
 
-		assertThat(notifier.forContribution(reoriented.id())).singleElement().satisfies(mail -> {
-			assertThat(mail.subject()).contains("Votre contribution a été réorientée");
-			assertThat(mail.body()).contains("a été réorientée vers « PayFiP (DGFiP) »")
-					.contains("Précisions de l'équipe : Ce service permet déjà le paiement en ligne des factures locales.")
-					.contains("/mes-contributions");
-		});
-		assertThat(notifier.forContribution(rejected.id())).singleElement().satisfies(mail -> {
-			assertThat(mail.subject()).contains("Votre contribution n'a pas été retenue");
-			assertThat(mail.body()).contains("n'a pas été retenue").contains("Motif : Hors du champ des services numériques.");
-		});
 		mvc.perform(get("/mes-contributions").with(as(Identities.lyon())))
 				.andExpect(content().string(containsString("Réorientée vers « PayFiP (DGFiP) »")))
 				.andExpect(content().string(containsString("Motif : Hors du champ des services numériques.")));
-		mvc.perform(get("/admin/courriels").with(as(Identities.admin())))
-				.andExpect(status().isOk())
-				.andExpect(content().string(containsString("Votre contribution a été réorientée")));
-		mvc.perform(get("/admin/courriels").with(as(Identities.lyon())))
-				.andExpect(status().isForbidden());
 	}
 
 	@Test
@@ -147,9 +120,6 @@ class ContributionOutcomeTests extends IntakeTestSupport {
 				.andExpect(jsonPath("$.outcome.target").value("France Services"))
 				.andExpect(jsonPath("$.outcome.decidedBy").value("curator"))
 				.andExpect(jsonPath("$.history[*].status").value(org.hamcrest.Matchers.contains("REJECTED", "GROUPED", "REORIENTED")));
-		assertThat(notifier.forContribution(id.id())).extracting(ContributorNotifier.OutboxMail::subject)
-				.containsExactly("[Cocon] Votre contribution a été intégrée à une proposition : « Diagnostic numérique »",
-						"[Cocon] Votre contribution a été réorientée : « Diagnostic numérique »");
 	}
 
 	@Test
@@ -178,13 +148,10 @@ class ContributionOutcomeTests extends IntakeTestSupport {
 	@Test
 	void anOutcomeForAnUnknownContributionIsIgnored() {
 		var unknown = new ContributionId(UUID.randomUUID());
-		var mailsBefore = jdbc.sql("select count(*) from intake.outbox").query(Long.class).single();
 		var contributionsBefore = jdbc.sql("select count(*) from intake.contribution").query(Long.class).single();
 
 		listener.on(new ContributionRejected(unknown, CampaignId.random(), "Motif", "curator", DECIDED));
 
-		assertThat(notifier.forContribution(unknown.id())).isEmpty();
-		assertThat(jdbc.sql("select count(*) from intake.outbox").query(Long.class).single()).isEqualTo(mailsBefore);
 		assertThat(jdbc.sql("select count(*) from intake.contribution").query(Long.class).single())
 				.isEqualTo(contributionsBefore);
 	}

@@ -113,7 +113,7 @@ class ScheduledWorkTests {
 			});
 		}
 		assertThat(scheduled).contains("SupportsClosing.closeDueCampaigns", "SupportFeed.sweep",
-				"EventResubmission.resubmitFailedPublications", "ContributorNotifier.retryDueMails");
+				"EventResubmission.resubmitFailedPublications", "Sending.retryDueMails");
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

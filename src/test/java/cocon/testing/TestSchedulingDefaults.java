@@ -30,6 +30,7 @@ public class TestSchedulingDefaults implements EnvironmentPostProcessor, Ordered
 						"cocon.voting.feed.sweep-lock-at-least", "PT0S",
 						"cocon.events.resubmission.cron", "-",
 						"cocon.personal-data.retention.cron", "-",
+						"cocon.notifications.cron", "-",
 						"cocon.events.resubmission.lock-at-least", "PT0S",
 						"cocon.events.staleness.published", "0s",
 						"cocon.events.staleness.processing", "0s",

@@ -1,0 +1,128 @@
+package cocon.notifications;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The Atom 1.0 feeds (RFC 4287) of the campaigns' public news — phases opened, results, shortlist, funding, referent
+ * calls, services available — one per campaign and one for all, linked from every page ({@code rel="alternate"} in
+ * the head, {@link Links}). Facts only: the feeds never name a person, nor who is subscribed.
+ */
+@RestController
+class AtomFeeds {
+
+	static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
+	static final String ALL = "/actualites.atom";
+
+	record Entry(UUID id, String title, String summary, String link, Instant published) {
+	}
+
+	private final JdbcClient jdbc;
+	private final String baseUrl;
+
+	AtomFeeds(JdbcClient jdbc, @Value("${cocon.base-url:http://localhost:8080}") String baseUrl) {
+		this.jdbc = jdbc;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	/** Writes a news item once (its key says what it is about). */
+	void publish(String key, UUID campaign, String title, String summary, String path, Instant at) {
+		jdbc.sql("""
+				insert into notifications.news (id, news_key, campaign_id, title, summary, link, published_at)
+				values (?, ?, ?, ?, ?, ?, ?) on conflict (news_key) do nothing""")
+				.params(UUID.randomUUID(), key, campaign, title, summary, path, Timestamp.from(at)).update();
+	}
+
+	@GetMapping(ALL)
+	ResponseEntity<String> all() {
+		return feed("Cocon — les actualités des campagnes", ALL, "/campagnes", "urn:cocon:actualites",
+				entries("true", Map.of()));
+	}
+
+	@GetMapping("/campagnes/{id}/actualites.atom")
+	ResponseEntity<String> campaign(@PathVariable UUID id) {
+		var title = jdbc.sql("select title from notifications.campaign where id = ?").param(id).query(String.class)
+				.optional();
+		if (title.isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
+		return feed("Cocon — les actualités de « " + title.get() + " »", "/campagnes/" + id + "/actualites.atom",
+				"/campagnes/" + id, "urn:uuid:" + id, entries("campaign_id = :campaign", Map.of("campaign", id)));
+	}
+
+	private List<Entry> entries(String condition, Map<String, ?> parameters) {
+		var statement = jdbc.sql("""
+				select id, title, summary, link, published_at from notifications.news where %s
+				order by published_at desc, id limit 50""".formatted(condition));
+		for (var parameter : parameters.entrySet()) {
+			statement = statement.param(parameter.getKey(), parameter.getValue());
+		}
+		return statement.query((rs, n) -> new Entry(rs.getObject("id", UUID.class), rs.getString("title"),
+				rs.getString("summary"), rs.getString("link"), rs.getTimestamp("published_at").toInstant())).list();
+	}
+
+	private ResponseEntity<String> feed(String title, String self, String page, String id, List<Entry> entries) {
+		var updated = entries.isEmpty() ? Instant.EPOCH : entries.get(0).published();
+		var xml = new StringBuilder("""
+				<?xml version="1.0" encoding="utf-8"?>
+				<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">
+				""");
+		xml.append("  <id>").append(escape(id)).append("</id>\n")
+				.append("  <title>").append(escape(title)).append("</title>\n")
+				.append("  <updated>").append(updated).append("</updated>\n")
+				.append("  <author><name>Incubateur des territoires (ANCT)</name></author>\n")
+				.append("  <link rel=\"self\" type=\"application/atom+xml\" href=\"").append(escape(baseUrl + self)).append("\"/>\n")
+				.append("  <link rel=\"alternate\" type=\"text/html\" href=\"").append(escape(baseUrl + page)).append("\"/>\n");
+		for (var entry : entries) {
+			xml.append("  <entry>\n")
+					.append("    <id>urn:uuid:").append(entry.id()).append("</id>\n")
+					.append("    <title>").append(escape(entry.title())).append("</title>\n")
+					.append("    <updated>").append(entry.published()).append("</updated>\n")
+					.append("    <link rel=\"alternate\" type=\"text/html\" href=\"").append(escape(baseUrl + entry.link()))
+					.append("\"/>\n")
+					.append("    <summary>").append(escape(entry.summary())).append("</summary>\n")
+					.append("  </entry>\n");
+		}
+		xml.append("</feed>\n");
+		return ResponseEntity.ok().contentType(ATOM).body(xml.toString());
+	}
+
+	private static String escape(String text) {
+		return HtmlUtils.htmlEscape(text, "UTF-8");
+	}
+
+	/** The feeds a page links to in its head: all campaigns', and the campaign's on its pages. */
+	@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+	static class Links {
+
+		private static final Pattern CAMPAIGN = Pattern.compile("^/campagnes/([0-9a-fA-F-]{36})(/.*)?$");
+
+		@ModelAttribute("feeds")
+		List<Map<String, String>> feeds(HttpServletRequest request) {
+			var all = Map.of("href", ALL, "title", "Actualités de toutes les campagnes (Atom)");
+			var matcher = CAMPAIGN.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+			if (!matcher.matches()) {
+				return List.of(all);
+			}
+			return List.of(Map.of("href", "/campagnes/" + matcher.group(1) + "/actualites.atom", "title",
+					"Actualités de cette campagne (Atom)"), all);
+		}
+	}
+}

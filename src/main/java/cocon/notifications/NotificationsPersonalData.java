@@ -1,0 +1,89 @@
+package cocon.notifications;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cocon.shared.identity.CurrentUser;
+import cocon.shared.identity.PersonalData;
+
+/**
+ * What the notifications module keeps about a person (ADR 39, ADR 41): the address it writes to, their preferences
+ * and the mails written to them — under their user name, and under the address they signed in with for the mails of
+ * a contribution imported from a file. Erasure forgets the address and the preferences, withdraws the mails not sent
+ * yet and keeps of the others only that they were sent (the counts of the staff page).
+ */
+@Component
+class NotificationsPersonalData implements PersonalData {
+
+	static final String ERASED = "adresse effacée";
+
+	private final JdbcClient jdbc;
+
+	NotificationsPersonalData(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public String section() {
+		return "notifications";
+	}
+
+	private static String[] keys(CurrentUser user) {
+		return user.email() == null || user.email().isBlank() ? new String[] { user.username() }
+				: new String[] { user.username(), Recipients.keyOf(user.email()) };
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Object export(CurrentUser user) {
+		var keys = keys(user);
+		var data = new LinkedHashMap<String, Object>();
+		data.put("adresses", jdbc.sql("select email from notifications.recipient where recipient_key = any(?)")
+				.param(keys).query(String.class).list());
+		data.put("preferences", jdbc.sql("""
+				select kind, enabled, digest from notifications.preference where recipient_key = any(?) order by kind""")
+				.param(keys)
+				.query((rs, n) -> Map.of("type", Kind.parse(rs.getString("kind")).map(Kind::label).orElse(rs.getString("kind")),
+						"choix", !rs.getBoolean("enabled") ? "jamais" : rs.getBoolean("digest") ? "résumé hebdomadaire" : "à chaque fois"))
+				.list());
+		data.put("courriels", jdbc.sql("""
+				select m.subject, m.body_text, o.recipient, o.created_at, o.sent_at
+				from notifications.outbox o join notifications.message m on m.id = o.message_id
+				where o.recipient_key = any(?) order by o.seq""")
+				.param(keys)
+				.query((rs, n) -> {
+					var mail = new LinkedHashMap<String, Object>();
+					mail.put("destinataire", rs.getString("recipient"));
+					mail.put("objet", rs.getString("subject"));
+					mail.put("texte", rs.getString("body_text"));
+					mail.put("ecritLe", rs.getTimestamp("created_at").toInstant().toString());
+					mail.put("envoyeLe", rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant().toString());
+					return mail;
+				}).list());
+		return data;
+	}
+
+	@Override
+	@Transactional
+	public Map<String, Integer> erase(CurrentUser user) {
+		var keys = keys(user);
+		// a mail written to this person alone (a contribution's outcome) loses its body; those to many keep theirs
+		jdbc.sql("""
+				update notifications.message m set body_text = 'Contenu effacé à la demande du destinataire.', body_html = ''
+				where m.id in (select o.message_id from notifications.outbox o where o.recipient_key = any(?))
+				  and (select count(*) from notifications.outbox o where o.message_id = m.id) = 1""")
+				.param(keys).update();
+		int withdrawn = jdbc.sql("delete from notifications.outbox where recipient_key = any(?) and sent_at is null")
+				.param(keys).update();
+		int mails = jdbc.sql("""
+				update notifications.outbox set recipient = ?, recipient_key = 'effacé:' || id
+				where recipient_key = any(?)""").params(ERASED, keys).update();
+		jdbc.sql("update notifications.contribution set author_key = null where author_key = any(?)").param(keys).update();
+		int recipients = jdbc.sql("delete from notifications.recipient where recipient_key = any(?)").param(keys).update();
+		return Map.of("adresses", recipients, "courriels", withdrawn + mails);
+	}
+}
