@@ -27,8 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Acceptance 2 of the living demonstration: on an instance of its own with the demonstration on (the embedded
  * default's settings), the replay at the moment "deploiement" (a day of 2023) still shows the figures of 2021 on the
  * public pages of the campaign, and the 44 services in varied phases with more than a thousand adoptions (issue 23,
- * acceptance 4); a restart adds nothing, and the administrator's page resets it to the moment "supports". The first
- * page served, before the application is even ready, announces the preparation (issue 25, point 8).
+ * acceptance 4); a restart adds nothing, and the administrator's page resets it to the moment "supports", then a reset
+ * goes to "funding": at each of the three moments the committee's counts equal the public ones, proposal by proposal
+ * (issue 25, acceptance 3). The first page served, before the application is even ready, announces the preparation
+ * (issue 25, point 8).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cocon.demo.seed=true", "cocon.demo.moment=deploiement", "cocon.test.database=demo_replay" })
@@ -134,6 +136,12 @@ class DemonstrationBrowserTests extends BrowserTest {
 		assertThat(find(By.id("etat-demonstration")).getText()).contains("Soutiens des collectivités");
 		// issue 25: the reset emptied voting's count position, and no count reached the committee any more
 		theCommitteeCountsWhatThePublicReads(reset.campaignId());
+
+		// and after a reset to a moment past the close of the supports, the committee decides on the public tally
+		assertThat(demo.reset(Moment.FUNDING)).isTrue();
+		var funding = demo.completion().get(3, TimeUnit.MINUTES);
+		assertThat(funding.funded()).isEqualTo(Replay.FUNDED);
+		theCommitteeCountsWhatThePublicReads(funding.campaignId());
 	}
 
 	/**
@@ -159,6 +167,16 @@ class DemonstrationBrowserTests extends BrowserTest {
 				committee.put(row.get("proposalId").asString(), row.get("supports").asInt());
 			}
 			assertThat(committee).as("the committee's counts against the public counts").isEqualTo(published);
+			// and its page says the same of the public leader, in the row's supports column
+			var leader = published.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow();
+			var page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/campagnes/" + campaign
+					+ "/comite?vue=toutes&supportsWeight=1&maturityWeight=0"))).header("Accept", "text/html")
+					.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+							"admin:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+					HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8)).body();
+			var row = page.substring(page.indexOf("<tr id=\"proposition-" + leader.getKey() + "\""));
+			assertThat(row.substring(0, row.indexOf("</tr>"))).as("the committee page's row of the public leader")
+					.contains("<td><span>" + leader.getValue() + "</span>");
 		});
 	}
 
