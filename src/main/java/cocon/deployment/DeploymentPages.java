@@ -146,13 +146,33 @@ class DeploymentPages {
 		model.addAttribute("organisation", organisation);
 		if (organisation != null) {
 			model.addAttribute("mine", deployment.currentAdoptionIfAny(serviceId, organisation.siren()).orElse(null));
-			model.addAttribute("closest", queries.closestAdopters(id, organisation.siren(), organisation.departement(),
-					organisation.population(), 6));
+			model.addAttribute("closest", queries.closestAdopters(id, organisation.siren(), sameEpci(organisation),
+					organisation.departement(), organisation.population(), 6));
 			model.addAttribute("experimenting", model.getAttribute("territories") instanceof List<?> territories
 					&& territories.stream().anyMatch(t -> ((DeploymentQueries.Territory) t).siren()
 							.equals(organisation.siren().value())));
 		}
 		return "deployment/service";
+	}
+
+	/**
+	 * The collectivités of the viewer's EPCI, from the directory: the EPCI and its member communes (for an EPCI, itself
+	 * and its members; for a commune, its EPCI and the other members); none when the directory is absent or the
+	 * organisation belongs to no EPCI (a département, a région).
+	 */
+	private List<cocon.shared.Siren> sameEpci(cocon.shared.identity.Organisation organisation) {
+		var lookup = directory.getIfAvailable();
+		if (lookup == null) {
+			return List.of();
+		}
+		var epci = organisation.kind() == CollectiviteKind.EPCI ? organisation.siren()
+				: lookup.find(organisation.siren()).map(c -> c.epci()).orElse(null);
+		if (epci == null) {
+			return List.of();
+		}
+		var members = new java.util.ArrayList<>(lookup.epciMembers(epci));
+		members.add(epci);
+		return members;
 	}
 
 	private String departementName(String code) {
