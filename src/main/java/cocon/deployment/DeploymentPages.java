@@ -121,12 +121,13 @@ class DeploymentPages {
 			model.addAttribute("members", queries.team(id));
 		}
 		// the map: every département at zero first, so that the colour scale runs from 0
-		var byDepartement = queries.byDepartement(id).stream().map(count -> new DeploymentQueries.Count(count.key()
+		var counted = queries.byDepartement(id);
+		var byDepartement = counted.stream().map(count -> new DeploymentQueries.Count(count.key()
 				+ departementName(count.key()), count.collectivites(),
 				count.population())).toList();
 		var data = new LinkedHashMap<String, Long>();
 		MAP_DEPARTEMENTS.forEach(code -> data.put(code, 0L));
-		queries.byDepartement(id).forEach(count -> data.put(count.key(), count.collectivites()));
+		counted.forEach(count -> data.put(count.key(), count.collectivites()));
 		model.addAttribute("departements", byDepartement);
 		model.addAttribute("mapData", JSON.writeValueAsString(data));
 		model.addAttribute("mapDate", Dates.day(clock.instant()));

@@ -97,12 +97,12 @@ class DeploymentQueries {
 			left join deployment.proposal p on p.proposal_id = s.proposal_id
 			left join deployment.campaign c on c.campaign_id = s.campaign_id
 			left join (select service_id,
-			                  count(*) filter (where status = 'INTERESSEE') as interessee,
-			                  count(*) filter (where status = 'EN_TEST') as en_test,
-			                  count(*) filter (where status = 'EN_SERVICE') as en_service,
-			                  count(*) filter (where status = 'ABANDONNEE') as abandonnee,
+			                  sum(collectivites) filter (where status = 'INTERESSEE') as interessee,
+			                  sum(collectivites) filter (where status = 'EN_TEST') as en_test,
+			                  sum(collectivites) filter (where status = 'EN_SERVICE') as en_service,
+			                  sum(collectivites) filter (where status = 'ABANDONNEE') as abandonnee,
 			                  sum(population) filter (where status in ('EN_TEST', 'EN_SERVICE')) as population
-			           from deployment.adoption group by service_id) a on a.service_id = s.id
+			           from deployment.adoption_count group by service_id) a on a.service_id = s.id
 			""";
 
 	/** The catalogue: every service of every campaign matching the filters, the most adopted first. */

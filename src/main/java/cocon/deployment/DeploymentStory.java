@@ -32,9 +32,9 @@ class DeploymentStory implements ProposalStory {
 		var story = new HashMap<ProposalId, List<StoryStep>>();
 		jdbc.sql("""
 				select s.id, s.proposal_id, s.title, s.provider, s.phase, s.stop_reason,
-				       (select count(*) from deployment.adoption a where a.service_id = s.id
+				       (select coalesce(sum(collectivites), 0) from deployment.adoption_count a where a.service_id = s.id
 				          and a.status in ('EN_TEST', 'EN_SERVICE')) as used,
-				       (select count(*) from deployment.adoption a where a.service_id = s.id
+				       (select coalesce(sum(collectivites), 0) from deployment.adoption_count a where a.service_id = s.id
 				          and a.status = 'INTERESSEE') as interested
 				from deployment.service s where s.proposal_id = any (:ids) order by s.funded_at, s.title""")
 				.param("ids", proposals.stream().map(ProposalId::id).toArray(UUID[]::new))

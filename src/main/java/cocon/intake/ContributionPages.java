@@ -234,11 +234,15 @@ class ContributionPages {
 	String withdraw(@PathVariable UUID id, @RequestParam(required = false) String confirmation, CurrentUser user,
 			RedirectAttributes redirect) {
 		var contributionId = new ContributionId(id);
+		var contribution = intake.read(contributionId, user);
+		if (!contribution.isAuthoredBy(user.username())) {
+			throw new IntakeExceptions.NotYourContributionException();
+		}
 		if (!"oui".equals(confirmation)) {
 			redirect.addFlashAttribute("unconfirmed", true);
 			return "redirect:/mes-contributions/" + id + "/retrait";
 		}
-		var title = intake.read(contributionId, user).title();
+		var title = contribution.title();
 		try {
 			intake.withdraw(contributionId, user);
 			redirect.addFlashAttribute("withdrawn", title);

@@ -83,6 +83,33 @@ class DeploymentPagesTests extends DeploymentTestSupport {
 				.isLessThan(ofTheEpci.indexOf("Hières-sur-Amby"));
 	}
 
+	/** The catalogue's counts are kept by the database with every declaration, change and erasure (ADR 40, issue 23). */
+	@Test
+	void theCountsOfTheCatalogueFollowEveryDeclarationAndChange() throws Exception {
+		var first = commune("Voiron", "38", 20_000);
+		var second = commune("Vienne", "38", 30_000);
+		deployment.declare(service(), first, "INTERESSEE", null);
+		deployment.declare(service(), second, "EN_TEST", null);
+		deployment.declare(service(), first, "EN_SERVICE", null);
+		deployment.declare(service(), second, "ABANDONNEE", "Trop coûteux pour nous.");
+		deployment.declare(service(), second, "ABANDONNEE", "Toujours trop coûteux.");
+
+		var counted = jdbc.sql("""
+				select status, collectivites, population from deployment.adoption_count
+				where service_id = :s and collectivites <> 0 order by status""")
+				.param("s", project.projectId()).query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2) + "/" + rs.getLong(3))
+				.list();
+		var recounted = jdbc.sql("""
+				select status, count(*), sum(population) from deployment.adoption where service_id = :s
+				group by status order by status""")
+				.param("s", project.projectId()).query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2) + "/" + rs.getLong(3))
+				.list();
+		assertThat(counted).isEqualTo(recounted).containsExactly("ABANDONNEE=1/30000", "EN_SERVICE=1/20000");
+		mvc.perform(get("/api/services/" + project.projectId())).andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.adoptionsByStatus.EN_SERVICE").value(1))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.adoptionsByStatus.ABANDONNEE").value(1));
+	}
+
 	@Test
 	void thePublicPageShowsNoPersonNorPrivateFeedback() throws Exception {
 		var territory = commune("Méaudre", "38", 1_400);
