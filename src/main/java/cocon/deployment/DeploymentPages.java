@@ -43,14 +43,16 @@ class DeploymentPages {
 
 	private final Deployment deployment;
 	private final DeploymentQueries queries;
+	private final NearbyAdopters nearby;
 	/** The names of départements; absent when the module runs alone (its module test). */
 	private final org.springframework.beans.factory.ObjectProvider<Directory> directory;
 	private final Clock clock;
 
-	DeploymentPages(Deployment deployment, DeploymentQueries queries,
+	DeploymentPages(Deployment deployment, DeploymentQueries queries, NearbyAdopters nearby,
 			org.springframework.beans.factory.ObjectProvider<Directory> directory, Clock clock) {
 		this.deployment = deployment;
 		this.queries = queries;
+		this.nearby = nearby;
 		this.directory = directory;
 		this.clock = clock;
 	}
@@ -147,7 +149,7 @@ class DeploymentPages {
 		model.addAttribute("organisation", organisation);
 		if (organisation != null) {
 			model.addAttribute("mine", deployment.currentAdoptionIfAny(serviceId, organisation.siren()).orElse(null));
-			model.addAttribute("closest", queries.closestAdopters(id, organisation.siren(), sameEpci(organisation),
+			model.addAttribute("closest", nearby.closestAdopters(id, organisation.siren(), sameEpci(organisation),
 					organisation.departement(), organisation.population(), 6));
 			model.addAttribute("experimenting", model.getAttribute("territories") instanceof List<?> territories
 					&& territories.stream().anyMatch(t -> ((DeploymentQueries.Territory) t).siren()
