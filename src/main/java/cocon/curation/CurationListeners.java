@@ -5,7 +5,9 @@ import org.springframework.stereotype.Component;
 
 import cocon.governance.events.CampaignEvent;
 import cocon.governance.events.CampaignSnapshot;
+import cocon.intake.events.ContributionRevised;
 import cocon.intake.events.ContributionSubmitted;
+import cocon.intake.events.ContributionWithdrawn;
 
 /** What curation learns from the other modules. Every listener is idempotent: an event may come twice. */
 @Component
@@ -13,10 +15,12 @@ class CurationListeners {
 
 	private final Campaigns campaigns;
 	private final Contributions contributions;
+	private final WithdrawnContributions withdrawn;
 
-	CurationListeners(Campaigns campaigns, Contributions contributions) {
+	CurationListeners(Campaigns campaigns, Contributions contributions, WithdrawnContributions withdrawn) {
 		this.campaigns = campaigns;
 		this.contributions = contributions;
+		this.withdrawn = withdrawn;
 	}
 
 	/** A campaign scheduled or its calendar changed: both carry the whole campaign (ADR 0018). */
@@ -35,5 +39,17 @@ class CurationListeners {
 	@ApplicationModuleListener
 	void on(ContributionSubmitted event) {
 		contributions.receive(event);
+	}
+
+	/** Its author withdrew a pending contribution: out of the queue (issue 25, point 6). */
+	@ApplicationModuleListener
+	void on(ContributionWithdrawn event) {
+		withdrawn.withdrawn(event);
+	}
+
+	/** Its author corrected a pending contribution: the new text is the one to triage. */
+	@ApplicationModuleListener
+	void on(ContributionRevised event) {
+		withdrawn.revised(event);
 	}
 }

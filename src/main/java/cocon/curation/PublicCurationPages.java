@@ -19,6 +19,8 @@ import cocon.shared.ProposalSupports;
 import cocon.shared.Refusal;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.Role;
+import cocon.shared.story.ProposalStory;
+import cocon.shared.story.StoryStep;
 
 /** Public pages of curation: a published proposal, and the curation funnel of a campaign. */
 @Controller
@@ -34,13 +36,16 @@ class PublicCurationPages {
 	private final CurationReports reports;
 	private final ObjectProvider<ProposalSupports> supports;
 	private final Clock clock;
+	/** What became of the proposal after curation, told by the modules that know it (ADR 43). */
+	private final ObjectProvider<ProposalStory> stories;
 
 	PublicCurationPages(Campaigns campaigns, CurationReports reports, ObjectProvider<ProposalSupports> supports,
-			Clock clock) {
+			Clock clock, ObjectProvider<ProposalStory> stories) {
 		this.campaigns = campaigns;
 		this.reports = reports;
 		this.supports = supports;
 		this.clock = clock;
+		this.stories = stories;
 	}
 
 	@GetMapping("/propositions/{id}")
@@ -65,6 +70,10 @@ class PublicCurationPages {
 		model.addAttribute("supportsAhead", summary != null && summary.window().isAhead(now));
 		model.addAttribute("viewerOrganisation", organisation);
 		model.addAttribute("signedIn", user != null);
+		// the page is the proposal itself: its story starts after curation (shortlist, working group, funding, services)
+		var proposalId = new ProposalId(id);
+		model.addAttribute("story", ProposalStory.told(stories.orderedStream(), List.of(proposalId))
+				.getOrDefault(proposalId, List.of()).stream().filter(step -> step.order() > StoryStep.PROPOSAL).toList());
 		return "curation/proposal";
 	}
 

@@ -43,14 +43,16 @@ class DeploymentPages {
 
 	private final Deployment deployment;
 	private final DeploymentQueries queries;
+	private final NearbyAdopters nearby;
 	/** The names of départements; absent when the module runs alone (its module test). */
 	private final org.springframework.beans.factory.ObjectProvider<Directory> directory;
 	private final Clock clock;
 
-	DeploymentPages(Deployment deployment, DeploymentQueries queries,
+	DeploymentPages(Deployment deployment, DeploymentQueries queries, NearbyAdopters nearby,
 			org.springframework.beans.factory.ObjectProvider<Directory> directory, Clock clock) {
 		this.deployment = deployment;
 		this.queries = queries;
+		this.nearby = nearby;
 		this.directory = directory;
 		this.clock = clock;
 	}
@@ -121,12 +123,13 @@ class DeploymentPages {
 			model.addAttribute("members", queries.team(id));
 		}
 		// the map: every département at zero first, so that the colour scale runs from 0
-		var byDepartement = queries.byDepartement(id).stream().map(count -> new DeploymentQueries.Count(count.key()
+		var counted = queries.byDepartement(id);
+		var byDepartement = counted.stream().map(count -> new DeploymentQueries.Count(count.key()
 				+ departementName(count.key()), count.collectivites(),
 				count.population())).toList();
 		var data = new LinkedHashMap<String, Long>();
 		MAP_DEPARTEMENTS.forEach(code -> data.put(code, 0L));
-		queries.byDepartement(id).forEach(count -> data.put(count.key(), count.collectivites()));
+		counted.forEach(count -> data.put(count.key(), count.collectivites()));
 		model.addAttribute("departements", byDepartement);
 		model.addAttribute("mapData", JSON.writeValueAsString(data));
 		model.addAttribute("mapDate", Dates.day(clock.instant()));
@@ -146,13 +149,33 @@ class DeploymentPages {
 		model.addAttribute("organisation", organisation);
 		if (organisation != null) {
 			model.addAttribute("mine", deployment.currentAdoptionIfAny(serviceId, organisation.siren()).orElse(null));
-			model.addAttribute("closest", queries.closestAdopters(id, organisation.siren(), organisation.departement(),
-					organisation.population(), 6));
+			model.addAttribute("closest", nearby.closestAdopters(id, organisation.siren(), sameEpci(organisation),
+					organisation.departement(), organisation.population(), 6));
 			model.addAttribute("experimenting", model.getAttribute("territories") instanceof List<?> territories
 					&& territories.stream().anyMatch(t -> ((DeploymentQueries.Territory) t).siren()
 							.equals(organisation.siren().value())));
 		}
 		return "deployment/service";
+	}
+
+	/**
+	 * The collectivités of the viewer's EPCI, from the directory: the EPCI and its member communes (for an EPCI, itself
+	 * and its members; for a commune, its EPCI and the other members); none when the directory is absent or the
+	 * organisation belongs to no EPCI (a département, a région).
+	 */
+	private List<cocon.shared.Siren> sameEpci(cocon.shared.identity.Organisation organisation) {
+		var lookup = directory.getIfAvailable();
+		if (lookup == null) {
+			return List.of();
+		}
+		var epci = organisation.kind() == CollectiviteKind.EPCI ? organisation.siren()
+				: lookup.find(organisation.siren()).map(c -> c.epci()).orElse(null);
+		if (epci == null) {
+			return List.of();
+		}
+		var members = new java.util.ArrayList<>(lookup.epciMembers(epci));
+		members.add(epci);
+		return members;
 	}
 
 	private String departementName(String code) {

@@ -54,13 +54,9 @@ class DirectoryQueries implements Directory {
 	@Override
 	public Optional<Collectivite> find(Siren siren) {
 		startup.awaitInitialLoad();
-		return jdbc.sql("""
-				select siren, name, kind, insee_code, departement, region, population from directory.collectivite
-				 where siren = :siren and active
-				""").param("siren", siren.value())
-				.query((rs, row) -> new Collectivite(Siren.of(rs.getString("siren")), rs.getString("name"),
-						CollectiviteKind.valueOf(rs.getString("kind")), rs.getString("insee_code"),
-						rs.getString("departement"), rs.getString("region"), rs.getLong("population")))
+		return jdbc.sql("select " + KERNEL_COLUMNS + " from directory.collectivite c where c.siren = :siren and c.active")
+				.param("siren", siren.value())
+				.query((rs, row) -> collectivite(rs))
 				.optional();
 	}
 
@@ -72,17 +68,36 @@ class DirectoryQueries implements Directory {
 			return found;
 		}
 		// one query for many collectivités: the open data export of the supports looks up thousands at once
-		jdbc.sql("""
-				select siren, name, kind, insee_code, departement, region, population from directory.collectivite
-				 where siren = any(string_to_array(:sirens, ',')) and active
+		jdbc.sql("select " + KERNEL_COLUMNS + """
+				 from directory.collectivite c where c.siren = any(string_to_array(:sirens, ',')) and c.active
 				""").param("sirens", String.join(",", sirens.stream().map(Siren::value).toList()))
 				.query(rs -> {
-					var c = new Collectivite(Siren.of(rs.getString("siren")), rs.getString("name"),
-							CollectiviteKind.valueOf(rs.getString("kind")), rs.getString("insee_code"),
-							rs.getString("departement"), rs.getString("region"), rs.getLong("population"));
+					var c = collectivite(rs);
 					found.put(c.siren(), c);
 				});
 		return found;
+	}
+
+	/** The columns of the kernel's view, a commune's EPCI with them (the first by SIREN, should the data list two). */
+	private static final String KERNEL_COLUMNS = """
+			c.siren, c.name, c.kind, c.insee_code, c.departement, c.region, c.population,
+			(select m.epci_siren from directory.epci_member m join directory.collectivite e on e.siren = m.epci_siren
+			  where m.commune_siren = c.siren and e.active order by m.epci_siren limit 1) as epci""";
+
+	private static Collectivite collectivite(java.sql.ResultSet rs) throws java.sql.SQLException {
+		var epci = rs.getString("epci");
+		return new Collectivite(Siren.of(rs.getString("siren")), rs.getString("name"),
+				CollectiviteKind.valueOf(rs.getString("kind")), rs.getString("insee_code"), rs.getString("departement"),
+				rs.getString("region"), rs.getLong("population"), epci == null ? null : Siren.of(epci));
+	}
+
+	@Override
+	public List<Siren> epciMembers(Siren epci) {
+		startup.awaitInitialLoad();
+		return jdbc.sql("""
+				select m.commune_siren from directory.epci_member m join directory.collectivite c on c.siren = m.commune_siren
+				 where m.epci_siren = :siren and c.active order by m.commune_siren""")
+				.param("siren", epci.value()).query((rs, row) -> Siren.of(rs.getString(1))).list();
 	}
 
 	@Override

@@ -11,7 +11,9 @@ import java.util.Locale;
 
 import org.jmolecules.ddd.types.AggregateRoot;
 
+import cocon.intake.events.ContributionRevised;
 import cocon.intake.events.ContributionSubmitted;
+import cocon.intake.events.ContributionWithdrawn;
 import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ContributionId;
@@ -48,11 +50,11 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 
 	private final ContributionId id;
 	private final CampaignId campaignId;
-	private final String title;
-	private final String need;
-	private final String theme;
-	private final AuthorRole authorRole;
-	private final String authorFunction;
+	private String title;
+	private String need;
+	private String theme;
+	private AuthorRole authorRole;
+	private String authorFunction;
 	private final Author author;
 	private final OrganisationRef organisation;
 	private final Instant submittedAt;
@@ -61,6 +63,7 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 	private Outcome outcome;
 	private String decidedBy;
 	private Instant decidedAt;
+	private Instant revisedAt;
 
 	private final transient RegisteredEvents events = new RegisteredEvents();
 
@@ -140,6 +143,59 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 		this.decidedBy = by;
 		this.decidedAt = at;
 		return true;
+	}
+
+	/**
+	 * Its author corrects a contribution still waiting to be triaged, inside the contribution window (after it, no new
+	 * text is accepted), with the same checks as a submission; curation learns the new text.
+	 */
+	void revise(Campaign campaign, Submission submission, Instant now) {
+		requirePending("modifiée");
+		if (!campaign.acceptsContributionsAt(now)) {
+			throw new IntakeExceptions.NotRevisableException(windowMessage(campaign, now)
+					+ " Vous pouvez encore retirer votre contribution tant qu'elle n'a pas été analysée.");
+		}
+		var problems = submission.problems(campaign);
+		if (!problems.isEmpty()) {
+			throw new InvalidSubmissionException(problems, campaign.themes());
+		}
+		this.title = submission.title();
+		this.need = submission.need();
+		this.theme = campaign.theme(submission.theme()).orElseThrow();
+		this.authorRole = AuthorRole.parse(submission.authorRole()).orElseThrow();
+		this.authorFunction = submission.authorFunction();
+		this.revisedAt = now;
+		events.register(new ContributionRevised(id, campaignId, title, need, theme, authorRole.name(), now));
+	}
+
+	/**
+	 * Its author withdraws a contribution still waiting to be triaged (at any time: a withdrawal adds nothing to the
+	 * campaign); curation drops it from its queue.
+	 */
+	void withdraw(Instant now) {
+		requirePending("retirée");
+		events.register(new ContributionWithdrawn(id, campaignId, now));
+	}
+
+	private void requirePending(String what) {
+		if (!(outcome instanceof Outcome.Pending)) {
+			throw new IntakeExceptions.NotRevisableException("Cette contribution a déjà été analysée par l'équipe de la campagne (« "
+					+ outcome.status().label() + " ») : elle ne peut plus être " + what + ".");
+		}
+	}
+
+	boolean isPending() {
+		return outcome instanceof Outcome.Pending;
+	}
+
+	Instant revisedAt() {
+		return revisedAt;
+	}
+
+	/** The date of its last correction by its author, as read from the store. */
+	Contribution revisedAt(Instant at) {
+		this.revisedAt = at;
+		return this;
 	}
 
 	boolean isAuthoredBy(String username) {

@@ -7,9 +7,11 @@ import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,7 +19,7 @@ import cocon.shared.CampaignId;
 import cocon.shared.ContributionId;
 import cocon.shared.identity.CurrentUser;
 
-/** The intake API: submitting, importing and following contributions. */
+/** The intake API: submitting, correcting, withdrawing, importing and following contributions. */
 @RestController
 class ContributionApi {
 
@@ -48,6 +50,21 @@ class ContributionApi {
 		var contributionId = new ContributionId(id);
 		var contribution = intake.read(contributionId, user);
 		return ContributionView.of(contribution, intake.history(contributionId), user.isStaff());
+	}
+
+	/** Its author corrects a contribution still waiting to be triaged (409 once triaged or after the window). */
+	@PutMapping("/api/contributions/{id}")
+	ContributionView revise(@PathVariable UUID id, @RequestBody SubmissionRequest request, CurrentUser user) {
+		var contributionId = new ContributionId(id);
+		intake.revise(contributionId, request.submission(), user);
+		return ContributionView.of(intake.read(contributionId, user), intake.history(contributionId), user.isStaff());
+	}
+
+	/** Its author withdraws a contribution still waiting to be triaged (409 once triaged). */
+	@DeleteMapping("/api/contributions/{id}")
+	ResponseEntity<Void> withdraw(@PathVariable UUID id, CurrentUser user) {
+		intake.withdraw(new ContributionId(id), user);
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/api/me/contributions")

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -27,10 +28,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cocon.intake.IntakeExceptions.MissingOrganisationException;
 import cocon.intake.IntakeExceptions.UnreadableCsvException;
 import cocon.shared.CampaignId;
+import cocon.shared.ContributionId;
 import cocon.shared.Window;
 import cocon.shared.identity.CurrentUser;
+import cocon.shared.story.ProposalStory;
+import cocon.shared.story.StoryStep;
 
-/** The pages of intake: the contribution form, « Mes contributions », and the CSV import. */
+/**
+ * The pages of intake: the contribution form, « Mes contributions » (with the story of each proposal a contribution
+ * led to, and the correction or withdrawal of a pending one) and the CSV import.
+ */
 @Controller
 class ContributionPages {
 
@@ -41,22 +48,29 @@ class ContributionPages {
 	private final Campaigns campaigns;
 	private final Clock clock;
 	private final MessageSource messages;
+	/** What became of the proposals, told by every module that knows a part of it (ADR 43). */
+	private final ObjectProvider<ProposalStory> stories;
 
-	ContributionPages(Intake intake, Campaigns campaigns, Clock clock,
-			MessageSource messages) {
+	ContributionPages(Intake intake, Campaigns campaigns, Clock clock, MessageSource messages,
+			ObjectProvider<ProposalStory> stories) {
 		this.intake = intake;
 		this.campaigns = campaigns;
 		this.clock = clock;
 		this.messages = messages;
+		this.stories = stories;
 	}
 
 	/** A campaign open to contributions now, on « Mes contributions ». */
 	record OpenCall(UUID id, String title, String closes) {
 	}
 
-	/** A line of « Mes contributions ». */
+	/**
+	 * A line of « Mes contributions »: what became of the contribution, and once grouped the story of its proposal up
+	 * to the services and their adoptions; while pending, its author may correct it (in the window) or withdraw it.
+	 */
 	record Row(UUID id, String title, String campaign, String theme, String submittedAt, String status, String label,
-			String badge, String detail, String decidedAt) {
+			String badge, String detail, String decidedAt, String revisedAt, boolean withdrawable, boolean revisable,
+			List<StoryStep> story) {
 	}
 
 	@GetMapping("/campagnes/{campaignId}/contribuer")
@@ -105,18 +119,28 @@ class ContributionPages {
 
 	@GetMapping("/mes-contributions")
 	String mine(CurrentUser user, Model model) {
-		var titles = campaigns.all().stream().collect(Collectors.toMap(c -> c.id().id(), Campaign::title));
-		var rows = intake.mine(user).stream().map(c -> row(c, id -> titles.getOrDefault(id, ""))).toList();
+		var all = campaigns.all();
+		var titles = all.stream().collect(Collectors.toMap(c -> c.id().id(), Campaign::title));
+		var now = clock.instant();
+		var open = all.stream().filter(c -> c.acceptsContributionsAt(now)).map(c -> c.id().id())
+				.collect(Collectors.toSet());
+		var mine = intake.mine(user);
+		var proposals = mine.stream().map(Contribution::outcome).filter(Outcome.Grouped.class::isInstance)
+				.map(g -> ((Outcome.Grouped) g).proposalId()).collect(Collectors.toSet());
+		var story = ProposalStory.told(stories.orderedStream(), proposals);
+		var rows = mine.stream().map(c -> row(c, id -> titles.getOrDefault(id, ""), open.contains(c.campaignId().id()),
+				c.outcome() instanceof Outcome.Grouped g ? story.getOrDefault(g.proposalId(), List.of()) : List.of()))
+				.toList();
 		model.addAttribute("rows", rows);
 		// where to contribute next, straight to the form (not back to the list of campaigns)
-		var now = clock.instant();
 		model.addAttribute("openCalls", campaigns.all().stream().filter(c -> c.acceptsContributionsAt(now))
 				.map(c -> new OpenCall(c.id().id(), c.title(), DATE.format(c.contributions().closes()))).toList());
 		model.addAttribute("canContribute", user.organisation() != null);
 		return "intake/mes-contributions";
 	}
 
-	private static Row row(Contribution c, Function<UUID, String> campaignTitle) {
+	private static Row row(Contribution c, Function<UUID, String> campaignTitle, boolean windowOpen,
+			List<StoryStep> story) {
 		var outcome = c.outcome();
 		String badge;
 		String detail;
@@ -138,7 +162,92 @@ class ContributionPages {
 		}
 		return new Row(c.getId().id(), c.title(), campaignTitle.apply(c.campaignId().id()), c.theme(),
 				DATE.format(c.submittedAt()), outcome.status().name(), outcome.status().label(), badge, detail,
-				c.decidedAt() == null ? null : DATE.format(c.decidedAt()));
+				c.decidedAt() == null ? null : DATE.format(c.decidedAt()),
+				c.revisedAt() == null ? null : DATE.format(c.revisedAt()), c.isPending(), c.isPending() && windowOpen,
+				story);
+	}
+
+	@GetMapping("/mes-contributions/{id}/modifier")
+	String reviseForm(@PathVariable UUID id, CurrentUser user, Model model) {
+		var contribution = intake.read(new ContributionId(id), user);
+		var form = new ContributionForm();
+		form.setTitle(contribution.title());
+		form.setNeed(contribution.need());
+		form.setTheme(contribution.theme());
+		form.setAuthorRole(contribution.authorRole().name());
+		form.setAuthorFunction(contribution.authorFunction());
+		return revisePage(contribution, user, form, model);
+	}
+
+	@PostMapping("/mes-contributions/{id}/modifier")
+	String revise(@PathVariable UUID id, @ModelAttribute("form") ContributionForm form, BindingResult binding,
+			CurrentUser user, Model model, RedirectAttributes redirect) {
+		var contributionId = new ContributionId(id);
+		try {
+			intake.revise(contributionId, form.submission(), user);
+		}
+		catch (InvalidSubmissionException e) {
+			e.problems().forEach((field, message) -> binding.rejectValue(field, "invalid",
+					"authorRole".equals(field) ? messages.getMessage("intake.form.role.required", null, Locale.FRANCE)
+							: message));
+			return revisePage(intake.read(contributionId, user), user, form, model);
+		}
+		catch (IntakeExceptions.NotRevisableException e) {
+			redirect.addFlashAttribute("refused", e.getMessage());
+			return "redirect:/mes-contributions";
+		}
+		redirect.addFlashAttribute("revised", form.getTitle());
+		return "redirect:/mes-contributions#contribution-" + id;
+	}
+
+	private String revisePage(Contribution contribution, CurrentUser user, ContributionForm form, Model model) {
+		if (!contribution.isAuthoredBy(user.username())) {
+			throw new IntakeExceptions.NotYourContributionException();
+		}
+		formPage(intake.campaign(contribution.campaignId()), user, form, model);
+		model.addAttribute("revising", contribution.getId().id());
+		model.addAttribute("pending", contribution.isPending());
+		return "intake/contribuer";
+	}
+
+	/** The contribution its author is about to withdraw, as the confirmation page shows it. */
+	record Withdrawal(UUID id, String title, String need, boolean pending) {
+	}
+
+	@GetMapping("/mes-contributions/{id}/retrait")
+	String withdrawForm(@PathVariable UUID id, CurrentUser user, Model model) {
+		var contribution = intake.read(new ContributionId(id), user);
+		if (!contribution.isAuthoredBy(user.username())) {
+			throw new IntakeExceptions.NotYourContributionException();
+		}
+		model.addAttribute("contribution", new Withdrawal(id, contribution.title(), contribution.need(),
+				contribution.isPending()));
+		model.addAttribute("campaign", intake.campaign(contribution.campaignId()));
+		model.addAttribute("submittedAt", DATE.format(contribution.submittedAt()));
+		return "intake/retrait";
+	}
+
+	@PostMapping("/mes-contributions/{id}/retrait")
+	String withdraw(@PathVariable UUID id, @RequestParam(required = false) String confirmation, CurrentUser user,
+			RedirectAttributes redirect) {
+		var contributionId = new ContributionId(id);
+		var contribution = intake.read(contributionId, user);
+		if (!contribution.isAuthoredBy(user.username())) {
+			throw new IntakeExceptions.NotYourContributionException();
+		}
+		if (!"oui".equals(confirmation)) {
+			redirect.addFlashAttribute("unconfirmed", true);
+			return "redirect:/mes-contributions/" + id + "/retrait";
+		}
+		var title = contribution.title();
+		try {
+			intake.withdraw(contributionId, user);
+			redirect.addFlashAttribute("withdrawn", title);
+		}
+		catch (IntakeExceptions.NotRevisableException e) {
+			redirect.addFlashAttribute("refused", e.getMessage());
+		}
+		return "redirect:/mes-contributions";
 	}
 
 	@GetMapping("/curation/campagnes/{campaignId}/import")

@@ -11,7 +11,7 @@ import cocon.shared.Window;
 /** A contribution as the API shows it to its author and to the staff. */
 record ContributionView(UUID id, UUID campaignId, String title, String need, String theme, String authorRole,
 		String authorFunction, AuthorView author, OrganisationView organisation, OffsetDateTime submittedAt,
-		String source, OutcomeView outcome, List<OutcomeView> history) {
+		String source, OutcomeView outcome, List<OutcomeView> history, OffsetDateTime revisedAt) {
 
 	record AuthorView(String name, String email) {
 	}
@@ -39,7 +39,8 @@ record ContributionView(UUID id, UUID campaignId, String title, String need, Str
 				new OrganisationView(c.organisation().siren().value(), c.organisation().name(), c.organisation().kind().name()),
 				paris(c.submittedAt()), c.source().name(),
 				OutcomeView.of(c.outcome(), staff ? c.decidedBy() : null, c.decidedAt()),
-				history.stream().map(d -> OutcomeView.of(d.outcome(), staff ? d.decidedBy() : null, d.decidedAt())).toList());
+				history.stream().map(d -> OutcomeView.of(d.outcome(), staff ? d.decidedBy() : null, d.decidedAt())).toList(),
+				paris(c.revisedAt()));
 	}
 
 	static OffsetDateTime paris(Instant instant) {

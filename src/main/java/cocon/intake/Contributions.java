@@ -91,6 +91,54 @@ class Contributions {
 				.update() == 1;
 	}
 
+	/**
+	 * Stores its author's correction and publishes it, unless the contribution was triaged meanwhile (the SQL condition
+	 * repeats the aggregate's rule).
+	 */
+	boolean saveRevision(Contribution c) {
+		boolean saved = jdbc.sql("""
+				update intake.contribution set title = :title, need = :need, theme = :theme, author_role = :role,
+				  author_function = :function, revised_at = :at
+				where id = :id and outcome = 'PENDING'""")
+				.param("id", c.getId().id())
+				.param("title", c.title())
+				.param("need", c.need())
+				.param("theme", c.theme())
+				.param("role", c.authorRole().name())
+				.param("function", c.authorFunction())
+				.param("at", Timestamp.from(c.revisedAt()))
+				.update() == 1;
+		publishIf(saved, c);
+		return saved;
+	}
+
+	/**
+	 * Removes a contribution its author withdrew, unless it was triaged meanwhile; what remains is the fact of the
+	 * withdrawal (which contribution, of which campaign, when), without its text nor its author.
+	 */
+	boolean withdraw(Contribution c, Instant at) {
+		boolean removed = jdbc.sql("delete from intake.contribution where id = :id and outcome = 'PENDING'")
+				.param("id", c.getId().id()).update() == 1;
+		if (removed) {
+			jdbc.sql("""
+					insert into intake.contribution_withdrawal (contribution_id, campaign_id, withdrawn_at)
+					values (:id, :campaign, :at) on conflict do nothing""")
+					.param("id", c.getId().id()).param("campaign", c.campaignId().id()).param("at", Timestamp.from(at))
+					.update();
+		}
+		publishIf(removed, c);
+		return removed;
+	}
+
+	private void publishIf(boolean stored, Contribution c) {
+		if (stored) {
+			c.events().publishTo(events);
+		}
+		else {
+			c.events().discard();
+		}
+	}
+
 	/** Keeps the decision in the history; false when it was already recorded (an event delivered twice). */
 	boolean recordDecision(ContributionId id, Outcome outcome, String by, Instant at, Instant now) {
 		return outcomeParams(jdbc.sql("""
@@ -162,6 +210,7 @@ class Contributions {
 
 	private static Contribution map(ResultSet rs, int row) throws SQLException {
 		Timestamp decidedAt = rs.getTimestamp("decided_at");
+		Timestamp revisedAt = rs.getTimestamp("revised_at");
 		return new Contribution(new ContributionId(rs.getObject("id", UUID.class)),
 				new CampaignId(rs.getObject("campaign_id", UUID.class)), rs.getString("title"), rs.getString("need"),
 				rs.getString("theme"), AuthorRole.valueOf(rs.getString("author_role")), rs.getString("author_function"),
@@ -170,7 +219,8 @@ class Contributions {
 						CollectiviteKind.valueOf(rs.getString("organisation_kind"))),
 				rs.getTimestamp("submitted_at").toInstant(), Contribution.Source.valueOf(rs.getString("source")),
 				rs.getString("import_key"), outcome(rs), rs.getString("decided_by"),
-				decidedAt == null ? null : decidedAt.toInstant());
+				decidedAt == null ? null : decidedAt.toInstant())
+				.revisedAt(revisedAt == null ? null : revisedAt.toInstant());
 	}
 
 	private static Outcome outcome(ResultSet rs) throws SQLException {

@@ -108,6 +108,42 @@ class Intake {
 		return contribution;
 	}
 
+	/** Its author corrects a contribution still waiting to be triaged, inside the contribution window. */
+	@Transactional
+	void revise(ContributionId id, Submission submission, CurrentUser user) {
+		var contribution = own(id, user);
+		contribution.revise(campaign(contribution.campaignId()), submission, clock.instant());
+		if (!contributions.saveRevision(contribution)) {
+			throw triagedMeanwhile();
+		}
+	}
+
+	/** Its author withdraws a contribution still waiting to be triaged. */
+	@Transactional
+	void withdraw(ContributionId id, CurrentUser user) {
+		var contribution = own(id, user);
+		var now = clock.instant();
+		contribution.withdraw(now);
+		if (!contributions.withdraw(contribution, now)) {
+			throw triagedMeanwhile();
+		}
+		LOG.info("Contribution {} retirée par son auteur.", id);
+	}
+
+	/** The contribution, if the signed-in person wrote it (the staff read any, but only the author changes one). */
+	private Contribution own(ContributionId id, CurrentUser user) {
+		var contribution = contributions.find(id).orElseThrow(() -> new UnknownContributionException(id));
+		if (!contribution.isAuthoredBy(user.username())) {
+			throw new NotYourContributionException();
+		}
+		return contribution;
+	}
+
+	private static IntakeExceptions.NotRevisableException triagedMeanwhile() {
+		return new IntakeExceptions.NotRevisableException(
+				"L'équipe de la campagne vient d'analyser cette contribution : elle ne peut plus être modifiée ni retirée.");
+	}
+
 	List<Contributions.Decision> history(ContributionId id) {
 		return contributions.history(id);
 	}

@@ -39,6 +39,13 @@ final class IntakeExceptions {
 		}
 	}
 
+	/** A contribution already triaged, or a correction after the contribution window. */
+	static class NotRevisableException extends Refusal.Conflict {
+		NotRevisableException(String message) {
+			super(message);
+		}
+	}
+
 	/** A CSV file that cannot be read at all (encoding, header, unterminated quote). */
 	static class UnreadableCsvException extends Refusal.Invalid {
 		UnreadableCsvException(String message) {

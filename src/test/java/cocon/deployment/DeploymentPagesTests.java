@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 
 import cocon.testing.Identities;
@@ -48,6 +50,64 @@ class DeploymentPagesTests extends DeploymentTestSupport {
 		mvc.perform(post(page + "/adoption").with(as(agent)).with(csrf()).param("status", "ABANDONNEE"))
 				.andExpect(flash().attribute("error", containsString("pourquoi")));
 		mvc.perform(get(page).with(as(agent))).andExpect(content().string(containsString("Sassenage : « En test »")));
+	}
+
+	/**
+	 * Issue 23 point 4, with a real pair of the directory: Agnin and Roussillon are both in the CC Entre Bièvre et Rhône
+	 * (Isère); Hières-sur-Amby, also in Isère, has exactly Agnin's population but another EPCI, and Lyon is in the
+	 * Rhône. The EPCI comes first whatever the populations, then the département.
+	 */
+	@Test
+	void deployerChezMoiRanksTheAdoptersOfTheSameEpciFirstThenTheSameDepartement() throws Exception {
+		var roussillon = Identities.agentOf("213803448", "Roussillon", cocon.shared.CollectiviteKind.COMMUNE, "38", "84", 8_595);
+		var hieres = Identities.agentOf("213801905", "Hières-sur-Amby", cocon.shared.CollectiviteKind.COMMUNE, "38", "84", 1_245);
+		var communaute = Identities.agentOf("200085751", "CC Entre Bièvre et Rhône", cocon.shared.CollectiviteKind.EPCI, "38", "84", 70_000);
+		deployment.declare(service(), Identities.lyon(), "EN_SERVICE", null);
+		deployment.declare(service(), hieres, "EN_SERVICE", null);
+		deployment.declare(service(), roussillon, "EN_TEST", null);
+		var agnin = Identities.agentOf("213800030", "Agnin", cocon.shared.CollectiviteKind.COMMUNE, "38", "84", 1_245);
+
+		var html = mvc.perform(get("/services/" + project.projectId()).with(as(agnin))).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+		var table = html.substring(html.indexOf("Collectivités utilisatrices les plus proches de la vôtre"));
+		assertThat(table.indexOf("Roussillon")).as("same EPCI first").isPositive()
+				.isLessThan(table.indexOf("Hières-sur-Amby"));
+		assertThat(table.indexOf("Hières-sur-Amby")).as("then the same département").isLessThan(table.indexOf("Lyon"));
+		assertThat(table).contains("data-proximite=\"EPCI\"").contains("Même intercommunalité")
+				.contains("data-proximite=\"DEPARTEMENT\"").contains("data-proximite=\"POPULATION\"");
+
+		var seenByTheEpci = mvc.perform(get("/services/" + project.projectId()).with(as(communaute)))
+				.andReturn().getResponse().getContentAsString();
+		var ofTheEpci = seenByTheEpci.substring(seenByTheEpci.indexOf("Collectivités utilisatrices les plus proches de la vôtre"));
+		assertThat(ofTheEpci.indexOf("Roussillon")).as("an EPCI sees its member communes first")
+				.isLessThan(ofTheEpci.indexOf("Hières-sur-Amby"));
+	}
+
+	/** The catalogue's counts are kept by the database with every declaration, change and erasure (ADR 40, issue 23). */
+	@Test
+	void theCountsOfTheCatalogueFollowEveryDeclarationAndChange() throws Exception {
+		var first = commune("Voiron", "38", 20_000);
+		var second = commune("Vienne", "38", 30_000);
+		deployment.declare(service(), first, "INTERESSEE", null);
+		deployment.declare(service(), second, "EN_TEST", null);
+		deployment.declare(service(), first, "EN_SERVICE", null);
+		deployment.declare(service(), second, "ABANDONNEE", "Trop coûteux pour nous.");
+		deployment.declare(service(), second, "ABANDONNEE", "Toujours trop coûteux.");
+
+		var counted = jdbc.sql("""
+				select status, collectivites, population from deployment.adoption_count
+				where service_id = :s and collectivites <> 0 order by status""")
+				.param("s", project.projectId()).query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2) + "/" + rs.getLong(3))
+				.list();
+		var recounted = jdbc.sql("""
+				select status, count(*), sum(population) from deployment.adoption where service_id = :s
+				group by status order by status""")
+				.param("s", project.projectId()).query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2) + "/" + rs.getLong(3))
+				.list();
+		assertThat(counted).isEqualTo(recounted).containsExactly("ABANDONNEE=1/30000", "EN_SERVICE=1/20000");
+		mvc.perform(get("/api/services/" + project.projectId())).andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.adoptionsByStatus.EN_SERVICE").value(1))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.adoptionsByStatus.ABANDONNEE").value(1));
 	}
 
 	@Test

@@ -254,6 +254,19 @@ class DirectoryTests {
 				.andExpect(content().string(containsString("« xqzwv introuvable »")));
 	}
 
+	/** Issue 23 point 4: the kernel's view says which EPCI a commune belongs to, and an EPCI's members. */
+	@Test
+	void aCommuneKnowsItsEpciAndAnEpciItsMembers() {
+		var agnin = directory.find(Siren.of("213800030")).orElseThrow();
+		assertThat(agnin.epci()).as("CC Entre Bièvre et Rhône").isEqualTo(Siren.of("200085751"));
+		assertThat(directory.findAll(java.util.List.of(Siren.of("213803448"))).get(Siren.of("213803448")).epci())
+				.as("Roussillon, in the same EPCI").isEqualTo(agnin.epci());
+		assertThat(directory.epciMembers(agnin.epci())).hasSize(37).contains(Siren.of("213800030"), Siren.of("213803448"))
+				.doesNotContain(Siren.of("213801905"));
+		assertThat(directory.find(Siren.of(AIN)).orElseThrow().epci()).as("a département belongs to no EPCI").isNull();
+		assertThat(directory.epciMembers(Siren.of("213800030"))).as("a commune has no members").isEmpty();
+	}
+
 	private long count(String kind) {
 		return jdbc.queryForObject("select count(*) from directory.collectivite where active and kind = ?", Long.class, kind);
 	}

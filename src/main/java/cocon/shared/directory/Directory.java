@@ -2,6 +2,7 @@ package cocon.shared.directory;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +25,14 @@ public interface Directory {
 		var found = new HashMap<Siren, Collectivite>();
 		sirens.forEach(siren -> find(siren).ifPresent(c -> found.put(siren, c)));
 		return found;
+	}
+
+	/**
+	 * The communes members of an EPCI (or of the Métropole de Lyon), as the current version of the open data lists
+	 * them; empty for any other SIREN. The default knows none.
+	 */
+	default List<Siren> epciMembers(Siren epci) {
+		return List.of();
 	}
 
 	/** The name of a département or région from its INSEE code, if known (e.g. {@code 84} → Auvergne-Rhône-Alpes). */
