@@ -1,6 +1,5 @@
 package cocon.notifications;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -19,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 import jakarta.servlet.http.HttpServletRequest;
+
 
 /**
  * The Atom 1.0 feeds (RFC 4287) of the campaigns' public news — phases opened, results, shortlist, funding, referent
@@ -31,54 +30,30 @@ class AtomFeeds {
 	static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
 	static final String ALL = "/actualites.atom";
 
-	record Entry(UUID id, String title, String summary, String link, Instant published) {
-	}
-
-	private final JdbcClient jdbc;
+	private final News news;
 	private final String baseUrl;
 
-	AtomFeeds(JdbcClient jdbc, @Value("${cocon.base-url:http://localhost:8080}") String baseUrl) {
-		this.jdbc = jdbc;
+	AtomFeeds(News news, @Value("${cocon.base-url:http://localhost:8080}") String baseUrl) {
+		this.news = news;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-	}
-
-	/** Writes a news item once (its key says what it is about). */
-	void publish(String key, UUID campaign, String title, String summary, String path, Instant at) {
-		jdbc.sql("""
-				insert into notifications.news (id, news_key, campaign_id, title, summary, link, published_at)
-				values (?, ?, ?, ?, ?, ?, ?) on conflict (news_key) do nothing""")
-				.params(UUID.randomUUID(), key, campaign, title, summary, path, Timestamp.from(at)).update();
 	}
 
 	@GetMapping(ALL)
 	ResponseEntity<String> all() {
-		return feed("Cocon — les actualités des campagnes", ALL, "/campagnes", "urn:cocon:actualites",
-				entries("true", Map.of()));
+		return feed("Cocon — les actualités des campagnes", ALL, "/campagnes", "urn:cocon:actualites", news.newest());
 	}
 
 	@GetMapping("/campagnes/{id}/actualites.atom")
 	ResponseEntity<String> campaign(@PathVariable UUID id) {
-		var title = jdbc.sql("select title from notifications.campaign where id = ?").param(id).query(String.class)
-				.optional();
+		var title = news.campaignTitle(id);
 		if (title.isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}
 		return feed("Cocon — les actualités de « " + title.get() + " »", "/campagnes/" + id + "/actualites.atom",
-				"/campagnes/" + id, "urn:uuid:" + id, entries("campaign_id = :campaign", Map.of("campaign", id)));
+				"/campagnes/" + id, "urn:uuid:" + id, news.newest(id));
 	}
 
-	private List<Entry> entries(String condition, Map<String, ?> parameters) {
-		var statement = jdbc.sql("""
-				select id, title, summary, link, published_at from notifications.news where %s
-				order by published_at desc, id limit 50""".formatted(condition));
-		for (var parameter : parameters.entrySet()) {
-			statement = statement.param(parameter.getKey(), parameter.getValue());
-		}
-		return statement.query((rs, n) -> new Entry(rs.getObject("id", UUID.class), rs.getString("title"),
-				rs.getString("summary"), rs.getString("link"), rs.getTimestamp("published_at").toInstant())).list();
-	}
-
-	private ResponseEntity<String> feed(String title, String self, String page, String id, List<Entry> entries) {
+	private ResponseEntity<String> feed(String title, String self, String page, String id, List<News.Entry> entries) {
 		var updated = entries.isEmpty() ? Instant.EPOCH : entries.get(0).published();
 		var xml = new StringBuilder("""
 				<?xml version="1.0" encoding="utf-8"?>

@@ -1,6 +1,5 @@
 package cocon.notifications;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import cocon.shared.Timestamps;
 import cocon.shared.Window;
 import cocon.shared.wayfinding.WayfindingTexts;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -36,10 +36,10 @@ class Calendar {
 	private final Clock clock;
 	private final WayfindingTexts texts;
 	private final WeeklyDigest weeklyDigest;
-	private final AtomFeeds news;
+	private final News news;
 
 	Calendar(JdbcClient jdbc, Outbox outbox, Clock clock, org.springframework.context.MessageSource messages,
-			WeeklyDigest weeklyDigest, AtomFeeds news) {
+			WeeklyDigest weeklyDigest, News news) {
 		this.jdbc = jdbc;
 		this.news = news;
 		this.weeklyDigest = weeklyDigest;
@@ -131,7 +131,7 @@ class Calendar {
 			return 0;
 		}
 		long waiting = jdbc.sql("select count(*) from notifications.contribution where pending and submitted_at <= ?")
-				.param(Timestamp.from(now)).query(Long.class).single();
+				.param(Timestamps.column(now)).query(Long.class).single();
 		if (waiting == 0) {
 			return 0;
 		}
@@ -160,10 +160,10 @@ class Calendar {
 				from notifications.campaign
 				where (contributions_opens <= :now and contributions_closes > :now)
 				   or (supports_opens <= :now and supports_closes > :now)""")
-				.param("now", Timestamp.from(now))
+				.param("now", Timestamps.column(now))
 				.query((rs, row) -> new CampaignDates(rs.getObject("id", UUID.class), rs.getString("title"),
-						rs.getTimestamp("contributions_opens").toInstant(), rs.getTimestamp("contributions_closes").toInstant(),
-						rs.getTimestamp("supports_opens").toInstant(), rs.getTimestamp("supports_closes").toInstant()))
+						Timestamps.instant(rs, "contributions_opens"), Timestamps.instant(rs, "contributions_closes"),
+						Timestamps.instant(rs, "supports_opens"), Timestamps.instant(rs, "supports_closes")))
 				.list();
 	}
 }

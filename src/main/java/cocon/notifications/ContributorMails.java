@@ -1,12 +1,10 @@
 package cocon.notifications;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import cocon.curation.events.ContributionGrouped;
@@ -18,6 +16,7 @@ import cocon.intake.events.ContributionSubmitted;
 import cocon.shared.CampaignId;
 import cocon.shared.ContributionId;
 import cocon.shared.ProposalId;
+import cocon.shared.Timestamps;
 import cocon.shared.identity.ContributionAuthors;
 
 /**
@@ -41,17 +40,15 @@ class ContributorMails {
 		this.authors = authors;
 	}
 
-	@ApplicationModuleListener
 	void on(ContributionSubmitted event) {
 		jdbc.sql("""
 				insert into notifications.contribution as c (id, campaign_id, title, submitted_at) values (?, ?, ?, ?)
 				on conflict (id) do update set submitted_at = excluded.submitted_at where c.submitted_at is null""")
 				.params(event.contributionId().id(), event.campaignId().id(), event.title(),
-						Timestamp.from(event.submittedAt()))
+						Timestamps.column(event.submittedAt()))
 				.update();
 	}
 
-	@ApplicationModuleListener
 	void on(ContributionGrouped event) {
 		var others = jdbc.sql("""
 				select count(*) from notifications.contribution where proposal_id = ? and id <> ?""")
@@ -66,7 +63,6 @@ class ContributorMails {
 				List.of(what + " Une fois publiée, cette proposition pourra être soutenue par les collectivités."));
 	}
 
-	@ApplicationModuleListener
 	void on(ContributionReoriented event) {
 		var note = event.note() == null || event.note().isBlank() ? List.<String>of()
 				: List.of("Précisions de l'équipe : " + event.note());
@@ -75,14 +71,12 @@ class ContributorMails {
 				concat("a été réorientée vers « " + event.target() + " », qui répond déjà à ce besoin.", note));
 	}
 
-	@ApplicationModuleListener
 	void on(ContributionRejected event) {
 		decided(event.contributionId(), event.campaignId(), null, event.decidedAt(), "REJECTED",
 				"Votre contribution n'a pas été retenue",
 				concat("n'a pas été retenue.", List.of("Motif : " + event.reason())));
 	}
 
-	@ApplicationModuleListener
 	void on(ProposalPublished event) {
 		jdbc.sql("""
 				insert into notifications.proposal (id, campaign_id, title) values (?, ?, ?)
@@ -95,7 +89,6 @@ class ContributorMails {
 						"Voir la proposition", outbox.link("/propositions/" + event.proposalId())));
 	}
 
-	@ApplicationModuleListener
 	void on(ProposalsMerged event) {
 		jdbc.sql("update notifications.contribution set proposal_id = ? where proposal_id = ?")
 				.params(event.survivorId().id(), event.absorbedId().id()).update();
@@ -126,7 +119,7 @@ class ContributorMails {
 				.param("campaign", campaign.id())
 				.param("title", author.map(ContributionAuthors.Author::title).orElse(""))
 				.param("proposal", proposal == null ? null : proposal.id())
-				.param("at", Timestamp.from(decidedAt))
+				.param("at", Timestamps.column(decidedAt))
 				.update() == 1;
 		if (!newer || author.isEmpty()) {
 			return;

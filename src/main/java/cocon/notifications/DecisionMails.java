@@ -1,13 +1,11 @@
 package cocon.notifications;
 
-import java.sql.Timestamp;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import cocon.deployment.events.AdoptionDeclared;
@@ -18,6 +16,7 @@ import cocon.governance.events.ProposalsShortlisted;
 import cocon.referents.events.WorkingGroupFormed;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ProposalId;
+import cocon.shared.Timestamps;
 import cocon.voting.events.SupportsClosed;
 import cocon.voting.events.SupportsRecorded;
 
@@ -40,9 +39,9 @@ class DecisionMails {
 	private final JdbcClient jdbc;
 	private final Outbox outbox;
 	private final ContributorMails contributors;
-	private final AtomFeeds news;
+	private final News news;
 
-	DecisionMails(JdbcClient jdbc, Outbox outbox, ContributorMails contributors, AtomFeeds news) {
+	DecisionMails(JdbcClient jdbc, Outbox outbox, ContributorMails contributors, News news) {
 		this.jdbc = jdbc;
 		this.news = news;
 		this.outbox = outbox;
@@ -50,7 +49,6 @@ class DecisionMails {
 	}
 
 	/** A campaign scheduled or its calendar changed: the newest snapshot wins, whatever the order of delivery. */
-	@ApplicationModuleListener
 	void on(CampaignEvent event) {
 		var campaign = event.campaign();
 		var calendar = campaign.calendar();
@@ -67,20 +65,19 @@ class DecisionMails {
 				where c.as_of < excluded.as_of""")
 				.param("id", campaign.id().id())
 				.param("title", campaign.title())
-				.param("co", Timestamp.from(calendar.contributions().opens()))
-				.param("cc", Timestamp.from(calendar.contributions().closes()))
-				.param("so", Timestamp.from(calendar.supports().opens()))
-				.param("sc", Timestamp.from(calendar.supports().closes()))
+				.param("co", Timestamps.column(calendar.contributions().opens()))
+				.param("cc", Timestamps.column(calendar.contributions().closes()))
+				.param("so", Timestamps.column(calendar.supports().opens()))
+				.param("sc", Timestamps.column(calendar.supports().closes()))
 				.param("shortlist", java.sql.Date.valueOf(calendar.shortlistDecision()))
 				.param("funding", java.sql.Date.valueOf(calendar.fundingDecision()))
 				.param("supportKinds", kinds(campaign.supportKinds()))
 				.param("groupKinds", kinds(campaign.workingGroupKinds()))
-				.param("asOf", Timestamp.from(campaign.asOf()))
+				.param("asOf", Timestamps.column(campaign.asOf()))
 				.update();
 	}
 
 	/** Who supports what: the most recent change of a collectivité for a proposal wins. */
-	@ApplicationModuleListener
 	void on(SupportsRecorded event) {
 		for (var given : event.given()) {
 			jdbc.sql("insert into notifications.support (campaign_id, proposal_id, siren) values (?, ?, ?) on conflict do nothing")
@@ -92,7 +89,6 @@ class DecisionMails {
 		}
 	}
 
-	@ApplicationModuleListener
 	void on(SupportsClosed event) {
 		var campaign = campaignTitle(event.campaignId().id());
 		if (campaign == null) {
@@ -123,7 +119,6 @@ class DecisionMails {
 				Map.of("campaign", event.campaignId().id()));
 	}
 
-	@ApplicationModuleListener
 	void on(ProposalsShortlisted event) {
 		news.publish("shortlist:" + event.decisionId(), event.campaignId().id(),
 				event.proposals().size() + " proposition" + (event.proposals().size() > 1 ? "s présélectionnées" : " présélectionnée"),
@@ -149,7 +144,6 @@ class DecisionMails {
 		}
 	}
 
-	@ApplicationModuleListener
 	void on(ProjectsFunded event) {
 		news.publish("funding:" + event.decisionId(), event.campaignId().id(),
 				event.projects().size() + " projet" + (event.projects().size() > 1 ? "s financés" : " financé"),
@@ -171,7 +165,6 @@ class DecisionMails {
 		}
 	}
 
-	@ApplicationModuleListener
 	void on(WorkingGroupFormed event) {
 		news.publish("referent-call:" + event.proposalId(), event.campaignId().id(),
 				"Appel à territoires référents : « " + event.proposalTitle() + " »",
@@ -188,7 +181,6 @@ class DecisionMails {
 				Map.of("campaign", event.campaignId().id()));
 	}
 
-	@ApplicationModuleListener
 	void on(AdoptionDeclared event) {
 		if ("INTERESSEE".equals(event.status())) {
 			jdbc.sql("insert into notifications.interest (service_id, siren) values (?, ?) on conflict do nothing")
@@ -196,7 +188,6 @@ class DecisionMails {
 		}
 	}
 
-	@ApplicationModuleListener
 	void on(ServicePhaseChanged event) {
 		if (!"DISPONIBLE".equals(event.phase())) {
 			return;

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cocon.shared.Timestamps;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.PersonalData;
 
@@ -60,8 +61,8 @@ class NotificationsPersonalData implements PersonalData {
 					mail.put("destinataire", rs.getString("recipient"));
 					mail.put("objet", rs.getString("subject"));
 					mail.put("texte", rs.getString("body_text"));
-					mail.put("ecritLe", rs.getTimestamp("created_at").toInstant().toString());
-					mail.put("envoyeLe", rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant().toString());
+					mail.put("ecritLe", Timestamps.instant(rs, "created_at").toString());
+					mail.put("envoyeLe", Timestamps.instant(rs, "sent_at").toString());
 					return mail;
 				}).list());
 		return data;

@@ -1,6 +1,5 @@
 package cocon.notifications;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cocon.shared.AfterCommit;
+import cocon.shared.Timestamps;
 
 /**
  * The one outbox of the application's mails (ADR 10, ADR 41). A notification is written once ({@code message}, unique
@@ -64,7 +64,7 @@ class Outbox {
 		if (message == null) {
 			return 0;
 		}
-		var now = Timestamp.from(clock.instant());
+		var now = Timestamps.column(clock.instant());
 		var statement = jdbc.sql("""
 				insert into notifications.outbox (message_id, recipient_key, recipient, created_at, to_send, digest,
 				                                  next_attempt_at)
@@ -102,7 +102,7 @@ class Outbox {
 				insert into notifications.message (id, notification_key, kind, subject, body_text, body_html, created_at)
 				values (?, ?, ?, ?, ?, ?, ?) on conflict (notification_key) do nothing""")
 				.params(id, notificationKey, kind.name(), mail.subject(), mail.text(), mail.html(),
-						Timestamp.from(clock.instant()))
+						Timestamps.column(clock.instant()))
 				.update();
 		return written == 1 ? id : null;
 	}

@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import cocon.shared.Timestamps;
 import cocon.shared.wayfinding.WayfindingTexts;
 
 /**
@@ -53,7 +54,7 @@ class OutboxPages {
 				order by m.created_at desc, m.id""")
 				.params(PER_PAGE, (current - 1) * PER_PAGE)
 				.query((rs, n) -> new Row(Kind.parse(rs.getString("kind")).map(Kind::label).orElse(rs.getString("kind")),
-						rs.getString("subject"), texts.deadline(rs.getTimestamp("created_at").toInstant()),
+						rs.getString("subject"), texts.deadline(Timestamps.instant(rs, "created_at")),
 						rs.getLong("recipients"), rs.getLong("sent"), rs.getLong("waiting"), rs.getLong("failing"),
 						rs.getLong("kept"), rs.getLong("in_digest")))
 				.list();

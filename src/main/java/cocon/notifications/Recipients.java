@@ -1,7 +1,6 @@
 package cocon.notifications;
 
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cocon.shared.Timestamps;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.SignInObserver;
 
@@ -50,7 +50,7 @@ class Recipients implements SignInObserver {
 				.param("kind", organisation == null ? null : organisation.kind().name())
 				.param("roles", user.roles().stream().map(Enum::name).sorted().toArray(String[]::new))
 				.param("token", newToken())
-				.param("now", Timestamp.from(clock.instant()))
+				.param("now", Timestamps.column(clock.instant()))
 				.update();
 	}
 
@@ -63,7 +63,7 @@ class Recipients implements SignInObserver {
 		jdbc.sql("""
 				insert into notifications.recipient (recipient_key, email, display_name, token, seen_at)
 				values (?, ?, ?, ?, ?) on conflict (recipient_key) do nothing""")
-				.params(key, email, name, newToken(), Timestamp.from(clock.instant()))
+				.params(key, email, name, newToken(), Timestamps.column(clock.instant()))
 				.update();
 		return key;
 	}

@@ -1,7 +1,6 @@
 package cocon.notifications;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,6 +23,8 @@ import org.springframework.stereotype.Component;
 
 import jakarta.mail.MessagingException;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+import cocon.shared.Timestamps;
 
 /**
  * Sends the mails of the outbox when a mail host is configured ({@code spring.mail.host}); without one (demos), they
@@ -189,7 +190,7 @@ class Sending {
 			return false;
 		}
 		jdbc.sql("update notifications.outbox set sent_at = ?, last_error = null where id = ?")
-				.params(Timestamp.from(clock.instant()), mail.id())
+				.params(Timestamps.column(clock.instant()), mail.id())
 				.update();
 		return true;
 	}

@@ -1,6 +1,5 @@
 package cocon.notifications;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
@@ -9,6 +8,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cocon.shared.Timestamps;
 import cocon.shared.Window;
 
 /**
@@ -59,7 +59,7 @@ class WeeklyDigest {
 			jdbc.sql("""
 					update notifications.outbox set sent_at = ?, last_error = null
 					where recipient_key = ? and digest and sent_at is null""")
-					.params(Timestamp.from(now), recipient).update();
+					.params(Timestamps.column(now), recipient).update();
 		}
 		return written;
 	}
