@@ -6,8 +6,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import java.util.List;
 
 import org.jmolecules.archunit.JMoleculesDddRules;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
+
+import cocon.shared.Timestamps;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -140,7 +143,34 @@ class ArchitectureTests {
 			.as("the shared kernel depends on no module");
 
 	@ArchTest
+	static final ArchRule timestampsConvertInOnePlace = noClasses().that().doNotBelongToAnyOf(Timestamps.class)
+			.should().dependOnClassesThat().areAssignableTo(java.sql.Timestamp.class)
+			.as("instants meet timestamptz columns through cocon.shared.Timestamps only, never java.sql.Timestamp");
+
+	/** A class that receives other modules' events translates them into calls; the SQL is in a repository. */
+	@ArchTest
+	static final ArchRule listenersHoldNoSql = noClasses().that(receiveModuleEvents())
+			.should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
+			.as("a class with @ApplicationModuleListener methods holds no SQL (it calls a repository or a service)");
+
+	/** Controllers are the web's: nothing else (aggregates, services, events, repositories) depends on one. */
+	@ArchTest
+	static final ArchRule onlyTheWebDependsOnControllers = noClasses()
+			.that().areNotAnnotatedWith(Controller.class).and().areNotAnnotatedWith(RestController.class)
+			.and().areNotAnnotatedWith(org.springframework.web.bind.annotation.ControllerAdvice.class)
+			.and().areNotAnnotatedWith(org.springframework.web.bind.annotation.RestControllerAdvice.class)
+			.and().areNotNestedClasses()
+			.should().dependOnClassesThat().areAnnotatedWith(Controller.class)
+			.orShould().dependOnClassesThat().areAnnotatedWith(RestController.class)
+			.as("no domain class, service or repository depends on a controller");
+
+	@ArchTest
 	static final ArchRule dddRules = JMoleculesDddRules.all();
+
+	private static DescribedPredicate<JavaClass> receiveModuleEvents() {
+		return DescribedPredicate.describe("receive module events", type -> type.getMethods().stream()
+				.anyMatch(method -> method.isAnnotatedWith(ApplicationModuleListener.class)));
+	}
 
 	/** The module a class belongs to (its first package segment under {@code cocon}), or null outside modules. */
 	private static String moduleOf(JavaClass type) {

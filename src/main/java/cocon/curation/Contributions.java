@@ -2,7 +2,6 @@ package cocon.curation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ class Contributions {
 				.params(contribution.getId().id(), contribution.campaignId().id(), contribution.title(),
 						contribution.need(), contribution.theme(), contribution.authorRole(),
 						contribution.organisationSiren().value(), contribution.organisationName(),
-						contribution.organisationKind().name(), Timestamp.from(contribution.submittedAt()))
+						contribution.organisationKind().name(), Timestamps.column(contribution.submittedAt()))
 				.update() == 1;
 	}
 
@@ -88,7 +87,7 @@ class Contributions {
 		map.put("note", c.reorientationNote());
 		map.put("reason", c.rejectionReason());
 		map.put("by", c.decidedBy());
-		map.put("at", c.decidedAt() == null ? null : Timestamp.from(c.decidedAt()));
+		map.put("at", c.decidedAt() == null ? null : Timestamps.column(c.decidedAt()));
 		map.put("version", c.version());
 		return map;
 	}

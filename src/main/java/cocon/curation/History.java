@@ -1,12 +1,13 @@
 package cocon.curation;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import cocon.shared.Timestamps;
 
 /** The append-only history of curation decisions (invariant 7). */
 @Repository
@@ -34,7 +35,7 @@ class History {
 					.params(decision.campaignId().id(),
 							decision.contributionId() == null ? null : decision.contributionId().id(),
 							decision.proposalId() == null ? null : decision.proposalId().id(), decision.action().name(),
-							decision.details(), decision.actor(), Timestamp.from(decision.at()))
+							decision.details(), decision.actor(), Timestamps.column(decision.at()))
 					.update();
 		}
 	}

@@ -2,7 +2,6 @@ package cocon.curation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -81,8 +80,8 @@ class Proposals {
 		map.put("status", p.status().name());
 		map.put("mergedInto", p.mergedInto() == null ? null : p.mergedInto().id());
 		map.put("createdBy", p.createdBy());
-		map.put("createdAt", Timestamp.from(p.createdAt()));
-		map.put("publishedAt", p.publishedAt() == null ? null : Timestamp.from(p.publishedAt()));
+		map.put("createdAt", Timestamps.column(p.createdAt()));
+		map.put("publishedAt", p.publishedAt() == null ? null : Timestamps.column(p.publishedAt()));
 		map.put("version", p.version());
 		return map;
 	}

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cocon.deployment.events.AdoptionDeclared;
+import cocon.shared.Timestamps;
 import cocon.shared.identity.Organisation;
 
 /**
@@ -52,7 +53,7 @@ class Adoptions {
 				.param("name", organisation.name()).param("kind", organisation.kind().name())
 				.param("departement", organisation.departement()).param("region", organisation.region())
 				.param("population", organisation.population()).param("status", status.name()).param("note", note)
-				.param("at", Sql.ts(now)).param("by", by).update();
+				.param("at", Timestamps.column(now)).param("by", by).update();
 		if (inserted == 1) {
 			recordChange(service, organisation, status, null, note, by, now);
 			return Outcome.CREATED;
@@ -62,7 +63,7 @@ class Adoptions {
 				for update""")
 				.param("service", service.getId().id()).param("siren", organisation.siren().value())
 				.query((rs, n) -> new Current(AdoptionStatus.valueOf(rs.getString("status")), rs.getString("note"),
-						Sql.instant(rs, "since")))
+						Timestamps.instant(rs, "since")))
 				.single();
 		if (current.status() == status && java.util.Objects.equals(current.note(), note)) {
 			return Outcome.UNCHANGED;
@@ -74,7 +75,7 @@ class Adoptions {
 				  population = :population
 				where service_id = :service and siren = :siren""")
 				.param("service", service.getId().id()).param("siren", organisation.siren().value())
-				.param("status", status.name()).param("note", note).param("by", by).param("at", Sql.ts(now))
+				.param("status", status.name()).param("note", note).param("by", by).param("at", Timestamps.column(now))
 				.param("name", organisation.name()).param("kind", organisation.kind().name())
 				.param("departement", organisation.departement()).param("region", organisation.region())
 				.param("population", organisation.population()).update();
@@ -84,7 +85,7 @@ class Adoptions {
 					insert into deployment.adoption_change (service_id, siren, status, previous, note, declared_by, declared_at)
 					values (:service, :siren, :status, :status, :note, :by, :at)""")
 					.param("service", service.getId().id()).param("siren", organisation.siren().value())
-					.param("status", status.name()).param("note", note).param("by", by).param("at", Sql.ts(now))
+					.param("status", status.name()).param("note", note).param("by", by).param("at", Timestamps.column(now))
 					.update();
 			return Outcome.CHANGED;
 		}
@@ -99,7 +100,7 @@ class Adoptions {
 				values (:service, :siren, :status, :previous, :note, :by, :at)""")
 				.param("service", service.getId().id()).param("siren", organisation.siren().value())
 				.param("status", status.name()).param("previous", previous == null ? null : previous.name())
-				.param("note", note).param("by", by).param("at", Sql.ts(now)).update();
+				.param("note", note).param("by", by).param("at", Timestamps.column(now)).update();
 		events.publishEvent(new AdoptionDeclared(service.getId().id(), service.campaignId(), organisation.siren(),
 				organisation.name(), organisation.kind(), organisation.departement(), status.name(),
 				previous == null ? null : previous.name(), now));
@@ -109,7 +110,7 @@ class Adoptions {
 		return jdbc.sql("select status, note, since from deployment.adoption where service_id = :service and siren = :siren")
 				.param("service", service.id()).param("siren", siren.value())
 				.query((rs, n) -> new Current(AdoptionStatus.valueOf(rs.getString("status")), rs.getString("note"),
-						Sql.instant(rs, "since")))
+						Timestamps.instant(rs, "since")))
 				.optional();
 	}
 }

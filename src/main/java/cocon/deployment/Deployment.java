@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cocon.governance.events.ProjectsFunded;
 import cocon.shared.Refusal;
+import cocon.shared.Timestamps;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.KnownIdentities;
 import cocon.shared.identity.Organisation;
@@ -178,7 +179,7 @@ class Deployment {
 				values (:id, :service, :username, :by, :at)
 				on conflict (service_id, username) where removed_at is null do nothing""")
 				.param("id", UUID.randomUUID()).param("service", id.id()).param("username", username)
-				.param("by", admin.username()).param("at", Sql.ts(now)).update();
+				.param("by", admin.username()).param("at", Timestamps.column(now)).update();
 		if (added == 1) {
 			services.timeline(id, now, "EQUIPE", "Un membre a été nommé dans l'équipe du projet.", admin.username());
 		}
@@ -193,7 +194,7 @@ class Deployment {
 				update deployment.team_member set removed_by = :by, removed_at = :at
 				where service_id = :service and username = :username and removed_at is null""")
 				.param("service", id.id()).param("username", username).param("by", admin.username())
-				.param("at", Sql.ts(now)).update();
+				.param("at", Timestamps.column(now)).update();
 		if (removed == 1) {
 			services.timeline(id, now, "EQUIPE", "Un membre a quitté l'équipe du projet.", admin.username());
 		}
@@ -245,7 +246,7 @@ class Deployment {
 				.param("service", id.id()).param("siren", organisation.siren().value())
 				.param("name", organisation.name()).param("satisfaction", satisfaction).param("adopt", wouldAdopt)
 				.param("text", text).param("public", published).param("author", agent.username())
-				.param("at", Sql.ts(now)).query(Boolean.class).single();
+				.param("at", Timestamps.column(now)).query(Boolean.class).single();
 		services.timeline(id, now, "RETOUR", (created ? "Retour d'expérience de " : "Retour d'expérience modifié par ")
 				+ organisation.name() + ".", agent.username());
 		return created;

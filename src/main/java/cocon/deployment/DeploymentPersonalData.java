@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cocon.shared.Timestamps;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.PersonalData;
 
@@ -46,8 +47,8 @@ class DeploymentPersonalData implements PersonalData {
 					var seat = new LinkedHashMap<String, Object>();
 					seat.put("service", rs.getString("title"));
 					seat.put("nommePar", rs.getString("named_by"));
-					seat.put("nommeLe", String.valueOf(Sql.instant(rs, "named_at")));
-					seat.put("retireLe", String.valueOf(Sql.instant(rs, "removed_at")));
+					seat.put("nommeLe", String.valueOf(Timestamps.instant(rs, "named_at")));
+					seat.put("retireLe", String.valueOf(Timestamps.instant(rs, "removed_at")));
 					return seat;
 				}).list());
 		data.put("retoursExperience", jdbc.sql("""
@@ -62,7 +63,7 @@ class DeploymentPersonalData implements PersonalData {
 					feedback.put("adopterait", rs.getBoolean("would_adopt"));
 					feedback.put("texte", rs.getString("text"));
 					feedback.put("publie", rs.getBoolean("public"));
-					feedback.put("modifieLe", String.valueOf(Sql.instant(rs, "updated_at")));
+					feedback.put("modifieLe", String.valueOf(Timestamps.instant(rs, "updated_at")));
 					return feedback;
 				}).list());
 		data.put("adoptionsDeclarees", jdbc.sql("""
@@ -75,14 +76,14 @@ class DeploymentPersonalData implements PersonalData {
 					declared.put("siren", rs.getString("siren").trim());
 					declared.put("statut", rs.getString("status"));
 					declared.put("note", rs.getString("note"));
-					declared.put("declareLe", String.valueOf(Sql.instant(rs, "declared_at")));
+					declared.put("declareLe", String.valueOf(Timestamps.instant(rs, "declared_at")));
 					return declared;
 				}).list());
 		data.put("changementsEnregistres", jdbc.sql("""
 				select s.title, t.at, t.summary from deployment.timeline t join deployment.service s on s.id = t.service_id
 				where t.recorded_by = :u order by t.at""")
 				.param("u", user.username())
-				.query((rs, n) -> Map.of("service", rs.getString("title"), "le", String.valueOf(Sql.instant(rs, "at")),
+				.query((rs, n) -> Map.of("service", rs.getString("title"), "le", String.valueOf(Timestamps.instant(rs, "at")),
 						"changement", rs.getString("summary")))
 				.list());
 		return data;
@@ -92,7 +93,7 @@ class DeploymentPersonalData implements PersonalData {
 	@Transactional
 	public Map<String, Integer> erase(CurrentUser user) {
 		var u = user.username();
-		var now = Sql.ts(clock.instant());
+		var now = Timestamps.column(clock.instant());
 		int seats = jdbc.sql("""
 				update deployment.team_member set username = :erased || ' ' || id, removed_at = coalesce(removed_at, :now),
 				  removed_by = coalesce(removed_by, :erased) where username = :u""")

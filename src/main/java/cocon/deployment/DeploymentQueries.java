@@ -18,6 +18,7 @@ import cocon.shared.CollectiviteKind;
 import cocon.shared.ListPage;
 import cocon.shared.SearchText;
 import cocon.shared.Siren;
+import cocon.shared.Timestamps;
 
 /** What the pages and the API read: the catalogue, a service with its figures, the adoptions. */
 @Component
@@ -155,11 +156,11 @@ class DeploymentQueries {
 		for (var status : AdoptionStatus.values()) {
 			counts.put(status, rs.getLong(status.name().toLowerCase()));
 		}
-		return new Card(Sql.uuid(rs, "id"), Sql.uuid(rs, "campaign_id"), rs.getString("campaign_title"),
-				rs.getString("title"), rs.getString("provider"), Sql.uuid(rs, "proposal_id"), rs.getString("need"),
+		return new Card(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class), rs.getString("campaign_title"),
+				rs.getString("title"), rs.getString("provider"), rs.getObject("proposal_id", UUID.class), rs.getString("need"),
 				rs.getString("summary"), rs.getString("theme"), Phase.valueOf(rs.getString("phase")),
 				rs.getString("stop_reason"), rs.getLong("budget_euros"), rs.getLong("paid_euros"), counts,
-				rs.getLong("population"), rs.getLong("contributions"), Sql.instant(rs, "funded_at"));
+				rs.getLong("population"), rs.getLong("contributions"), Timestamps.instant(rs, "funded_at"));
 	}
 
 	record ServiceLinks(String site, String documentation, String source, String contactEmail) {
@@ -192,7 +193,7 @@ class DeploymentQueries {
 	static AdoptionView adoption(ResultSet rs, int row) throws SQLException {
 		return new AdoptionView(rs.getString("siren").trim(), rs.getString("collectivite_name"),
 				CollectiviteKind.valueOf(rs.getString("kind")), rs.getString("departement"), rs.getString("region"),
-				rs.getLong("population"), AdoptionStatus.valueOf(rs.getString("status")), Sql.instant(rs, "since"));
+				rs.getLong("population"), AdoptionStatus.valueOf(rs.getString("status")), Timestamps.instant(rs, "since"));
 	}
 
 	/** One page of a service's adoptions, in a stable order (the most recent first, then SIREN). */
@@ -222,8 +223,8 @@ class DeploymentQueries {
 				select a.service_id, s.title, a.status, a.note, a.since from deployment.adoption a
 				join deployment.service s on s.id = a.service_id where a.siren = :siren order by s.title""")
 				.param("siren", siren.value())
-				.query((rs, n) -> new OwnAdoption(Sql.uuid(rs, "service_id"), rs.getString("title"),
-						AdoptionStatus.valueOf(rs.getString("status")), rs.getString("note"), Sql.instant(rs, "since")))
+				.query((rs, n) -> new OwnAdoption(rs.getObject("service_id", UUID.class), rs.getString("title"),
+						AdoptionStatus.valueOf(rs.getString("status")), rs.getString("note"), Timestamps.instant(rs, "since")))
 				.list();
 	}
 
@@ -269,7 +270,7 @@ class DeploymentQueries {
 	List<TimelineEntry> timeline(UUID service) {
 		return jdbc.sql("select at, kind, summary from deployment.timeline where service_id = :s order by at desc, id desc")
 				.param("s", service)
-				.query((rs, n) -> new TimelineEntry(Sql.instant(rs, "at"), rs.getString("kind"), rs.getString("summary")))
+				.query((rs, n) -> new TimelineEntry(Timestamps.instant(rs, "at"), rs.getString("kind"), rs.getString("summary")))
 				.list();
 	}
 
@@ -290,7 +291,7 @@ class DeploymentQueries {
 				.query((rs, n) -> {
 					var due = rs.getObject("due_on", LocalDate.class);
 					var done = rs.getObject("done_on", LocalDate.class);
-					return new Milestone(Sql.uuid(rs, "id"), rs.getString("title"), due, done, rs.getInt("replanned"),
+					return new Milestone(rs.getObject("id", UUID.class), rs.getString("title"), due, done, rs.getInt("replanned"),
 							done == null && due.isBefore(today));
 				}).list();
 	}
@@ -315,7 +316,7 @@ class DeploymentQueries {
 		return jdbc.sql("select * from deployment.team_member where service_id = :s order by named_at, username")
 				.param("s", service)
 				.query((rs, n) -> new TeamMember(rs.getString("username"), rs.getString("named_by"),
-						Sql.instant(rs, "named_at"), rs.getString("removed_by"), Sql.instant(rs, "removed_at")))
+						Timestamps.instant(rs, "named_at"), rs.getString("removed_by"), Timestamps.instant(rs, "removed_at")))
 				.list();
 	}
 
@@ -345,7 +346,7 @@ class DeploymentQueries {
 				.param("s", service)
 				.query((rs, n) -> new Feedback(rs.getString("siren").trim(), rs.getString("collectivite_name"),
 						rs.getInt("satisfaction"), rs.getBoolean("would_adopt"), rs.getString("text"),
-						rs.getBoolean("public"), Sql.instant(rs, "updated_at")))
+						rs.getBoolean("public"), Timestamps.instant(rs, "updated_at")))
 				.list();
 	}
 

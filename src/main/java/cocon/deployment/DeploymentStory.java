@@ -39,11 +39,11 @@ class DeploymentStory implements ProposalStory {
 				from deployment.service s where s.proposal_id = any (:ids) order by s.funded_at, s.title""")
 				.param("ids", proposals.stream().map(ProposalId::id).toArray(UUID[]::new))
 				.query((rs, row) -> {
-					var proposal = new ProposalId(Sql.uuid(rs, "proposal_id"));
+					var proposal = new ProposalId(rs.getObject("proposal_id", UUID.class));
 					var steps = story.computeIfAbsent(proposal, key -> new ArrayList<>());
 					int order = StoryStep.SERVICE + 2 * steps.size();
 					var phase = Phase.valueOf(rs.getString("phase"));
-					var href = "/services/" + Sql.uuid(rs, "id");
+					var href = "/services/" + rs.getObject("id", UUID.class);
 					steps.add(new StoryStep(order, "service", "Service « " + rs.getString("title") + " » ("
 							+ rs.getString("provider") + ") : " + phase.label().toLowerCase(java.util.Locale.FRENCH) + ".",
 							phase == Phase.ARRETE ? "Arrêté : " + rs.getString("stop_reason") : null, href,

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
+import cocon.shared.Timestamps;
 
 /**
  * Stores the services, their tranches, milestones and timeline; publishes the events a service registered in the
@@ -40,7 +41,7 @@ class Services {
 				.param("proposal", service.proposalId().id()).param("decision", service.decisionId())
 				.param("title", service.title()).param("provider", service.provider())
 				.param("budget", service.budgetEuros()).param("phase", service.phase().name())
-				.param("at", Sql.ts(service.fundedAt())).update();
+				.param("at", Timestamps.column(service.fundedAt())).update();
 		if (added == 1) {
 			timeline(service.getId(), service.fundedAt(), "FINANCEMENT", "Projet financé par le comité de pilotage ("
 					+ service.provider() + ", " + service.budgetEuros() + " €) : service en construction.", null);
@@ -65,7 +66,7 @@ class Services {
 	void savePhase(Service service, String by) {
 		jdbc.sql("update deployment.service set phase = :phase, stop_reason = :reason, phase_changed_at = :at where id = :id")
 				.param("id", service.getId().id()).param("phase", service.phase().name())
-				.param("reason", service.stopReason()).param("at", Sql.ts(service.phaseChangedAt())).update();
+				.param("reason", service.stopReason()).param("at", Timestamps.column(service.phaseChangedAt())).update();
 		timeline(service.getId(), service.phaseChangedAt(), "PHASE", "Phase : " + service.phase().label()
 				+ (service.stopReason() == null ? "" : " (" + service.stopReason() + ")") + ".", by);
 		service.events().publishTo(events);
@@ -79,7 +80,7 @@ class Services {
 				insert into deployment.tranche (id, service_id, amount_euros, paid_on, label, recorded_by, recorded_at)
 				values (:id, :service, :amount, :on, :label, :by, :at)""")
 				.param("id", UUID.randomUUID()).param("service", service.getId().id()).param("amount", amount)
-				.param("on", paidOn).param("label", label).param("by", by).param("at", Sql.ts(now)).update();
+				.param("on", paidOn).param("label", label).param("by", by).param("at", Timestamps.column(now)).update();
 		timeline(service.getId(), now, "BUDGET", "Tranche versée le " + Dates.day(paidOn) + " : " + amount + " € ("
 				+ label + ") ; " + service.paidEuros() + " € versés sur " + service.budgetEuros() + " €.", by);
 	}
@@ -99,7 +100,7 @@ class Services {
 				insert into deployment.milestone (id, service_id, title, due_on, recorded_at)
 				values (:id, :service, :title, :due, :at)""")
 				.param("id", milestone).param("service", id.id()).param("title", title).param("due", due)
-				.param("at", Sql.ts(now)).update();
+				.param("at", Timestamps.column(now)).update();
 		timeline(id, now, "JALON", "Jalon prévu : « " + title + " » pour le " + Dates.day(due) + ".", by);
 		return milestone;
 	}
@@ -110,7 +111,7 @@ class Services {
 	Optional<MilestoneRow> milestone(Service.ServiceId service, UUID id) {
 		return jdbc.sql("select id, title, due_on, done_on from deployment.milestone where id = :id and service_id = :s for update")
 				.param("id", id).param("s", service.id())
-				.query((rs, n) -> new MilestoneRow(Sql.uuid(rs, "id"), rs.getString("title"),
+				.query((rs, n) -> new MilestoneRow(rs.getObject("id", UUID.class), rs.getString("title"),
 						rs.getObject("due_on", LocalDate.class), rs.getObject("done_on", LocalDate.class)))
 				.optional();
 	}
@@ -133,15 +134,15 @@ class Services {
 		jdbc.sql("""
 				insert into deployment.timeline (service_id, at, kind, summary, recorded_by)
 				values (:service, :at, :kind, :summary, :by)""")
-				.param("service", service.id()).param("at", Sql.ts(at)).param("kind", kind).param("summary", summary)
+				.param("service", service.id()).param("at", Timestamps.column(at)).param("kind", kind).param("summary", summary)
 				.param("by", by).update();
 	}
 
 	static Service map(ResultSet rs, int row) throws SQLException {
-		return new Service(new Service.ServiceId(Sql.uuid(rs, "id")), new CampaignId(Sql.uuid(rs, "campaign_id")),
-				new ProposalId(Sql.uuid(rs, "proposal_id")), Sql.uuid(rs, "decision_id"), rs.getString("title"),
+		return new Service(new Service.ServiceId(rs.getObject("id", UUID.class)), new CampaignId(rs.getObject("campaign_id", UUID.class)),
+				new ProposalId(rs.getObject("proposal_id", UUID.class)), rs.getObject("decision_id", UUID.class), rs.getString("title"),
 				rs.getString("provider"), rs.getLong("budget_euros"), rs.getLong("paid_euros"),
-				Phase.valueOf(rs.getString("phase")), rs.getString("stop_reason"), Sql.instant(rs, "phase_changed_at"),
-				Sql.instant(rs, "funded_at"));
+				Phase.valueOf(rs.getString("phase")), rs.getString("stop_reason"), Timestamps.instant(rs, "phase_changed_at"),
+				Timestamps.instant(rs, "funded_at"));
 	}
 }

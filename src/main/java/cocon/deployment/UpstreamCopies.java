@@ -8,6 +8,7 @@ import org.springframework.stereotype.Repository;
 
 import cocon.governance.events.CampaignSnapshot;
 import cocon.referents.events.ExperimentationTerritoryMarked;
+import cocon.shared.Timestamps;
 
 /**
  * This module's copies of the facts other modules published: campaigns' titles, published proposals, which proposal
@@ -28,7 +29,7 @@ class UpstreamCopies {
 				insert into deployment.campaign (campaign_id, title, as_of) values (:id, :title, :at)
 				on conflict (campaign_id) do update set title = excluded.title, as_of = excluded.as_of
 				where deployment.campaign.as_of < excluded.as_of""")
-				.param("id", campaign.id().id()).param("title", campaign.title()).param("at", Sql.ts(campaign.asOf()))
+				.param("id", campaign.id().id()).param("title", campaign.title()).param("at", Timestamps.column(campaign.asOf()))
 				.update();
 	}
 
@@ -40,7 +41,7 @@ class UpstreamCopies {
 				  theme = excluded.theme, as_of = excluded.as_of
 				where deployment.proposal.as_of < excluded.as_of""")
 				.param("id", id).param("campaign", campaign).param("title", title).param("summary", summary)
-				.param("theme", theme).param("at", Sql.ts(asOf)).update();
+				.param("theme", theme).param("at", Timestamps.column(asOf)).update();
 	}
 
 	/** A grouping (or its correction) moves the contribution to its proposal; the count follows. */
@@ -57,6 +58,6 @@ class UpstreamCopies {
 				values (:p, :s, :n, :k, :at) on conflict do nothing""")
 				.param("p", event.proposalId().id()).param("s", event.siren().value())
 				.param("n", event.collectiviteName()).param("k", event.kind().name())
-				.param("at", Sql.ts(event.markedAt())).update();
+				.param("at", Timestamps.column(event.markedAt())).update();
 	}
 }

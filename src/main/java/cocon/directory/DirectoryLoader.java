@@ -2,8 +2,8 @@ package cocon.directory;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,7 @@ import cocon.directory.DirectoryData.Area;
 import cocon.directory.DirectoryData.Entry;
 import cocon.directory.DirectoryData.Membership;
 import cocon.shared.SearchText;
+import cocon.shared.Timestamps;
 
 /**
  * Loads a version of the directory into PostgreSQL, idempotently: a version already loaded (same package version
@@ -86,7 +87,7 @@ class DirectoryLoader {
 			if (!force && isLoaded(data.packageVersion(), data.csvChecksum())) {
 				return new Outcome(false, 0, 0, (System.nanoTime() - start) / 1_000_000);
 			}
-			var now = Timestamp.from(clock.instant());
+			var now = Timestamps.column(clock.instant());
 			int upserted = upsertCollectivites(data.entries(), now);
 			LOG.debug("collectivités écrites : {} ms", (System.nanoTime() - start) / 1_000_000);
 			int deactivated = deactivateAbsent(data.entries(), now);
@@ -117,7 +118,7 @@ class DirectoryLoader {
 				&& csvChecksum.equals(loaded.get(DirectoryData.CSV_SOURCE));
 	}
 
-	private int upsertCollectivites(List<Entry> entries, Timestamp now) {
+	private int upsertCollectivites(List<Entry> entries, OffsetDateTime now) {
 		// one statement for the whole version: the rows travel as arrays and are unnested by PostgreSQL
 		return jdbc.update("""
 				insert into directory.collectivite as c (siren, name, kind, insee_code, epci_type, departement, region,
@@ -138,8 +139,8 @@ class DirectoryLoader {
 				       (excluded.name, excluded.kind, excluded.insee_code, excluded.epci_type, excluded.departement,
 				        excluded.region, excluded.population, excluded.search_name, excluded.source, true)
 				""", ps -> {
-			ps.setTimestamp(1, now);
-			ps.setTimestamp(2, now);
+			ps.setObject(1, now);
+			ps.setObject(2, now);
 			int i = 3;
 			i = texts(ps, i, entries, Entry::siren);
 			i = texts(ps, i, entries, Entry::name);
@@ -155,12 +156,12 @@ class DirectoryLoader {
 		});
 	}
 
-	private int deactivateAbsent(List<Entry> entries, Timestamp now) {
+	private int deactivateAbsent(List<Entry> entries, OffsetDateTime now) {
 		return jdbc.update("""
 				update directory.collectivite set active = false, updated_at = ?
 				 where active and not (siren = any (?::text[]))
 				""", ps -> {
-			ps.setTimestamp(1, now);
+			ps.setObject(1, now);
 			texts(ps, 2, entries, Entry::siren);
 		});
 	}
@@ -197,7 +198,7 @@ class DirectoryLoader {
 		});
 	}
 
-	private void recordDataset(String source, String version, Timestamp now, long rowCount) {
+	private void recordDataset(String source, String version, OffsetDateTime now, long rowCount) {
 		jdbc.update("""
 				insert into directory.dataset (source, version, loaded_at, row_count) values (?, ?, ?, ?)
 				on conflict (source) do update set version = excluded.version, loaded_at = excluded.loaded_at,

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cocon.shared.Timestamps;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.PersonalData;
 
@@ -62,7 +63,7 @@ class CommitteeMemberData implements PersonalData {
 				.param(user.username())
 				.query((rs, n) -> Map.of("campaignId", rs.getObject("campaign_id").toString(),
 						"proposalId", rs.getObject("proposal_id").toString(), "reason", rs.getString("reason"),
-						"declaredAt", rs.getTimestamp("declared_at").toInstant().toString()))
+						"declaredAt", Timestamps.instant(rs, "declared_at").toString()))
 				.list());
 		data.put("maturityAssessments", jdbc.sql("""
 				select campaign_id, proposal_id, level, note, assessed_at from governance.maturity_assessment
@@ -74,7 +75,7 @@ class CommitteeMemberData implements PersonalData {
 					entry.put("proposalId", rs.getObject("proposal_id").toString());
 					entry.put("level", rs.getInt("level"));
 					entry.put("note", rs.getString("note"));
-					entry.put("assessedAt", rs.getTimestamp("assessed_at").toInstant().toString());
+					entry.put("assessedAt", Timestamps.instant(rs, "assessed_at").toString());
 					return entry;
 				})
 				.list());
@@ -87,7 +88,7 @@ class CommitteeMemberData implements PersonalData {
 				.param("u", user.username())
 				.query((rs, n) -> Map.of("campaignId", rs.getObject("campaign_id").toString(),
 						"shortlistDecisionId", rs.getObject("id").toString(),
-						"decidedAt", rs.getTimestamp("decided_at").toInstant().toString(),
+						"decidedAt", Timestamps.instant(rs, "decided_at").toString(),
 						"decidedByYou", rs.getBoolean("decided_by_you")))
 				.list());
 		return data;

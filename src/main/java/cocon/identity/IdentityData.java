@@ -1,6 +1,5 @@
 package cocon.identity;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -11,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cocon.shared.Timestamps;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.PersonalData;
 
@@ -50,8 +50,8 @@ class IdentityData implements PersonalData {
 				select display_name, first_seen_at, last_seen_at from platform.known_identity where username = ?""")
 				.param(user.username())
 				.query((rs, n) -> Map.of("displayName", rs.getString("display_name"),
-						"firstSignIn", rs.getTimestamp("first_seen_at").toInstant().toString(),
-						"lastSignIn", rs.getTimestamp("last_seen_at").toInstant().toString()))
+						"firstSignIn", Timestamps.instant(rs, "first_seen_at").toString(),
+						"lastSignIn", Timestamps.instant(rs, "last_seen_at").toString()))
 				.optional().orElse(null));
 		data.put("proConnectAccounts", jdbc.sql("""
 				select idp_id, subject, email, first_seen_at, last_seen_at from platform.proconnect_account
@@ -62,8 +62,8 @@ class IdentityData implements PersonalData {
 					account.put("identityProvider", rs.getString("idp_id"));
 					account.put("subject", rs.getString("subject"));
 					account.put("email", rs.getString("email"));
-					account.put("firstSignIn", rs.getTimestamp("first_seen_at").toInstant().toString());
-					account.put("lastSignIn", rs.getTimestamp("last_seen_at").toInstant().toString());
+					account.put("firstSignIn", Timestamps.instant(rs, "first_seen_at").toString());
+					account.put("lastSignIn", Timestamps.instant(rs, "last_seen_at").toString());
 					return account;
 				})
 				.list());
@@ -76,10 +76,10 @@ class IdentityData implements PersonalData {
 					entry.put("grantedTo", rs.getString("username"));
 					entry.put("role", rs.getString("role"));
 					entry.put("grantedBy", rs.getString("granted_by"));
-					entry.put("grantedAt", rs.getTimestamp("granted_at").toInstant().toString());
-					if (rs.getTimestamp("revoked_at") != null) {
+					entry.put("grantedAt", Timestamps.instant(rs, "granted_at").toString());
+					if (Timestamps.instant(rs, "revoked_at") != null) {
 						entry.put("revokedBy", rs.getString("revoked_by"));
-						entry.put("revokedAt", rs.getTimestamp("revoked_at").toInstant().toString());
+						entry.put("revokedAt", Timestamps.instant(rs, "revoked_at").toString());
 					}
 					return entry;
 				})
@@ -88,7 +88,7 @@ class IdentityData implements PersonalData {
 				select siren, first_seen_at from platform.unverified_organisation where first_username = ? order by siren""")
 				.param(user.username())
 				.query((rs, n) -> Map.of("siren", rs.getString("siren"),
-						"firstSeenAt", rs.getTimestamp("first_seen_at").toInstant().toString()))
+						"firstSeenAt", Timestamps.instant(rs, "first_seen_at").toString()))
 				.list());
 		return data;
 	}
@@ -106,7 +106,7 @@ class IdentityData implements PersonalData {
 	@Override
 	@Transactional
 	public Map<String, Integer> eraseExpired(Instant now) {
-		var before = Timestamp.from(now.atOffset(ZoneOffset.UTC).minus(RETENTION).toInstant());
+		var before = Timestamps.column(now.atOffset(ZoneOffset.UTC).minus(RETENTION).toInstant());
 		int identities = jdbc.sql("""
 				delete from platform.known_identity k where k.last_seen_at < ?
 				and not exists (select 1 from platform.role_grant g where g.username = k.username and g.revoked_at is null)""")

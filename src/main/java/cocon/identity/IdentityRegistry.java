@@ -13,6 +13,7 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.stereotype.Component;
 
 import cocon.shared.Siren;
+import cocon.shared.Timestamps;
 import cocon.shared.identity.KnownIdentities;
 
 /**
@@ -115,7 +116,7 @@ class IdentityRegistry implements KnownIdentities {
 	}
 
 	private void insert(cocon.shared.identity.CurrentUser user) {
-		var now = java.sql.Timestamp.from(clock.instant());
+		var now = Timestamps.column(clock.instant());
 		jdbc.sql("""
 				insert into platform.known_identity (username, display_name, first_seen_at, last_seen_at)
 				values (?, ?, ?, ?)

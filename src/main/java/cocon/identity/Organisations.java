@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cocon.shared.CollectiviteKind;
 import cocon.shared.Siren;
+import cocon.shared.Timestamps;
 import cocon.shared.directory.Collectivite;
 import cocon.shared.directory.Directory;
 import cocon.shared.identity.Organisation;
@@ -113,7 +114,7 @@ class Organisations implements OrganisationResolver {
 				.param("siren", siren.value())
 				.query((rs, row) -> new Verification(new Siren(rs.getString("siren")), rs.getString("name"),
 						CollectiviteKind.valueOf(rs.getString("kind")), rs.getString("verified_by"),
-						rs.getTimestamp("verified_at").toInstant()))
+						Timestamps.instant(rs, "verified_at")))
 				.optional();
 	}
 
@@ -127,7 +128,7 @@ class Organisations implements OrganisationResolver {
 				.param("name", name.strip())
 				.param("kind", kind.name())
 				.param("verifiedBy", verifiedBy)
-				.param("verifiedAt", java.sql.Timestamp.from(now))
+				.param("verifiedAt", Timestamps.column(now))
 				.update();
 		jdbc.sql("delete from platform.unverified_organisation where siren = :siren").param("siren", siren.value()).update();
 		changes.changedAfterCommit();
@@ -141,13 +142,13 @@ class Organisations implements OrganisationResolver {
 				where not exists (select 1 from platform.organisation_verification v where v.siren = u.siren)
 				order by last_seen_at desc limit 500""")
 				.query((rs, row) -> new Pending(new Siren(rs.getString("siren")), rs.getString("first_username"),
-						rs.getTimestamp("first_seen_at").toInstant(), rs.getTimestamp("last_seen_at").toInstant()))
+						Timestamps.instant(rs, "first_seen_at"), Timestamps.instant(rs, "last_seen_at")))
 				.list();
 	}
 
 	/** At most one write a minute per organisation, however often its agents call the API over HTTP Basic. */
 	private void rememberUnverified(Siren siren, String username) {
-		var now = java.sql.Timestamp.from(clock.instant());
+		var now = Timestamps.column(clock.instant());
 		jdbc.sql("""
 				insert into platform.unverified_organisation (siren, first_username, first_seen_at, last_seen_at)
 				values (:siren, :username, :now, :now)

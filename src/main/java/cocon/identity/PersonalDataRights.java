@@ -1,6 +1,5 @@
 package cocon.identity;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cocon.shared.Timestamps;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.PersonalData;
 import tools.jackson.databind.json.JsonMapper;
@@ -99,7 +99,7 @@ class PersonalDataRights {
 		jdbc.sql("""
 				insert into platform.personal_data_erasure (subject_hash, requested_by, erased_at, erased)
 				values (?, ?, ?, ?::jsonb)""")
-				.params(subject, requestedBy, Timestamp.from(clock.instant()), JSON.writeValueAsString(erased))
+				.params(subject, requestedBy, Timestamps.column(clock.instant()), JSON.writeValueAsString(erased))
 				.update();
 	}
 

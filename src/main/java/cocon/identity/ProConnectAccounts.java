@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cocon.shared.Timestamps;
 import cocon.shared.identity.Role;
 
 /**
@@ -52,7 +53,7 @@ class ProConnectAccounts implements ProConnectIdentities.Accounts, ProConnectIde
 	@Transactional
 	public String username(String idpId, String subject, String email) {
 		String idp = idpId == null ? "" : idpId;
-		var now = java.sql.Timestamp.from(clock.instant());
+		var now = Timestamps.column(clock.instant());
 		var known = jdbc.sql("""
 				update platform.proconnect_account set last_seen_at = :now, email = :email
 				where idp_id = :idp and subject = :subject returning username""")
@@ -100,7 +101,7 @@ class ProConnectAccounts implements ProConnectIdentities.Accounts, ProConnectIde
 				insert into platform.bootstrap_administrator (entry, username, bound_at) values (:entry, :username, :now)
 				on conflict (entry) do nothing""")
 				.param("entry", entry).param("username", username)
-				.param("now", java.sql.Timestamp.from(clock.instant())).update();
+				.param("now", Timestamps.column(clock.instant())).update();
 		if (bound == 0) {
 			return false;
 		}

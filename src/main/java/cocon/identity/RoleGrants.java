@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import cocon.shared.Timestamps;
 import cocon.shared.identity.Role;
 
 /**
@@ -98,7 +99,7 @@ class RoleGrants implements GrantedRoles {
 					.param("username", username)
 					.param("role", role.name())
 					.param("grantedBy", grantedBy)
-					.param("grantedAt", java.sql.Timestamp.from(clock.instant()))
+					.param("grantedAt", Timestamps.column(clock.instant()))
 					.update();
 		}
 		catch (DuplicateKeyException concurrentGrant) {
@@ -117,15 +118,15 @@ class RoleGrants implements GrantedRoles {
 				.param("username", username)
 				.param("role", role.name())
 				.param("revokedBy", revokedBy)
-				.param("revokedAt", java.sql.Timestamp.from(clock.instant()))
+				.param("revokedAt", Timestamps.column(clock.instant()))
 				.update() > 0;
 	}
 
 	private static RoleGrant map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		var revokedAt = rs.getTimestamp("revoked_at");
+		var revokedAt = Timestamps.instant(rs, "revoked_at");
 		return new RoleGrant(rs.getLong("id"), rs.getString("username"), Role.valueOf(rs.getString("role")),
-				rs.getString("granted_by"), rs.getTimestamp("granted_at").toInstant(), rs.getString("revoked_by"),
-				revokedAt == null ? null : revokedAt.toInstant());
+				rs.getString("granted_by"), Timestamps.instant(rs, "granted_at"), rs.getString("revoked_by"),
+				revokedAt);
 	}
 
 	private RoleGrant find(String username, Role role) {

@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
+import cocon.shared.Timestamps;
+
 /**
  * Records in {@code platform.sign_in_method_seen} each sign-in method other than the demo's the first time it
  * signs someone in on this database: one row per method, no person named.
@@ -49,7 +51,7 @@ class SignInMethodsSeen implements SignInHistory {
 			jdbc.sql("""
 					insert into platform.sign_in_method_seen (method, first_seen_at) values (?, ?)
 					on conflict (method) do nothing""")
-					.params(method, java.sql.Timestamp.from(clock.instant())).update();
+					.params(method, Timestamps.column(clock.instant())).update();
 			recorded.add(method);
 		}
 		catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cocon.shared.CampaignId;
 import cocon.shared.NewestCopy;
+import cocon.shared.Timestamps;
 import cocon.shared.Window;
 
 /** Intake's copies of the campaigns. */
@@ -58,6 +59,6 @@ class Campaigns {
 		Array themes = rs.getArray("themes");
 		return new Campaign(new CampaignId(rs.getObject("id", java.util.UUID.class)), rs.getString("title"),
 				Arrays.asList((String[]) themes.getArray()),
-				new Window(rs.getTimestamp("contributions_opens").toInstant(), rs.getTimestamp("contributions_closes").toInstant()));
+				new Window(Timestamps.instant(rs, "contributions_opens"), Timestamps.instant(rs, "contributions_closes")));
 	}
 }

@@ -2,7 +2,6 @@ package cocon.intake;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import cocon.shared.CollectiviteKind;
 import cocon.shared.ContributionId;
 import cocon.shared.ProposalId;
 import cocon.shared.Siren;
+import cocon.shared.Timestamps;
 
 /**
  * The contributions, stored with plain SQL in the {@code intake} schema (the shared-kernel value types map to
@@ -61,7 +61,7 @@ class Contributions {
 				.param("siren", c.organisation().siren().value())
 				.param("organisation", c.organisation().name())
 				.param("kind", c.organisation().kind().name())
-				.param("submittedAt", Timestamp.from(c.submittedAt()))
+				.param("submittedAt", Timestamps.column(c.submittedAt()))
 				.param("source", c.source().name())
 				.param("importKey", c.importKey(), java.sql.Types.VARCHAR)
 				.update() == 1;
@@ -87,7 +87,7 @@ class Contributions {
 				"""), c.outcome())
 				.param("id", c.getId().id())
 				.param("by", c.decidedBy(), java.sql.Types.VARCHAR)
-				.param("at", Timestamp.from(c.decidedAt()))
+				.param("at", Timestamps.column(c.decidedAt()))
 				.update() == 1;
 	}
 
@@ -106,7 +106,7 @@ class Contributions {
 				.param("theme", c.theme())
 				.param("role", c.authorRole().name())
 				.param("function", c.authorFunction())
-				.param("at", Timestamp.from(c.revisedAt()))
+				.param("at", Timestamps.column(c.revisedAt()))
 				.update() == 1;
 		publishIf(saved, c);
 		return saved;
@@ -123,7 +123,7 @@ class Contributions {
 			jdbc.sql("""
 					insert into intake.contribution_withdrawal (contribution_id, campaign_id, withdrawn_at)
 					values (:id, :campaign, :at) on conflict do nothing""")
-					.param("id", c.getId().id()).param("campaign", c.campaignId().id()).param("at", Timestamp.from(at))
+					.param("id", c.getId().id()).param("campaign", c.campaignId().id()).param("at", Timestamps.column(at))
 					.update();
 		}
 		publishIf(removed, c);
@@ -149,8 +149,8 @@ class Contributions {
 				"""), outcome)
 				.param("id", id.id())
 				.param("by", by == null ? "inconnu" : by)
-				.param("at", Timestamp.from(at))
-				.param("now", Timestamp.from(now))
+				.param("at", Timestamps.column(at))
+				.param("now", Timestamps.column(now))
 				.update() == 1;
 	}
 
@@ -173,7 +173,7 @@ class Contributions {
 		return jdbc.sql("select * from intake.outcome_decision where contribution_id = ? order by decided_at, id")
 				.param(id.id())
 				.query((rs, row) -> new Decision(outcome(rs), rs.getString("decided_by"),
-						rs.getTimestamp("decided_at").toInstant(), rs.getTimestamp("recorded_at").toInstant()))
+						Timestamps.instant(rs, "decided_at"), Timestamps.instant(rs, "recorded_at")))
 				.list();
 	}
 
@@ -209,18 +209,18 @@ class Contributions {
 	}
 
 	private static Contribution map(ResultSet rs, int row) throws SQLException {
-		Timestamp decidedAt = rs.getTimestamp("decided_at");
-		Timestamp revisedAt = rs.getTimestamp("revised_at");
+		Instant decidedAt = Timestamps.instant(rs, "decided_at");
+		Instant revisedAt = Timestamps.instant(rs, "revised_at");
 		return new Contribution(new ContributionId(rs.getObject("id", UUID.class)),
 				new CampaignId(rs.getObject("campaign_id", UUID.class)), rs.getString("title"), rs.getString("need"),
 				rs.getString("theme"), AuthorRole.valueOf(rs.getString("author_role")), rs.getString("author_function"),
 				new Contribution.Author(rs.getString("author_username"), rs.getString("author_name"), rs.getString("author_email")),
 				new Contribution.OrganisationRef(new Siren(rs.getString("organisation_siren")), rs.getString("organisation_name"),
 						CollectiviteKind.valueOf(rs.getString("organisation_kind"))),
-				rs.getTimestamp("submitted_at").toInstant(), Contribution.Source.valueOf(rs.getString("source")),
+				Timestamps.instant(rs, "submitted_at"), Contribution.Source.valueOf(rs.getString("source")),
 				rs.getString("import_key"), outcome(rs), rs.getString("decided_by"),
-				decidedAt == null ? null : decidedAt.toInstant())
-				.revisedAt(revisedAt == null ? null : revisedAt.toInstant());
+				decidedAt)
+				.revisedAt(revisedAt);
 	}
 
 	private static Outcome outcome(ResultSet rs) throws SQLException {

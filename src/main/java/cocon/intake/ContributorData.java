@@ -1,6 +1,5 @@
 package cocon.intake;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
@@ -15,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cocon.shared.Timestamps;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.PersonalData;
 
@@ -100,7 +100,7 @@ class ContributorData implements PersonalData {
 				select c.id from intake.contribution c join intake.campaign k on k.id = c.campaign_id
 				where k.contributions_closes < ? and c.author_erased_at is null
 				for update of c""")
-				.param(Timestamp.from(closedBefore)).query(UUID.class).list();
+				.param(Timestamps.column(closedBefore)).query(UUID.class).list();
 		return anonymise(ids, EXPIRED);
 	}
 
@@ -114,7 +114,7 @@ class ContributorData implements PersonalData {
 				  author_function = :function, author_erased_at = :now
 				where id = any(:ids)""")
 				.param("function", function)
-				.param("now", Timestamp.from(clock.instant()))
+				.param("now", Timestamps.column(clock.instant()))
 				.param("ids", array)
 				.update();
 		return Map.of("contributions", erased);

@@ -1,6 +1,7 @@
 package cocon.intake;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import cocon.shared.CampaignCalendar;
 import cocon.shared.CampaignId;
+import cocon.shared.Timestamps;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.Role;
 import cocon.shared.wayfinding.CampaignFigure;
@@ -54,9 +56,9 @@ class IntakeWayfinding implements WorkItems, CampaignSections {
 		jdbc.sql("""
 				select id, title, contributions_closes from intake.campaign
 				where contributions_opens <= ? and contributions_closes >= ? order by contributions_closes""")
-				.params(java.sql.Timestamp.from(now), java.sql.Timestamp.from(now))
+				.params(Timestamps.column(now), Timestamps.column(now))
 				.query((rs, n) -> new OpenCampaign(rs.getObject(1, java.util.UUID.class), rs.getString(2),
-						rs.getTimestamp(3).toInstant()))
+						Timestamps.instant(rs, 3)))
 				.list()
 				.forEach(c -> items.add(new WorkItem(group, texts.text("intake.wayfinding.contribute", c.title()),
 						"/campagnes/" + c.id() + "/contribuer", texts.text("intake.wayfinding.until", texts.deadline(c.closes())),

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Repository;
 import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.NewestCopy;
+import cocon.shared.Timestamps;
 import cocon.shared.Window;
 
 /** This module's copy of campaigns; a late, older snapshot never overwrites a newer one. */
@@ -51,7 +53,7 @@ class CampaignCopies {
 		Set<CollectiviteKind> set = kinds == null ? null
 				: Arrays.stream(kinds.split(",")).map(CollectiviteKind::valueOf)
 						.collect(Collectors.toCollection(() -> EnumSet.noneOf(CollectiviteKind.class)));
-		return new CampaignRules(new CampaignId(Sql.uuid(rs, "campaign_id")), rs.getString("title"),
-				new Window(Sql.instant(rs, "applications_opens"), Sql.instant(rs, "applications_closes")), set);
+		return new CampaignRules(new CampaignId(rs.getObject("campaign_id", UUID.class)), rs.getString("title"),
+				new Window(Timestamps.instant(rs, "applications_opens"), Timestamps.instant(rs, "applications_closes")), set);
 	}
 }

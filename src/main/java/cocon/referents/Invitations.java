@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cocon.shared.ProposalId;
 import cocon.shared.Siren;
+import cocon.shared.Timestamps;
 
 /**
  * Who supported what (from voting's events, in any order: a support counts when it is more recent than its
@@ -63,7 +64,7 @@ class Invitations {
 				  on b.proposal_id = s.proposal_id and b.siren = s.siren
 				where %s
 				on conflict do nothing
-				""".formatted(ACTIVE)).param("rows", rows).param("now", Sql.ts(now)).update();
+				""".formatted(ACTIVE)).param("rows", rows).param("now", Timestamps.column(now)).update();
 	}
 
 	/**
@@ -114,7 +115,7 @@ class Invitations {
 				join referents.referent_call c on c.proposal_id = s.proposal_id and c.status = 'OPEN'
 				where s.proposal_id = :p and %s
 				on conflict do nothing
-				""".formatted(ACTIVE)).param("p", proposal.id()).param("now", Sql.ts(now)).update();
+				""".formatted(ACTIVE)).param("p", proposal.id()).param("now", Timestamps.column(now)).update();
 	}
 
 	boolean isInvited(ProposalId proposal, Siren siren) {

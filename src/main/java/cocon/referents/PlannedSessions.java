@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cocon.shared.ProposalId;
+import cocon.shared.Timestamps;
 import cocon.shared.Window;
 
 /**
@@ -51,8 +52,8 @@ class PlannedSessions {
 		jdbc.sql("""
 				insert into referents.planned_session (id, proposal_id, starts_at, place, agenda, planned_by, planned_at)
 				values (:id, :proposal, :startsAt, :place, :agenda, :by, :at)""")
-				.param("id", UUID.randomUUID()).param("proposal", call.getId().id()).param("startsAt", Sql.ts(instant))
-				.param("place", place.strip()).param("agenda", agenda.strip()).param("by", by).param("at", Sql.ts(now))
+				.param("id", UUID.randomUUID()).param("proposal", call.getId().id()).param("startsAt", Timestamps.column(instant))
+				.param("place", place.strip()).param("agenda", agenda.strip()).param("by", by).param("at", Timestamps.column(now))
 				.update();
 	}
 
@@ -61,8 +62,8 @@ class PlannedSessions {
 		return jdbc.sql("""
 				select id, starts_at, place, agenda from referents.planned_session
 				where proposal_id = :p and starts_at >= :now order by starts_at""")
-				.param("p", proposal.id()).param("now", Sql.ts(now))
-				.query((rs, row) -> new Planned(Sql.uuid(rs, "id"), Sql.instant(rs, "starts_at"), rs.getString("place"),
+				.param("p", proposal.id()).param("now", Timestamps.column(now))
+				.query((rs, row) -> new Planned(rs.getObject("id", UUID.class), Timestamps.instant(rs, "starts_at"), rs.getString("place"),
 						rs.getString("agenda")))
 				.list();
 	}

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Repository;
 
 import cocon.shared.NewestCopy;
 import cocon.shared.ProposalId;
+import cocon.shared.Timestamps;
 
 /** The latest known title of each proposal (from curation's events): an older revision never wins. */
 @Repository
@@ -27,7 +28,7 @@ class ProposalTitles {
 	/** The title known, if it was set after the given instant. */
 	Optional<String> revisedAfter(ProposalId id, Instant instant) {
 		return jdbc.sql("select title from referents.proposal_title where proposal_id = :id and as_of > :at")
-				.param("id", id.id()).param("at", Sql.ts(instant)).query(String.class).optional();
+				.param("id", id.id()).param("at", Timestamps.column(instant)).query(String.class).optional();
 	}
 
 	Optional<String> find(ProposalId id) {

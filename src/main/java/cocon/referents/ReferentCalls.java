@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
+import cocon.shared.Timestamps;
 
 /** Stores the calls (one per shortlisted proposal), with optimistic locking. */
 @Repository
@@ -49,8 +51,8 @@ class ReferentCalls {
 					""")
 					.param("id", call.getId().id()).param("campaign", call.campaignId().id())
 					.param("title", call.proposalTitle()).param("status", call.state().name())
-					.param("decision", call.decisionId()).param("opened", Sql.ts(call.openedAt()))
-					.param("cancelled", Sql.ts(call.cancelledAt())).param("formed", Sql.ts(call.formedAt())).update();
+					.param("decision", call.decisionId()).param("opened", Timestamps.column(call.openedAt()))
+					.param("cancelled", Timestamps.column(call.cancelledAt())).param("formed", Timestamps.column(call.formedAt())).update();
 			call.events().publishTo(events);
 			return;
 		}
@@ -61,7 +63,7 @@ class ReferentCalls {
 				""")
 				.param("id", call.getId().id()).param("title", call.proposalTitle())
 				.param("status", call.state().name()).param("decision", call.decisionId())
-				.param("cancelled", Sql.ts(call.cancelledAt())).param("version", call.version()).update();
+				.param("cancelled", Timestamps.column(call.cancelledAt())).param("version", call.version()).update();
 		if (updated != 1) {
 			throw new OptimisticLockingFailureException("L'appel " + call.getId() + " a changé entre-temps.");
 		}
@@ -69,9 +71,9 @@ class ReferentCalls {
 	}
 
 	static ReferentCall map(ResultSet rs, int row) throws SQLException {
-		return new ReferentCall(new ProposalId(Sql.uuid(rs, "proposal_id")), new CampaignId(Sql.uuid(rs, "campaign_id")),
+		return new ReferentCall(new ProposalId(rs.getObject("proposal_id", UUID.class)), new CampaignId(rs.getObject("campaign_id", UUID.class)),
 				rs.getString("proposal_title"), ReferentCall.State.valueOf(rs.getString("status")),
-				Sql.uuid(rs, "decision_id"), Sql.instant(rs, "opened_at"), Sql.instant(rs, "cancelled_at"),
-				Sql.instant(rs, "formed_at"), rs.getLong("version"));
+				rs.getObject("decision_id", UUID.class), Timestamps.instant(rs, "opened_at"), Timestamps.instant(rs, "cancelled_at"),
+				Timestamps.instant(rs, "formed_at"), rs.getLong("version"));
 	}
 }

@@ -1,6 +1,5 @@
 package cocon.referents;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -11,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cocon.shared.Timestamps;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.PersonalData;
 
@@ -66,7 +66,7 @@ class ReferentContactData implements PersonalData {
 					entry.put("motivation", rs.getString("motivation"));
 					entry.put("contactName", rs.getString("contact_name"));
 					entry.put("contactEmail", rs.getString("contact_email"));
-					entry.put("joinedAt", rs.getTimestamp("joined_at").toInstant().toString());
+					entry.put("joinedAt", Timestamps.instant(rs, "joined_at").toString());
 					entry.put("appliedByYou", rs.getBoolean("applied_by_you"));
 					return entry;
 				})
@@ -94,7 +94,7 @@ class ReferentContactData implements PersonalData {
 	@Override
 	@Transactional
 	public Map<String, Integer> eraseExpired(Instant now) {
-		var before = Timestamp.from(now.atOffset(ZoneOffset.UTC).minus(RETENTION).toInstant());
+		var before = Timestamps.column(now.atOffset(ZoneOffset.UTC).minus(RETENTION).toInstant());
 		int applications = jdbc.sql("""
 				update referents.referent_territory t
 				set contact_name = :erased, contact_email = :erasedEmail, applied_by = :erased

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,6 +16,7 @@ import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ProposalId;
 import cocon.shared.Siren;
+import cocon.shared.Timestamps;
 
 /** Stores the applications (referent territories); the database refuses a second one per collectivité and proposal. */
 @Repository
@@ -72,7 +74,7 @@ class ReferentTerritories {
 				.param("name", territory.collectiviteName()).param("kind", territory.kind().name())
 				.param("motivation", territory.motivation()).param("contactName", territory.contact().name())
 				.param("contactEmail", territory.contact().email()).param("by", territory.appliedBy())
-				.param("at", Sql.ts(territory.joinedAt())).update() == 1;
+				.param("at", Timestamps.column(territory.joinedAt())).update() == 1;
 		if (inserted) {
 			territory.events().publishTo(events);
 		}
@@ -86,7 +88,7 @@ class ReferentTerritories {
 				update referents.referent_territory set experimentation_marked_by = :by, experimentation_marked_at = :at
 				where id = :id and experimentation_marked_at is null
 				""")
-				.param("id", territory.getId().id()).param("by", mark.markedBy()).param("at", Sql.ts(mark.markedAt()))
+				.param("id", territory.getId().id()).param("by", mark.markedBy()).param("at", Timestamps.column(mark.markedAt()))
 				.update() == 1) {
 			territory.events().publishTo(events);
 		}
@@ -109,7 +111,7 @@ class ReferentTerritories {
 				select id, proposal_id, campaign_id, siren, collectivite_name, kind, joined_at, experimentation_marked_at,
 				  :by, :at from gone
 				""")
-				.param("id", territory.getId().id()).param("by", by).param("at", Sql.ts(at)).update() == 1;
+				.param("id", territory.getId().id()).param("by", by).param("at", Timestamps.column(at)).update() == 1;
 		if (moved) {
 			territory.events().publishTo(events);
 		}
@@ -121,13 +123,13 @@ class ReferentTerritories {
 
 	static ReferentTerritory map(ResultSet rs, int row) throws SQLException {
 		var markedBy = rs.getString("experimentation_marked_by");
-		return new ReferentTerritory(new ReferentTerritory.ApplicationId(Sql.uuid(rs, "id")),
-				new ProposalId(Sql.uuid(rs, "proposal_id")), new CampaignId(Sql.uuid(rs, "campaign_id")),
+		return new ReferentTerritory(new ReferentTerritory.ApplicationId(rs.getObject("id", UUID.class)),
+				new ProposalId(rs.getObject("proposal_id", UUID.class)), new CampaignId(rs.getObject("campaign_id", UUID.class)),
 				Siren.of(rs.getString("siren")), rs.getString("collectivite_name"),
 				CollectiviteKind.valueOf(rs.getString("kind")), rs.getString("motivation"),
 				new ReferentTerritory.Contact(rs.getString("contact_name"), rs.getString("contact_email")),
-				rs.getString("applied_by"), Sql.instant(rs, "joined_at"),
+				rs.getString("applied_by"), Timestamps.instant(rs, "joined_at"),
 				markedBy == null ? null
-						: new ReferentTerritory.Experimentation(markedBy, Sql.instant(rs, "experimentation_marked_at")));
+						: new ReferentTerritory.Experimentation(markedBy, Timestamps.instant(rs, "experimentation_marked_at")));
 	}
 }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import cocon.shared.CampaignCalendar;
 import cocon.shared.CampaignId;
+import cocon.shared.Timestamps;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.Role;
 import cocon.shared.wayfinding.CampaignFigure;
@@ -51,7 +52,7 @@ class ReferentWayfinding implements WorkItems, CampaignSections {
 		}
 		var group = texts.text("referents.wayfinding.group");
 		var siren = organisation.siren().value();
-		var now = java.sql.Timestamp.from(clock.instant());
+		var now = Timestamps.column(clock.instant());
 		var items = new ArrayList<WorkItem>();
 		jdbc.sql("""
 				select c.proposal_id, c.proposal_title from referents.invitation i

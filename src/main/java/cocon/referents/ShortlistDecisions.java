@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cocon.governance.events.ProposalsShortlisted;
+import cocon.shared.Timestamps;
 
 /**
  * The shortlist decisions this module has seen. A decision is applied once, and only if no decision seen
@@ -32,13 +33,13 @@ class ShortlistDecisions {
 				where supersedes = :id or (campaign_id = :campaign and applied and decided_at > :at)
 				""")
 				.param("id", decision.decisionId()).param("campaign", decision.campaignId().id())
-				.param("at", Sql.ts(decision.decidedAt())).query(Long.class).single() > 0;
+				.param("at", Timestamps.column(decision.decidedAt())).query(Long.class).single() > 0;
 		jdbc.sql("""
 				insert into referents.shortlist_decision (decision_id, campaign_id, supersedes, decided_at, applied)
 				values (:id, :campaign, :supersedes, :at, :applied)
 				""")
 				.param("id", decision.decisionId()).param("campaign", decision.campaignId().id())
-				.param("supersedes", decision.supersedes()).param("at", Sql.ts(decision.decidedAt()))
+				.param("supersedes", decision.supersedes()).param("at", Timestamps.column(decision.decidedAt()))
 				.param("applied", !superseded).update();
 		return !superseded;
 	}

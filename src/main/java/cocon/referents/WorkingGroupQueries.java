@@ -15,6 +15,7 @@ import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ProposalId;
 import cocon.shared.Siren;
+import cocon.shared.Timestamps;
 import cocon.shared.Window;
 
 /** Read models of the pages and the API: calls, working groups, invitations. No contact data except for staff. */
@@ -95,9 +96,9 @@ class WorkingGroupQueries {
 				select id, siren, collectivite_name, kind, joined_at, experimentation_marked_at is not null as experimentation
 				from referents.referent_territory where proposal_id = :p order by joined_at, collectivite_name
 				""").param("p", proposal.id())
-				.query((rs, row) -> new MemberView(Sql.uuid(rs, "id"), rs.getString("siren"),
+				.query((rs, row) -> new MemberView(rs.getObject("id", UUID.class), rs.getString("siren"),
 						rs.getString("collectivite_name"), CollectiviteKind.valueOf(rs.getString("kind")),
-						Sql.instant(rs, "joined_at"), rs.getBoolean("experimentation")))
+						Timestamps.instant(rs, "joined_at"), rs.getBoolean("experimentation")))
 				.list();
 	}
 
@@ -106,7 +107,7 @@ class WorkingGroupQueries {
 				select s.id, s.held_on, s.subject, (select count(*) from referents.session_attendee a where a.session_id = s.id) as attendees
 				from referents.working_group_session s where s.proposal_id = :p order by s.held_on desc, s.recorded_at desc
 				""").param("p", proposal.id())
-				.query((rs, row) -> new SessionView(Sql.uuid(rs, "id"), rs.getObject("held_on", LocalDate.class),
+				.query((rs, row) -> new SessionView(rs.getObject("id", UUID.class), rs.getObject("held_on", LocalDate.class),
 						rs.getString("subject"), rs.getInt("attendees")))
 				.list();
 	}
@@ -114,11 +115,11 @@ class WorkingGroupQueries {
 	List<ApplicationDetails> applicationsWithContacts(ProposalId proposal) {
 		return jdbc.sql("select * from referents.referent_territory where proposal_id = :p order by joined_at, collectivite_name")
 				.param("p", proposal.id())
-				.query((rs, row) -> new ApplicationDetails(Sql.uuid(rs, "id"), rs.getString("siren"),
+				.query((rs, row) -> new ApplicationDetails(rs.getObject("id", UUID.class), rs.getString("siren"),
 						rs.getString("collectivite_name"), CollectiviteKind.valueOf(rs.getString("kind")),
 						rs.getString("motivation"), rs.getString("contact_name"), rs.getString("contact_email"),
-						rs.getString("applied_by"), Sql.instant(rs, "joined_at"),
-						rs.getString("experimentation_marked_by"), Sql.instant(rs, "experimentation_marked_at")))
+						rs.getString("applied_by"), Timestamps.instant(rs, "joined_at"),
+						rs.getString("experimentation_marked_by"), Timestamps.instant(rs, "experimentation_marked_at")))
 				.list();
 	}
 
@@ -127,7 +128,7 @@ class WorkingGroupQueries {
 		return jdbc.sql(CALLS.replace("from referents.referent_call c", ", i.invited_at, exists (select 1 from referents.referent_territory t where t.proposal_id = c.proposal_id and t.siren = i.siren) as applied from referents.referent_call c join referents.invitation i on i.proposal_id = c.proposal_id")
 				+ " where i.siren = :s and c.status = 'OPEN' order by i.invited_at desc, c.proposal_title")
 				.param("s", siren.value())
-				.query((rs, row) -> new InvitationView(call(rs), Sql.instant(rs, "invited_at"), rs.getBoolean("applied")))
+				.query((rs, row) -> new InvitationView(call(rs), Timestamps.instant(rs, "invited_at"), rs.getBoolean("applied")))
 				.list().stream()
 				.filter(invitation -> invitation.call().status() == CallStatus.OPEN
 						|| invitation.call().status() == CallStatus.UPCOMING)
@@ -138,8 +139,8 @@ class WorkingGroupQueries {
 		return jdbc.sql(CALLS.replace("from referents.referent_call c", ", t.id as application_id, t.joined_at, t.experimentation_marked_at is not null as experimentation from referents.referent_call c join referents.referent_territory t on t.proposal_id = c.proposal_id")
 				+ " where t.siren = :s order by t.joined_at desc")
 				.param("s", siren.value())
-				.query((rs, row) -> new OwnApplicationView(Sql.uuid(rs, "application_id"), call(rs),
-						Sql.instant(rs, "joined_at"), rs.getBoolean("experimentation")))
+				.query((rs, row) -> new OwnApplicationView(rs.getObject("application_id", UUID.class), call(rs),
+						Timestamps.instant(rs, "joined_at"), rs.getBoolean("experimentation")))
 				.list();
 	}
 
@@ -153,8 +154,8 @@ class WorkingGroupQueries {
 				select collectivite_name, kind, joined_at, withdrawn_at from referents.withdrawn_territory
 				where proposal_id = :p order by withdrawn_at desc""").param("p", proposal.id())
 				.query((rs, row) -> new WithdrawnView(rs.getString("collectivite_name"),
-						CollectiviteKind.valueOf(rs.getString("kind")), Sql.instant(rs, "joined_at"),
-						Sql.instant(rs, "withdrawn_at")))
+						CollectiviteKind.valueOf(rs.getString("kind")), Timestamps.instant(rs, "joined_at"),
+						Timestamps.instant(rs, "withdrawn_at")))
 				.list();
 	}
 
@@ -170,7 +171,7 @@ class WorkingGroupQueries {
 				   and not exists (select 1 from referents.referent_territory t
 				                   where t.proposal_id = c.proposal_id and t.siren = :s)
 				 order by k.applications_closes, c.proposal_title""")
-				.param("now", Sql.ts(clock.instant())).param("kind", kind.name()).param("s", siren.value())
+				.param("now", Timestamps.column(clock.instant())).param("kind", kind.name()).param("s", siren.value())
 				.query((rs, row) -> call(rs)).list().stream()
 				.filter(call -> CampaignRules.DEFAULT_KINDS.contains(kind) || hasKinds(call.campaignId()))
 				.toList();
@@ -183,13 +184,13 @@ class WorkingGroupQueries {
 	}
 
 	private CallView call(java.sql.ResultSet rs) throws java.sql.SQLException {
-		var opens = Sql.instant(rs, "applications_opens");
-		var closes = Sql.instant(rs, "applications_closes");
+		var opens = Timestamps.instant(rs, "applications_opens");
+		var closes = Timestamps.instant(rs, "applications_closes");
 		CampaignRules campaign = opens == null ? null
-				: new CampaignRules(new CampaignId(Sql.uuid(rs, "campaign_id")), rs.getString("campaign_title"),
+				: new CampaignRules(new CampaignId(rs.getObject("campaign_id", UUID.class)), rs.getString("campaign_title"),
 						new Window(opens, closes), null);
 		var status = CallStatus.of("CANCELLED".equals(rs.getString("status")), campaign, clock.instant());
-		return new CallView(Sql.uuid(rs, "proposal_id"), rs.getString("proposal_title"), Sql.uuid(rs, "campaign_id"),
+		return new CallView(rs.getObject("proposal_id", UUID.class), rs.getString("proposal_title"), rs.getObject("campaign_id", UUID.class),
 				rs.getString("campaign_title"), opens, closes, status, rs.getInt("member_count"));
 	}
 }

@@ -3,6 +3,8 @@ package cocon.referents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cocon.shared.Timestamps;
+
 /** Stores working-group sessions with their attendees (a foreign key keeps attendees members). */
 @Repository
 class WorkingGroupSessions {
@@ -20,7 +22,7 @@ class WorkingGroupSessions {
 				""")
 				.param("id", session.getId().id()).param("proposal", session.proposalId().id())
 				.param("heldOn", session.heldOn()).param("subject", session.subject())
-				.param("by", session.recordedBy()).param("at", Sql.ts(session.recordedAt())).update();
+				.param("by", session.recordedBy()).param("at", Timestamps.column(session.recordedAt())).update();
 		for (var siren : session.attendees()) {
 			jdbc.sql("insert into referents.session_attendee (session_id, proposal_id, siren) values (:s, :p, :siren)")
 					.param("s", session.getId().id()).param("p", session.proposalId().id())

@@ -1,6 +1,5 @@
 package cocon.shared;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -68,7 +67,7 @@ public final class NewestCopy {
 				+ " values (:" + key + (values.isEmpty() ? "" : ", " + values) + ", :as_of)"
 				+ " on conflict (" + key + ") do update set " + (updates.isEmpty() ? "" : updates + ", ")
 				+ "as_of = excluded.as_of where " + table + ".as_of <= excluded.as_of";
-		var statement = jdbc.sql(sql).param(key, keyValue).param("as_of", Timestamp.from(asOf));
+		var statement = jdbc.sql(sql).param(key, keyValue).param("as_of", Timestamps.column(asOf));
 		for (var column : columns.entrySet()) {
 			statement = statement.param(column.getKey(), bound(column.getValue()));
 		}
@@ -77,7 +76,7 @@ public final class NewestCopy {
 
 	private static Object bound(Object value) {
 		if (value instanceof Instant instant) {
-			return Timestamp.from(instant);
+			return Timestamps.column(instant);
 		}
 		if (value instanceof Collection<?> collection) {
 			return collection.stream().map(String::valueOf).toArray(String[]::new);

@@ -1,6 +1,5 @@
 package cocon.voting;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -11,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cocon.shared.Timestamps;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.PersonalData;
 
@@ -58,10 +58,10 @@ class SupporterData implements PersonalData {
 					entry.put("proposalId", rs.getObject("proposal_id").toString());
 					entry.put("campaignId", rs.getObject("campaign_id").toString());
 					entry.put("collectivite", Map.of("siren", rs.getString("siren"), "name", rs.getString("name")));
-					entry.put("supportedAt", rs.getTimestamp("supported_at").toInstant().toString());
+					entry.put("supportedAt", Timestamps.instant(rs, "supported_at").toString());
 					entry.put("givenByYou", rs.getBoolean("supported_by_you"));
-					if (rs.getTimestamp("ended_at") != null) {
-						entry.put("endedAt", rs.getTimestamp("ended_at").toInstant().toString());
+					if (Timestamps.instant(rs, "ended_at") != null) {
+						entry.put("endedAt", Timestamps.instant(rs, "ended_at").toString());
 						entry.put("end", rs.getString("reason"));
 						entry.put("withdrawnByYou", rs.getBoolean("ended_by_you"));
 					}
@@ -87,7 +87,7 @@ class SupporterData implements PersonalData {
 	@Override
 	@Transactional
 	public Map<String, Integer> eraseExpired(Instant now) {
-		var closedBefore = Timestamp.from(now.atOffset(ZoneOffset.UTC).minus(RETENTION).toInstant());
+		var closedBefore = Timestamps.column(now.atOffset(ZoneOffset.UTC).minus(RETENTION).toInstant());
 		int supports = jdbc.sql("""
 				update voting.support s set supported_by = :erased
 				from voting.campaign c

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import cocon.shared.CampaignCalendar;
 import cocon.shared.CampaignId;
+import cocon.shared.Timestamps;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.Role;
 import cocon.shared.wayfinding.CampaignFigure;
@@ -50,7 +51,7 @@ class VotingWayfinding implements WorkItems, CampaignSections {
 		if (!user.hasRole(Role.AGENT) || organisation == null) {
 			return List.of();
 		}
-		var now = java.sql.Timestamp.from(clock.instant());
+		var now = Timestamps.column(clock.instant());
 		var group = texts.text("voting.wayfinding.group");
 		return jdbc.sql("""
 				select c.id, c.title, c.supports_close,
@@ -59,7 +60,7 @@ class VotingWayfinding implements WorkItems, CampaignSections {
 				where c.supports_open <= ? and c.supports_close >= ? and ? = any (c.support_kinds)
 				order by c.supports_close""")
 				.params(organisation.siren().value(), now, now, organisation.kind().name())
-				.query((rs, n) -> new Open(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
+				.query((rs, n) -> new Open(rs.getObject(1, UUID.class), rs.getString(2), Timestamps.instant(rs, 3),
 						rs.getLong(4)))
 				.list().stream()
 				.map(c -> new WorkItem(group, texts.text("voting.wayfinding.support", c.title()), "/ma-collectivite?campagne=" + c.id(),
