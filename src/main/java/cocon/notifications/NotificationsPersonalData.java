@@ -62,7 +62,8 @@ class NotificationsPersonalData implements PersonalData {
 					mail.put("objet", rs.getString("subject"));
 					mail.put("texte", rs.getString("body_text"));
 					mail.put("ecritLe", Timestamps.instant(rs, "created_at").toString());
-					mail.put("envoyeLe", Timestamps.instant(rs, "sent_at").toString());
+					var sent = Timestamps.instant(rs, "sent_at");
+					mail.put("envoyeLe", sent == null ? null : sent.toString());
 					return mail;
 				}).list());
 		return data;
