@@ -89,6 +89,8 @@ class ContributionJourneyBrowserTests extends JourneyBrowserTest {
 
 		expectAlert("success", "La proposition « " + proposalTitle + " » a été créée.");
 		assertNamedControls();
+		// the queue goes on with the next contribution; the new proposal is one link away, with the contribution
+		find(By.linkText("Ouvrir la proposition")).click();
 		assertThat(find(By.tagName("main")).getText()).contains(title);
 
 		signInAs(LYON);
