@@ -54,22 +54,8 @@ function parse(css) {
     }
     return false;
   };
-  function until(stops) {
-    let start = i;
-    let quote = null;
-    for (; i < css.length; i++) {
-      const c = css[i];
-      if (quote) {
-        if (c === '\\') i++;
-        else if (c === quote) quote = null;
-      } else if (c === '"' || c === "'") quote = c;
-      else if (stops.includes(c)) break;
-    }
-    return css.slice(start, i);
-  }
-  function body() {
-    // a rule's declarations, nested braces (none in DSFR's) kept as they are
-    let depth = 0;
+  // reads up to the first character outside a quoted string for which stop(c) is true
+  function scan(stop) {
     const start = i;
     let quote = null;
     for (; i < css.length; i++) {
@@ -78,13 +64,22 @@ function parse(css) {
         if (c === '\\') i++;
         else if (c === quote) quote = null;
       } else if (c === '"' || c === "'") quote = c;
-      else if (c === '{') depth++;
+      else if (stop(c)) break;
+    }
+    return css.slice(start, i);
+  }
+  const until = (stops) => scan((c) => stops.includes(c));
+  function body() {
+    // a rule's declarations, nested braces (none in DSFR's) kept as they are
+    let depth = 0;
+    const text = scan((c) => {
+      if (c === '{') depth++;
       else if (c === '}') {
-        if (depth === 0) break;
+        if (depth === 0) return true;
         depth--;
       }
-    }
-    const text = css.slice(start, i);
+      return false;
+    });
     i++;
     return text;
   }
