@@ -412,7 +412,7 @@ class GeneratedInputTests {
 		final List<String> proposals = new ArrayList<>();
 		final List<String> contributions = new ArrayList<>();
 		final List<String> applications = new ArrayList<>();
-		static final List<String> THEMES = List.of("Mobilités", "Énergie", "Accessibilité");
+		static final List<String> THEMES = List.of("Mobilités", "Énergie", "Accessibilité et inclusion");
 
 		void prepare() throws Exception {
 			var now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);

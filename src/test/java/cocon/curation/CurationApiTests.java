@@ -110,7 +110,7 @@ class CurationApiTests extends CurationTestSupport {
 	@Test
 	void theReportAddsUpAtEveryStep() throws Exception {
 		var a = submit("Prise de rendez-vous en ligne", "Réserver en mairie.", "Relation usagers", "216901231", "Lyon");
-		var b = submit("Cantine scolaire", "Inscriptions à la cantine.", "Éducation", "213105554", "Toulouse");
+		var b = submit("Cantine scolaire", "Inscriptions à la cantine.", "Éducation et jeunesse", "213105554", "Toulouse");
 		submit("Fibre", "Raccordement.", "Dématérialisation", "213105554", "Toulouse");
 		createProposal("Rendez-vous en ligne", "Relation usagers", List.of(a));
 		post("/api/contributions/" + b + "/rejection", Map.of("reason", "Hors champ.")).andExpect(status().isNoContent());
@@ -172,7 +172,7 @@ class CurationApiTests extends CurationTestSupport {
 		mvc.perform(get("/api/campaigns/" + unknown + "/triage").with(as(Identities.curator())))
 				.andExpect(status().isNotFound());
 		mvc.perform(get("/api/campaigns/" + unknown + "/curation-report")).andExpect(status().isNotFound());
-		post("/api/campaigns/" + campaign + "/proposals", Map.of("title", "T", "summary", "S", "theme", "Santé",
+		post("/api/campaigns/" + campaign + "/proposals", Map.of("title", "T", "summary", "S", "theme", "Santé et solidarités",
 				"contributionIds", List.of(unknown))).andExpect(status().isNotFound());
 		assertThat(jdbc.sql("select count(*) from curation.proposal where campaign_id = ?").param(campaign.id())
 				.query(Long.class).single()).isZero();
@@ -180,7 +180,7 @@ class CurationApiTests extends CurationTestSupport {
 
 	@Test
 	void anInvalidBodyNamesTheFieldsAtFault() throws Exception {
-		post("/api/campaigns/" + campaign + "/proposals", Map.of("title", " ", "theme", "Santé"))
+		post("/api/campaigns/" + campaign + "/proposals", Map.of("title", " ", "theme", "Santé et solidarités"))
 				.andExpect(status().isBadRequest())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("title", "summary", "contributionIds")));
@@ -203,7 +203,7 @@ class CurationApiTests extends CurationTestSupport {
 				"Permettre de réserver un rendez-vous en ligne pour la carte d'identité et le passeport.",
 				"Relation usagers", "213105554", "Toulouse");
 		var cantine = submit("Inscription à la cantine scolaire", "Payer et réserver la cantine des écoles.",
-				"Éducation", "213105554", "Toulouse");
+				"Éducation et jeunesse", "213105554", "Toulouse");
 		var grouped = submit("Agenda des rendez-vous des services municipaux", "Rendez-vous en ligne.",
 				"Relation usagers", "213300635", "Bordeaux");
 		var proposal = createProposal("Prendre rendez-vous en ligne avec sa mairie", "Relation usagers",
@@ -224,7 +224,7 @@ class CurationApiTests extends CurationTestSupport {
 						.value(not(hasItem(cantine.toString()))))
 				.andExpect(jsonPath("$.items[?(@.id == '" + rdv + "')].organisation.siren").value(contains("216901231")));
 
-		mvc.perform(get("/api/campaigns/" + campaign + "/triage").param("theme", "Éducation")
+		mvc.perform(get("/api/campaigns/" + campaign + "/triage").param("theme", "Éducation et jeunesse")
 				.with(as(Identities.curator())))
 				.andExpect(jsonPath("$.totalElements").value(1))
 				.andExpect(jsonPath("$.items[0].id").value(cantine.toString()));

@@ -223,7 +223,7 @@ class CurationModuleTests {
 
 	@Test
 	void anEmptyProposalCannotBePublished() {
-		var proposal = curation.createProposal(campaign, "Vide", "Rien encore.", "Santé", List.of(), "curator");
+		var proposal = curation.createProposal(campaign, "Vide", "Rien encore.", "Santé et solidarités", List.of(), "curator");
 
 		assertThatThrownBy(() -> curation.publish(proposal, "curator")).isInstanceOf(IllegalTransition.class)
 				.hasMessageContaining("au moins une contribution");
@@ -302,7 +302,7 @@ class CurationModuleTests {
 		assertThat(events.ofType(ContributionGrouped.class).matching(ContributionGrouped::contributionId, c)).hasSize(2);
 		assertThat(events.ofType(ContributionGrouped.class).matching(ContributionGrouped::proposalId, survivor)
 				.matching(ContributionGrouped::contributionId, a)).hasSize(1);
-		assertThatThrownBy(() -> curation.revise(absorbed, "Titre", "Résumé", "Santé", "curator"))
+		assertThatThrownBy(() -> curation.revise(absorbed, "Titre", "Résumé", "Santé et solidarités", "curator"))
 				.isInstanceOf(IllegalTransition.class);
 	}
 
@@ -325,7 +325,7 @@ class CurationModuleTests {
 	@Test
 	void publicationIsRefusedOnceTheSupportWindowHasClosed() {
 		var id = received("Budget participatif en ligne");
-		var proposal = curation.createProposal(campaign, "Budget participatif", "Résumé.", "Finances locales", List.of(id),
+		var proposal = curation.createProposal(campaign, "Budget participatif", "Résumé.", "Finances et achats", List.of(id),
 				"curator");
 		clock.set(Instant.parse("2021-05-01T08:00:00Z"));
 

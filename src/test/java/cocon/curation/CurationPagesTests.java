@@ -32,7 +32,7 @@ class CurationPagesTests extends CurationTestSupport {
 	void twoContributions() {
 		var first = contribution(campaign, "Prise de rendez-vous en ligne en mairie", "Réserver un créneau pour les papiers.",
 				"Relation usagers", "216901231", "Lyon", CollectiviteKind.COMMUNE);
-		var second = contribution(campaign, "Inscription à la cantine", "Payer la cantine en ligne.", "Éducation",
+		var second = contribution(campaign, "Inscription à la cantine", "Payer la cantine en ligne.", "Éducation et jeunesse",
 				"213105554", "Toulouse", CollectiviteKind.COMMUNE);
 		rdv = first.contributionId();
 		cantine = second.contributionId();
@@ -53,7 +53,7 @@ class CurationPagesTests extends CurationTestSupport {
 				.andExpect(content().string(containsString("Inscription à la cantine")))
 				.andExpect(content().string(containsString("Contributions proches")))
 				.andExpect(content().string(containsString("Je confirme le rejet de cette contribution")));
-		mvc.perform(get("/curation/campagnes/" + campaign).param("theme", "Éducation").with(as(Identities.curator())))
+		mvc.perform(get("/curation/campagnes/" + campaign).param("theme", "Éducation et jeunesse").with(as(Identities.curator())))
 				.andExpect(content().string(containsString("Contributions en attente (1)")))
 				.andExpect(content().string(not(containsString("\">Prise de rendez-vous en ligne en mairie</h3>"))));
 		mvc.perform(get("/curation/campagnes/" + campaign).with(as(Identities.lyon())))
@@ -103,7 +103,7 @@ class CurationPagesTests extends CurationTestSupport {
 
 	@Test
 	void aDraftProposalIsNotPublic() throws Exception {
-		var draft = curation.createProposal(campaign, "Brouillon", "Pas encore prêt.", "Santé", List.of(), "curator");
+		var draft = curation.createProposal(campaign, "Brouillon", "Pas encore prêt.", "Santé et solidarités", List.of(), "curator");
 		mvc.perform(get("/propositions/" + draft)).andExpect(status().isNotFound());
 	}
 
@@ -139,13 +139,13 @@ class CurationPagesTests extends CurationTestSupport {
 
 	@Test
 	void theQueueFindsWordsWithoutMindingAccentsAndEveryDecisionComesBackToTheSameFilterPageAndCard() throws Exception {
-		var ecoles = received("Espace numérique des écoles", "Un portail pour les familles et les enseignants.", "Éducation");
+		var ecoles = received("Espace numérique des écoles", "Un portail pour les familles et les enseignants.", "Éducation et jeunesse");
 
 		assertThat(queue("q", "ecoles numerique")).contains("Espace numérique des écoles")
 				.contains("Contributions en attente (1)").doesNotContain("Inscription à la cantine</h3>");
 		assertThat(queue("q", "ÉCOLE")).contains("Espace numérique des écoles").contains("Contributions en attente (1)");
 		assertThat(queue("q", "cantin")).contains("Inscription à la cantine").doesNotContain("Espace numérique des écoles</h3>");
-		assertThat(queue("theme", "Éducation", "size", "50")).contains("Contributions en attente (2)")
+		assertThat(queue("theme", "Éducation et jeunesse", "size", "50")).contains("Contributions en attente (2)")
 				.contains("<option value=\"50\" selected=\"selected\">50</option>");
 
 		// a refusal comes back to the same card, with its reason
@@ -221,7 +221,7 @@ class CurationPagesTests extends CurationTestSupport {
 	@Test
 	void theGroupingMenuOffersFirstOnlyAVeryCloseProposalOfTheSameThemeAndSaysHowCloseInWords() throws Exception {
 		var far = curation.createProposal(campaign, "Rendez-vous des familles à la cantine", "Des repas partagés.",
-				"Éducation", List.of(), "curator");
+				"Éducation et jeunesse", List.of(), "curator");
 		var html = queue();
 		assertThat(menu(html, rdv)).doesNotContain("value=\"" + far + "\" selected")
 				.contains("<option value=\"\" disabled selected=\"selected\">Choisissez une proposition</option>");
@@ -244,7 +244,7 @@ class CurationPagesTests extends CurationTestSupport {
 	void theQueueIsPagedUnderItsFilterAndAPageEmptiedShowsTheLastOne() throws Exception {
 		var many = new java.util.ArrayList<cocon.intake.events.ContributionSubmitted>();
 		for (int i = 1; i <= 26; i++) {
-			many.add(contribution(campaign, "Téléconsultation " + i, "Un cabinet médical à distance.", "Santé", "213105554",
+			many.add(contribution(campaign, "Téléconsultation " + i, "Un cabinet médical à distance.", "Santé et solidarités", "213105554",
 					"Toulouse", CollectiviteKind.COMMUNE));
 		}
 		submit(many);
@@ -252,12 +252,12 @@ class CurationPagesTests extends CurationTestSupport {
 				"select count(*) from curation.contribution where campaign_id = ?").param(campaign.id())
 				.query(Long.class).single() == 28);
 
-		var first = queue("theme", "Santé");
+		var first = queue("theme", "Santé et solidarités");
 		assertThat(first).contains("Contributions en attente (26)").contains("Page 1 sur 2")
 				.contains("href=\"/curation/campagnes/" + campaign + "?theme=Sant%C3%A9&amp;page=1\"");
-		assertThat(queue("theme", "Santé", "page", "1")).contains("Page 2 sur 2")
+		assertThat(queue("theme", "Santé et solidarités", "page", "1")).contains("Page 2 sur 2")
 				.satisfies(html -> assertThat(html.split("class=\"fr-card__title\"")).hasSize(2));
-		assertThat(queue("theme", "Santé", "page", "7")).contains("Page 2 sur 2")
+		assertThat(queue("theme", "Santé et solidarités", "page", "7")).contains("Page 2 sur 2")
 				.satisfies(html -> assertThat(html.split("class=\"fr-card__title\"")).hasSize(2));
 	}
 }

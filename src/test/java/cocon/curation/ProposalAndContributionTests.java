@@ -45,8 +45,8 @@ class ProposalAndContributionTests {
 				.isInstanceOf(Refusal.Invalid.class);
 		assertThatThrownBy(() -> Proposal.create(CAMPAIGN, "Titre", null, "Énergie", "c", AT))
 				.isInstanceOf(Refusal.Invalid.class);
-		assertThatThrownBy(() -> Proposal.create(CAMPAIGN, "Titre", "Résumé", "Santé", "c", AT))
-				.isInstanceOf(Refusal.Invalid.class).hasMessageContaining("Santé");
+		assertThatThrownBy(() -> Proposal.create(CAMPAIGN, "Titre", "Résumé", "Santé et solidarités", "c", AT))
+				.isInstanceOf(Refusal.Invalid.class).hasMessageContaining("Santé et solidarités");
 		assertThat(draft("Titre").events().registered()).isEmpty();
 	}
 

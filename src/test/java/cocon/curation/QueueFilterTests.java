@@ -9,7 +9,7 @@ class QueueFilterTests {
 
 	@Test
 	void whatAFormCarriesBackIsTheSameFilter() {
-		var filter = QueueFilter.ofPage("école C++ & 100 %", "Éducation", "213 105 554", "grouped", 3, 50);
+		var filter = QueueFilter.ofPage("école C++ & 100 %", "Éducation et jeunesse", "213 105 554", "grouped", 3, 50);
 
 		var carried = QueueFilter.carried(filter.query());
 

@@ -15,7 +15,7 @@ final class CampaignFixtures {
 		return """
 				{"title": "%s", "description": "Appel à contributions France Relance",
 				 "envelopeEuros": 30000000,
-				 "themes": ["Dématérialisation", "Mobilités", "Énergie", "Accessibilité", "Urbanisme", "Logement"],
+				 "themes": ["Dématérialisation", "Mobilités", "Énergie", "Accessibilité et inclusion", "Urbanisme", "Logement"],
 				 "supportKinds": ["COMMUNE", "DEPARTEMENT", "REGION", "COLLECTIVITE_PARTICULIERE"],
 				 "workingGroupKinds": ["COMMUNE", "DEPARTEMENT", "REGION", "COLLECTIVITE_PARTICULIERE", "EPCI"],
 				 "targetShortlistSize": 17,

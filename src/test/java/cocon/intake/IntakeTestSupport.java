@@ -34,7 +34,7 @@ import cocon.testing.TestClockConfiguration;
 @Import(TestClockConfiguration.class)
 abstract class IntakeTestSupport {
 
-	static final List<String> THEMES = List.of("Dématérialisation", "Mobilités", "Énergie", "Accessibilité");
+	static final List<String> THEMES = List.of("Dématérialisation", "Mobilités", "Énergie", "Accessibilité et inclusion");
 
 	/** Inside the 2021 contribution window (25 January – 15 March 2021, Paris time). */
 	static final Instant DURING_CONTRIBUTIONS = OffsetDateTime.parse("2021-02-10T10:00:00+01:00").toInstant();

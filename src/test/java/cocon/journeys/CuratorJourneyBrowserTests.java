@@ -24,7 +24,7 @@ class CuratorJourneyBrowserTests extends HomeStartedJourney {
 		var first = submitContribution(LYON, campaign, "Signaler un lampadaire en panne " + unique(), "Mobilités");
 		var second = submitContribution(GRENOBLE, campaign, "Signaler un dépôt sauvage " + unique(), "Mobilités");
 		var third = submitContribution(LYON, campaign, "Subvention pour la fibre " + unique(), "Dématérialisation");
-		var fourth = submitContribution(GRENOBLE, campaign, "Achat de tablettes pour le conseil " + unique(), "Accessibilité");
+		var fourth = submitContribution(GRENOBLE, campaign, "Achat de tablettes pour le conseil " + unique(), "Accessibilité et inclusion");
 		for (var id : new String[] { first, second, third, fourth }) {
 			awaitInTriage(campaign, id);
 		}
@@ -114,10 +114,10 @@ class CuratorJourneyBrowserTests extends HomeStartedJourney {
 		for (var what : List.of("la carte d'identité", "le passeport", "l'état civil", "l'urbanisme")) {
 			appointments.add(submitContribution(LYON, campaign, "Prendre rendez-vous en mairie pour " + what + " " + unique(), "Dématérialisation"));
 		}
-		var tablets = List.of(submitContribution(LYON, campaign, "Achat de tablettes pour le conseil " + unique(), "Accessibilité"),
-				submitContribution(GRENOBLE, campaign, "Achat de tablettes pour les élus " + unique(), "Accessibilité"));
-		var carpool = submitContribution(LYON, campaign, "Covoiturage des agents de la mairie " + unique(), "Accessibilité");
-		var carpoolToo = submitContribution(GRENOBLE, campaign, "Covoiturage des agents intercommunaux " + unique(), "Accessibilité");
+		var tablets = List.of(submitContribution(LYON, campaign, "Achat de tablettes pour le conseil " + unique(), "Accessibilité et inclusion"),
+				submitContribution(GRENOBLE, campaign, "Achat de tablettes pour les élus " + unique(), "Accessibilité et inclusion"));
+		var carpool = submitContribution(LYON, campaign, "Covoiturage des agents de la mairie " + unique(), "Accessibilité et inclusion");
+		var carpoolToo = submitContribution(GRENOBLE, campaign, "Covoiturage des agents intercommunaux " + unique(), "Accessibilité et inclusion");
 		var all = new java.util.ArrayList<String>();
 		all.addAll(canteens);
 		all.add(oven);

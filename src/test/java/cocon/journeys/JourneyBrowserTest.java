@@ -107,7 +107,7 @@ abstract class JourneyBrowserTest extends BrowserTest {
 		var body = """
 				{"title": "%s", "description": "Campagne d'un parcours de test dans le navigateur",
 				 "envelopeEuros": 30000000,
-				 "themes": ["Dématérialisation", "Mobilités", "Accessibilité"],
+				 "themes": ["Dématérialisation", "Mobilités", "Accessibilité et inclusion"],
 				 "supportKinds": ["COMMUNE", "DEPARTEMENT", "REGION", "COLLECTIVITE_PARTICULIERE"],
 				 "workingGroupKinds": ["COMMUNE", "DEPARTEMENT", "REGION", "COLLECTIVITE_PARTICULIERE", "EPCI"],
 				 "calendar": %s}""".formatted(title, cocon.testing.Campaign2021.calendarJson());

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ProposalId;
 import cocon.shared.identity.CurrentUser;
+import cocon.testing.Campaign2021;
 import cocon.testing.Identities;
 import cocon.voting.events.SupportGiven;
 import cocon.voting.events.SupportsRecorded;
@@ -138,7 +139,7 @@ class ReferentTerritoriesPagesTests extends ReferentsTestSupport {
 				.andExpect(content().string(containsString("Votre collectivité est invitée")))
 				.andExpect(content().string(containsString("/propositions/" + proposal.id() + "/candidature")))
 				.andExpect(content().string(containsString("<a href=\"/campagnes/" + campaign.id()
-						+ "\">Coconstruction de services numériques 2021</a>")));
+						+ "\">" + Campaign2021.TITLE + "</a>")));
 	}
 
 	@Test

@@ -27,11 +27,10 @@ public record Campaign2021(CampaignId id, String title, List<String> themes, Set
 		Set<CollectiviteKind> workingGroupKinds, CampaignCalendar calendar, boolean contributionTextsPublic,
 		Instant scheduledAt) {
 
-	public static final String TITLE = "Coconstruction de services numériques 2021";
+	/** The title and the 13 themes of 2021, as the story tells them (src/main/resources/demo/consultation-2021.json). */
+	public static final String TITLE = Consultation2021.story().title();
 
-	public static final List<String> THEMES = List.of("Dématérialisation", "Mobilités", "Énergie", "Accessibilité",
-			"Urbanisme", "Logement", "Relation usagers", "Finances locales", "Santé", "Éducation", "Culture",
-			"Environnement", "Sécurité");
+	public static final List<String> THEMES = Consultation2021.story().themes();
 
 	private static final Consultation2021.Calendar STORY = Consultation2021.story().calendar();
 

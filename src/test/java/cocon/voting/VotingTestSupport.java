@@ -130,7 +130,7 @@ abstract class VotingTestSupport {
 				.param(proposal.id()).query(Long.class).single();
 	}
 
-	static final List<String> THEMES = List.of("Dématérialisation", "Mobilités", "Énergie", "Accessibilité",
+	static final List<String> THEMES = List.of("Dématérialisation", "Mobilités", "Énergie", "Accessibilité et inclusion",
 			"Urbanisme", "Logement", "Relation usagers", "Financements", "Diagnostic numérique", "Environnement",
-			"Culture", "Santé", "Sécurité");
+			"Culture et tourisme", "Santé et solidarités", "Sécurité et prévention");
 }
