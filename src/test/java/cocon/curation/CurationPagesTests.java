@@ -254,7 +254,7 @@ class CurationPagesTests extends CurationTestSupport {
 
 		var first = queue("theme", "Santé et solidarités");
 		assertThat(first).contains("Contributions en attente (26)").contains("Page 1 sur 2")
-				.contains("href=\"/curation/campagnes/" + campaign + "?theme=Sant%C3%A9&amp;page=1\"");
+				.contains("href=\"/curation/campagnes/" + campaign + "?theme=Sant%C3%A9%20et%20solidarit%C3%A9s&amp;page=1\"");
 		assertThat(queue("theme", "Santé et solidarités", "page", "1")).contains("Page 2 sur 2")
 				.satisfies(html -> assertThat(html.split("class=\"fr-card__title\"")).hasSize(2));
 		assertThat(queue("theme", "Santé et solidarités", "page", "7")).contains("Page 2 sur 2")
