@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import org.springframework.stereotype.Component;
 
 import cocon.shared.FrenchDates;
+import cocon.shared.Window;
 
 /**
  * {@link FrenchDates} for the templates: {@code ${@dates.day(x)}}, {@code ${@dates.dateTime(x)}},
@@ -20,51 +21,50 @@ import cocon.shared.FrenchDates;
 public class TemplateDates {
 
 	public String day(Object value) {
-		if (value instanceof LocalDate date) {
-			return FrenchDates.day(date);
-		}
-		if (value instanceof LocalDateTime at) {
-			return FrenchDates.day(at.toLocalDate());
-		}
-		return FrenchDates.day(instant(value));
+		return FrenchDates.day(localDate(value));
 	}
 
 	public String weekday(Object value) {
-		if (value instanceof LocalDate date) {
-			return FrenchDates.weekday(date);
-		}
-		if (value instanceof LocalDateTime at) {
-			return FrenchDates.weekday(at.toLocalDate());
-		}
-		return FrenchDates.weekday(instant(value));
+		return FrenchDates.weekday(localDate(value));
 	}
 
 	public String time(Object value) {
-		if (value instanceof LocalTime time) {
-			return FrenchDates.time(time);
-		}
-		if (value instanceof LocalDateTime at) {
-			return FrenchDates.time(at.toLocalTime());
-		}
-		return FrenchDates.time(instant(value));
+		return FrenchDates.time(localTime(value));
 	}
 
 	public String dateTime(Object value) {
-		if (value instanceof LocalDateTime at) {
-			return FrenchDates.dateTime(at);
-		}
-		return FrenchDates.dateTime(instant(value));
+		return FrenchDates.dateTime(inParis(value));
 	}
 
-	private static Instant instant(Object value) {
-		if (value == null || value instanceof Instant) {
-			return (Instant) value;
+	private static LocalDate localDate(Object value) {
+		if (value instanceof LocalDate date) {
+			return date;
+		}
+		var at = inParis(value);
+		return at == null ? null : at.toLocalDate();
+	}
+
+	private static LocalTime localTime(Object value) {
+		if (value instanceof LocalTime time) {
+			return time;
+		}
+		var at = inParis(value);
+		return at == null ? null : at.toLocalTime();
+	}
+
+	/** A date and time as read in Paris: instants and zoned values are converted, local ones taken as they are. */
+	private static LocalDateTime inParis(Object value) {
+		if (value == null || value instanceof LocalDateTime) {
+			return (LocalDateTime) value;
+		}
+		if (value instanceof Instant instant) {
+			return instant.atZone(Window.PARIS).toLocalDateTime();
 		}
 		if (value instanceof ZonedDateTime zoned) {
-			return zoned.toInstant();
+			return zoned.withZoneSameInstant(Window.PARIS).toLocalDateTime();
 		}
 		if (value instanceof OffsetDateTime offset) {
-			return offset.toInstant();
+			return offset.atZoneSameInstant(Window.PARIS).toLocalDateTime();
 		}
 		throw new IllegalArgumentException("Pas une date : " + value.getClass().getSimpleName());
 	}
