@@ -53,7 +53,8 @@ class RateLimitInterceptor implements HandlerInterceptor {
 			return true;
 		}
 		var user = CurrentUserArgumentResolver.currentUser(SecurityContextHolder.getContext().getAuthentication());
-		if (!RefusedAnyway.countable(method, request, user, limit.requiredAuthorities())) {
+		if (!(user == null && limit.limited().anonymous())
+				&& !RefusedAnyway.countable(method, request, user, limit.requiredAuthorities())) {
 			return true; // refused by the handler (401, 403, 400) without using up the caller's budget
 		}
 		long wait = limits.take(limit.limited().value(), user == null ? null : user.username(), request.getRemoteAddr());

@@ -179,6 +179,8 @@ class SecurityConfiguration {
 						.requestMatchers("/curation/**").hasRole("CURATOR")
 						.requestMatchers(SIGN_IN_PAGE, SIGN_OUT).permitAll()
 						.requestMatchers(ONE_CLICK_UNSUBSCRIBE).permitAll()
+						// the news by e-mail for anyone, without an account (issue 24, ADR 51): CSRF kept, rate-limited
+						.requestMatchers(HttpMethod.POST, "/abonnements", "/abonnements/confirmation/*").permitAll()
 						.requestMatchers(HttpMethod.GET, "/**").permitAll()
 						.requestMatchers(HttpMethod.HEAD, "/**").permitAll()
 						.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()

@@ -20,8 +20,8 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 /**
  * What the calendar sends, at its instant rather than when the calendar was saved: the opening of a campaign's
  * contributions and of its supports, the reminders ten days and one day before the supports close to the
- * collectivités that supported nothing yet, the curators' morning digest when contributions wait, and the weekly
- * digest. Checked every
+ * collectivités that supported nothing yet, the curators' morning digest when contributions wait, the weekly
+ * digest, the committee's reminder the day before a decision day, and the purge of unconfirmed subscriptions. Checked every
  * minute on one instance ({@code cocon.notifications.cron}, ADR 11); each notification is written once, however many
  * times and on however many instances the check runs. An opening missed by more than a day (the instance was down, a
  * campaign created after its opening) is not sent late.
@@ -37,10 +37,14 @@ class Calendar {
 	private final WayfindingTexts texts;
 	private final WeeklyDigest weeklyDigest;
 	private final News news;
+	private final CommitteeReminders committee;
+	private final Subscriptions subscriptions;
 
 	Calendar(JdbcClient jdbc, Outbox outbox, Clock clock, org.springframework.context.MessageSource messages,
-			WeeklyDigest weeklyDigest, News news) {
+			WeeklyDigest weeklyDigest, News news, CommitteeReminders committee, Subscriptions subscriptions) {
 		this.jdbc = jdbc;
+		this.committee = committee;
+		this.subscriptions = subscriptions;
 		this.news = news;
 		this.weeklyDigest = weeklyDigest;
 		this.outbox = outbox;
@@ -59,6 +63,8 @@ class Calendar {
 		openings(now);
 		curationDigest(now);
 		weeklyDigest.due(now);
+		committee.due(now);
+		subscriptions.purge(now);
 	}
 
 	/** The openings and reminders due at {@code now}. */

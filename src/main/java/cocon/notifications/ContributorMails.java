@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import cocon.curation.events.ContributionGrouped;
 import cocon.curation.events.ContributionRejected;
 import cocon.curation.events.ContributionReoriented;
+import cocon.curation.events.ContributionUngrouped;
 import cocon.curation.events.ProposalPublished;
 import cocon.curation.events.ProposalsMerged;
 import cocon.intake.events.ContributionSubmitted;
@@ -61,6 +62,50 @@ class ContributorMails {
 		decided(event.contributionId(), event.campaignId(), event.proposalId(), event.decidedAt(), "GROUPED",
 				"Votre contribution a été intégrée à une proposition",
 				List.of(what + " Une fois publiée, cette proposition pourra être soutenue par les collectivités."));
+	}
+
+	/**
+	 * A grouping undone (the contribution is back in the triage queue): the mail that told of it is withdrawn if it
+	 * was not sent yet (nor gathered in a digest sent), else a short correction follows it. A grouping told after
+	 * this, or an older decision delivered late, changes nothing (the newest decision wins).
+	 */
+	void on(ContributionUngrouped event) {
+		var contribution = event.contributionId().id();
+		var newer = jdbc.sql("""
+				insert into notifications.contribution as c (id, campaign_id, title, proposal_id, decided_at, pending)
+				values (?, ?, '', null, ?, true)
+				on conflict (id) do update set proposal_id = null, decided_at = excluded.decided_at, pending = true
+				where c.decided_at is null or c.decided_at < excluded.decided_at""")
+				.params(contribution, event.campaignId().id(), Timestamps.column(event.decidedAt()))
+				.update() == 1;
+		if (!newer) {
+			return;
+		}
+		var grouping = "contribution-outcome:" + event.contributionId() + ":GROUPED:%";
+		jdbc.sql("""
+				delete from notifications.outbox o using notifications.message m
+				where m.id = o.message_id and m.notification_key like ? and o.sent_at is null""")
+				.param(grouping).update();
+		var told = jdbc.sql("""
+				select o.recipient_key from notifications.outbox o join notifications.message m on m.id = o.message_id
+				where m.notification_key like ? and o.sent_at is not null order by o.seq desc limit 1""")
+				.param(grouping).query(String.class).optional();
+		if (told.isEmpty()) {
+			return; // nothing was told (or its mail just withdrawn): nothing to correct
+		}
+		var title = jdbc.sql("select title from notifications.contribution where id = ?").param(contribution)
+				.query(String.class).optional().filter(t -> !t.isBlank()).orElse(null);
+		var which = title == null ? "Votre contribution" : "Votre contribution « " + title + " »";
+		outbox.queueTo(told.get(), "contribution-ungrouped:" + event.contributionId() + ":" + event.decidedAt(),
+				Kind.CONTRIBUTION_OUTCOME,
+				Mail.of("[Cocon] Correction : votre contribution n'est plus dans la proposition « " + event.proposalTitle()
+						+ " »",
+						List.of(which + " a finalement été retirée de la proposition « " + event.proposalTitle()
+								+ " » : elle attend de nouveau d'être étudiée par l'équipe de curation. "
+								+ "Le courriel qui vous annonçait ce regroupement ne vaut plus ; vous serez informé de "
+								+ "la suite."),
+						"Retrouvez toutes vos contributions et leur devenir sur la page « Mes contributions »",
+						outbox.link("/mes-contributions")));
 	}
 
 	void on(ContributionReoriented event) {

@@ -20,7 +20,10 @@ enum Kind {
 	SERVICE_AVAILABLE("Les services devenus disponibles",
 			"Un service que votre collectivité a soutenu ou qui l'intéresse est disponible."),
 	CURATION_DIGEST("Le point quotidien des contributions à trier", "Chaque matin, s'il y en a (curation)."),
-	WEEKLY_DIGEST("Le résumé de la semaine", "Les messages que vous avez choisi de recevoir en résumé.");
+	WEEKLY_DIGEST("Le résumé de la semaine", "Les messages que vous avez choisi de recevoir en résumé."),
+	COMMITTEE_REMINDER("Le rappel avant chaque séance du comité",
+			"La veille de chaque jour de décision, ce qu'il vous reste à évaluer (membres du comité)."),
+	CAMPAIGN_NEWS("Les actualités des campagnes", "Phases, décisions et projets financés (abonnement par courriel).");
 
 	private final String label;
 	private final String hint;

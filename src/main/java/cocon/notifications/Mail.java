@@ -62,15 +62,25 @@ record Mail(String subject, String greeting, List<String> paragraphs, String lin
 
 	/** What every mail ends with, for its recipient: why they get it, and how to stop it in one click. */
 	static String footerText(String unsubscribeUrl, String preferencesUrl) {
-		return "\n\n--\n" + AUTOMATIC + "\nNe plus recevoir ce type de message : " + unsubscribeUrl
-				+ "\nChoisir les messages que vous recevez : " + preferencesUrl + "\n";
+		return "\n\n--\n" + AUTOMATIC
+				+ (unsubscribeUrl == null ? "" : "\nNe plus recevoir ce type de message : " + unsubscribeUrl)
+				+ (preferencesUrl == null ? "" : "\nChoisir les messages que vous recevez : " + preferencesUrl) + "\n";
 	}
 
+	/** The HTML footer; either link may be null (a subscriber has no preferences, a confirmation no unsubscribe). */
 	static String footerHtml(String unsubscribeUrl, String preferencesUrl) {
+		var links = new java.util.ArrayList<String>();
+		if (unsubscribeUrl != null) {
+			links.add("<a href=\"" + escape(unsubscribeUrl) + "\" style=\"color:" + BLUE
+					+ "\">Ne plus recevoir ce type de message</a>");
+		}
+		if (preferencesUrl != null) {
+			links.add("<a href=\"" + escape(preferencesUrl) + "\" style=\"color:" + BLUE
+					+ "\">Choisir les messages que vous recevez</a>");
+		}
 		return "<div style=\"padding:16px 24px;border-top:1px solid #dddddd;font-size:14px;color:#3a3a3a\"><p>"
-				+ escape(AUTOMATIC) + "</p><p><a href=\"" + escape(unsubscribeUrl) + "\" style=\"color:" + BLUE
-				+ "\">Ne plus recevoir ce type de message</a> · <a href=\"" + escape(preferencesUrl)
-				+ "\" style=\"color:" + BLUE + "\">Choisir les messages que vous recevez</a></p></div></div></body></html>";
+				+ escape(AUTOMATIC) + "</p>" + (links.isEmpty() ? "" : "<p>" + String.join(" · ", links) + "</p>")
+				+ "</div></div></body></html>";
 	}
 
 	private static String escape(String text) {

@@ -19,17 +19,25 @@ class News {
 	}
 
 	private final JdbcClient jdbc;
+	private final Subscriptions subscriptions;
 
-	News(JdbcClient jdbc) {
+	News(JdbcClient jdbc, Subscriptions subscriptions) {
 		this.jdbc = jdbc;
+		this.subscriptions = subscriptions;
 	}
 
-	/** Writes a news item once (its key says what it is about). */
+	/**
+	 * Writes a news item once (its key says what it is about), and tells it then to the subscribers of its campaign
+	 * and of every campaign (ADR 51): the mails say what the feeds say.
+	 */
 	void publish(String key, UUID campaign, String title, String summary, String path, Instant at) {
-		jdbc.sql("""
+		int written = jdbc.sql("""
 				insert into notifications.news (id, news_key, campaign_id, title, summary, link, published_at)
 				values (?, ?, ?, ?, ?, ?, ?) on conflict (news_key) do nothing""")
 				.params(UUID.randomUUID(), key, campaign, title, summary, path, Timestamps.column(at)).update();
+		if (written == 1) {
+			subscriptions.tell(key, campaign, title, summary, path);
+		}
 	}
 
 	Optional<String> campaignTitle(UUID campaign) {

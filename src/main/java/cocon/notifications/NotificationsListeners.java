@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import cocon.curation.events.ContributionGrouped;
 import cocon.curation.events.ContributionRejected;
 import cocon.curation.events.ContributionReoriented;
+import cocon.curation.events.ContributionUngrouped;
 import cocon.curation.events.ProposalPublished;
 import cocon.curation.events.ProposalsMerged;
 import cocon.deployment.events.AdoptionDeclared;
@@ -40,6 +41,11 @@ class NotificationsListeners {
 
 	@ApplicationModuleListener
 	void on(ContributionGrouped event) {
+		contributors.on(event);
+	}
+
+	@ApplicationModuleListener
+	void on(ContributionUngrouped event) {
 		contributors.on(event);
 	}
 

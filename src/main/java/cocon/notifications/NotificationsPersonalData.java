@@ -33,9 +33,10 @@ class NotificationsPersonalData implements PersonalData {
 		return "notifications";
 	}
 
+	/** Their user name, and the address they signed in with: an imported contribution's, a subscription's (ADR 51). */
 	private static String[] keys(CurrentUser user) {
 		return user.email() == null || user.email().isBlank() ? new String[] { user.username() }
-				: new String[] { user.username(), Recipients.keyOf(user.email()) };
+				: new String[] { user.username(), Recipients.keyOf(user.email()), Subscriptions.keyOf(user.email()) };
 	}
 
 	@Override
@@ -51,6 +52,20 @@ class NotificationsPersonalData implements PersonalData {
 				.query((rs, n) -> Map.of("type", Kind.parse(rs.getString("kind")).map(Kind::label).orElse(rs.getString("kind")),
 						"choix", !rs.getBoolean("enabled") ? "jamais" : rs.getBoolean("digest") ? "résumé hebdomadaire" : "à chaque fois"))
 				.list());
+		data.put("abonnements", jdbc.sql("""
+				select s.campaign_id, c.title, s.requested_at, s.confirmed_at from notifications.subscription s
+				left join notifications.campaign c on c.id = s.campaign_id
+				where s.recipient_key = any(?) order by s.requested_at""")
+				.param(keys)
+				.query((rs, n) -> {
+					var subscription = new LinkedHashMap<String, Object>();
+					subscription.put("actualites", rs.getObject("campaign_id") == null ? "toutes les campagnes"
+							: "campagne « " + rs.getString("title") + " »");
+					subscription.put("demandeLe", Timestamps.instant(rs, "requested_at").toString());
+					var confirmed = Timestamps.instant(rs, "confirmed_at");
+					subscription.put("confirmeLe", confirmed == null ? null : confirmed.toString());
+					return subscription;
+				}).list());
 		data.put("courriels", jdbc.sql("""
 				select m.subject, m.body_text, o.recipient, o.created_at, o.sent_at
 				from notifications.outbox o join notifications.message m on m.id = o.message_id
@@ -73,6 +88,16 @@ class NotificationsPersonalData implements PersonalData {
 	@Transactional
 	public Map<String, Integer> erase(CurrentUser user) {
 		var keys = keys(user);
+		int subscriptions = jdbc.sql("delete from notifications.subscription where recipient_key = any(?)").param(keys)
+				.update();
+		var erased = new java.util.HashMap<>(erase(keys));
+		erased.put("abonnements", subscriptions);
+		return Map.copyOf(erased);
+	}
+
+	/** Erases what is kept under those recipient keys (a person's, or an anonymous subscriber's at their unsubscribe). */
+	@Transactional
+	Map<String, Integer> erase(String[] keys) {
 		// a mail written to this person alone (a contribution's outcome) loses its body; those to many keep theirs
 		jdbc.sql("""
 				update notifications.message m set body_text = 'Contenu effacé à la demande du destinataire.', body_html = ''

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cocon.shared.identity.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import cocon.shared.identity.Role;
 
 /**
@@ -51,9 +55,14 @@ class Preferences {
 	}
 
 	private final JdbcClient jdbc;
+	private final Subscriptions subscriptions;
+	private final org.springframework.beans.factory.ObjectProvider<cocon.shared.identity.CommitteeSeats> seats;
 
-	Preferences(JdbcClient jdbc) {
+	Preferences(JdbcClient jdbc, Subscriptions subscriptions,
+			org.springframework.beans.factory.ObjectProvider<cocon.shared.identity.CommitteeSeats> seats) {
 		this.jdbc = jdbc;
+		this.subscriptions = subscriptions;
+		this.seats = seats;
 	}
 
 	@GetMapping(PATH)
@@ -78,28 +87,58 @@ class Preferences {
 		return "redirect:" + PATH;
 	}
 
+	/**
+	 * The link opened in a browser asks to confirm. An unknown token (never given, or its holder erased) answers 404
+	 * with a page that says so, as the one-click POST does with a problem (below): the same answer for both.
+	 */
 	@GetMapping(UNSUBSCRIBE + "{token}")
-	String confirm(@PathVariable String token, @RequestParam(name = "type", required = false) String type, Model model) {
+	String confirm(@PathVariable String token, @RequestParam(name = "type", required = false) String type, Model model,
+			HttpServletResponse response) {
 		var kind = type == null ? Optional.<Kind>empty() : Kind.parse(type);
-		model.addAttribute("valid", holder(token).isPresent());
+		var holder = holder(token);
+		if (holder.isEmpty()) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+		}
+		model.addAttribute("valid", holder.isPresent());
+		model.addAttribute("subscriber", holder.filter(Subscriptions::isSubscriber).isPresent());
 		model.addAttribute("token", token);
 		model.addAttribute("kind", kind.map(Kind::name).orElse(null));
 		model.addAttribute("kindLabel", kind.map(Kind::label).orElse(null));
 		return "notifications/desabonnement";
 	}
 
-	/** The one-click unsubscribe (RFC 8058), also the confirmation of the page above. */
+	/**
+	 * The one-click unsubscribe (RFC 8058), also the confirmation of the page above. An unknown token answers 404: a
+	 * problem (RFC 9457) to a mail client, the page above to a browser. An anonymous subscriber's link erases their
+	 * address and subscriptions (ADR 51).
+	 */
 	@PostMapping(UNSUBSCRIBE + "{token}")
 	@Transactional
 	String unsubscribe(@PathVariable String token, @RequestParam(name = "type", required = false) String type,
-			Model model, jakarta.servlet.http.HttpServletResponse response) {
+			Model model, HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
 		var holder = holder(token);
 		if (holder.isEmpty()) {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
+			var accept = request.getHeader(HttpHeaders.ACCEPT);
+			if (accept == null || !accept.contains(MediaType.TEXT_HTML_VALUE)) {
+				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+				response.setCharacterEncoding("UTF-8");
+				response.getWriter().write("""
+						{"title":"Lien de désabonnement inconnu","status":404,\
+						"detail":"Ce lien de désabonnement n'est pas ou plus valable : aucun courriel n'est envoyé à son \
+						titulaire, ou son adresse a été effacée.","instance":"/notifications/desabonnement"}""");
+				return null;
+			}
 			model.addAttribute("valid", false);
 			return "notifications/desabonnement";
 		}
 		var recipient = holder.get();
+		if (Subscriptions.isSubscriber(recipient)) {
+			subscriptions.forget(recipient);
+			model.addAttribute("done", true);
+			model.addAttribute("subscriber", true);
+			return "notifications/desabonnement";
+		}
 		var kinds = type == null ? Kind.all() : Kind.parse(type).map(List::of).orElseGet(Kind::all);
 		kinds.forEach(kind -> choose(recipient, kind.name(), Choice.JAMAIS));
 		model.addAttribute("done", true);
@@ -143,6 +182,10 @@ class Preferences {
 		}
 		if (user.hasRole(Role.CURATOR)) {
 			kinds.add(Kind.CURATION_DIGEST);
+		}
+		var committee = seats.getIfAvailable();
+		if (committee != null && committee.seated(user.username())) {
+			kinds.add(Kind.COMMITTEE_REMINDER);
 		}
 		return kinds.stream().map(kind -> new Line(kind.name(), kind.label(), kind.hint(),
 				current.getOrDefault(kind.name(), Choice.IMMEDIAT))).toList();

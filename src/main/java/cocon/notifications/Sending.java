@@ -99,6 +99,39 @@ class Sending {
 		}
 	}
 
+	/**
+	 * Sends a mail that must not be kept in the outbox, after the commit, on another thread, once: the confirmation of
+	 * a subscription, whose link holds a token the database keeps only the hash of (ADR 51). A failure is logged
+	 * without the address; the person asks again.
+	 */
+	void sendSoon(String to, Mail mail) {
+		var sender = sender();
+		if (sender == null) {
+			LOG.info("Courriel de confirmation non envoyé : aucun serveur de courriel configuré.");
+			return;
+		}
+		try {
+			executor.execute(() -> {
+				try {
+					pace();
+					var mime = sender.createMimeMessage();
+					var helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
+					helper.setFrom(from);
+					helper.setTo(to);
+					helper.setSubject(mail.subject());
+					helper.setText(mail.text() + Mail.footerText(null, null), mail.html() + Mail.footerHtml(null, null));
+					sender.send(mime);
+				}
+				catch (MailException | MessagingException e) {
+					LOG.warn("Courriel de confirmation non envoyé : {}", withoutAddresses(e.toString()));
+				}
+			});
+		}
+		catch (RuntimeException refused) {
+			LOG.warn("Courriel de confirmation non envoyé : {}", refused.getClass().getSimpleName());
+		}
+	}
+
 	/** Every {@code cocon.mail.retry.sweep}, on one instance: the mails whose attempt is due. */
 	@Scheduled(fixedDelayString = "${cocon.mail.retry.sweep:30s}", initialDelayString = "${cocon.mail.retry.sweep:30s}")
 	@SchedulerLock(name = "notifications-outbox", lockAtMostFor = "PT15M")
@@ -134,6 +167,11 @@ class Sending {
 		catch (RuntimeException e) {
 			// the database itself is unreachable: the mails stay in the outbox for the next run
 			LOG.warn("Envoi des courriels reporté : {}", e.getClass().getSimpleName());
+		}
+		if (sent == mostPerRun) {
+			// the backlog goes on at once, at the shared pace: waiting for the next sweep after each run halved the
+			// configured rate (40,000 mails at 20/s drained at 10/s, ADR 51)
+			sendSoon();
 		}
 		return sent;
 	}
@@ -201,7 +239,8 @@ class Sending {
 		helper.setFrom(from);
 		helper.setTo(mail.recipient());
 		helper.setSubject(mail.subject());
-		var preferences = baseUrl + Preferences.PATH;
+		// an anonymous subscriber has no preferences page: the unsubscribe link is all they need
+		var preferences = Kind.CAMPAIGN_NEWS.name().equals(mail.kind()) ? null : baseUrl + Preferences.PATH;
 		var text = mail.text();
 		var html = mail.html().isEmpty() ? null : mail.html();
 		if (mail.token() != null) {

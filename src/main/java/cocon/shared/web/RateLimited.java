@@ -22,4 +22,10 @@ public @interface RateLimited {
 
 	/** The name of the limit, a key of {@code cocon.rate-limits.operations}. */
 	String value();
+
+	/**
+	 * Whether anonymous calls count too, per address (a public form such as the subscription to the news): by default
+	 * an anonymous call is left to the handler, which refuses it anyway.
+	 */
+	boolean anonymous() default false;
 }
