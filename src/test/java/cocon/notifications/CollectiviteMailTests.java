@@ -1,7 +1,10 @@
 package cocon.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static cocon.testing.Identities.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,6 +18,7 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.modulith.test.Scenario;
 
 import cocon.curation.events.ProposalPublished;
@@ -28,6 +32,7 @@ import cocon.shared.Siren;
 import cocon.shared.identity.CurrentUser;
 import cocon.shared.identity.Role;
 import cocon.testing.Campaign2021;
+import cocon.testing.Identities;
 import cocon.voting.events.SupportGiven;
 import cocon.voting.events.SupportsClosed;
 import cocon.voting.events.SupportsRecorded;
@@ -190,5 +195,64 @@ class CollectiviteMailTests extends NotificationsTestSupport {
 		assertThat(calendar.curationDigest(morning)).as("once a day").isZero();
 		awaitSubjects(curator, 1);
 		assertThat(subjectsTo(curator)).singleElement().asString().contains("d'être triée");
+	}
+	/**
+	 * The committee's reminder: the day before its decision day, from the configured hour (Paris), once, to its members
+	 * only, with what each still has to assess and the link to the committee's page. Also: the campaign's page offers
+	 * the subscription to its news.
+	 */
+	@Test
+	void theCommitteeMembersAreRemindedTheDayBeforeADecisionDayOfWhatTheyStillHaveToAssess(Scenario scenario,
+			@Autowired CommitteeReminders reminders) throws Exception {
+		var calendarOfItsOwn = campaignOfItsOwn().calendar();
+		var title = "Campagne du comité " + UUID.randomUUID();
+		var created = mvc.perform(post("/api/campaigns").with(as(Identities.admin()))
+						.contentType(MediaType.APPLICATION_JSON).content("""
+								{"title": "%s", "description": "Une campagne et son comité", "envelopeEuros": 1000000,
+								 "themes": ["Mobilités"], "supportKinds": ["COMMUNE"], "workingGroupKinds": ["COMMUNE"],
+								 "calendar": %s}""".formatted(title, Campaign2021.calendarJson(calendarOfItsOwn))))
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		var campaign = CampaignId.of(com.jayway.jsonpath.JsonPath.read(created, "$.id"));
+		mvc.perform(put("/api/campaigns/" + campaign + "/committee").with(as(Identities.admin()))
+						.contentType(MediaType.APPLICATION_JSON).content("""
+								{"members": [{"username": "committee1", "organisation": "AMF"},
+								             {"username": "committee2", "organisation": "ADF"}]}"""))
+				.andExpect(status().isOk());
+		var member = signedIn(Identities.committee(1));
+		var agent = agentOfANewCommune();
+		var first = ProposalId.random();
+		var second = ProposalId.random();
+		for (var proposal : List.of(first, second)) {
+			scenario.publish(new ProposalPublished(proposal, campaign, "Proposition " + proposal, "Résumé", "Mobilités",
+					List.of(), calendarOfItsOwn.contributions().closes())).andWaitForStateChange(
+					() -> jdbc.sql("select count(*) from governance.proposal where id = ?").param(proposal.id())
+							.query(Long.class).single(), count -> count == 1);
+		}
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+				"select count(*) from notifications.campaign where id = ?").param(campaign.id()).query(Long.class).single() == 1);
+		mvc.perform(get("/campagnes/" + campaign))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("action=\"/abonnements\"")))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"" + campaign + "\"")));
+
+		var eve = calendarOfItsOwn.shortlistDecision().minusDays(1).atTime(8, 59).atZone(cocon.shared.Window.PARIS)
+				.toInstant();
+		clock.set(eve);
+		mvc.perform(put("/api/proposals/" + first + "/maturity").with(as(member))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"level\": 3}")).andExpect(status().isOk());
+		assertThat(reminders.due(eve)).as("before the hour").isZero();
+		assertThat(reminders.due(eve.plusSeconds(60))).as("from the hour").isPositive();
+		assertThat(reminders.due(eve.plusSeconds(120))).as("once").isZero();
+
+		Awaitility.await().atMost(Duration.ofSeconds(20))
+				.until(() -> subjectsTo(member).stream().anyMatch(subject -> subject.contains(title)));
+		var mails = mailsTo(member.email()).stream().filter(mail -> subjectOf(mail).contains(title)).toList();
+		assertThat(mails).singleElement().extracting(NotificationsTestSupport::subjectOf)
+				.isEqualTo("[Cocon] Comité de « " + title + " » demain : 1 proposition à évaluer");
+		assertThat(ContributorMailTests.part(mails.get(0), "text/plain"))
+				.contains("décide demain, " + cocon.shared.FrenchDates.weekday(calendarOfItsOwn.shortlistDecision())
+						+ ", de la présélection des propositions")
+				.contains("Il vous reste 1 proposition à évaluer sur 2 publiées")
+				.contains("http://localhost:8080/campagnes/" + campaign + "/comite");
+		assertThat(subjectsTo(agent)).noneMatch(subject -> subject.contains("Comité"));
 	}
 }

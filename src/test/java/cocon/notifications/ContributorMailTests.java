@@ -24,6 +24,7 @@ import org.springframework.modulith.test.Scenario;
 import cocon.curation.events.ContributionGrouped;
 import cocon.curation.events.ContributionRejected;
 import cocon.curation.events.ContributionReoriented;
+import cocon.curation.events.ContributionUngrouped;
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
 import cocon.shared.identity.CurrentUser;
@@ -146,6 +147,60 @@ class ContributorMailTests extends NotificationsTestSupport {
 		assertThat(mailsTo(author.email())).extracting(NotificationsTestSupport::subjectOf).containsExactly(
 				"[Cocon] Votre contribution a été intégrée à une proposition : « Diagnostic numérique »",
 				"[Cocon] Votre contribution a été réorientée : « Diagnostic numérique »");
+	}
+
+	/** Curation undoes a grouping whose mail has left: a short correction follows it, once. */
+	@Test
+	void aGroupingUndoneAfterItsMailLeftIsCorrected(Scenario scenario) throws Exception {
+		var campaign = campaign(scenario);
+		var author = agentOf(cocon.shared.CollectiviteKind.COMMUNE);
+		var id = submit(campaign, author, "Signalement d'incidents");
+		var proposal = ProposalId.random();
+		scenario.publish(new ContributionGrouped(id, campaign, proposal, "Faciliter le signalement d'incidents",
+				"curator", DECIDED)).andWaitForStateChange(() -> mailsTo(author.email()).size(), size -> size == 1);
+
+		var ungrouped = new ContributionUngrouped(id, campaign, proposal, "Faciliter le signalement d'incidents",
+				"curator", DECIDED.plusSeconds(600));
+		scenario.publish(ungrouped).andWaitForStateChange(() -> mailsTo(author.email()).size(), size -> size == 2);
+		var correction = mailsTo(author.email()).get(1);
+		assertThat(correction.getSubject())
+				.isEqualTo("[Cocon] Correction : votre contribution n'est plus dans la proposition « Faciliter le signalement d'incidents »");
+		assertThat(part(correction, "text/plain"))
+				.contains("Votre contribution « Signalement d'incidents » a finalement été retirée de la proposition")
+				.contains("elle attend de nouveau d'être étudiée");
+		assertThat(correction.getHeader("List-Unsubscribe")[0]).contains("type=CONTRIBUTION_OUTCOME");
+
+		// delivered again, or the grouping delivered late: nothing more
+		listener.on(ungrouped);
+		listener.on(new ContributionGrouped(id, campaign, proposal, "Faciliter le signalement d'incidents", "curator",
+				DECIDED));
+		untilHandled(id.id());
+		assertThat(mailsTo(author.email())).hasSize(2);
+		assertThat(jdbc.sql("select pending from notifications.contribution where id = ?").param(id.id())
+				.query(Boolean.class).single()).isTrue();
+	}
+
+	/** Curation undoes a grouping before its mail left (the mail server was down): the mail is withdrawn, nothing is said. */
+	@Test
+	void aGroupingUndoneBeforeItsMailLeftWithdrawsItAndSaysNothing(Scenario scenario) throws Exception {
+		var campaign = campaign(scenario);
+		var author = signedIn(agentOf(cocon.shared.CollectiviteKind.COMMUNE));
+		var id = submit(campaign, author, "Gestion des salles");
+		var proposal = ProposalId.random();
+		smtp.stop();
+		try {
+			scenario.publish(new ContributionGrouped(id, campaign, proposal, "Réserver les salles communales",
+					"curator", DECIDED)).andWaitForStateChange(() -> queuedTo(author.username()), count -> count == 1);
+			scenario.publish(new ContributionUngrouped(id, campaign, proposal, "Réserver les salles communales",
+					"curator", DECIDED.plusSeconds(60))).andWaitForStateChange(() -> queuedTo(author.username()),
+					count -> count == 0);
+		}
+		finally {
+			smtp = startSmtp();
+		}
+		untilHandled(id.id());
+		assertThat(queuedTo(author.username())).isZero();
+		assertThat(mailsTo(author.email())).isEmpty();
 	}
 
 	/** Issue 20, finding 7, and issue 25, point 8: one line per mail at most, no address, name or contents. */

@@ -36,6 +36,9 @@ class PreferencesTests extends NotificationsTestSupport {
 	@Autowired
 	WeeklyDigest weeklyDigest;
 
+	@Autowired
+	NotificationsPersonalData personalData;
+
 	String token(CurrentUser user) {
 		return jdbc.sql("select token from notifications.recipient where recipient_key = ?").param(user.username())
 				.query(String.class).single();
@@ -69,6 +72,33 @@ class PreferencesTests extends NotificationsTestSupport {
 		// other kinds still reach them
 		assertThat(outbox.queueTo(leaving.username(), "test-decision:" + UUID.randomUUID(), Kind.DECISIONS,
 				Mail.of("[Cocon] Décision", List.of("Une décision."), null, null))).isTrue();
+	}
+
+	/** An unknown or erased token: 404 both ways, a French page to a browser, a problem to a mail client. */
+	@Test
+	void anUnknownUnsubscribeLinkAnswersNotFoundWhicheverWayItIsFollowed() throws Exception {
+		var unknown = Preferences.UNSUBSCRIBE + "jeton-inconnu-" + UUID.randomUUID();
+		mvc.perform(get(unknown).param("type", "RESULTS"))
+				.andExpect(status().isNotFound())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+				.andExpect(content().string(containsString("Lien invalide")))
+				.andExpect(content().string(not(containsString("Confirmer le désabonnement"))));
+		mvc.perform(post(unknown).param("type", "RESULTS").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+						.content("List-Unsubscribe=One-Click"))
+				.andExpect(status().isNotFound())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.status").value(404))
+				.andExpect(jsonPath("$.title").value("Lien de désabonnement inconnu"));
+		mvc.perform(post(unknown).accept(MediaType.TEXT_HTML))
+				.andExpect(status().isNotFound())
+				.andExpect(content().string(containsString("Lien invalide")));
+
+		// a person erased: their former link is unknown the same way
+		var erased = agentOfANewCommune();
+		var token = token(erased);
+		personalData.erase(erased);
+		mvc.perform(get(Preferences.UNSUBSCRIBE + token)).andExpect(status().isNotFound());
+		mvc.perform(post(Preferences.UNSUBSCRIBE + token)).andExpect(status().isNotFound());
 	}
 
 	@Test
