@@ -77,4 +77,38 @@ class NotificationsJourneyBrowserTests extends JourneyBrowserTest {
 		awaitOutcome(second, "GROUPED");
 		assertThat(outcomeMailsTo(GRENOBLE)).as("the kind is off: nothing more").isEqualTo(before + 1);
 	}
+	/**
+	 * Anyone, without an account (ADR 51): the form of the campaign's page, the answer that says nothing of the
+	 * address, the confirmation page of the mail's link, and an unknown unsubscribe link. (The token of the mail is
+	 * kept only as a hash: the test gives the request a token of its own, as the mail would.)
+	 */
+	@Test
+	void anyoneSubscribesToACampaignsNewsFromItsPageAndConfirms() {
+		clock.set(CONTRIBUTION_WINDOW);
+		var campaign = createCampaign("Abonnement " + unique());
+		var email = "abonne-" + unique() + "@exemple.fr";
+		driver.manage().deleteAllCookies();
+		open("/campagnes/" + campaign);
+		find(By.id("abonnement-email")).sendKeys(email);
+		driver.findElement(By.cssSelector("form[action$='/abonnements'] [type=submit]")).click();
+		waitForText(By.cssSelector("[role=status]"), "Si cette adresse n'est pas déjà abonnée");
+		assertThat(driver.getPageSource()).doesNotContain(email);
+		picture("abonnement-demande");
+
+		var token = "jeton-du-parcours-" + unique();
+		assertThat(jdbc.sql("""
+				update notifications.subscription set token_hash = encode(sha256(convert_to(?, 'UTF8')), 'hex')
+				where email = ? and confirmed_at is null""").params(token, email).update()).isEqualTo(1);
+		open("/abonnements/confirmation/" + token);
+		picture("abonnement-confirmation");
+		driver.findElement(By.cssSelector("main form [type=submit]")).click();
+		waitForText(By.cssSelector("[role=status]"), "Abonnement confirmé");
+		picture("abonnement-confirme");
+
+		open("/abonnements/confirmation/" + token);
+		waitForText(By.tagName("main"), "Ce lien de confirmation n'est pas ou plus valable");
+		open("/notifications/desabonnement/jeton-inconnu");
+		waitForText(By.tagName("main"), "Ce lien de désabonnement n'est pas ou plus valable");
+		picture("desabonnement-lien-invalide");
+	}
 }
