@@ -357,11 +357,11 @@ class DeploymentQueries {
 		}
 	}
 
-	/** The experimentation territories of the service's proposal (organisations). */
+	/** The current experimentation territories of the service's proposal (organisations; those that left are not). */
 	List<Territory> experimentationTerritories(UUID proposal) {
 		return jdbc.sql("""
-				select siren, collectivite_name, kind from deployment.experimentation_territory where proposal_id = :p
-				order by collectivite_name""")
+				select siren, collectivite_name, kind from deployment.experimentation_territory
+				where proposal_id = :p and marked_at is not null and left_at is null order by collectivite_name""")
 				.param("p", proposal)
 				.query((rs, n) -> new Territory(rs.getString(1).trim(), rs.getString(2),
 						CollectiviteKind.valueOf(rs.getString(3))))
