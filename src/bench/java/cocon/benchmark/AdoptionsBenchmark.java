@@ -64,6 +64,8 @@ public final class AdoptionsBenchmark {
 		int clients = Integer.parseInt(options.getOrDefault("clients", "4"));
 		var service = fixture.services().get(0);
 		int pages = Math.max(1, fixture.adoptionsPerService() / 100);
+		// a static page of the same shell, read the same way: on a shared machine, what the load alone costs a page
+		read("page statique de référence (/accessibilite)", reads, clients, random -> "/accessibilite");
 		read("catalogue (page /services)", reads, clients, random -> "/services");
 		read("catalogue filtré (page /services?q=…)", reads, clients, random -> "/services?q=banc");
 		read("catalogue (API /api/services)", reads, clients, random -> "/api/services");

@@ -211,7 +211,8 @@ class Deployment {
 				"Seul un territoire d'expérimentation du service, vérifié, peut donner son retour d'expérience."));
 		var service = services.lock(id).orElseThrow(Deployment::unknownService);
 		boolean experimenting = jdbc.sql("""
-				select count(*) from deployment.experimentation_territory where proposal_id = :proposal and siren = :siren""")
+				select count(*) from deployment.experimentation_territory where proposal_id = :proposal and siren = :siren
+				  and marked_at is not null and left_at is null""")
 				.param("proposal", service.proposalId().id()).param("siren", organisation.siren().value())
 				.query(Long.class).single() > 0;
 		if (!experimenting) {

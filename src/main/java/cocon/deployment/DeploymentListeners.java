@@ -4,11 +4,13 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import cocon.curation.events.ContributionGrouped;
+import cocon.curation.events.ContributionUngrouped;
 import cocon.curation.events.ProposalPublished;
 import cocon.curation.events.ProposalRevised;
 import cocon.governance.events.CampaignEvent;
 import cocon.governance.events.ProjectsFunded;
 import cocon.referents.events.ExperimentationTerritoryMarked;
+import cocon.referents.events.ReferentTerritoryLeft;
 
 /** What this module learns from the others: each event becomes a call of the service or of the copies' repository. */
 @Component
@@ -46,11 +48,21 @@ class DeploymentListeners {
 
 	@ApplicationModuleListener
 	void on(ContributionGrouped event) {
-		copies.keepGrouping(event.contributionId().id(), event.proposalId().id());
+		copies.keepGrouping(event.contributionId().id(), event.proposalId().id(), event.decidedAt());
+	}
+
+	@ApplicationModuleListener
+	void on(ContributionUngrouped event) {
+		copies.keepUngrouping(event.contributionId().id(), event.proposalId().id(), event.decidedAt());
 	}
 
 	@ApplicationModuleListener
 	void on(ExperimentationTerritoryMarked event) {
 		copies.keepExperimentationTerritory(event);
+	}
+
+	@ApplicationModuleListener
+	void on(ReferentTerritoryLeft event) {
+		copies.keepDeparture(event);
 	}
 }

@@ -178,9 +178,24 @@ class DeploymentPages {
 		return members;
 	}
 
+	/**
+	 * The names of the départements, asked of the directory once each: the map's table lists up to a hundred, and a
+	 * query per département and per page view cost more than the rest of the page at the scale of France (issue 23,
+	 * acceptance 5). A département's name does not change while the application runs; an unknown code is asked again.
+	 */
+	private final java.util.concurrent.ConcurrentMap<String, String> departementNames = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private String departementName(String code) {
+		var known = departementNames.get(code);
+		if (known != null) {
+			return known;
+		}
 		var names = directory.getIfAvailable();
-		return names == null ? "" : names.departementName(code).map(name -> " — " + name).orElse("");
+		var name = names == null ? null : names.departementName(code).map(n -> " — " + n).orElse(null);
+		if (name != null) {
+			departementNames.put(code, name);
+		}
+		return name == null ? "" : name;
 	}
 
 	/** Runs a change of the page and comes back to it, with its outcome or its refusal, at the given section. */

@@ -111,10 +111,10 @@ class DeploymentQueries {
 	List<Card> catalogue(Filters filters) {
 		var sql = new StringBuilder(CARDS).append(" where true");
 		if (filters.kind() != null) {
-			sql.append(" and exists (select 1 from deployment.adoption k where k.service_id = s.id and k.kind = :kind and k.status <> 'ABANDONNEE')");
+			sql.append(" and exists (select 1 from deployment.adoption_place k where k.service_id = s.id and k.kind = :kind and k.status <> 'ABANDONNEE' and k.collectivites > 0)");
 		}
 		if (filters.departement() != null && !filters.departement().isBlank()) {
-			sql.append(" and exists (select 1 from deployment.adoption d where d.service_id = s.id and d.departement = :dep and d.status <> 'ABANDONNEE')");
+			sql.append(" and exists (select 1 from deployment.adoption_place d where d.service_id = s.id and d.departement = :dep and d.status <> 'ABANDONNEE' and d.collectivites > 0)");
 		}
 		var statement = jdbc.sql(sql.toString());
 		if (filters.kind() != null) {
@@ -232,19 +232,20 @@ class DeploymentQueries {
 	record Count(String key, long collectivites, long population) {
 	}
 
-	/** The adopters (testing or in service) by département. */
+	/** The adopters (testing or in service) by département, from the summary the database keeps (V8_2_2). */
 	List<Count> byDepartement(UUID service) {
 		return jdbc.sql("""
-				select departement, count(*) as n, sum(population) as population from deployment.adoption
-				where service_id = :s and status in ('EN_TEST', 'EN_SERVICE') and departement is not null
-				group by departement order by departement""")
+				select departement, sum(collectivites) as n, sum(population) as population from deployment.adoption_place
+				where service_id = :s and status in ('EN_TEST', 'EN_SERVICE') and departement <> ''
+				group by departement having sum(collectivites) > 0 order by departement""")
 				.param("s", service).query((rs, n) -> new Count(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
 	}
 
 	List<Count> byKind(UUID service) {
 		return jdbc.sql("""
-				select kind, count(*) as n, sum(population) as population from deployment.adoption
-				where service_id = :s and status in ('EN_TEST', 'EN_SERVICE') group by kind order by kind""")
+				select kind, sum(collectivites) as n, sum(population) as population from deployment.adoption_place
+				where service_id = :s and status in ('EN_TEST', 'EN_SERVICE') group by kind having sum(collectivites) > 0
+				order by kind""")
 				.param("s", service)
 				.query((rs, n) -> new Count(CollectiviteKind.valueOf(rs.getString(1)).label(), rs.getLong(2),
 						rs.getLong(3)))
@@ -254,9 +255,8 @@ class DeploymentQueries {
 	/** First declarations by month (a diffusion curve): month "2023-04" and the cumulative count. */
 	List<Count> overTime(UUID service) {
 		return jdbc.sql("""
-				select to_char(first_at at time zone 'Europe/Paris', 'YYYY-MM') as month, count(*) as n
-				from (select siren, min(declared_at) as first_at from deployment.adoption_change where service_id = :s
-				      group by siren) f group by month order by month""")
+				select month, collectivites from deployment.adoption_month where service_id = :s and collectivites > 0
+				order by month""")
 				.param("s", service).query((rs, n) -> new Count(rs.getString(1), rs.getLong(2), 0)).list();
 	}
 
@@ -357,11 +357,11 @@ class DeploymentQueries {
 		}
 	}
 
-	/** The experimentation territories of the service's proposal (organisations). */
+	/** The current experimentation territories of the service's proposal (organisations; those that left are not). */
 	List<Territory> experimentationTerritories(UUID proposal) {
 		return jdbc.sql("""
-				select siren, collectivite_name, kind from deployment.experimentation_territory where proposal_id = :p
-				order by collectivite_name""")
+				select siren, collectivite_name, kind from deployment.experimentation_territory
+				where proposal_id = :p and marked_at is not null and left_at is null order by collectivite_name""")
 				.param("p", proposal)
 				.query((rs, n) -> new Territory(rs.getString(1).trim(), rs.getString(2),
 						CollectiviteKind.valueOf(rs.getString(3))))

@@ -17,6 +17,7 @@ import cocon.intake.events.ContributionWithdrawn;
 import cocon.shared.CampaignId;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.ContributionId;
+import cocon.shared.ProposalId;
 import cocon.shared.RegisteredEvents;
 import cocon.shared.Siren;
 import cocon.shared.Window;
@@ -140,6 +141,24 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 			return false;
 		}
 		this.outcome = decided;
+		this.decidedBy = by;
+		this.decidedAt = at;
+		return true;
+	}
+
+	/**
+	 * A curator took the contribution out of the proposal it was grouped into: it is pending again, back in the triage
+	 * queue. Nothing changes when it is no longer in that proposal (a later decision moved it) or when the undoing is
+	 * older than its current decision (delivered late).
+	 *
+	 * @return whether the contribution is now pending again
+	 */
+	boolean ungroup(ProposalId from, String by, Instant at) {
+		if (!(outcome instanceof Outcome.Grouped grouped) || !grouped.proposalId().equals(from)
+				|| (decidedAt != null && at.isBefore(decidedAt))) {
+			return false;
+		}
+		this.outcome = Outcome.PENDING;
 		this.decidedBy = by;
 		this.decidedAt = at;
 		return true;

@@ -162,7 +162,7 @@ class ContributionPages {
 		}
 		return new Row(c.getId().id(), c.title(), campaignTitle.apply(c.campaignId().id()), c.theme(),
 				DATE.format(c.submittedAt()), outcome.status().name(), outcome.status().label(), badge, detail,
-				c.decidedAt() == null ? null : DATE.format(c.decidedAt()),
+				c.decidedAt() == null || c.isPending() ? null : DATE.format(c.decidedAt()),
 				c.revisedAt() == null ? null : DATE.format(c.revisedAt()), c.isPending(), c.isPending() && windowOpen,
 				story);
 	}

@@ -154,6 +154,21 @@ class Contributions {
 				.update() == 1;
 	}
 
+	/**
+	 * Keeps an undone grouping in the history (pending again, naming the proposal it left); false when it was already
+	 * recorded (an event delivered twice).
+	 */
+	boolean recordUngrouping(ContributionId id, ProposalId left, String leftTitle, String by, Instant at, Instant now) {
+		return jdbc.sql("""
+				insert into intake.outcome_decision (contribution_id, outcome, proposal_id, proposal_title, decided_by,
+				  decided_at, recorded_at)
+				values (:id, 'PENDING', :proposal, :title, :by, :at, :now)
+				on conflict (contribution_id, outcome, decided_at) do nothing""")
+				.param("id", id.id()).param("proposal", left.id()).param("title", leftTitle, java.sql.Types.VARCHAR)
+				.param("by", by, java.sql.Types.VARCHAR).param("at", Timestamps.column(at))
+				.param("now", Timestamps.column(now)).update() == 1;
+	}
+
 	/** The outcome's columns, the same in the contribution and in its history of decisions. */
 	private static JdbcClient.StatementSpec outcomeParams(JdbcClient.StatementSpec statement, Outcome outcome) {
 		return statement

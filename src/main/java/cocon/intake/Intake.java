@@ -17,6 +17,7 @@ import cocon.intake.IntakeExceptions.UnknownCampaignException;
 import cocon.intake.IntakeExceptions.UnknownContributionException;
 import cocon.shared.CampaignId;
 import cocon.shared.ContributionId;
+import cocon.shared.ProposalId;
 import cocon.shared.Siren;
 import cocon.shared.directory.Directory;
 import cocon.shared.identity.CurrentUser;
@@ -170,6 +171,23 @@ class Intake {
 		}
 		var contribution = found.get();
 		if (contribution.decide(outcome, decidedBy, decidedAt)) {
+			contributions.saveOutcome(contribution);
+		}
+	}
+
+	/** A curator undid a grouping: the contribution is pending again, the undoing kept in its history. */
+	@Transactional
+	void ungroup(ContributionId id, ProposalId left, String leftTitle, String decidedBy, Instant decidedAt) {
+		var found = contributions.find(id);
+		if (found.isEmpty()) {
+			LOG.warn("Retrait d'une proposition reçu pour la contribution inconnue {} : ignoré.", id);
+			return;
+		}
+		if (!contributions.recordUngrouping(id, left, leftTitle, decidedBy, decidedAt, clock.instant())) {
+			return;
+		}
+		var contribution = found.get();
+		if (contribution.ungroup(left, decidedBy, decidedAt)) {
 			contributions.saveOutcome(contribution);
 		}
 	}

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.*;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -22,6 +23,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
+import java.util.UUID;
+
+import cocon.curation.events.ContributionGrouped;
+import cocon.curation.events.ContributionUngrouped;
+import cocon.referents.events.ExperimentationTerritoryMarked;
+import cocon.referents.events.ReferentTerritoryLeft;
+import cocon.shared.ContributionId;
+import cocon.shared.ProposalId;
 import cocon.shared.identity.CurrentUser;
 import cocon.testing.Identities;
 
@@ -246,6 +255,78 @@ class DeploymentApiTests extends DeploymentTestSupport {
 				.content("{\"satisfaction\": 1, \"wouldAdopt\": false}")).andExpect(status().isConflict());
 		mvc.perform(get("/api/services/{id}", id)).andExpect(jsonPath("$.feedback.satisfaction").value(5.0))
 				.andExpect(jsonPath("$.experimentationTerritories[0].name").value("Villard-de-Lans"));
+	}
+
+	@Test
+	void theContributionsThatLedToAServiceFollowAnUndoneGroupingAndARegroupingElsewhere() throws Exception {
+		var other = ProposalId.random();
+		listeners.on(proposal(campaign, other, "Publier les délibérations en ligne", "Citoyenneté"));
+		var otherProject = project(other, "Actes en ligne " + other.id().toString().substring(0, 6), 150_000);
+		listeners.on(funded(campaign, otherProject));
+		var first = ContributionId.random();
+		var second = ContributionId.random();
+		var at = FUNDED_AT.minusSeconds(86_400 * 90);
+		var grouping = new ContributionGrouped(first, campaign, proposal, "Signalements", "curator", at);
+		listeners.on(grouping);
+		listeners.on(new ContributionGrouped(second, campaign, proposal, "Signalements", "curator", at));
+		mvc.perform(get("/api/services/{id}", project.projectId())).andExpect(jsonPath("$.contributions").value(2));
+
+		listeners.on(new ContributionUngrouped(first, campaign, proposal, "Signalements", "curator", at.plusSeconds(60)));
+		listeners.on(grouping); // the grouping it undid, delivered late
+		listeners.on(new ContributionUngrouped(second, campaign, other, "Actes", "curator", at.plusSeconds(60))); // not there
+		mvc.perform(get("/api/services/{id}", project.projectId())).andExpect(jsonPath("$.contributions").value(1));
+		mvc.perform(get("/services/{id}", project.projectId())).andExpect(status().isOk())
+				.andExpect(content().string(containsString("<dt class=\"fr-text--bold\">Contributions à l'origine du besoin</dt><dd>1</dd>")));
+
+		listeners.on(new ContributionGrouped(first, campaign, other, "Actes", "curator", at.plusSeconds(120)));
+		mvc.perform(get("/api/services/{id}", project.projectId())).andExpect(jsonPath("$.contributions").value(1));
+		mvc.perform(get("/api/services/{id}", otherProject.projectId())).andExpect(jsonPath("$.contributions").value(1));
+	}
+
+	@Test
+	void aTerritoryThatLeftIsNoLongerListedNorHeardButItsFeedbackStaysAndItMayComeBack() throws Exception {
+		var territory = commune("Autrans-Méaudre en Vercors", "38", 3_000);
+		var organisation = territory.organisation();
+		listeners.on(experimentation(campaign, proposal, territory));
+		var id = project.projectId();
+		mvc.perform(put("/api/services/{id}/feedback", id).with(as(territory)).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"satisfaction\": 4, \"wouldAdopt\": true}")).andExpect(status().isCreated());
+
+		var left = new ReferentTerritoryLeft(UUID.randomUUID(), proposal, campaign, organisation.siren(), organisation.name(),
+				organisation.kind(), true, LATER);
+		listeners.on(left);
+		listeners.on(left); // delivered twice
+		listeners.on(experimentation(campaign, proposal, territory)); // its old mark, delivered late
+
+		mvc.perform(get("/api/services/{id}", id)).andExpect(jsonPath("$.experimentationTerritories.length()").value(0))
+				.andExpect(jsonPath("$.feedback.count").value(1));
+		mvc.perform(put("/api/services/{id}/feedback", id).with(as(territory)).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"satisfaction\": 1, \"wouldAdopt\": false}")).andExpect(status().isForbidden());
+		assertThat(jdbc.sql("select count(*) from deployment.timeline where service_id = :s and kind = 'TERRITOIRE'")
+				.param("s", id).query(Long.class).single()).as("the departure, once in the timeline").isOne();
+		assertThat(jdbc.sql("select count(*) from deployment.experimentation_territory where proposal_id = :p")
+				.param("p", proposal.id()).query(Long.class).single()).as("the history is kept").isOne();
+		mvc.perform(get("/services/{id}", id)).andExpect(content().string(
+				containsString("Autrans-Méaudre en Vercors a quitté le groupe de travail")));
+
+		// it joins the group again and is marked again: an experimentation territory once more
+		listeners.on(new ExperimentationTerritoryMarked(UUID.randomUUID(), proposal, campaign, organisation.siren(),
+				organisation.name(), organisation.kind(), LATER.plusSeconds(86_400)));
+		mvc.perform(get("/api/services/{id}", id)).andExpect(jsonPath("$.experimentationTerritories.length()").value(1));
+		mvc.perform(put("/api/services/{id}/feedback", id).with(as(territory)).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"satisfaction\": 5, \"wouldAdopt\": true}")).andExpect(status().isOk());
+	}
+
+	@Test
+	void aDepartureDeliveredBeforeItsMarkIsNotUndoneByIt() throws Exception {
+		var territory = commune("Lans-en-Vercors", "38", 2_700);
+		var organisation = territory.organisation();
+		listeners.on(new ReferentTerritoryLeft(UUID.randomUUID(), proposal, campaign, organisation.siren(),
+				organisation.name(), organisation.kind(), true, LATER));
+		listeners.on(experimentation(campaign, proposal, territory));
+
+		mvc.perform(get("/api/services/{id}", project.projectId()))
+				.andExpect(jsonPath("$.experimentationTerritories.length()").value(0));
 	}
 
 	@Autowired

@@ -83,6 +83,39 @@ class DeploymentPagesTests extends DeploymentTestSupport {
 				.isLessThan(ofTheEpci.indexOf("Hières-sur-Amby"));
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	DeploymentQueries queries;
+
+	/** The map, the kinds and the diffusion curve come from summaries the database keeps (V8_2_2, ADR 0052). */
+	@Test
+	void theMapTheKindsAndTheCurveFollowEveryDeclarationAndChange() throws Exception {
+		var voiron = commune("Voiron", "38", 20_000);
+		var vienne = commune("Vienne", "38", 30_000);
+		var givors = commune("Givors", "69", 19_000);
+		deployment.declare(service(), voiron, "EN_TEST", null);
+		deployment.declare(service(), vienne, "INTERESSEE", null);
+		clock.set(LATER.plusSeconds(86_400 * 40));
+		deployment.declare(service(), givors, "EN_SERVICE", null);
+		deployment.declare(service(), vienne, "EN_TEST", null);
+		deployment.declare(service(), voiron, "ABANDONNEE", "Remplacé par un outil départemental.");
+
+		var id = project.projectId();
+		assertThat(queries.byDepartement(id)).extracting(c -> c.key() + "=" + c.collectivites() + "/" + c.population())
+				.containsExactly("38=1/30000", "69=1/19000");
+		assertThat(queries.byKind(id)).extracting(c -> c.key() + "=" + c.collectivites() + "/" + c.population())
+				.containsExactly("Commune=2/49000");
+		assertThat(queries.overTime(id)).extracting(c -> c.key() + "=" + c.collectivites())
+				.as("first declarations by month, a change of status is not one").containsExactly("2023-03=2", "2023-04=1");
+		var recounted = jdbc.sql("""
+				select departement, count(*), sum(population) from deployment.adoption
+				where service_id = :s and status in ('EN_TEST', 'EN_SERVICE') group by departement order by departement""")
+				.param("s", id).query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2) + "/" + rs.getLong(3)).list();
+		assertThat(recounted).containsExactly("38=1/30000", "69=1/19000");
+		mvc.perform(get("/services/" + id)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("&quot;38&quot;:1")))
+				.andExpect(content().string(containsString("2023-04")));
+	}
+
 	/** The catalogue's counts are kept by the database with every declaration, change and erasure (ADR 40, issue 23). */
 	@Test
 	void theCountsOfTheCatalogueFollowEveryDeclarationAndChange() throws Exception {

@@ -3,6 +3,7 @@ package cocon.intake;
 import static cocon.testing.Identities.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -23,6 +24,7 @@ import com.jayway.jsonpath.JsonPath;
 import cocon.curation.events.ContributionGrouped;
 import cocon.curation.events.ContributionRejected;
 import cocon.curation.events.ContributionReoriented;
+import cocon.curation.events.ContributionUngrouped;
 import cocon.governance.events.CalendarChanged;
 import cocon.shared.CampaignCalendar;
 import cocon.shared.CampaignId;
@@ -79,6 +81,66 @@ class ContributionOutcomeTests extends IntakeTestSupport {
 		listener.on(grouped);
 		assertThat(jdbc.sql("select count(*) from intake.outcome_decision where contribution_id = ?").param(id.id())
 				.query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Autowired
+	UngroupingListener ungrouping;
+
+	@Test
+	void anUndoneGroupingPutsTheContributionBackInTheQueueThenARegroupingElsewhereWins(Scenario scenario) throws Exception {
+		var campaign = scheduleCampaign(scenario);
+		var id = submit(campaign, "Guichet unique des aides");
+		var first = ProposalId.random();
+		var grouped = new ContributionGrouped(id, campaign, first, "Simplifier les demandes d'aides", "curator", DECIDED);
+		scenario.publish(grouped).andWaitForStateChange(() -> outcomeOf(id), "GROUPED"::equals);
+
+		var ungrouped = new ContributionUngrouped(id, campaign, first, "Simplifier les demandes d'aides", "curator",
+				DECIDED.plusSeconds(600));
+		scenario.publish(ungrouped).andWaitForStateChange(() -> outcomeOf(id), "PENDING"::equals);
+
+		mvc.perform(get("/api/contributions/{id}", id.id()).with(as(Identities.lyon())))
+				.andExpect(jsonPath("$.outcome.status").value("PENDING"))
+				.andExpect(jsonPath("$.outcome.proposalId").doesNotExist())
+				.andExpect(jsonPath("$.history[*].status").value(org.hamcrest.Matchers.contains("GROUPED", "PENDING")));
+		mvc.perform(get("/mes-contributions").with(as(Identities.lyon())))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Guichet unique des aides")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Simplifier les demandes"))))
+				.andExpect(content().string(org.hamcrest.Matchers.anyOf(containsString("En attente d'analyse"),
+						containsString("En attente d&#39;analyse"))));
+
+		// the same undoing delivered again, and the grouping it undid delivered late, change nothing
+		ungrouping.on(ungrouped);
+		listener.on(grouped);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+				assertThat(jdbc.sql("select count(*) from intake.outcome_decision where contribution_id = ?")
+						.param(id.id()).query(Long.class).single()).isEqualTo(2));
+		assertThat(outcomeOf(id)).isEqualTo("PENDING");
+
+		var elsewhere = ProposalId.random();
+		scenario.publish(new ContributionGrouped(id, campaign, elsewhere, "Un guichet numérique des subventions", "curator",
+						DECIDED.plusSeconds(1200)))
+				.andWaitForStateChange(() -> outcomeOf(id), "GROUPED"::equals);
+		mvc.perform(get("/api/contributions/{id}", id.id()).with(as(Identities.lyon())))
+				.andExpect(jsonPath("$.outcome.proposalId").value(elsewhere.toString()))
+				.andExpect(jsonPath("$.history.length()").value(3));
+	}
+
+	@Test
+	void aContributionBackInTheQueueMayBeWithdrawnByItsAuthor(Scenario scenario) throws Exception {
+		var campaign = scheduleCampaign(scenario);
+		var id = submit(campaign, "Registre des arrêtés");
+		var proposal = ProposalId.random();
+		scenario.publish(new ContributionGrouped(id, campaign, proposal, "Publier les actes", "curator", DECIDED))
+				.andWaitForStateChange(() -> outcomeOf(id), "GROUPED"::equals);
+		scenario.publish(new ContributionUngrouped(id, campaign, proposal, "Publier les actes", "curator",
+						DECIDED.plusSeconds(60)))
+				.andWaitForStateChange(() -> outcomeOf(id), "PENDING"::equals);
+
+		mvc.perform(delete("/api/contributions/{id}", id.id()).with(as(Identities.lyon())))
+				.andExpect(status().isNoContent());
+		assertThat(jdbc.sql("select count(*) from intake.contribution_withdrawal where contribution_id = ?")
+				.param(id.id()).query(Long.class).single()).isOne();
 	}
 
 	@Test

@@ -114,14 +114,15 @@ class ServicesDataset extends SqlDataset {
 				       (select count(*) from deployment.milestone m where m.service_id = s.id and m.done_on is not null) as done,
 				       (select count(*) from deployment.milestone m where m.service_id = s.id and m.done_on is null
 				          and m.due_on < :today) as late,
-				       count(a.siren) filter (where a.status = 'INTERESSEE') as interessee,
-				       count(a.siren) filter (where a.status = 'EN_TEST') as en_test,
-				       count(a.siren) filter (where a.status = 'EN_SERVICE') as en_service,
-				       count(a.siren) filter (where a.status = 'ABANDONNEE') as abandonnee,
+				       coalesce(sum(a.collectivites) filter (where a.status = 'INTERESSEE'), 0) as interessee,
+				       coalesce(sum(a.collectivites) filter (where a.status = 'EN_TEST'), 0) as en_test,
+				       coalesce(sum(a.collectivites) filter (where a.status = 'EN_SERVICE'), 0) as en_service,
+				       coalesce(sum(a.collectivites) filter (where a.status = 'ABANDONNEE'), 0) as abandonnee,
 				       coalesce(sum(a.population) filter (where a.status in ('EN_TEST', 'EN_SERVICE')), 0) as population
 				from deployment.service s
 				left join deployment.proposal p on p.proposal_id = s.proposal_id
-				left join deployment.adoption a on a.service_id = s.id
+				-- the counts the database keeps with every adoption (V7_2_1), not 35,000 adoptions per service
+				left join deployment.adoption_count a on a.service_id = s.id
 				where s.campaign_id = :campaign
 				group by s.id, p.proposal_id
 				order by s.id""")
