@@ -200,6 +200,35 @@ const missing = [...used].filter((k) => !defined.has(k) && ![...defined].some((d
 console.log(`DSFR: ${BUNDLE} ${(bundle.length / 1024).toFixed(0)} KB, core + ${kept.length} components (${kept.join(', ')})`);
 if (missing.length) console.log(`DSFR: named in the sources but defined nowhere in the sheet: ${missing.sort().join(' ')}`);
 
+// The départements' outlines for the map the server draws (issue 26: DSFR Chart's map, a Vue application of 200 KB in
+// Brotli and two seconds of a phone's processor, drawn only to colour 101 shapes). The outlines are DSFR Chart's own,
+// read from its map component at build time, and written as one sprite of symbols (`d69`, `d971`) that a page links
+// by `<use href="departements-<md5>.svg#d69">`: cached a year, coloured by the page through CSS.
+const mapSource = join(frontend, 'node_modules/@gouvfr/dsfr-chart/dist/MapChart/MapChart.js');
+if (existsSync(mapSource)) {
+  const text = readFileSync(mapSource, 'utf8');
+  const symbols = [];
+  // each of the component's drawings: the metropolitan one (its view box in its settings, FranceProps), then one per
+  // overseas département (its view box in the constant the drawing names: `rt("svg", Pv, [`)
+  for (const drawing of text.split(/rt\("svg", /).slice(1)) {
+    const paths = [...drawing.matchAll(/class: "FR-([0-9AB]+)",[\s\S]{0,200}?\bd: "([^"]+)"/g)];
+    if (paths.length === 0) continue;
+    const constant = /^([A-Za-z_$][\w$]*),/.exec(drawing)?.[1];
+    const box = constant
+      ? new RegExp(`(?:^|[^\\w$])${constant.replace('$', '\\$')} = \\{[^}]*viewBox: "([0-9 .]+)"`).exec(text)?.[1]
+      : /FranceProps: \{\s*viewBox: "([0-9 .]+)"/.exec(text)?.[1];
+    for (const [, code, d] of paths) symbols.push(`<symbol id="d${code}" viewBox="${box}"><path vector-effect="non-scaling-stroke" d="${d}"/></symbol>`);
+  }
+  if (symbols.length < 101 || symbols.some((symbol) => symbol.includes('viewBox="undefined"'))) {
+    console.error(`DSFR Chart: ${symbols.length} outlines of départements found in ${mapSource}, 101 expected`);
+    process.exit(1);
+  }
+  mkdirSync(join(out, 'dsfr-chart'), { recursive: true });
+  writeFileSync(join(out, 'dsfr-chart', 'departements.svg'),
+    `<svg xmlns="http://www.w3.org/2000/svg">${symbols.join('')}</svg>`);
+  console.log(`DSFR Chart: ${symbols.length} outlines of départements written to dsfr-chart/departements.svg`);
+}
+
 // Every text asset precompressed next to itself; the icons a sheet links to as well.
 let count = 0;
 for (const file of walk(out)) {

@@ -88,8 +88,8 @@ class VotingPagesTests extends VotingTestSupport {
 						containsString("samedi 10 avril 2021"), containsString("Soutiens donnés chaque jour"))));
 		mvc.perform(get("/campagnes/{id}/carte", campaign.id()))
 				.andExpect(status().isOk())
-				.andExpect(content().string(allOf(containsString("<map-chart level=\"dep\""),
-						containsString("&quot;69&quot;:1,"), containsString("&quot;68&quot;:0,"), containsString("Collectivités qui soutiennent, par département"),
+				.andExpect(content().string(allOf(containsString("departements.svg#d69\" class=\"cocon-map__shade-5\""),
+						containsString("departements.svg#d68\" class=\"cocon-map__shade-0\""), not(containsString("dsfr-chart/DSFRChart")), containsString("Collectivités qui soutiennent, par département"),
 						containsString("1 collectivité soutient au moins une proposition de cette campagne."))));
 	}
 
