@@ -195,6 +195,27 @@ const bundle = '@charset "UTF-8";' + parts.join('\n').replace(/\/\*![\s\S]*?\*\/
 mkdirSync(join(out, 'dsfr'), { recursive: true });
 writeFileSync(join(out, 'dsfr', BUNDLE), bundle);
 
+// The DSFR script likewise: its core, its colour scheme (the pages follow the system's), and the scripts of the
+// components kept above, in the order of DSFR's own bundle; each file in a block of its own, since each declares its
+// names at its top. A page loads about a third less script to parse and run than DSFR's whole bundle.
+const SCRIPT_ORDER = ['accordion', 'button', 'card', 'checkbox', 'segmented', 'breadcrumb', 'tooltip', 'toggle',
+  'sidemenu', 'modal', 'password', 'navigation', 'tab', 'tag', 'transcription', 'tile', 'range', 'header', 'display',
+  'table'];
+const scripts = ['core/core.module.min.js', 'scheme/scheme.module.min.js',
+  ...SCRIPT_ORDER.filter((c) => kept.includes(c)).map((c) => `component/${c}/${c}.module.min.js`)]
+  .filter((path) => existsSync(join(dist, path)));
+const unordered = kept.filter((c) => !SCRIPT_ORDER.includes(c) && existsSync(join(dist, `component/${c}/${c}.module.min.js`)));
+if (unordered.length) {
+  console.error(`DSFR: components with a script missing from SCRIPT_ORDER: ${unordered.join(' ')}`);
+  process.exit(1);
+}
+const script = scripts.map((path) => `{\n${read(path).replace(/\/\/# sourceMappingURL=.*$/m, '').replace(/\/\*![\s\S]*?\*\//, '').trim()}\n}`)
+  .join('\n');
+// DSFR's notice (version, licence) once, at the top
+const notice = /\/\*![\s\S]*?\*\//.exec(read(scripts[0]))[0];
+writeFileSync(join(out, 'dsfr', 'dsfr-cocon.module.min.js'), `${notice}\n${script}\n`);
+console.log(`DSFR: dsfr-cocon.module.min.js ${(script.length / 1024).toFixed(0)} KB, core + scheme + ${scripts.length - 2} component scripts`);
+
 const defined = classesOf(parse(bundle));
 const missing = [...used].filter((k) => !defined.has(k) && ![...defined].some((d) => d.startsWith(k + '-')));
 console.log(`DSFR: ${BUNDLE} ${(bundle.length / 1024).toFixed(0)} KB, core + ${kept.length} components (${kept.join(', ')})`);
