@@ -3,7 +3,6 @@ package cocon.voting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * The map of supports by département, drawn by the server (issue 26): each département a shade of one colour, from
@@ -20,8 +19,8 @@ record DepartementsMap(List<Area> metropole, List<Area> outremer, List<Shade> le
 	/** The darkest shade; 0 is the shade of a département that gives no support. */
 	static final int SHADES = 5;
 
-	/** A département: its shade, and the words of its tooltip. */
-	record Area(String code, String label, int shade) {
+	/** A département and its shade. */
+	record Area(String code, int shade) {
 	}
 
 	/** A shade of the legend and the counts it stands for. */
@@ -29,12 +28,12 @@ record DepartementsMap(List<Area> metropole, List<Area> outremer, List<Shade> le
 	}
 
 	/** The map of these counts by département code (every département of the map, at 0 when none supports). */
-	static DepartementsMap of(Map<String, Long> counts, UnaryOperator<String> names) {
+	static DepartementsMap of(Map<String, Long> counts) {
 		long max = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
 		var metropole = new ArrayList<Area>();
 		var outremer = new ArrayList<Area>();
 		counts.forEach((code, count) -> {
-			var area = new Area(code, names.apply(code) + " : " + count, shade(count, max));
+			var area = new Area(code, shade(count, max));
 			(code.length() == 3 ? outremer : metropole).add(area);
 		});
 		var legend = new ArrayList<Shade>();

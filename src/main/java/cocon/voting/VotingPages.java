@@ -142,7 +142,7 @@ class VotingPages {
 		model.addAttribute("regions", standings.supportersByRegion(campaignId));
 		model.addAttribute("total", total);
 		model.addAttribute("outside", Math.max(0, total - mapped));
-		model.addAttribute("map", DepartementsMap.of(data, standings::departementName));
+		model.addAttribute("map", DepartementsMap.of(data));
 		return "voting/carte";
 	}
 
