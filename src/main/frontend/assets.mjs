@@ -195,10 +195,60 @@ const bundle = '@charset "UTF-8";' + parts.join('\n').replace(/\/\*![\s\S]*?\*\/
 mkdirSync(join(out, 'dsfr'), { recursive: true });
 writeFileSync(join(out, 'dsfr', BUNDLE), bundle);
 
+// The DSFR script likewise: its core, its colour scheme (the pages follow the system's), and the scripts of the
+// components kept above, in the order of DSFR's own bundle; each file in a block of its own, since each declares its
+// names at its top. A page loads about a third less script to parse and run than DSFR's whole bundle.
+const SCRIPT_ORDER = ['accordion', 'button', 'card', 'checkbox', 'segmented', 'breadcrumb', 'tooltip', 'toggle',
+  'sidemenu', 'modal', 'password', 'navigation', 'tab', 'tag', 'transcription', 'tile', 'range', 'header', 'display',
+  'table'];
+const scripts = ['core/core.module.min.js', 'scheme/scheme.module.min.js',
+  ...SCRIPT_ORDER.filter((c) => kept.includes(c)).map((c) => `component/${c}/${c}.module.min.js`)]
+  .filter((path) => existsSync(join(dist, path)));
+const unordered = kept.filter((c) => !SCRIPT_ORDER.includes(c) && existsSync(join(dist, `component/${c}/${c}.module.min.js`)));
+if (unordered.length) {
+  console.error(`DSFR: components with a script missing from SCRIPT_ORDER: ${unordered.join(' ')}`);
+  process.exit(1);
+}
+const script = scripts.map((path) => `{\n${read(path).replace(/\/\/# sourceMappingURL=.*$/m, '').replace(/\/\*![\s\S]*?\*\//, '').trim()}\n}`)
+  .join('\n');
+// DSFR's notice (version, licence) once, at the top
+const notice = /\/\*![\s\S]*?\*\//.exec(read(scripts[0]))[0];
+writeFileSync(join(out, 'dsfr', 'dsfr-cocon.module.min.js'), `${notice}\n${script}\n`);
+console.log(`DSFR: dsfr-cocon.module.min.js ${(script.length / 1024).toFixed(0)} KB, core + scheme + ${scripts.length - 2} component scripts`);
+
 const defined = classesOf(parse(bundle));
 const missing = [...used].filter((k) => !defined.has(k) && ![...defined].some((d) => d.startsWith(k + '-')));
 console.log(`DSFR: ${BUNDLE} ${(bundle.length / 1024).toFixed(0)} KB, core + ${kept.length} components (${kept.join(', ')})`);
 if (missing.length) console.log(`DSFR: named in the sources but defined nowhere in the sheet: ${missing.sort().join(' ')}`);
+
+// The départements' outlines for the map the server draws (issue 26: DSFR Chart's map, a Vue application of 200 KB in
+// Brotli and two seconds of a phone's processor, drawn only to colour 101 shapes). The outlines are DSFR Chart's own,
+// read from its map component at build time, and written as one sprite of symbols (`d69`, `d971`) that a page links
+// by `<use href="departements-<md5>.svg#d69">`: cached a year, coloured by the page through CSS.
+const mapSource = join(frontend, 'node_modules/@gouvfr/dsfr-chart/dist/MapChart/MapChart.js');
+if (existsSync(mapSource)) {
+  const text = readFileSync(mapSource, 'utf8');
+  const symbols = [];
+  // each of the component's drawings: the metropolitan one (its view box in its settings, FranceProps), then one per
+  // overseas département (its view box in the constant the drawing names: `rt("svg", Pv, [`)
+  for (const drawing of text.split(/rt\("svg", /).slice(1)) {
+    const paths = [...drawing.matchAll(/class: "FR-([0-9AB]+)",[\s\S]{0,200}?\bd: "([^"]+)"/g)];
+    if (paths.length === 0) continue;
+    const constant = /^([A-Za-z_$][\w$]*),/.exec(drawing)?.[1];
+    const box = constant
+      ? new RegExp(`(?:^|[^\\w$])${constant.replace('$', '\\$')} = \\{[^}]*viewBox: "([0-9 .]+)"`).exec(text)?.[1]
+      : /FranceProps: \{\s*viewBox: "([0-9 .]+)"/.exec(text)?.[1];
+    for (const [, code, d] of paths) symbols.push(`<symbol id="d${code}" viewBox="${box}"><path vector-effect="non-scaling-stroke" d="${d}"/></symbol>`);
+  }
+  if (symbols.length < 101 || symbols.some((symbol) => symbol.includes('viewBox="undefined"'))) {
+    console.error(`DSFR Chart: ${symbols.length} outlines of départements found in ${mapSource}, 101 expected`);
+    process.exit(1);
+  }
+  mkdirSync(join(out, 'dsfr-chart'), { recursive: true });
+  writeFileSync(join(out, 'dsfr-chart', 'departements.svg'),
+    `<svg xmlns="http://www.w3.org/2000/svg">${symbols.join('')}</svg>`);
+  console.log(`DSFR Chart: ${symbols.length} outlines of départements written to dsfr-chart/departements.svg`);
+}
 
 // Every text asset precompressed next to itself; the icons a sheet links to as well.
 let count = 0;

@@ -3,17 +3,13 @@ package cocon.governance;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-
-import tools.jackson.databind.json.JsonMapper;
 
 import cocon.shared.CampaignId;
 import cocon.shared.Euros;
@@ -41,17 +37,13 @@ class BudgetPages {
 	record Bar(String title, String amount, double length) {
 	}
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final SteeringCommittee committee;
 	private final CampaignManagement campaigns;
-	private final MessageSource messages;
 	private final Clock clock;
 
-	BudgetPages(SteeringCommittee committee, CampaignManagement campaigns, MessageSource messages, Clock clock) {
+	BudgetPages(SteeringCommittee committee, CampaignManagement campaigns, Clock clock) {
 		this.committee = committee;
 		this.campaigns = campaigns;
-		this.messages = messages;
 		this.clock = clock;
 	}
 
@@ -86,12 +78,9 @@ class BudgetPages {
 		model.addAttribute("envelope", Euros.of(envelope).formatted());
 		model.addAttribute("fundedPercent", percent(funded, envelope));
 		model.addAttribute("anyFunded", funded > 0);
-		// DSFR Chart reads its data from attributes (lists of series, as JSON): no script on the page
-		var engaged = message("governance.budget.engaged");
-		var rest = message("governance.budget.remaining");
-		model.addAttribute("totalX", json(List.of(List.of(engaged, rest))));
-		model.addAttribute("totalY", json(List.of(List.of(funded, Math.max(0, envelope - funded)))));
-		model.addAttribute("totalName", json(List.of(engaged, rest)));
+		// the envelope drawn by the server (a ring of circumference 100, no chart library to download: issue 26)
+		double share = envelope == 0 ? 0 : Math.min(100.0, 100.0 * funded / envelope);
+		model.addAttribute("fundedDash", String.format(Locale.ROOT, "%.2f %.2f", share, 100 - share));
 		long largest = fundedRows.stream().mapToLong(ProposalBudget::euros).max().orElse(1);
 		model.addAttribute("bars", fundedRows.stream().map(row -> new Bar(row.title(), row.compact(),
 				Math.max(0.5, Math.round(1000.0 * row.euros() / largest) / 10.0))).toList());
@@ -102,13 +91,5 @@ class BudgetPages {
 	/** The percent of the whole, with one decimal at most and a French decimal comma (12,5). */
 	static String percent(long part, long whole) {
 		return FrenchFormats.decimal(whole == 0 ? 0 : 100.0 * part / whole);
-	}
-
-	private String message(String code) {
-		return messages.getMessage(code, null, Locale.FRANCE);
-	}
-
-	private static String json(Object value) {
-		return JSON.writeValueAsString(value);
 	}
 }

@@ -136,14 +136,13 @@ class VotingPages {
 		// from 0, and a département without support is not painted like one with
 		var data = new LinkedHashMap<String, Long>();
 		MAP_DEPARTEMENTS.forEach(code -> data.put(code, 0L));
-		departements.forEach(place -> data.put(place.code(), place.collectivites()));
+		departements.forEach(place -> data.computeIfPresent(place.code(), (code, zero) -> place.collectivites()));
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("departements", departements);
 		model.addAttribute("regions", standings.supportersByRegion(campaignId));
 		model.addAttribute("total", total);
 		model.addAttribute("outside", Math.max(0, total - mapped));
-		model.addAttribute("mapData", json(data));
-		model.addAttribute("mapDate", cocon.shared.FrenchDates.day(clock.instant()));
+		model.addAttribute("map", DepartementsMap.of(data));
 		return "voting/carte";
 	}
 

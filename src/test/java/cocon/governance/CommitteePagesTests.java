@@ -71,7 +71,7 @@ class CommitteePagesTests {
 				.andExpect(content().string(containsString("Budget engagé : 0 €")));
 		mvc.perform(get("/campagnes/" + campaign + "/budget"))
 				.andExpect(status().isOk())
-				.andExpect(content().string(containsString("<pie-chart fill=\"true\"")))
+				.andExpect(content().string(containsString("stroke-dasharray=\"0.00 100.00\"")))
 				.andExpect(content().string(containsString("Aucun projet n&#39;est encore financé : l&#39;enveloppe est entière.")))
 				.andExpect(content().string(containsString("<th scope=\"row\"><a href=\"/propositions/" + a.proposalId() + "\">")));
 	}

@@ -131,7 +131,7 @@ class CommitteeAndReferentJourneyBrowserTests extends JourneyBrowserTest {
 
 		find(By.linkText("Voir l'utilisation du budget, proposition par proposition")).click();
 		waitForTitle("Utilisation du budget — " + prepared.campaignTitle() + " — Cocon");
-		assertThat(find(By.cssSelector("pie-chart")).getAttribute("y")).isEqualTo("[[0,30000000]]");
+		assertThat(find(By.cssSelector(".cocon-ring__part")).getAttribute("stroke-dasharray")).isEqualTo("0.00 100.00");
 		assertThat(find(By.xpath("//table[caption[contains(., 'chaque proposition')]]")).getText())
 				.contains(prepared.firstTitle());
 	}

@@ -3,6 +3,7 @@ package cocon.voting;
 import static cocon.testing.Identities.as;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -88,9 +89,26 @@ class VotingPagesTests extends VotingTestSupport {
 						containsString("samedi 10 avril 2021"), containsString("Soutiens donnés chaque jour"))));
 		mvc.perform(get("/campagnes/{id}/carte", campaign.id()))
 				.andExpect(status().isOk())
-				.andExpect(content().string(allOf(containsString("<map-chart level=\"dep\""),
-						containsString("&quot;69&quot;:1,"), containsString("&quot;68&quot;:0,"), containsString("Collectivités qui soutiennent, par département"),
+				.andExpect(content().string(allOf(matchesPattern("(?s).*class=\"cocon-map__shade-5\" href=\"/dsfr-chart/departements-[0-9a-f]{32}\\.svg#d69\".*"),
+						matchesPattern("(?s).*class=\"cocon-map__shade-0\" href=\"/dsfr-chart/departements-[0-9a-f]{32}\\.svg#d68\".*"), not(containsString("dsfr-chart/DSFRChart")), containsString("Collectivités qui soutiennent, par département"),
 						containsString("1 collectivité soutient au moins une proposition de cette campagne."))));
+	}
+
+	@Test
+	void theMapShadesEachDepartementByTheFifthOfTheLargestCountItReaches() {
+		var counts = new java.util.LinkedHashMap<String, Long>();
+		counts.put("01", 0L);
+		counts.put("69", 14L);
+		counts.put("13", 3L);
+		counts.put("971", 1L);
+		var map = DepartementsMap.of(counts);
+		assertThat(map.metropole()).extracting(DepartementsMap.Area::shade).containsExactly(0, 5, 2);
+		assertThat(map.outremer()).extracting(DepartementsMap.Area::code, DepartementsMap.Area::shade)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("971", 1));
+		assertThat(map.legend()).extracting(DepartementsMap.Shade::label)
+				.containsExactly("0", "1 à 2", "3 à 5", "6 à 8", "9 à 11", "12 à 14");
+		assertThat(DepartementsMap.of(java.util.Map.of("69", 1L)).legend()).extracting(DepartementsMap.Shade::label)
+				.as("a single support: its one shade, no empty range").containsExactly("0", "1");
 	}
 
 	@Test

@@ -43,7 +43,7 @@ class StaticAssetsTests {
 		var html = new String(gunzip(home.body()), StandardCharsets.UTF_8);
 		assertThat(html).doesNotContain("/dsfr/dsfr.min.css", "icons.min.css")
 				.containsPattern("<link rel=\"preload\" href=\"/dsfr/fonts/Marianne-Regular-[0-9a-f]{32}\\.woff2\" as=\"font\"")
-				.containsPattern("<script type=\"module\" src=\"/dsfr/dsfr\\.module\\.min-[0-9a-f]{32}\\.js\"")
+				.containsPattern("<script type=\"module\" src=\"/dsfr/dsfr-cocon\\.module\\.min-[0-9a-f]{32}\\.js\"")
 				.containsPattern("<meta name=\"description\" content=\"[^\"]{50,}\"");
 		var sheet = SHEET.matcher(html);
 		assertThat(sheet.find()).as("the page links the hashed sheet").isTrue();
@@ -75,6 +75,27 @@ class StaticAssetsTests {
 			assertThat(answer.statusCode()).as(link).isEqualTo(200);
 			assertThat(answer.headers().firstValue("Cache-Control")).as(link).hasValue(StaticAssets.IMMUTABLE);
 		}
+	}
+
+	@Test
+	void theDsfrScriptHoldsTheScriptsOfTheComponentsUsedAndTheMapItsOutlines() throws Exception {
+		var html = new String(gunzip(get("/", "gzip").body()), StandardCharsets.UTF_8);
+		var link = Pattern.compile("src=\"(/dsfr/dsfr-cocon\\.module\\.min-[0-9a-f]{32}\\.js)\"").matcher(html);
+		assertThat(link.find()).as("the page links the hashed DSFR script").isTrue();
+		var script = get(link.group(1), "br, gzip");
+		assertThat(script.headers().firstValue("Content-Encoding")).hasValue("br");
+		assertThat(script.headers().firstValue("Cache-Control")).hasValue(StaticAssets.IMMUTABLE);
+		var plain = new String(get(link.group(1), null).body(), StandardCharsets.UTF_8);
+		assertThat(plain).startsWith("/*! DSFR v").contains(".header={", ".modal={", ".navigation={", ".table={")
+				.as("scripts of components no page uses are left out").doesNotContain(".range={", ".password={", ".tab={");
+
+		// the outlines of the départements map (issue 26: drawn by the server, no chart library), kept a year
+		var outlines = get("/dsfr-chart/departements.svg", "gzip");
+		assertThat(outlines.statusCode()).isEqualTo(200);
+		var svg = new String(gunzip(outlines.body()), StandardCharsets.UTF_8);
+		assertThat(Pattern.compile("<symbol id=\"d[0-9AB]+\" viewBox=\"[0-9 ]+\"").matcher(svg).results().count())
+				.as("96 metropolitan and 5 overseas départements").isEqualTo(101);
+		assertThat(svg).contains("<symbol id=\"d69\" viewBox=\"0 0 1010 1010\"", "<symbol id=\"d2A\"", "<symbol id=\"d976\"");
 	}
 
 	@Test
