@@ -24,7 +24,7 @@ free_port() { node -e 'const s=require("net").createServer().listen(0,()=>{conso
 run() {
   local label="$1" data="$2"
   shift 2
-  local port log t0 t1 pid
+  local port log t0 t1 pid cpu
   port="$(free_port)"
   log="$OUT/$label.log"
   t0=$(date +%s.%N)
@@ -35,11 +35,13 @@ run() {
     sleep 0.1
   done
   t1=$(date +%s.%N)
+  # the JVM's own CPU seconds (user + system) until then: a figure the other processes of a shared machine barely move
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$pid/stat")
   kill "$pid"; wait "$pid" 2>/dev/null || true
   # the log's own instants, relative to the first line (the JVM's start is a few hundred ms before it)
-  python3 - "$log" "$label" "$t0" "$t1" <<'PY'
+  python3 - "$log" "$label" "$t0" "$t1" "$cpu" <<'PY'
 import re, sys, datetime
-log, label, t0, t1 = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
+log, label, t0, t1, cpu = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
 marks = [("PostgreSQL prêt", "PostgreSQL embarqué démarré"), ("migrations faites", r"Successfully applied|is up to date|No migration necessary"),
          ("contexte Spring prêt", r"Started CoconApplication"), ("annonce « prêt »", "Cocon est prêt")]
 first, seen = None, {}
@@ -52,7 +54,7 @@ for line in open(log, encoding="utf-8", errors="replace"):
     for name, pattern in marks:
         if re.search(pattern, line):
             seen[name] = at
-print(f"{label:<28} accueil en {t1 - t0:5.1f} s | " + " | ".join(
+print(f"{label:<28} accueil en {t1 - t0:5.1f} s (CPU de la JVM {cpu} s) | " + " | ".join(
     f"{name} {seen[name] - t0:5.1f} s" for name, _ in marks if name in seen))
 PY
 }
