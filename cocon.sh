@@ -7,7 +7,8 @@
 #
 # The archive is made once per jar, at the first start after a build (about one start more: the jar extracted with
 # `-Djarmode=tools extract`, then a training run on a throw-away data folder that stops once Spring's context is
-# refreshed); COCON_CDS_DIR says where (default: target/cds next to the jar). COCON_CDS=false starts the plain jar.
+# refreshed; with a configured database, SPRING_DATASOURCE_URL, it connects to it as any start would, migrations
+# included); COCON_CDS_DIR says where (default: target/cds next to the jar). COCON_CDS=false starts the plain jar.
 set -euo pipefail
 
 JAR="${JAR:-$(ls "$(dirname "$0")"/target/cocon-*.jar 2>/dev/null | grep -v original | head -1)}"
