@@ -2,6 +2,7 @@ package cocon.demo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
@@ -24,17 +25,35 @@ final class DemoApi {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** What another module answers until it has received the event it needs. */
-	private static final Set<Integer> NOT_YET = Set.of(404, 409);
+	/**
+	 * What another module answers until it has received the event it needs; and 429, a rate limit that requests sent
+	 * in parallel may reach where the same ones sent one by one would not: it passes in a second.
+	 */
+	private static final Set<Integer> NOT_YET = Set.of(404, 409, 429);
 
 	private static final Duration PAUSE = Duration.ofMillis(50);
 
 	private final RestClient client;
 	private final long deadline;
+	/** The replay clock's secret, with the instant its requests are served at ({@link ReplayInstantFilter}). */
+	private final String secret;
+	private final Instant instant;
 
 	DemoApi(int port, Duration timeout) {
-		this.client = RestClient.builder().baseUrl("http://localhost:" + port).build();
-		this.deadline = System.nanoTime() + timeout.toNanos();
+		this(RestClient.builder().baseUrl("http://localhost:" + port).build(), System.nanoTime() + timeout.toNanos(),
+				null, null);
+	}
+
+	private DemoApi(RestClient client, long deadline, String secret, Instant instant) {
+		this.client = client;
+		this.deadline = deadline;
+		this.secret = secret;
+		this.instant = instant;
+	}
+
+	/** The same API, each request served at this instant of the replay (sent in parallel with others). */
+	DemoApi at(Instant instant, String secret) {
+		return new DemoApi(client, deadline, secret, instant);
 	}
 
 	ResponseEntity<String> call(HttpMethod method, String path, String user, JsonNode body) {
@@ -42,6 +61,9 @@ final class DemoApi {
 		if (user != null) {
 			request.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+		}
+		if (instant != null) {
+			request.header(ReplayInstantFilter.INSTANT, instant.toString()).header(ReplayInstantFilter.SECRET, secret);
 		}
 		if (body != null) {
 			request.contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body));

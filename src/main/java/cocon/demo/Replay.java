@@ -10,6 +10,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +56,10 @@ final class Replay {
 	static final int SUPPORTS = STORY.figures().supports();
 	static final int FUNDED = STORY.figures().funded();
 
+	/** The kinds of step that go several at a time (issue 26), and how many requests are in flight then. */
+	private static final Set<Class<?>> INDEPENDENT = Set.of(Contribute.class, Support.class);
+	private static final int IN_FLIGHT = 4;
+
 	/** What the replay did, for the log and the administrator's page. */
 	record Result(String campaignId, int contributions, int proposals, int published, int supports, int shortlisted,
 			int referents, int workshops, int funded, int adoptions) {
@@ -62,7 +72,8 @@ final class Replay {
 	private final Instant present;
 
 	private String campaign;
-	private final Map<Integer, String> contributions = new HashMap<>();
+	/** Written by the requests sent together. */
+	private final Map<Integer, String> contributions = new ConcurrentHashMap<>();
 	private final Map<Integer, String> proposals = new HashMap<>();
 	/** Application identifiers by proposal and SIREN, for the deployment that follows. */
 	private final Map<String, String> applications = new HashMap<>();
@@ -114,23 +125,81 @@ final class Replay {
 		var directory = new Directory(communes(), directory("EPCI", 0, 2), directory("DEPARTEMENT", 0, 1),
 				directory("REGION", 0), directory("COLLECTIVITE_PARTICULIERE", 0));
 		var plan = ReplayPlan.of(STORY, directory, shiftDays);
-		for (var step : plan.steps()) {
-			if (!done.containsKey(step.getClass())) {
-				beforeFirst(step);
+		var steps = plan.steps();
+		var together = Executors.newFixedThreadPool(IN_FLIGHT);
+		try {
+			for (int i = 0; i < steps.size();) {
+				var step = steps.get(i);
+				if (!done.containsKey(step.getClass())) {
+					beforeFirst(step);
+				}
+				if (!at(step.at())) {
+					LOG.info("Démonstration : l'histoire s'arrête au {}, comme ce jour-là ({} {}).", moment.day(),
+							done.getOrDefault(step.getClass(), 0), label(step.getClass()));
+					return result();
+				}
+				int end = INDEPENDENT.contains(step.getClass()) ? endOfRun(steps, i) : i + 1;
+				if (end - i > 1) {
+					takeTogether(steps.subList(i, end), together);
+				}
+				else {
+					take(step);
+				}
+				done.merge(step.getClass(), end - i, Integer::sum);
+				i = end;
 			}
-			if (!at(step.at())) {
-				LOG.info("Démonstration : l'histoire s'arrête au {}, comme ce jour-là ({} {}).", moment.day(),
-						done.getOrDefault(step.getClass(), 0), label(step.getClass()));
-				return result();
-			}
-			take(step);
-			done.merge(step.getClass(), 1, Integer::sum);
+		}
+		finally {
+			together.shutdownNow();
 		}
 		LOG.info("Démonstration : l'histoire de 2021 est rejouée jusqu'au financement ({} projets).", count(Fund.class));
 		if (moment == Moment.DEPLOIEMENT) {
 			adoptions = new DeploymentReplay(api, this, STORY, plan, directory, applications).run();
 		}
 		return result();
+	}
+
+	/**
+	 * The end of the run of steps of the same kind as the one at {@code from}, up to the present: steps the story
+	 * allows in any order, since none depends on another (a contribution on another contribution, a support on
+	 * another support).
+	 */
+	private int endOfRun(List<ReplayStep> steps, int from) {
+		var kind = steps.get(from).getClass();
+		int end = from + 1;
+		while (end < steps.size() && steps.get(end).getClass() == kind && !shifted(steps.get(end).at()).isAfter(present)) {
+			end++;
+		}
+		return end;
+	}
+
+	/**
+	 * The steps of a run sent {@value #IN_FLIGHT} at a time, each served at its own instant of the story
+	 * ({@link ReplayInstantFilter}): what they write is what they would have written one by one. The clock of
+	 * everything else (the modules' listeners) stands at the last instant of the run, as it would once the run is
+	 * taken.
+	 */
+	private void takeTogether(List<ReplayStep> run, ExecutorService together) {
+		clock.replayAt(shifted(run.get(run.size() - 1).at()));
+		var sent = new ArrayList<Future<?>>();
+		for (var step : run) {
+			var at = api.at(shifted(step.at()), clock.secret());
+			sent.add(together.submit(() -> take(step, at)));
+		}
+		try {
+			for (var one : sent) {
+				one.get();
+			}
+		}
+		catch (ExecutionException failed) {
+			sent.forEach(one -> one.cancel(true));
+			throw failed.getCause() instanceof RuntimeException runtime ? runtime
+					: new IllegalStateException(failed.getCause());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("préparation interrompue", e);
+		}
 	}
 
 	private Result result() {
@@ -169,6 +238,11 @@ final class Replay {
 	}
 
 	private void take(ReplayStep step) {
+		take(step, api);
+	}
+
+	/** One step, through this API (the one of its own instant when sent with others). */
+	private void take(ReplayStep step, DemoApi api) {
 		if (step instanceof Schedule) {
 			schedule();
 		}
