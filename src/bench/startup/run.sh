@@ -8,7 +8,7 @@
 #
 #   ./mvnw -q -DskipTests package
 #   src/bench/startup/run.sh [--cds]          # COCON_DEMO_SEED=false by default: the home page, not the demo
-#   src/bench/startup/run.sh --demo           # the shipped ./cocon.sh on a fresh folder: home page, then the living
+#   src/bench/startup/run.sh --demo           # the shipped src/main/scripts/cocon.sh on a fresh folder: home page, then the living
 #                                             # demo at the default moment (the archive made first if it is missing)
 set -euo pipefail
 
@@ -20,7 +20,7 @@ if [ "${1:-}" = "--demo" ]; then
   data="$(mktemp -d /tmp/cocon-startup.XXXXXX)"
   # the archive of this jar, if missing, is made by a first launch that is not measured
   if [ ! -f "$ROOT/target/cds/jar.stamp" ]; then
-    COCON_DATA_DIR="$data" PORT=0 COCON_DEMO_SEED=false "$ROOT/cocon.sh" > "$OUT/demo-archive.log" 2>&1 &
+    COCON_DATA_DIR="$data" PORT=0 COCON_DEMO_SEED=false "$ROOT/src/main/scripts/cocon.sh" > "$OUT/demo-archive.log" 2>&1 &
     pid=$!
     until grep -q "Cocon est prêt" "$OUT/demo-archive.log"; do
       kill -0 "$pid" 2>/dev/null || { echo "le serveur s'est arrêté ($OUT/demo-archive.log)" >&2; exit 1; }
@@ -31,13 +31,13 @@ if [ "${1:-}" = "--demo" ]; then
   fi
   echo "charge moyenne : $(cut -d' ' -f1-3 /proc/loadavg)"
   t0=$(date +%s.%N)
-  COCON_DATA_DIR="$data" PORT="$port" COCON_DEMO_SEED=true "$ROOT/cocon.sh" > "$OUT/demo.log" 2>&1 &
+  COCON_DATA_DIR="$data" PORT="$port" COCON_DEMO_SEED=true "$ROOT/src/main/scripts/cocon.sh" > "$OUT/demo.log" 2>&1 &
   pid=$!
   until curl -sfo /dev/null "http://localhost:$port/"; do
     kill -0 "$pid" 2>/dev/null || { echo "le serveur s'est arrêté ($OUT/demo.log)" >&2; exit 1; }
     sleep 0.1
   done
-  echo "accueil en $(python3 -c "import time;print(round(time.time() - $t0, 1))") s (./cocon.sh, dossier neuf)"
+  echo "accueil en $(python3 -c "import time;print(round(time.time() - $t0, 1))") s (src/main/scripts/cocon.sh, dossier neuf)"
   until grep -qE "Démonstration prête|préparation interrompue" "$OUT/demo.log"; do
     kill -0 "$pid" 2>/dev/null || { echo "le serveur s'est arrêté ($OUT/demo.log)" >&2; exit 1; }
     sleep 0.2

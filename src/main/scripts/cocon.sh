@@ -3,7 +3,7 @@
 # Sharing archive (issue 26, ADR 0054): the classes of the JVM, Spring and Cocon are mapped from the archive instead of
 # being read, checked and parsed from the jar at each start, the largest part of a cold start on 2 cores.
 #
-#   ./mvnw -q -DskipTests package && ./cocon.sh          # same environment variables as `java -jar` (README)
+#   ./mvnw -q -DskipTests package && src/main/scripts/cocon.sh          # same environment variables as `java -jar` (README)
 #
 # The archive is made once per jar, at the first start after a build (about one start more: the jar extracted with
 # `-Djarmode=tools extract`, then a training run on a throw-away data folder that stops once Spring's context is
@@ -11,7 +11,7 @@
 # included); COCON_CDS_DIR says where (default: target/cds next to the jar). COCON_CDS=false starts the plain jar.
 set -euo pipefail
 
-JAR="${JAR:-$(ls "$(dirname "$0")"/target/cocon-*.jar 2>/dev/null | grep -v original | head -1)}"
+JAR="${JAR:-$(ls "$(dirname "$0")"/../../../target/cocon-*.jar 2>/dev/null | grep -v original | head -1)}"
 [ -n "$JAR" ] && [ -f "$JAR" ] || { echo "Pas de jar : ./mvnw -q -DskipTests package (ou JAR=chemin/du/jar)" >&2; exit 2; }
 OPTS=(-Xmx200m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m -Xss512k -XX:MaxDirectMemorySize=32m)
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
