@@ -249,7 +249,8 @@ class CuratorJourneyBrowserTests extends HomeStartedJourney {
 
 		signInFromHome("curator");
 		open("/curation/campagnes/" + campaign);
-		assertThat(find(By.id("raccourcis-liste")).getAttribute("textContent")).contains("carte suivante")
+		find(By.id("file-de-tri"));
+		assertThat(driver.findElement(By.id("raccourcis-liste")).getAttribute("textContent")).contains("carte suivante")
 				.contains("quand une carte de contribution").doesNotContain("curation.keys");
 		var keys = new org.openqa.selenium.interactions.Actions(driver);
 		// Tab up to the first card, as a keyboard user does
