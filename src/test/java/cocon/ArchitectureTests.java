@@ -2,17 +2,27 @@ package cocon;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.jmolecules.archunit.JMoleculesDddRules;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
+import cocon.shared.FrenchDates;
 import cocon.shared.Timestamps;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -146,6 +156,34 @@ class ArchitectureTests {
 	static final ArchRule timestampsConvertInOnePlace = noClasses().that().doNotBelongToAnyOf(Timestamps.class)
 			.should().dependOnClassesThat().areAssignableTo(java.sql.Timestamp.class)
 			.as("instants meet timestamptz columns through cocon.shared.Timestamps only, never java.sql.Timestamp");
+
+	/**
+	 * One date style (issue 25, point 7): every date or time a person reads is written by cocon.shared.FrenchDates
+	 * (templates through its {@code @dates} bean). ISO constants (open data, JSON, form fields) are no pattern and stay
+	 * allowed.
+	 */
+	@ArchTest
+	static final ArchRule datesAreWrittenInOnePlace = noClasses().that().doNotBelongToAnyOf(FrenchDates.class)
+			.should().callMethod(DateTimeFormatter.class, "ofPattern", String.class)
+			.orShould().callMethod(DateTimeFormatter.class, "ofPattern", String.class, Locale.class)
+			.as("dates and times are written by cocon.shared.FrenchDates only, never by a DateTimeFormatter pattern");
+
+	/** The same rule for the templates, which ArchUnit does not read. */
+	@ArchTest
+	static void templatesWriteDatesThroughTheHelper(JavaClasses classes) throws IOException {
+		try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+			var offenders = files.filter(f -> f.toString().endsWith(".html")).filter(f -> {
+				try {
+					var html = Files.readString(f);
+					return html.contains("#temporals.format(") || html.contains("ofPattern(");
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			}).toList();
+			assertThat(offenders).as("templates formatting dates with their own pattern instead of @dates").isEmpty();
+		}
+	}
 
 	/** A class that receives other modules' events translates them into calls; the SQL is in a repository. */
 	@ArchTest

@@ -43,7 +43,8 @@ class CurationPages {
 	String queue(@PathVariable UUID id, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String theme, @RequestParam(required = false) String siren,
 			@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size, Model model) {
+			@RequestParam(required = false) Integer size, @RequestParam(required = false) UUID decider,
+			@RequestParam(required = false) String geste, Model model) {
 		var campaign = campaign(id);
 		var filter = QueueFilter.ofPage(q, theme, siren, status, page, size);
 		var shown = queue.page(campaign.id(), filter);
@@ -60,6 +61,11 @@ class CurationPages {
 		model.addAttribute("report", reports.report(campaign.id()));
 		if (!model.containsAttribute("selection")) {
 			model.addAttribute("selection", List.of());
+		}
+		// the card whose decision is open: from its link, or back from a refused decision (flash attributes)
+		if (decider != null || !model.containsAttribute("decider")) {
+			model.addAttribute("decider", decider);
+			model.addAttribute("geste", geste);
 		}
 		return "curation/queue";
 	}
@@ -143,7 +149,11 @@ class CurationPages {
 	/** Runs a decision; a refused one comes back to the page with its reason instead of an error page. */
 	static String attempt(RedirectAttributes redirect, String back, java.util.function.Supplier<String> decision) {
 		try {
-			return decision.get();
+			var next = decision.get();
+			// done: the next card shows no decision open (a refusal comes back to the one that was open)
+			redirect.getFlashAttributes().remove("decider");
+			redirect.getFlashAttributes().remove("geste");
+			return next;
 		}
 		catch (Refusal e) {
 			redirect.addFlashAttribute("erreur", e.getMessage());

@@ -1,9 +1,7 @@
 package cocon.curation;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -11,9 +9,9 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cocon.shared.FrenchDates;
 import cocon.shared.ProposalId;
 import cocon.shared.Timestamps;
-import cocon.shared.Window;
 import cocon.shared.story.ProposalStory;
 import cocon.shared.story.StoryStep;
 
@@ -23,9 +21,6 @@ import cocon.shared.story.StoryStep;
  */
 @Component
 class CurationStory implements ProposalStory {
-
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH)
-			.withZone(Window.PARIS);
 
 	private final JdbcClient jdbc;
 
@@ -48,7 +43,7 @@ class CurationStory implements ProposalStory {
 					StoryStep step = switch (rs.getString("status")) {
 						case "PUBLISHED" -> StoryStep.of(StoryStep.PROPOSAL, "proposition",
 								"Proposition « " + title + " » publiée le "
-										+ DAY.format(Timestamps.instant(rs, "published_at")) + ".",
+										+ FrenchDates.day(Timestamps.instant(rs, "published_at")) + ".",
 								contributions(rs.getLong("contributions")), "/propositions/" + id.id());
 						case "MERGED" -> StoryStep.of(StoryStep.PROPOSAL, "proposition",
 								"Proposition fusionnée dans « " + rs.getString("survivor_title") + " » : la suite est sur sa page.",

@@ -36,8 +36,11 @@ class QueueActions {
 
 	private final Curation curation;
 
-	QueueActions(Curation curation) {
+	private final Contributions contributions;
+
+	QueueActions(Curation curation, Contributions contributions) {
 		this.curation = curation;
+		this.contributions = contributions;
 	}
 
 	/** Where the queue is, carried by the forms of its page. */
@@ -76,6 +79,7 @@ class QueueActions {
 			@RequestParam(required = false) String retour, @RequestParam(required = false) String ancre,
 			CurrentUser user, RedirectAttributes redirect) {
 		var place = place(campaignId, retour, ancre);
+		reopen(redirect, id, "regrouper");
 		return attempt(redirect, place.back("contribution-" + id), () -> {
 			if (proposalId == null) {
 				throw Refusal.Invalid.field("proposalId", "Choisissez la proposition dans laquelle regrouper la contribution.");
@@ -93,6 +97,7 @@ class QueueActions {
 			@RequestParam(required = false) String retour, @RequestParam(required = false) String ancre,
 			CurrentUser user, RedirectAttributes redirect) {
 		var place = place(campaignId, retour, ancre);
+		reopen(redirect, id, "reorienter");
 		return attempt(redirect, place.back("contribution-" + id), () -> {
 			confirmed(confirmation, "la réorientation");
 			curation.reorient(new ContributionId(id), target, note, user.username());
@@ -106,6 +111,7 @@ class QueueActions {
 			@RequestParam(required = false) String confirmation, @RequestParam(required = false) String retour,
 			@RequestParam(required = false) String ancre, CurrentUser user, RedirectAttributes redirect) {
 		var place = place(campaignId, retour, ancre);
+		reopen(redirect, id, "rejeter");
 		return attempt(redirect, place.back("contribution-" + id), () -> {
 			confirmed(confirmation, "le rejet");
 			curation.reject(new ContributionId(id), reason, user.username());
@@ -135,6 +141,8 @@ class QueueActions {
 	 * new proposal, reoriented or rejected, all or none.
 	 *
 	 * @param action {@code regrouper}, {@code creer}, {@code reorienter} or {@code rejeter}: the button pressed
+	 * @param resumeDe the contribution whose need is the new proposal's summary when none is typed (a similar
+	 *        contribution's button: the card does not repeat its text in hidden fields, to keep the page light)
 	 */
 	@PostMapping("/curation/campagnes/{id}/selection")
 	String selection(@PathVariable UUID id, @RequestParam(required = false) String action,
@@ -144,7 +152,8 @@ class QueueActions {
 			@RequestParam(required = false) String theme, @RequestParam(required = false) String target,
 			@RequestParam(required = false) String note, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) String confirmation, @RequestParam(required = false) String retour,
-			@RequestParam(required = false) String ancre, CurrentUser user, RedirectAttributes redirect) {
+			@RequestParam(required = false) String ancre, @RequestParam(required = false) UUID resumeDe, CurrentUser user,
+			RedirectAttributes redirect) {
 		var place = place(id, retour, ancre);
 		var selected = new LinkedHashSet<UUID>();
 		if (contributionIds != null) {
@@ -172,10 +181,15 @@ class QueueActions {
 					redirect.addFlashAttribute("proposition", proposalId);
 				}
 				case "creer" -> {
-					Refusal.Invalid.required("title", title, "Donnez un titre à la nouvelle proposition.");
-					var created = curation.createProposal(new CampaignId(id), title,
-							summary == null || summary.isBlank() ? summaryOf(selected.size(), title) : summary, theme, ids, by);
-					created(redirect, created, title);
+					// a similar contribution's button names the card (resumeDe): its title, theme and need by default
+					var from = resumeDe == null ? java.util.Optional.<Contribution>empty()
+							: contributions.findById(new ContributionId(resumeDe));
+					var named = title == null || title.isBlank() ? from.map(Contribution::title).orElse(title) : title;
+					Refusal.Invalid.required("title", named, "Donnez un titre à la nouvelle proposition.");
+					var created = curation.createProposal(new CampaignId(id), named,
+							summary == null || summary.isBlank() ? from.map(Contribution::need).orElse(summaryOf(selected.size(), named)) : summary,
+							theme == null || theme.isBlank() ? from.map(Contribution::theme).orElse(theme) : theme, ids, by);
+					created(redirect, created, named);
 				}
 				case "reorienter" -> {
 					confirmed(confirmation, "la réorientation");
@@ -193,6 +207,15 @@ class QueueActions {
 			redirect.addFlashAttribute("selection", List.of());
 			return place.next();
 		});
+	}
+
+	/**
+	 * A refused decision comes back to its card with the same decision open (the cards show their forms only on
+	 * demand); a decision taken goes on to the next card with none open.
+	 */
+	private static void reopen(RedirectAttributes redirect, UUID contribution, String gesture) {
+		redirect.addFlashAttribute("decider", contribution);
+		redirect.addFlashAttribute("geste", gesture);
 	}
 
 	private static void created(RedirectAttributes redirect, ProposalId proposal, String title) {

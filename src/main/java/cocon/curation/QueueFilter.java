@@ -60,8 +60,8 @@ record QueueFilter(String q, String theme, String siren, String status, int page
 		return ALL.equals(status) ? null : Outcome.valueOf(status);
 	}
 
-	/** The same filter at another page (public: the page's pagination links call it). */
-	public QueueFilter atPage(int page) {
+	/** The same filter at another page. */
+	QueueFilter atPage(int page) {
 		return new QueueFilter(q, theme, siren, status, page, size);
 	}
 
@@ -94,8 +94,24 @@ record QueueFilter(String q, String theme, String siren, String status, int page
 		return query == null ? "" : query;
 	}
 
+	/** The address of the queue under this filter, ending with "page=": the link of the page's one pagination. */
+	public String pagesLink(Object campaignId) {
+		var query = atPage(0).query();
+		return "/curation/campagnes/" + campaignId + "?" + (query.isEmpty() ? "" : query + "&") + "page=";
+	}
+
+	/**
+	 * The address of this queue with one card's decision open (« regrouper », « reorienter » or « rejeter »): only
+	 * that card renders its forms, so that the page does not carry every form of every card (issue 25, ADR 0053).
+	 */
+	public String decisionLink(Object campaignId, Object contribution, String gesture) {
+		var query = query();
+		return "/curation/campagnes/" + campaignId + "?" + (query.isEmpty() ? "" : query + "&") + "decider=" + contribution
+				+ "&geste=" + gesture + "#decision";
+	}
+
 	/** The address of the queue of that campaign under this filter, at that anchor. */
-	String address(Object campaignId, String anchor) {
+	public String address(Object campaignId, String anchor) {
 		var query = query();
 		return "/curation/campagnes/" + campaignId + (query.isEmpty() ? "" : "?" + query)
 				+ (anchor == null ? "" : "#" + anchor);

@@ -1,7 +1,5 @@
 package cocon.demo;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +15,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cocon.shared.FrenchDates;
+
 /**
  * The administrator's page of the demonstration: which moment of 2021 it replays, and its reset to another moment,
  * in two steps (choose, then confirm: every contribution, proposal, support and decision is erased).
@@ -29,9 +29,6 @@ class DemonstrationPages {
 
 	static final String PAGE = "/admin/demonstration";
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter
-			.ofPattern("d MMMM yyyy 'à' HH' h 'mm", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
 
 	private final DemoReplay replay;
 	private final MessageSource messages;
@@ -56,8 +53,8 @@ class DemonstrationPages {
 		model.addAttribute("state", replay.state().name());
 		model.addAttribute("currentMoment", current == null ? null : option(current));
 		model.addAttribute("campaignId", status.map(DemoReplay.Status::campaignId).orElse(null));
-		model.addAttribute("completedAt", status.map(DemoReplay.Status::completedAt).map(WHEN::format)
-				.map(DemonstrationPages::firstOfMonth).orElse(null));
+		model.addAttribute("completedAt", status.map(DemoReplay.Status::completedAt).map(FrenchDates::dateTime)
+				.orElse(null));
 		model.addAttribute("duration", status.map(DemoReplay.Status::durationMillis)
 				.map(ms -> messages.getMessage("demo.duration", new Object[] { Math.max(1, Math.round(ms / 1000.0)) },
 						Locale.FRENCH))
@@ -102,17 +99,13 @@ class DemonstrationPages {
 	}
 
 	/** « 1er décembre », as French writes the first day of a month. */
-	static String firstOfMonth(String date) {
-		return date.startsWith("1 ") ? "1er " + date.substring(2) : date;
-	}
-
 	private List<MomentOption> options() {
 		return Arrays.stream(Moment.values()).map(this::option).toList();
 	}
 
 	private MomentOption option(Moment moment) {
 		return new MomentOption(moment.key(), messages.getMessage("demo.moment." + moment.key(), null, Locale.FRENCH),
-				messages.getMessage("demo.moment." + moment.key() + ".hint", new Object[] { DAY.format(moment.day()) },
+				messages.getMessage("demo.moment." + moment.key() + ".hint", new Object[] { FrenchDates.day(moment.day()) },
 						Locale.FRENCH));
 	}
 }

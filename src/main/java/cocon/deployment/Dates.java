@@ -2,24 +2,20 @@ package cocon.deployment;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
-import cocon.shared.Window;
+import cocon.shared.FrenchDates;
 
-/** Dates as the French pages and timeline write them. */
+/** Dates as the French pages and timeline write them: {@link FrenchDates}, the one helper. */
 final class Dates {
-
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
 
 	private Dates() {
 	}
 
 	static String day(LocalDate date) {
-		return date == null ? "" : DAY.format(date);
+		return FrenchDates.day(date);
 	}
 
 	static String day(Instant instant) {
-		return instant == null ? "" : DAY.format(instant.atZone(Window.PARIS));
+		return FrenchDates.day(instant);
 	}
 }

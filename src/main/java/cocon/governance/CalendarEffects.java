@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.jmolecules.ddd.annotation.Service;
 
+import cocon.shared.FrenchDates;
 import cocon.shared.CampaignCalendar;
 import cocon.shared.Window;
 
@@ -84,11 +85,11 @@ final class CalendarEffects {
 	private static void day(List<String> effects, String label, LocalDate before, LocalDate after, Instant now) {
 		var today = LocalDate.ofInstant(now, Window.PARIS);
 		if (!before.equals(after) && after.isBefore(today) && !before.isBefore(today)) {
-			effects.add(label + " serait fixé à une date passée (" + FrenchFormats.weekday(after) + ").");
+			effects.add(label + " serait fixé à une date passée (" + FrenchDates.weekday(after) + ").");
 		}
 	}
 
 	private static String when(Instant instant) {
-		return FrenchFormats.weekdayTime(instant);
+		return FrenchDates.weekdayTime(instant);
 	}
 }

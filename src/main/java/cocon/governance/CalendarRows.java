@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import cocon.shared.FrenchDates;
 import cocon.shared.CampaignCalendar;
 import cocon.shared.Refusal;
 import cocon.shared.Window;
@@ -18,7 +19,7 @@ final class CalendarRows {
 	record ChangeRow(String when, String by, List<String> before, List<String> after) {
 
 		static ChangeRow of(Campaigns.CalendarChangeView change) {
-			return new ChangeRow(FrenchFormats.weekdayTime(change.changedAt()), change.changedBy(),
+			return new ChangeRow(FrenchDates.weekdayTime(change.changedAt()), change.changedBy(),
 					lines(change.oldCalendar()), lines(change.newCalendar()));
 		}
 
@@ -47,12 +48,12 @@ final class CalendarRows {
 	}
 
 	private static CalendarRow window(String label, Window window, Instant now) {
-		return new CalendarRow(label, FrenchFormats.weekdayTime(window.opens()),
-				FrenchFormats.weekdayTime(window.closes()),
+		return new CalendarRow(label, FrenchDates.weekdayTime(window.opens()),
+				FrenchDates.weekdayTime(window.closes()),
 				window.contains(now));
 	}
 
 	private static CalendarRow day(String label, LocalDate day, Instant now) {
-		return new CalendarRow(label, FrenchFormats.weekday(day), null, day.equals(LocalDate.ofInstant(now, Window.PARIS)));
+		return new CalendarRow(label, FrenchDates.weekday(day), null, day.equals(LocalDate.ofInstant(now, Window.PARIS)));
 	}
 }

@@ -2,7 +2,7 @@ package cocon.governance;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,9 +17,6 @@ import cocon.shared.Window;
 
 /** The administrator's form: dates typed in Europe/Paris local time. */
 class CampaignForm {
-
-	/** The value of an {@code <input type="datetime-local">}. */
-	private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
 	private String title = "";
 	private String description = "";
@@ -60,7 +57,8 @@ class CampaignForm {
 	}
 
 	private static String local(Instant instant) {
-		return LocalDateTime.ofInstant(instant, Window.PARIS).format(LOCAL_INPUT);
+		// The value of an <input type="datetime-local">: ISO without seconds (toString drops zero seconds).
+		return LocalDateTime.ofInstant(instant, Window.PARIS).truncatedTo(ChronoUnit.MINUTES).toString();
 	}
 
 	/** A local date-time typed in the form, as an offset date-time in Paris (left as typed when unreadable). */

@@ -3,6 +3,7 @@ package cocon.governance;
 import java.time.Instant;
 import java.util.List;
 
+import cocon.shared.FrenchDates;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.wayfinding.CampaignFigure;
 
@@ -17,7 +18,7 @@ record CampaignSummary(String id, String title, String description, String envel
 				c.themes(), c.supportKinds().stream().sorted().map(CollectiviteKind::label).toList(),
 				c.workingGroupKinds().stream().sorted().map(CollectiviteKind::label).toList(), phase.name(),
 				phase.label(), c.targetShortlistSize(),
-				FrenchFormats.weekday(c.calendar().contributions().opensInParis().toLocalDate()));
+				FrenchDates.weekday(c.calendar().contributions().opensInParis().toLocalDate()));
 	}
 
 	/** A campaign's card on the list: where it stands, with its key figures. */

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cocon.shared.FrenchDates;
 import cocon.shared.CampaignId;
 import cocon.shared.Refusal;
 import cocon.shared.identity.CurrentUser;
@@ -62,7 +63,7 @@ class CommitteeMembershipPages {
 		model.addAttribute("campaign", CampaignSummary.of(campaign, clock.instant()));
 		model.addAttribute("form", form);
 		model.addAttribute("history", committee.committeeHistory(id).stream()
-				.map(c -> new MembersForm.Naming(FrenchFormats.weekdayTime(c.appointedAt()), c.appointedBy(),
+				.map(c -> new MembersForm.Naming(FrenchDates.weekdayTime(c.appointedAt()), c.appointedBy(),
 						c.members().stream().map(m -> members.shown(m).label() + ", identifiant " + m.username()).toList()))
 				.toList());
 		return "governance/committee-members";

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cocon.shared.FrenchDates;
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
 import cocon.shared.Refusal;
@@ -120,7 +121,7 @@ class CommitteePages {
 		model.addAttribute("username", user.username());
 		model.addAttribute("member", member);
 		model.addAttribute("scale", MATURITY_SCALE);
-		model.addAttribute("shortlistDate", FrenchFormats.weekday(campaign.calendar().shortlistDecision()));
+		model.addAttribute("shortlistDate", FrenchDates.weekday(campaign.calendar().shortlistDecision()));
 		model.addAttribute("shortlistOpen", ShortlistPages.open(campaign, clock.instant()));
 		var decisions = committee.decisions(id);
 		model.addAttribute("shortlist", decisions.shortlist());

@@ -1,54 +1,15 @@
 package cocon.governance;
 
 import java.text.NumberFormat;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import cocon.shared.Window;
-
 /**
- * Every French format of governance, in one place that the model and the pages share: dates and times in
- * Europe/Paris, numbers with a decimal comma. Domain code reads it here, never from a controller.
+ * Governance's French numbers, in one place that the model and the pages share: a decimal comma, compact euros.
+ * Dates and times are written by {@link cocon.shared.FrenchDates}, like everywhere else.
  */
 final class FrenchFormats {
 
-	/** A day and time with its weekday, as the calendar shows it: jeudi 1 avril 2021 à 00h00. */
-	private static final DateTimeFormatter WEEKDAY_TIME = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm",
-			Locale.FRENCH).withZone(Window.PARIS);
-
-	/** A day with its weekday: lundi 3 mai 2021. */
-	private static final DateTimeFormatter WEEKDAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
-
-	/** A day and time as a decision is dated: 3 mai 2021 à 10h00. */
-	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter
-			.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRANCE).withZone(Window.PARIS);
-
-	/** A day as a milestone is due: 5 juillet 2021. */
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
-
 	private FrenchFormats() {
-	}
-
-	/** jeudi 1 avril 2021 à 00h00, in Paris. */
-	static String weekdayTime(Instant instant) {
-		return WEEKDAY_TIME.format(instant);
-	}
-
-	/** lundi 3 mai 2021. */
-	static String weekday(LocalDate day) {
-		return day.format(WEEKDAY);
-	}
-
-	/** 3 mai 2021 à 10h00, in Paris. */
-	static String dateTime(Instant instant) {
-		return DATE_TIME.format(instant);
-	}
-
-	/** 5 juillet 2021. */
-	static String date(LocalDate day) {
-		return day.format(DATE);
 	}
 
 	/**

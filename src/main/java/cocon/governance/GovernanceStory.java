@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cocon.shared.FrenchDates;
 import cocon.shared.Euros;
 import cocon.shared.ProposalId;
 import cocon.shared.Timestamps;
@@ -80,6 +81,6 @@ class GovernanceStory implements ProposalStory {
 	}
 
 	private static String day(java.time.Instant instant) {
-		return FrenchFormats.date(java.time.LocalDate.ofInstant(instant, cocon.shared.Window.PARIS));
+		return FrenchDates.day(instant);
 	}
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jmolecules.ddd.types.AggregateRoot;
 import org.jmolecules.ddd.types.Identifier;
 
+import cocon.shared.FrenchDates;
 import cocon.governance.events.ProposalsShortlisted;
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
@@ -84,7 +85,7 @@ class ShortlistDecision implements AggregateRoot<ShortlistDecision, ShortlistDec
 			Map<ProposalId, Set<String>> conflicts, DecisionId previous, String decidedBy, Instant now) {
 		if (LocalDate.ofInstant(now, Window.PARIS).isBefore(shortlistDate)) {
 			throw new RuleViolation("La présélection ne peut être décidée qu'à partir du "
-					+ FrenchFormats.weekday(shortlistDate) + ".");
+					+ FrenchDates.weekday(shortlistDate) + ".");
 		}
 		if (items.isEmpty()) {
 			throw new IllegalArgumentException("Retenez au moins une proposition.");

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cocon.shared.FrenchDates;
 import cocon.shared.CampaignId;
 import cocon.shared.Refusal;
 import cocon.shared.Window;
@@ -148,7 +149,7 @@ class ShortlistPages {
 				.put(p.proposalId(), String.join(", ", members.names(current, p.membersInConflict()))));
 		model.addAttribute("conflicts", conflicts);
 		model.addAttribute("open", open(campaign, clock.instant()));
-		model.addAttribute("shortlistDate", FrenchFormats.weekday(campaign.calendar().shortlistDecision()));
+		model.addAttribute("shortlistDate", FrenchDates.weekday(campaign.calendar().shortlistDecision()));
 		model.addAttribute("count", count(form.proposalIds().size(), inputs.targetShortlistSize()));
 		model.addAttribute("target", inputs.targetShortlistSize());
 		return "governance/shortlist";

@@ -5,12 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 
 import org.jmolecules.ddd.types.AggregateRoot;
 
+import cocon.shared.FrenchDates;
 import cocon.intake.events.ContributionRevised;
 import cocon.intake.events.ContributionSubmitted;
 import cocon.intake.events.ContributionWithdrawn;
@@ -29,7 +29,6 @@ import cocon.shared.Window;
  */
 class Contribution implements AggregateRoot<Contribution, ContributionId> {
 
-	private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRANCE);
 
 	enum Source {
 		FORM, IMPORT
@@ -241,10 +240,10 @@ class Contribution implements AggregateRoot<Contribution, ContributionId> {
 		Window window = campaign.contributions();
 		if (window.isAhead(now)) {
 			return "La période de contribution de la campagne « " + campaign.title() + " » n'est pas encore ouverte : elle ouvrira le "
-					+ FRENCH.format(window.opensInParis()) + ".";
+					+ FrenchDates.dateTime(window.opens()) + ".";
 		}
 		return "La période de contribution de la campagne « " + campaign.title() + " » est close depuis le "
-				+ FRENCH.format(window.closesInParis()) + " : aucune contribution n'est plus acceptée.";
+				+ FrenchDates.dateTime(window.closes()) + " : aucune contribution n'est plus acceptée.";
 	}
 
 	/** The events this aggregate registered, published by its repository when it is stored (ADR 0007, ADR 0021). */

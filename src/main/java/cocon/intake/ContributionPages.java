@@ -3,7 +3,6 @@ package cocon.intake;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cocon.shared.FrenchDates;
 import cocon.intake.IntakeExceptions.MissingOrganisationException;
 import cocon.intake.IntakeExceptions.UnreadableCsvException;
 import cocon.shared.CampaignId;
@@ -41,8 +41,6 @@ import cocon.shared.story.StoryStep;
 @Controller
 class ContributionPages {
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRANCE)
-			.withZone(Window.PARIS);
 
 	private final Intake intake;
 	private final Campaigns campaigns;
@@ -110,7 +108,7 @@ class ContributionPages {
 		model.addAttribute("roles", Arrays.asList(AuthorRole.values()));
 		model.addAttribute("open", campaign.acceptsContributionsAt(now));
 		model.addAttribute("closedMessage", campaign.acceptsContributionsAt(now) ? null : Contribution.windowMessage(campaign, now));
-		model.addAttribute("closes", DATE.format(campaign.contributions().closes()));
+		model.addAttribute("closes", FrenchDates.dateTime(campaign.contributions().closes()));
 		model.addAttribute("organisation", user.organisation());
 		model.addAttribute("titleMax", Submission.TITLE_MAX);
 		model.addAttribute("needMax", Submission.NEED_MAX);
@@ -134,7 +132,7 @@ class ContributionPages {
 		model.addAttribute("rows", rows);
 		// where to contribute next, straight to the form (not back to the list of campaigns)
 		model.addAttribute("openCalls", campaigns.all().stream().filter(c -> c.acceptsContributionsAt(now))
-				.map(c -> new OpenCall(c.id().id(), c.title(), DATE.format(c.contributions().closes()))).toList());
+				.map(c -> new OpenCall(c.id().id(), c.title(), FrenchDates.dateTime(c.contributions().closes()))).toList());
 		model.addAttribute("canContribute", user.organisation() != null);
 		return "intake/mes-contributions";
 	}
@@ -161,9 +159,9 @@ class ContributionPages {
 			detail = "L'équipe de la campagne analyse les contributions ; vous serez prévenu par courriel de son devenir.";
 		}
 		return new Row(c.getId().id(), c.title(), campaignTitle.apply(c.campaignId().id()), c.theme(),
-				DATE.format(c.submittedAt()), outcome.status().name(), outcome.status().label(), badge, detail,
-				c.decidedAt() == null || c.isPending() ? null : DATE.format(c.decidedAt()),
-				c.revisedAt() == null ? null : DATE.format(c.revisedAt()), c.isPending(), c.isPending() && windowOpen,
+				FrenchDates.dateTime(c.submittedAt()), outcome.status().name(), outcome.status().label(), badge, detail,
+				c.decidedAt() == null || c.isPending() ? null : FrenchDates.dateTime(c.decidedAt()),
+				c.revisedAt() == null ? null : FrenchDates.dateTime(c.revisedAt()), c.isPending(), c.isPending() && windowOpen,
 				story);
 	}
 
@@ -223,7 +221,7 @@ class ContributionPages {
 		model.addAttribute("contribution", new Withdrawal(id, contribution.title(), contribution.need(),
 				contribution.isPending()));
 		model.addAttribute("campaign", intake.campaign(contribution.campaignId()));
-		model.addAttribute("submittedAt", DATE.format(contribution.submittedAt()));
+		model.addAttribute("submittedAt", FrenchDates.dateTime(contribution.submittedAt()));
 		return "intake/retrait";
 	}
 
@@ -282,6 +280,6 @@ class ContributionPages {
 	}
 
 	static String format(Instant instant) {
-		return instant == null ? "" : DATE.format(instant);
+		return instant == null ? "" : FrenchDates.dateTime(instant);
 	}
 }

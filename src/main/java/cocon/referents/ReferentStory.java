@@ -1,10 +1,8 @@
 package cocon.referents;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -12,6 +10,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cocon.shared.FrenchDates;
 import cocon.shared.ProposalId;
 import cocon.shared.Timestamps;
 import cocon.shared.Window;
@@ -21,8 +20,6 @@ import cocon.shared.story.StoryStep;
 /** The referent territories' part of a proposal's story (ADR 43): its working group, once formed, and who is in it. */
 @Component
 class ReferentStory implements ProposalStory {
-
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
 
 	private final JdbcClient jdbc;
 
@@ -49,7 +46,7 @@ class ReferentStory implements ProposalStory {
 							+ (experimenting == 0 ? "" : experimenting == 1 ? " 1 territoire d'expérimentation."
 									: " " + experimenting + " territoires d'expérimentation.");
 					return Map.entry(id, List.of(StoryStep.of(StoryStep.WORKING_GROUP, "groupe-de-travail",
-							"Groupe de travail formé le " + DAY.format(formed) + ".", detail,
+							"Groupe de travail formé le " + FrenchDates.day(formed) + ".", detail,
 							"/propositions/" + id.id() + "/groupe-de-travail")));
 				})
 				.list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

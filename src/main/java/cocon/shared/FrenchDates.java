@@ -19,6 +19,7 @@ public final class FrenchDates {
 
 	private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
 	private static final DateTimeFormatter WEEKDAY = DateTimeFormatter.ofPattern("EEEE", Locale.FRENCH);
+	private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM", Locale.FRENCH);
 
 	private FrenchDates() {
 	}
@@ -34,6 +35,11 @@ public final class FrenchDates {
 	/** The day of an instant in Paris. */
 	public static String day(Instant instant) {
 		return instant == null ? "" : day(paris(instant).toLocalDate());
+	}
+
+	/** 3 mai, 12 avr.: a chart's axis label, where a whole date would overlap its neighbours. */
+	public static String axisDay(LocalDate date) {
+		return date == null ? "" : date.getDayOfMonth() + " " + SHORT_MONTH.format(date);
 	}
 
 	/** lundi 3 mai 2021. */

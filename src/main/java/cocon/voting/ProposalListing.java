@@ -1,6 +1,5 @@
 package cocon.voting;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,31 +40,10 @@ class ProposalListing {
 	 * One page of a filtered list.
 	 *
 	 * @param partial whether no proposal holds every word of the search (those holding some are shown)
-	 * @param link the address of the list with its filters, to which the page number is appended
+	 * @param link the address of the list with its filters, to which the page number is appended (the pages'
+	 *        links are web's one pagination, {@code @pagination})
 	 */
 	record Page<T>(List<T> items, int page, int totalPages, long total, boolean partial, String link) {
-
-		public boolean hasPrevious() {
-			return page > 0;
-		}
-
-		public boolean hasNext() {
-			return page + 1 < totalPages;
-		}
-
-		/** The page numbers (from 0) to offer: all of a few, otherwise the first, the last and those around. */
-		public List<Integer> numbers() {
-			var numbers = new ArrayList<Integer>();
-			for (int n = 0; n < totalPages; n++) {
-				if (totalPages <= 7 || n == 0 || n == totalPages - 1 || Math.abs(n - page) <= 1) {
-					numbers.add(n);
-				}
-				else if (numbers.isEmpty() || numbers.get(numbers.size() - 1) != -1) {
-					numbers.add(-1);
-				}
-			}
-			return numbers;
-		}
 	}
 
 	private final JdbcClient jdbc;

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import cocon.shared.FrenchDates;
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
 import cocon.shared.Refusal;
@@ -118,7 +119,7 @@ class VotingPages {
 		model.addAttribute("days", days);
 		model.addAttribute("total", days.isEmpty() ? 0 : days.get(days.size() - 1).cumulative());
 		// DSFR Chart reads its data from attributes (lists of series, as JSON): no script on the page
-		model.addAttribute("chartX", json(List.of(days.stream().map(d -> DAY_LABEL.format(d.date())).toList())));
+		model.addAttribute("chartX", json(List.of(days.stream().map(d -> FrenchDates.axisDay(d.date())).toList())));
 		model.addAttribute("chartY", json(List.of(days.stream().map(DailyCount::cumulative).toList())));
 		model.addAttribute("chartName", json(List.of(message("voting.overTime.series"))));
 		return "voting/soutiens-dans-le-temps";
@@ -145,9 +146,6 @@ class VotingPages {
 		model.addAttribute("map", DepartementsMap.of(data));
 		return "voting/carte";
 	}
-
-	private static final java.time.format.DateTimeFormatter DAY_LABEL = java.time.format.DateTimeFormatter
-			.ofPattern("d MMM", Locale.FRANCE);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -52,7 +52,14 @@ class CurationPagesTests extends CurationTestSupport {
 				.andExpect(content().string(containsString("Prise de rendez-vous en ligne en mairie")))
 				.andExpect(content().string(containsString("Inscription à la cantine")))
 				.andExpect(content().string(containsString("Contributions proches")))
-				.andExpect(content().string(containsString("Je confirme le rejet de cette contribution")));
+				.andExpect(content().string(containsString("Rejeter comme inéligible")))
+				.andExpect(content().string(not(containsString("Je confirme le rejet de cette contribution"))));
+		// a card's decision opens on demand, for that card alone (ADR 0053)
+		mvc.perform(get("/curation/campagnes/" + campaign).param("decider", rdv.toString()).param("geste", "rejeter")
+				.with(as(Identities.curator())))
+				.andExpect(content().string(containsString("id=\"motif-" + rdv + "\"")))
+				.andExpect(content().string(containsString("Je confirme le rejet de cette contribution")))
+				.andExpect(content().string(not(containsString("id=\"motif-" + cantine + "\""))));
 		mvc.perform(get("/curation/campagnes/" + campaign).param("theme", "Éducation et jeunesse").with(as(Identities.curator())))
 				.andExpect(content().string(containsString("Contributions en attente (1)")))
 				.andExpect(content().string(not(containsString("\">Prise de rendez-vous en ligne en mairie</h3>"))));
@@ -222,14 +229,14 @@ class CurationPagesTests extends CurationTestSupport {
 	void theGroupingMenuOffersFirstOnlyAVeryCloseProposalOfTheSameThemeAndSaysHowCloseInWords() throws Exception {
 		var far = curation.createProposal(campaign, "Rendez-vous des familles à la cantine", "Des repas partagés.",
 				"Éducation et jeunesse", List.of(), "curator");
-		var html = queue();
+		var html = queue("decider", rdv.toString(), "geste", "regrouper");
 		assertThat(menu(html, rdv)).doesNotContain("value=\"" + far + "\" selected")
 				.contains("<option value=\"\" disabled selected=\"selected\">Choisissez une proposition</option>");
 		assertThat(html).doesNotContainPattern("similarité|0,\\d").containsPattern("très proche|proche|éloignée");
 
 		var close = curation.createProposal(campaign, "Prise de rendez-vous en ligne en mairie", "Réserver un créneau.",
 				"Relation usagers", List.of(), "curator");
-		assertThat(menu(queue(), rdv)).contains("<option value=\"" + close + "\" selected=\"selected\">")
+		assertThat(menu(queue("decider", rdv.toString(), "geste", "regrouper"), rdv)).contains("<option value=\"" + close + "\" selected=\"selected\">")
 				.doesNotContain("disabled selected=\"selected\"");
 	}
 
@@ -259,5 +266,41 @@ class CurationPagesTests extends CurationTestSupport {
 				.satisfies(html -> assertThat(html.split("class=\"fr-card__title\"")).hasSize(2));
 		assertThat(queue("theme", "Santé et solidarités", "page", "7")).contains("Page 2 sur 2")
 				.satisfies(html -> assertThat(html.split("class=\"fr-card__title\"")).hasSize(2));
+	}
+
+	/**
+	 * Issue 25: a queue of 25 cards at the size of the 2021 campaign (67 proposals) weighed about 650 KB, each card
+	 * listing every proposal in its « Regrouper » menu and every similar contribution's text in hidden fields. The
+	 * page now holds the list of proposals once.
+	 */
+	@Test
+	void aQueueOfTwentyFiveCardsAmongSixtySevenProposalsWeighsLessThan150Kilobytes() throws Exception {
+		// a need of the length the 2021 contributions have (about 350 characters)
+		var need = "Les habitants doivent se déplacer en mairie aux heures d'ouverture pour cette démarche, les agents "
+				+ "ressaisissent les formulaires papier et les pièces justificatives se perdent entre les services ; "
+				+ "un service en ligne partagé entre communes éviterait les déplacements, les erreurs de saisie et les "
+				+ "relances, et donnerait aux élus un suivi des demandes.";
+		var themes = List.of("Relation usagers", "Éducation et jeunesse", "Santé et solidarités");
+		var many = new java.util.ArrayList<cocon.intake.events.ContributionSubmitted>();
+		for (int i = 1; i <= 25; i++) {
+			many.add(contribution(campaign, "Démarche en ligne en mairie numéro " + i, need, themes.get(i % 3),
+					"213105554", "Toulouse", CollectiviteKind.COMMUNE));
+		}
+		for (int i = 1; i <= 67; i++) {
+			curation.createProposal(campaign, "Démarche en ligne partagée entre communes, proposition " + i,
+					"Un service commun.", themes.get(i % 3), List.of(), "curator");
+		}
+		submit(many);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+				"select count(*) from curation.contribution where campaign_id = ?").param(campaign.id())
+				.query(Long.class).single() == 27);
+
+		var html = queue();
+		if (System.getProperty("cocon.dump") != null) {
+			java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("cocon.dump"), "queue.html"), html);
+		}
+		assertThat(html.split("class=\"fr-card__title\"")).hasSize(26);
+		assertThat(html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).as("bytes of the queue page")
+				.isLessThan(150_000);
 	}
 }

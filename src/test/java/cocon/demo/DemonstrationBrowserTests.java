@@ -28,13 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
  * default's settings), the replay at the moment "deploiement" (a day of 2023) still shows the figures of 2021 on the
  * public pages of the campaign, and the 44 services in varied phases with more than a thousand adoptions (issue 23,
  * acceptance 4); a restart adds nothing, and the administrator's page resets it to the moment "supports", then a reset
- * goes to "funding": at each of the three moments the committee's counts equal the public ones, proposal by proposal
- * (issue 25, acceptance 3). The first page served, before the application is even ready, announces the preparation
+ * goes to "funding": at "deploiement", after the reset to "supports", and, during the replay of the reset to
+ * "funding", as it passes the moments "supports", "shortlist" and "referents" and at its end, the committee's counts
+ * equal the public ones, proposal by proposal (issue 25, acceptance 3). The first page served, before the application is even ready, announces the preparation
  * (issue 25, point 8).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cocon.demo.seed=true", "cocon.demo.moment=deploiement", "cocon.test.database=demo_replay" })
-@Import(DemonstrationBrowserTests.FirstHomePage.class)
+@Import({ DemonstrationBrowserTests.FirstHomePage.class, DemonstrationBrowserTests.MomentBoundaries.class })
 class DemonstrationBrowserTests extends BrowserTest {
 
 	/**
@@ -54,10 +55,91 @@ class DemonstrationBrowserTests extends BrowserTest {
 		}
 	}
 
+	/**
+	 * Holds the replay at the boundary of each moment it passes, for as long as a check takes (issue 25, acceptance 3,
+	 * without a replay per moment). A reset to a moment replays the same plan as any other reset and stops at the first
+	 * step after that moment's day at the present time ({@code Replay.run}: {@code ReplayPlan.of(STORY, directory,
+	 * shiftDays)}, seeded, in the story's order, cut by {@code Replay.at}); so a replay to "funding", held just before
+	 * its first step after the day of "shortlist", stands where a reset to "shortlist" stops. The one difference: the
+	 * plan moves some steps off the weekends of the shifted calendar, so the state is that of a reset to "shortlist"
+	 * made on a day of the same weekday alignment (the steps, their order and their counts are the same). The replay
+	 * takes each step through the HTTP API, one request after the other: a filter holds the first request made with
+	 * the replay's clock past a boundary, and the previous steps are done.
+	 */
+	@TestConfiguration
+	static class MomentBoundaries {
+
+		static final java.util.concurrent.atomic.AtomicReference<Watch> WATCH = new java.util.concurrent.atomic.AtomicReference<>();
+
+		@Bean
+		org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> holdTheReplayAtEachMoment() {
+			var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter>(
+					(request, response, chain) -> {
+						var watch = WATCH.get();
+						if (watch != null) {
+							watch.beforeRequest();
+						}
+						chain.doFilter(request, response);
+					});
+			registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+			return registration;
+		}
+	}
+
+	/** The moments a replay is to pass, and the check to run at each boundary while the replay waits. */
+	static final class Watch {
+
+		private final ReplayClock clock;
+		private final long shiftDays;
+		private final java.time.LocalTime present;
+		private final java.util.Deque<Moment> ahead;
+		private final java.util.function.Consumer<Moment> check;
+		private final java.util.concurrent.atomic.AtomicBoolean checking = new java.util.concurrent.atomic.AtomicBoolean();
+		final java.util.List<Moment> passed = new java.util.concurrent.CopyOnWriteArrayList<>();
+		final java.util.List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		/** For a reset to {@code moment} made now: the replay computes the same shift (Replay's constructor). */
+		Watch(ReplayClock clock, Moment moment, java.util.List<Moment> boundaries, java.util.function.Consumer<Moment> check) {
+			var now = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Paris"));
+			this.clock = clock;
+			this.shiftDays = java.time.temporal.ChronoUnit.DAYS.between(moment.day(), now.toLocalDate());
+			this.present = now.toLocalTime();
+			this.ahead = new java.util.ArrayDeque<>(boundaries);
+			this.check = check;
+		}
+
+		/** A request of the replay taken past the next boundary waits for that moment's check (the check's own pass). */
+		void beforeRequest() {
+			if (!clock.replaying() || !checking.compareAndSet(false, true)) {
+				return;
+			}
+			try {
+				var story = java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/Paris"))
+						.minusDays(shiftDays);
+				while (!ahead.isEmpty() && story.isAfter(ahead.peek().day().atTime(present))) {
+					var moment = ahead.poll();
+					try {
+						check.accept(moment);
+						passed.add(moment);
+					}
+					catch (Throwable e) {
+						failures.add(new AssertionError("at the moment " + moment.key(), e));
+					}
+				}
+			}
+			finally {
+				checking.set(false);
+			}
+		}
+	}
+
 	private static final Pattern PROPOSAL = Pattern.compile("/propositions/([0-9a-f-]{36})");
 
 	@Autowired
 	DemoReplay demo;
+
+	@Autowired
+	java.time.Clock clock;
 
 	@Test
 	void theReplayOf2021ShowsItsFiguresOnThePublicPagesAndTheAdministratorResetsItToAnotherMoment() throws Exception {
@@ -137,11 +219,30 @@ class DemonstrationBrowserTests extends BrowserTest {
 		// issue 25: the reset emptied voting's count position, and no count reached the committee any more
 		theCommitteeCountsWhatThePublicReads(reset.campaignId());
 
-		// and after a reset to a moment past the close of the supports, the committee decides on the public tally
-		assertThat(demo.reset(Moment.FUNDING)).isTrue();
-		var funding = demo.completion().get(3, TimeUnit.MINUTES);
-		assertThat(funding.funded()).isEqualTo(Replay.FUNDED);
-		theCommitteeCountsWhatThePublicReads(funding.campaignId());
+		// and after a reset to a moment past the close of the supports, the committee decides on the public tally; on the
+		// way, the replay is held at each moment it passes, while the committee's counts are checked there
+		var watch = new Watch((ReplayClock) clock, Moment.FUNDING,
+				java.util.List.of(Moment.SUPPORTS, Moment.SHORTLIST, Moment.REFERENTS), moment -> {
+					try {
+						theCommitteeCountsWhatThePublicReads(onlyCampaign());
+					}
+					catch (Exception e) {
+						throw new IllegalStateException(e);
+					}
+				});
+		MomentBoundaries.WATCH.set(watch);
+		try {
+			assertThat(demo.reset(Moment.FUNDING)).isTrue();
+			var funding = demo.completion().get(4, TimeUnit.MINUTES);
+			assertThat(funding.funded()).isEqualTo(Replay.FUNDED);
+			theCommitteeCountsWhatThePublicReads(funding.campaignId());
+		}
+		finally {
+			MomentBoundaries.WATCH.set(null);
+		}
+		assertThat(watch.failures).isEmpty();
+		assertThat(watch.passed).as("the moments checked on the way")
+				.containsExactly(Moment.SUPPORTS, Moment.SHORTLIST, Moment.REFERENTS);
 	}
 
 	/**
@@ -283,6 +384,13 @@ class DemonstrationBrowserTests extends BrowserTest {
 
 	private String text() {
 		return driver.findElement(By.tagName("main")).getText();
+	}
+
+	/** The campaign being replayed: a reset erases the previous one first. */
+	private String onlyCampaign() throws Exception {
+		var campaigns = JsonMapper.builder().build().readTree(get("/api/campaigns").body());
+		assertThat(campaigns.size()).isEqualTo(1);
+		return campaigns.get(0).get("id").asString();
 	}
 
 	private int campaigns() throws Exception {

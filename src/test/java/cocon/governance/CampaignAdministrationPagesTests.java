@@ -66,7 +66,7 @@ class CampaignAdministrationPagesTests {
 		mvc.perform(calendar(id, "2021-04-11T18:00"))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("La période de soutien, ouverte, serait close aussitôt "
-						+ "(clôture le dimanche 11 avril 2021 à 18h00, déjà passée, au lieu du vendredi 30 avril 2021 à 23h59).")))
+						+ "(clôture le dimanche 11 avril 2021 à 18 h 00, déjà passée, au lieu du vendredi 30 avril 2021 à 23 h 59).")))
 				.andExpect(content().string(containsString("La campagne passe aussitôt de la phase « Soutiens des collectivités » "
 						+ "à la phase « Présélection par le comité ».")))
 				.andExpect(content().string(containsString("id=\"confirmed\"")));

@@ -54,7 +54,7 @@ class CampaignPagesTests {
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("Campagne du formulaire")))
 				.andExpect(content().string(containsString("Appel à contributions")))
-				.andExpect(content().string(containsString("jeudi 1 avril 2021 à 00h00")))
+				.andExpect(content().string(containsString("jeudi 1er avril 2021 à 0 h 00")))
 				.andExpect(content().string(containsString(cocon.shared.Euros.of(30_000_000).formatted())));
 		mvc.perform(get("/campagnes")).andExpect(status().isOk())
 				.andExpect(content().string(containsString("Campagne du formulaire")));

@@ -60,6 +60,8 @@ class CommitteeBoardPagesTests {
 		var first = page(board);
 		assertThat(first).contains("À évaluer par vous (18)").contains("Évaluées par vous (0)")
 				.contains("1 à 15 sur 18").contains("Page suivante").contains("Anne Lefèvre (AMF)")
+				// the one pagination (issue 25): the filter kept, back to the list's anchor, pages counted from 1
+				.containsPattern("class=\"fr-pagination__link\" href=\"/campagnes/[0-9a-f-]{36}/comite\\?vue=a-evaluer(&amp;\\w+=[^&\"]*)*&amp;page=2#propositions\"")
 				.doesNotContain("(committee1)");
 		assertThat(Pattern.compile("<tr id=\"proposition-").matcher(first).results().count()).isEqualTo(15);
 		// nothing chosen for the member: the empty choice is the one selected, never « 1 — Idée »

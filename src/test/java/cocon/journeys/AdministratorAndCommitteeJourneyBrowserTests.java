@@ -51,7 +51,7 @@ class AdministratorAndCommitteeJourneyBrowserTests extends HomeStartedJourney {
 		find(By.cssSelector("main form button[type=submit]")).click();
 
 		var warning = expectAlert("warning", "La période de soutien, ouverte, serait close aussitôt");
-		assertThat(warning).contains("dimanche 11 avril 2021 à 18h00").contains("« Présélection par le comité »");
+		assertThat(warning).contains("dimanche 11 avril 2021 à 18 h 00").contains("« Présélection par le comité »");
 		assertThat(call("admin", "GET", "/api/campaigns/" + campaign, null).body())
 				.as("nothing changed before the confirmation").contains("2021-04-30T23:59:59+02:00");
 		assertNamedControls();

@@ -127,7 +127,7 @@ class CommitteeAndReferentJourneyBrowserTests extends JourneyBrowserTest {
 				.containsExactly(prepared.firstTitle());
 		// the public page names the members by organisation, never by username (personal data, issue 11)
 		assertThat(find(By.tagName("main")).getText()).contains("Motivation : Proposition la plus soutenue et déjà mûre.")
-				.contains("Enregistrée par le membre représentant AMF.").doesNotContain("committee1").contains("Décision du 3 mai 2021 à 10h00");
+				.contains("Enregistrée par le membre représentant AMF.").doesNotContain("committee1").contains("Décision du 3 mai 2021 à 10 h 00");
 
 		find(By.linkText("Voir l'utilisation du budget, proposition par proposition")).click();
 		waitForTitle("Utilisation du budget — " + prepared.campaignTitle() + " — Cocon");

@@ -44,7 +44,7 @@ class ContributionJourneyBrowserTests extends JourneyBrowserTest {
 				By.xpath("//article//h3[normalize-space()='" + title + "']"));
 		var id = heading.getAttribute("id").substring("contribution-".length());
 		var item = heading.findElement(By.xpath("./ancestor::article"));
-		var reject = item.findElement(By.xpath(".//button[normalize-space()='Rejeter comme inéligible']"));
+		var reject = item.findElement(By.xpath(".//a[normalize-space()='Rejeter comme inéligible']"));
 		assertThat(heading.getLocation().getY()).as("the contribution reads before the actions on it")
 				.isLessThan(item.findElement(By.xpath(".//h4[normalize-space()='Contributions proches']")).getLocation().getY())
 				.isLessThan(reject.getLocation().getY());
@@ -53,7 +53,7 @@ class ContributionJourneyBrowserTests extends JourneyBrowserTest {
 		assertThat(find(By.cssSelector("label[for='motif-" + id + "']")).getText()).isEqualTo("Motif du rejet");
 		find(By.id("motif-" + id)).sendKeys("Hors du champ de la campagne : la piscine est gérée par un délégataire privé.");
 		tick("confirmer-rejet-" + id);
-		item.findElement(By.xpath(".//button[normalize-space()='Rejeter la contribution']")).click();
+		find(By.xpath("//section[@id='decision']//button[normalize-space()='Rejeter la contribution']")).click();
 
 		expectAlert("success", "La contribution a été rejetée.");
 		assertThat(absent(By.xpath("//article//h3[normalize-space()='" + title + "']")))
@@ -81,11 +81,11 @@ class ContributionJourneyBrowserTests extends JourneyBrowserTest {
 		var heading = reloadUntil("/curation/campagnes/" + campaign,
 				By.xpath("//article//h3[normalize-space()='" + title + "']"));
 		var item = heading.findElement(By.xpath("./ancestor::article"));
-		item.findElement(By.xpath(".//button[normalize-space()='Regrouper dans une proposition']")).click();
+		item.findElement(By.xpath(".//a[normalize-space()='Regrouper dans une proposition']")).click();
 		var proposalField = find(By.id("titre-" + contribution));
 		proposalField.clear();
 		proposalField.sendKeys(proposalTitle);
-		find(By.xpath("//div[@id='regrouper-" + contribution + "']//button[normalize-space()='Créer la proposition']")).click();
+		find(By.xpath("//section[@id='decision']//button[normalize-space()='Créer la proposition']")).click();
 
 		expectAlert("success", "La proposition « " + proposalTitle + " » a été créée.");
 		assertNamedControls();

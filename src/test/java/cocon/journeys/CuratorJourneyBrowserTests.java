@@ -42,35 +42,35 @@ class CuratorJourneyBrowserTests extends HomeStartedJourney {
 		assertNamedControls();
 
 		// a new proposal from the first contribution
-		item(first).findElement(By.cssSelector("button[aria-controls='regrouper-" + first + "']")).click();
+		item(first).findElement(By.cssSelector("a[data-geste=regrouper]")).click();
 		var name = find(By.id("titre-" + first));
 		name.clear();
 		name.sendKeys(proposalTitle);
-		find(By.cssSelector("#regrouper-" + first + " form[action$='/propositions'] button[type=submit]")).click();
+		find(By.cssSelector("#decision form[action$='/propositions'] button[type=submit]")).click();
 		expectAlert("success", proposalTitle);
 		// back in the queue, where it was
 		find(By.cssSelector("main form[action$='/curation/campagnes/" + campaign + "']"));
 
 		// the second joins it
-		item(second).findElement(By.cssSelector("button[aria-controls='regrouper-" + second + "']")).click();
-		find(By.xpath("//select[@id='proposition-" + second + "']/option[starts-with(normalize-space(), \"" + proposalTitle
+		item(second).findElement(By.cssSelector("a[data-geste=regrouper]")).click();
+		find(By.xpath("//select[@id='proposition-" + second + "']//option[starts-with(normalize-space(), \"" + proposalTitle
 				+ "\")]")).click();
-		find(By.cssSelector("#regrouper-" + second + " form[action$='/regroupement'] button[type=submit]")).click();
+		find(By.cssSelector("#decision form[action$='/regroupement'] button[type=submit]")).click();
 		waitUntilGone(second);
 
 		// the third goes to an existing programme
-		item(third).findElement(By.cssSelector("button[aria-controls='reorienter-" + third + "']")).click();
+		item(third).findElement(By.cssSelector("a[data-geste=reorienter]")).click();
 		find(By.id("cible-" + third)).sendKeys("France Très Haut Débit");
 		find(By.id("note-" + third)).sendKeys("Le plan France Très Haut Débit finance déjà le raccordement des communes.");
 		tick("confirmer-reorientation-" + third);
-		find(By.cssSelector("#reorienter-" + third + " button[type=submit]")).click();
+		find(By.cssSelector("#decision button[type=submit]")).click();
 		waitUntilGone(third);
 
 		// the fourth is not eligible
-		item(fourth).findElement(By.cssSelector("button[aria-controls='rejeter-" + fourth + "']")).click();
+		item(fourth).findElement(By.cssSelector("a[data-geste=rejeter]")).click();
 		find(By.id("motif-" + fourth)).sendKeys("Un achat de matériel n'est pas un service numérique à co-construire.");
 		tick("confirmer-rejet-" + fourth);
-		find(By.cssSelector("#rejeter-" + fourth + " button[type=submit]")).click();
+		find(By.cssSelector("#decision button[type=submit]")).click();
 		waitUntilGone(fourth);
 		assertNamedControls();
 
@@ -93,7 +93,8 @@ class CuratorJourneyBrowserTests extends HomeStartedJourney {
 
 	/**
 	 * Issue 25, acceptance 2 (and acceptance 1 for curation): 20 contributions triaged from the queue with the
-	 * theme filter, a search by words, the selection and a similar contribution's button, a wrong grouping undone on
+	 * theme filter, a search by words, the selection and a similar contribution's button (on the card's open
+	 * « Regrouper »), a wrong grouping undone on
 	 * the way, in at most 2 actions per contribution. Every click, choice and text typed counts as one action.
 	 */
 	@Test
@@ -202,8 +203,10 @@ class CuratorJourneyBrowserTests extends HomeStartedJourney {
 		act(() -> find(By.xpath("//main//a[normalize-space()='Tout effacer']")).click());
 		waitForCount("Contributions en attente (2)");
 		shot("contributions-proches");
-		act(() -> find(By.xpath("//article[.//h3[@id='contribution-" + carpool + "']]//form[.//input[@name='contributionIds' and @value='"
-				+ carpoolToo + "']]//button")).click());
+		// the similar items are actionable on the card whose « Regrouper » is open (ADR 0053: a light page)
+		act(() -> item(carpool).findElement(By.cssSelector("a[data-geste=regrouper]")).click());
+		act(() -> find(By.xpath("//article[.//h3[@id='contribution-" + carpool + "']]//button[@name='contributionIds' and @value='"
+				+ carpoolToo + "']")).click());
 		expectAlert("success", "a été créée");
 		waitForCount("Contributions en attente (0)");
 		var seconds = (System.nanoTime() - started) / 1_000_000_000.0;
@@ -224,6 +227,78 @@ class CuratorJourneyBrowserTests extends HomeStartedJourney {
 		find(By.cssSelector("main bar-chart"));
 		assertThat(main()).contains("20 contributions reçues : 17 regroupées en 4 propositions, 0 réorientée, 3 rejetées, 0 en attente.");
 		shot("entonnoir");
+	}
+
+	/**
+	 * Issue 25, point 3 (ADR 0053): a curator triages with the keyboard only. The keys act while a card has the focus
+	 * (WCAG 2.1.4): j and k move between cards, r opens the card's « Regrouper » on the very close proposal, o its
+	 * « Réorienter »; Tab, Space and Enter do the rest. The page lists the keys.
+	 */
+	@Test
+	void aCuratorTriagesContributionsWithTheKeyboardOnly() {
+		clock.set(CONTRIBUTION_WINDOW);
+		var campaign = createCampaign("Tri au clavier " + unique());
+		var close = "Paiement en ligne de la cantine scolaire " + unique();
+		var grouped = submitContribution(LYON, campaign, close, "Dématérialisation");
+		var reoriented = submitContribution(GRENOBLE, campaign, "Raccordement des écoles à la fibre " + unique(), "Mobilités");
+		awaitInTriage(campaign, grouped);
+		awaitInTriage(campaign, reoriented);
+		String proposal = call("curator", "POST", "/api/campaigns/" + campaign + "/proposals", """
+				{"title": "%s", "summary": "Payer la cantine en ligne.", "theme": "Dématérialisation", "contributionIds": []}"""
+				.formatted(close)).expect(201).read("$.id");
+
+		signInFromHome("curator");
+		open("/curation/campagnes/" + campaign);
+		find(By.id("file-de-tri"));
+		assertThat(driver.findElement(By.id("raccourcis-liste")).getAttribute("textContent")).contains("carte suivante")
+				.contains("quand une carte de contribution").doesNotContain("curation.keys");
+		var keys = new org.openqa.selenium.interactions.Actions(driver);
+		// Tab up to the first card, as a keyboard user does
+		for (int i = 0; i < 80 && focusedCard() == null; i++) {
+			keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+		}
+		assertThat(focusedCard()).as("a card reached with Tab").isNotNull();
+		// j and k move between the cards; to the one that has a very close proposal
+		var first = focusedCard();
+		keys.sendKeys("j").perform();
+		assertThat(focusedCard()).isNotNull().isNotEqualTo(first);
+		keys.sendKeys("k").perform();
+		assertThat(focusedCard()).isEqualTo(first);
+		if (!first.equals("contribution-" + grouped)) {
+			keys.sendKeys("j").perform();
+		}
+		assertThat(focusedCard()).isEqualTo("contribution-" + grouped);
+		// r: the menu, with the very close proposal chosen; Tab to « Regrouper », Enter
+		keys.sendKeys("r").perform();
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(5))
+				.until(page -> ("proposition-" + grouped).equals(driver.switchTo().activeElement().getAttribute("id")));
+		assertThat(driver.switchTo().activeElement().getDomProperty("value")).isEqualTo(proposal);
+		keys.sendKeys(org.openqa.selenium.Keys.TAB).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+		expectAlert("success", "La contribution a été regroupée.");
+		// back on the queue, on the next card: o to reorient it, typed, confirmed and sent with the keyboard
+		for (int i = 0; i < 80 && !("contribution-" + reoriented).equals(focusedCard()); i++) {
+			keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+		}
+		keys.sendKeys("o").perform();
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(5))
+				.until(page -> ("cible-" + reoriented).equals(driver.switchTo().activeElement().getAttribute("id")));
+		keys.sendKeys("France Très Haut Débit").sendKeys(org.openqa.selenium.Keys.TAB)
+				.sendKeys("Le plan France Très Haut Débit raccorde déjà les écoles.").sendKeys(org.openqa.selenium.Keys.TAB)
+				.sendKeys(" ").sendKeys(org.openqa.selenium.Keys.TAB).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+		expectAlert("success", "réorientée vers « France Très Haut Débit »");
+		assertNamedControls();
+
+		var report = call("curator", "GET", "/api/campaigns/" + campaign + "/curation-report", null).expect(200);
+		assertThat(report.<Integer>read("$.grouped")).isEqualTo(1);
+		assertThat(report.<Integer>read("$.reoriented")).isEqualTo(1);
+		assertThat(report.<Integer>read("$.pending")).isZero();
+	}
+
+	/** The id of the contribution whose card holds the focus (the card itself or one of its parts), or null. */
+	private String focusedCard() {
+		return (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+				var card = document.activeElement && document.activeElement.closest('article[data-contribution]');
+				return card ? card.getAttribute('aria-labelledby') : null;""");
 	}
 
 	private int actions;
