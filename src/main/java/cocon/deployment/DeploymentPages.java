@@ -2,8 +2,8 @@ package cocon.deployment;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.stream.Collectors;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cocon.shared.web.DepartementsMap;
 import cocon.shared.CollectiviteKind;
 import cocon.shared.Refusal;
 import cocon.shared.Window;
@@ -35,11 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 class DeploymentPages {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	/** The départements drawn by DSFR Chart's map of France (metropolitan, Corsica, the five overseas). */
-	static final List<String> MAP_DEPARTEMENTS = java.util.stream.Stream.concat(
-			java.util.stream.IntStream.rangeClosed(1, 95).filter(n -> n != 20).mapToObj(n -> String.format("%02d", n)),
-			java.util.stream.Stream.of("2A", "2B", "971", "972", "973", "974", "976")).toList();
 
 	private final Deployment deployment;
 	private final DeploymentQueries queries;
@@ -122,17 +118,13 @@ class DeploymentPages {
 		if (team || staff) {
 			model.addAttribute("members", queries.team(id));
 		}
-		// the map: every département at zero first, so that the colour scale runs from 0
 		var counted = queries.byDepartement(id);
 		var byDepartement = counted.stream().map(count -> new DeploymentQueries.Count(count.key()
 				+ departementName(count.key()), count.collectivites(),
 				count.population())).toList();
-		var data = new LinkedHashMap<String, Long>();
-		MAP_DEPARTEMENTS.forEach(code -> data.put(code, 0L));
-		counted.forEach(count -> data.put(count.key(), count.collectivites()));
 		model.addAttribute("departements", byDepartement);
-		model.addAttribute("mapData", JSON.writeValueAsString(data));
-		model.addAttribute("mapDate", Dates.day(clock.instant()));
+		model.addAttribute("map", DepartementsMap.of(counted.stream()
+				.collect(Collectors.toMap(DeploymentQueries.Count::key, DeploymentQueries.Count::collectivites))));
 		model.addAttribute("byKind", queries.byKind(id));
 		var overTime = queries.overTime(id);
 		long cumulative = 0;

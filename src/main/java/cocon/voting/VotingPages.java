@@ -1,6 +1,7 @@
 package cocon.voting;
 
 import java.time.Clock;
+import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import cocon.shared.web.DepartementsMap;
 import cocon.shared.FrenchDates;
 import cocon.shared.CampaignId;
 import cocon.shared.ProposalId;
@@ -133,26 +135,17 @@ class VotingPages {
 		var departements = standings.supportersByDepartement(campaignId);
 		var total = standings.supportingCollectivites(campaignId);
 		var mapped = departements.stream().mapToLong(Standings.PlaceCount::collectivites).sum();
-		// every département of the map, at zero when none of its collectivités supports: the colour scale then runs
-		// from 0, and a département without support is not painted like one with
-		var data = new LinkedHashMap<String, Long>();
-		MAP_DEPARTEMENTS.forEach(code -> data.put(code, 0L));
-		departements.forEach(place -> data.computeIfPresent(place.code(), (code, zero) -> place.collectivites()));
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("departements", departements);
 		model.addAttribute("regions", standings.supportersByRegion(campaignId));
 		model.addAttribute("total", total);
 		model.addAttribute("outside", Math.max(0, total - mapped));
-		model.addAttribute("map", DepartementsMap.of(data));
+		model.addAttribute("map", DepartementsMap.of(departements.stream()
+				.collect(Collectors.toMap(Standings.PlaceCount::code, Standings.PlaceCount::collectivites))));
 		return "voting/carte";
 	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	/** The départements drawn by DSFR Chart's map of France (metropolitan, Corsica, the five overseas). */
-	static final List<String> MAP_DEPARTEMENTS = java.util.stream.Stream.concat(
-			java.util.stream.IntStream.rangeClosed(1, 95).filter(n -> n != 20).mapToObj(n -> String.format("%02d", n)),
-			java.util.stream.Stream.of("2A", "2B", "971", "972", "973", "974", "976")).toList();
 
 	private static String json(Object value) {
 		return JSON.writeValueAsString(value);

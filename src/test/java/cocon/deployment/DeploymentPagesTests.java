@@ -42,7 +42,9 @@ class DeploymentPagesTests extends DeploymentTestSupport {
 		mvc.perform(get(page).with(as(agent))).andExpect(status().isOk())
 				.andExpect(content().string(containsString("Déployer chez moi")))
 				.andExpect(content().string(containsString("Seyssinet-Pariset")))
-				.andExpect(content().string(containsString("map-chart")))
+				.andExpect(content().string(matchesPattern(
+						"(?s).*class=\"cocon-map__shade-[1-5]\" href=\"/dsfr-chart/departements-[0-9a-f]{32}\\.svg#d38\".*")))
+				.andExpect(content().string(not(containsString("map-chart"))))
 				.andExpect(content().string(containsString("Collectivités utilisatrices par département")));
 		mvc.perform(post(page + "/adoption").with(as(agent)).with(csrf()).param("status", "EN_TEST"))
 				.andExpect(redirectedUrl(page + "#adoption"))
@@ -112,7 +114,10 @@ class DeploymentPagesTests extends DeploymentTestSupport {
 				.param("s", id).query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2) + "/" + rs.getLong(3)).list();
 		assertThat(recounted).containsExactly("38=1/30000", "69=1/19000");
 		mvc.perform(get("/services/" + id)).andExpect(status().isOk())
-				.andExpect(content().string(containsString("&quot;38&quot;:1")))
+				.andExpect(content().string(allOf(
+						matchesPattern("(?s).*class=\"cocon-map__shade-5\" href=\"/dsfr-chart/departements-[0-9a-f]{32}\\.svg#d38\".*"),
+						matchesPattern("(?s).*class=\"cocon-map__shade-5\" href=\"/dsfr-chart/departements-[0-9a-f]{32}\\.svg#d69\".*"),
+						matchesPattern("(?s).*class=\"cocon-map__shade-0\" href=\"/dsfr-chart/departements-[0-9a-f]{32}\\.svg#d01\".*"))))
 				.andExpect(content().string(containsString("2023-04")));
 	}
 

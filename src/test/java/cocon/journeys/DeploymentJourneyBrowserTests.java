@@ -131,7 +131,7 @@ class DeploymentJourneyBrowserTests extends HomeStartedJourney {
 		refreshUntil(By.xpath("//main//a[normalize-space()=\"" + title + "\"]")).click(); // 2
 		waitForTitle(title + " — Catalogue des services — Cocon");
 		assertNamedControls();
-		assertThat(find(By.cssSelector("#carte map-chart"))).isNotNull();
+		assertThat(find(By.cssSelector("#carte .cocon-map use[href$='#d38']")).getAttribute("class")).isNotEqualTo("cocon-map__shade-0");
 		assertThat(find(By.xpath("//table[caption[normalize-space()='Collectivités utilisatrices par département']]")).getText())
 				.contains("38 — Isère");
 		assertThat(main()).doesNotContain("Déployer chez moi").contains("Se connecter pour déclarer");

@@ -95,23 +95,6 @@ class VotingPagesTests extends VotingTestSupport {
 	}
 
 	@Test
-	void theMapShadesEachDepartementByTheFifthOfTheLargestCountItReaches() {
-		var counts = new java.util.LinkedHashMap<String, Long>();
-		counts.put("01", 0L);
-		counts.put("69", 14L);
-		counts.put("13", 3L);
-		counts.put("971", 1L);
-		var map = DepartementsMap.of(counts);
-		assertThat(map.metropole()).extracting(DepartementsMap.Area::shade).containsExactly(0, 5, 2);
-		assertThat(map.outremer()).extracting(DepartementsMap.Area::code, DepartementsMap.Area::shade)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple("971", 1));
-		assertThat(map.legend()).extracting(DepartementsMap.Shade::label)
-				.containsExactly("0", "1 à 2", "3 à 5", "6 à 8", "9 à 11", "12 à 14");
-		assertThat(DepartementsMap.of(java.util.Map.of("69", 1L)).legend()).extracting(DepartementsMap.Shade::label)
-				.as("a single support: its one shade, no empty range").containsExactly("0", "1");
-	}
-
-	@Test
 	void saysWhenTheSupportsOpenBeforeTheWindowAndNeverThatTheyAreClosed(Scenario scenario) throws Exception {
 		var campaign = campaign(scenario, Set.of());
 		proposals(scenario, campaign, 1);
