@@ -63,8 +63,10 @@ public final class FreePorts {
 
 	private static int ephemeralRangeStart() {
 		try {
-			var range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).strip().split("\\s+");
-			return Integer.parseInt(range[0]);
+			// read as a stream: Files.readString trusts the size /proc reports and may stop short
+			try (var reader = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+				return Integer.parseInt(reader.readLine().strip().split("\\s+")[0]);
+			}
 		}
 		catch (IOException | RuntimeException e) {
 			return 32_768; // Linux's default; other systems have their own (49152 and up), also above the windows
