@@ -3,9 +3,6 @@ package cocon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -457,12 +454,8 @@ class DatabaseOutageTests {
 		return String.format(Locale.FRANCE, "%,d ms", nanos / 1_000_000);
 	}
 
+	/** The server's port, bound again by its restart after the outage: none another test JVM may take meanwhile. */
 	private static int freePort() {
-		try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return cocon.testing.FreePorts.next();
 	}
 }

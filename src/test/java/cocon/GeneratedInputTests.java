@@ -442,8 +442,10 @@ class GeneratedInputTests {
 						"Proposition à compléter", "summary", "Résumé.", "theme", THEMES.get(1), "contributionIds", List.of()));
 				assertThat(empty.status()).isEqualTo(201);
 			}
-			// the second campaign moves to its support window, as the benchmark and the demonstration data do
-			var moved = now.plusMinutes(2);
+			// the second campaign moves to the eve of its support window, as the benchmark and the demonstration data
+			// do; an hour ahead, so that neither window opens nor closes while the test runs, however slow the machine
+			// (two minutes ahead, a run slowed past them sent valid supports into an open window, ADR 0056)
+			var moved = now.plusHours(1);
 			assertThat(json("PUT", "/api/campaigns/" + supporting + "/calendar", "admin",
 					calendar(now.minusHours(1), moved.minusMinutes(1), moved.minusSeconds(30), moved.plusDays(30))).status())
 					.isEqualTo(200);

@@ -4,10 +4,6 @@ import static cocon.testing.Identities.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -203,11 +199,6 @@ abstract class NotificationsTestSupport {
 	}
 
 	static int freePort() {
-		try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return cocon.testing.FreePorts.next(); // ADR 0056: never one another test JVM may take meanwhile
 	}
 }

@@ -2,7 +2,6 @@ package cocon.testing;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -131,10 +130,9 @@ public final class InstanceLauncher {
 		}
 	}
 
+	/** A port for a process, kept across its restart: see {@link FreePorts}. */
 	public static int freePort() throws IOException {
-		try (var socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		return FreePorts.next();
 	}
 
 	/**

@@ -33,6 +33,7 @@ public class TestPostgresEnvironmentPostProcessor implements EnvironmentPostProc
 			try {
 				postgres = EmbeddedPostgres.builder()
 						.setRegisterShutdownHook(false)
+						.setPort(FreePorts.next())
 						.setServerConfig("max_connections", "500")
 						.setServerConfig("fsync", "off")
 						.setServerConfig("synchronous_commit", "off")
