@@ -138,6 +138,12 @@ class CommitteePagesTests {
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.fundedProjects[0].decidedBy").value("ADF"))
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.fundedProjects[0].milestones.length()").value(2))
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.remainingEuros").value(28_800_000));
+		mvc.perform(get(board).with(as(Identities.committee(2))))
+				.andExpect(content().string(containsString("href=\"/campagnes/" + campaign + "/decisions#financements\">Le projet déjà financé,")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("<td>Coopérative numérique</td>"))));
+		mvc.perform(get("/campagnes/" + campaign + "/decisions"))
+				.andExpect(content().string(containsString("<h2 id=\"financements\">Financements</h2>")))
+				.andExpect(content().string(containsString("<td>Coopérative numérique</td>")));
 		mvc.perform(get("/campagnes/" + campaign + "/budget"))
 				.andExpect(content().string(containsString("<span class=\"cocon-bars__value cocon-count\">1,2\u00a0M€</span>")))
 				.andExpect(content().string(containsString("<caption>Projets financés et budget de chaque proposition présélectionnée</caption>")))
