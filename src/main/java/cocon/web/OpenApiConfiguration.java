@@ -137,9 +137,11 @@ class OpenApiConfiguration {
 				problem(responses, "413", "Corps de requête trop volumineux.");
 				problem(responses, "415", "Type de contenu non pris en charge : envoyez du JSON.");
 				problem(responses, "422", "Requête bien formée mais refusée par une règle métier.");
-				if (ResponseEntity.class.isAssignableFrom(handler.getMethod().getReturnType())
-						&& AnnotatedElementUtils.hasAnnotation(handler.getMethod(),
-								org.springframework.web.bind.annotation.PostMapping.class)) {
+				if (ResponseEntity.class.isAssignableFrom(handler.getMethod().getReturnType()) && !answersNoContent(handler)
+						&& (AnnotatedElementUtils.hasAnnotation(handler.getMethod(),
+								org.springframework.web.bind.annotation.PostMapping.class)
+								|| AnnotatedElementUtils.hasAnnotation(handler.getMethod(),
+										org.springframework.web.bind.annotation.PutMapping.class))) {
 					createdAsWell(responses);
 				}
 			}
@@ -249,7 +251,10 @@ class OpenApiConfiguration {
 				&& ResponseEntity.class.equals(type.getRawType()) && Void.class.equals(type.getActualTypeArguments()[0]);
 	}
 
-	/** A POST that answers a {@code ResponseEntity} creates: 201 with the same body, 200 when it existed already. */
+	/**
+	 * A POST or PUT that answers a {@code ResponseEntity} with a body may create: 201 with the same body, 200 when it
+	 * existed already (a support, an adoption declared by {@code PUT}).
+	 */
 	private static void createdAsWell(ApiResponses responses) {
 		var ok = responses.get("200");
 		if (ok != null && !responses.containsKey("201")) {

@@ -86,6 +86,10 @@ class OpenApiContractTests {
 		// what the fuzzer found
 		assertThat(api.at("/paths/~1api~1proposals~1{id}~1conflicts/post/responses").has("201")).isTrue();
 		assertThat(api.at("/paths/~1api~1proposals~1{id}~1conflicts/post/responses").has("200")).isTrue();
+		for (var put : List.of("/api/proposals/{id}/support", "/api/services/{id}/adoption")) {
+			assertThat(api.at("/paths/" + put.replace("/", "~1") + "/put/responses").has("201")).as(put).isTrue();
+			assertThat(api.at("/paths/" + put.replace("/", "~1") + "/put/responses").has("200")).as(put).isTrue();
+		}
 		for (var publicRead : List.of("/api/campaigns", "/api/campaigns/{id}/proposals", "/api/campaigns/{id}/ranking",
 				"/api/open-data/catalogue.jsonld", "/api/collectivites")) {
 			assertThat(api.at("/paths/" + publicRead.replace("/", "~1") + "/get").has("security")).as(publicRead).isFalse();
