@@ -119,7 +119,7 @@ class ContributorMailTests extends NotificationsTestSupport {
 		// staff see what was sent, to how many, without the address or the body; others may not see it
 		// the list is newest first over pages, which the other tests of this context fill too: read them all
 		var pages = new StringBuilder();
-		for (int page = 1; page <= 20 && !pages.toString().contains("Votre contribution a été réorientée"); page++) {
+		for (int page = 1; page <= 200 && !pages.toString().contains("Votre contribution a été réorientée"); page++) {
 			pages.append(mvc.perform(get("/admin/courriels").param("page", String.valueOf(page))
 					.with(as(Identities.admin()))).andExpect(status().isOk()).andReturn().getResponse()
 					.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
