@@ -71,13 +71,17 @@ class DemonstrationBrowserTests extends BrowserTest {
 
 		static final java.util.concurrent.atomic.AtomicReference<Watch> WATCH = new java.util.concurrent.atomic.AtomicReference<>();
 
+		/** The check's own requests, which pass while the replay's wait. */
+		static final String CHECK = "X-Test-Moment-Check";
+
 		@Bean
 		org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> holdTheReplayAtEachMoment() {
 			var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter>(
 					(request, response, chain) -> {
 						var watch = WATCH.get();
-						if (watch != null) {
-							watch.beforeRequest();
+						var http = (jakarta.servlet.http.HttpServletRequest) request;
+						if (watch != null && http.getHeader(CHECK) == null) {
+							watch.beforeRequest(http.getHeader(ReplayInstantFilter.INSTANT));
 						}
 						chain.doFilter(request, response);
 					});
@@ -94,7 +98,6 @@ class DemonstrationBrowserTests extends BrowserTest {
 		private final java.time.LocalTime present;
 		private final java.util.Deque<Moment> ahead;
 		private final java.util.function.Consumer<Moment> check;
-		private final java.util.concurrent.atomic.AtomicBoolean checking = new java.util.concurrent.atomic.AtomicBoolean();
 		final java.util.List<Moment> passed = new java.util.concurrent.CopyOnWriteArrayList<>();
 		final java.util.List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -108,27 +111,29 @@ class DemonstrationBrowserTests extends BrowserTest {
 			this.check = check;
 		}
 
-		/** A request of the replay taken past the next boundary waits for that moment's check (the check's own pass). */
-		void beforeRequest() {
-			if (!clock.replaying() || !checking.compareAndSet(false, true)) {
+		/**
+		 * A request of the replay taken past the next boundary waits for that moment's check, and so does every other
+		 * request of the replay: it sends some of its steps four at a time (ADR 54), and none may land during the check
+		 * (the check's own requests carry {@link MomentBoundaries#CHECK} and pass). The requests that were already past
+		 * this filter end during the check: it reads both counts again until they agree. A request sent with others
+		 * carries its own instant, which says where the story stands (the replay's clock is then already at the last
+		 * step of its batch).
+		 */
+		synchronized void beforeRequest(String ownInstant) {
+			if (!clock.replaying()) {
 				return;
 			}
-			try {
-				var story = java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/Paris"))
-						.minusDays(shiftDays);
-				while (!ahead.isEmpty() && story.isAfter(ahead.peek().day().atTime(present))) {
-					var moment = ahead.poll();
-					try {
-						check.accept(moment);
-						passed.add(moment);
-					}
-					catch (Throwable e) {
-						failures.add(new AssertionError("at the moment " + moment.key(), e));
-					}
+			var at = ownInstant == null ? clock.instant() : java.time.Instant.parse(ownInstant);
+			var story = java.time.LocalDateTime.ofInstant(at, java.time.ZoneId.of("Europe/Paris")).minusDays(shiftDays);
+			while (!ahead.isEmpty() && story.isAfter(ahead.peek().day().atTime(present))) {
+				var moment = ahead.poll();
+				try {
+					check.accept(moment);
+					passed.add(moment);
 				}
-			}
-			finally {
-				checking.set(false);
+				catch (Throwable e) {
+					failures.add(new AssertionError("at the moment " + moment.key(), e));
+				}
 			}
 		}
 	}
@@ -240,7 +245,8 @@ class DemonstrationBrowserTests extends BrowserTest {
 		finally {
 			MomentBoundaries.WATCH.set(null);
 		}
-		assertThat(watch.failures).isEmpty();
+		assertThat(watch.failures).as(() -> watch.failures.stream().map(f -> f.getMessage() + " — " + f.getCause())
+				.toList().toString()).isEmpty();
 		assertThat(watch.passed).as("the moments checked on the way")
 				.containsExactly(Moment.SUPPORTS, Moment.SHORTLIST, Moment.REFERENTS);
 	}
@@ -251,15 +257,16 @@ class DemonstrationBrowserTests extends BrowserTest {
 	 */
 	private void theCommitteeCountsWhatThePublicReads(String campaign) throws Exception {
 		var json = JsonMapper.builder().build();
-		var published = new java.util.TreeMap<String, Integer>();
-		for (var proposal : json.readTree(get("/api/campaigns/" + campaign + "/proposals?size=500").body())) {
-			published.put(proposal.get("id").asString(), proposal.get("supportCount").asInt());
-		}
-		assertThat(published.values().stream().mapToInt(Integer::intValue).sum()).as("supports given").isPositive();
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+			var published = new java.util.TreeMap<String, Integer>();
+			for (var proposal : json.readTree(get("/api/campaigns/" + campaign + "/proposals?size=500").body())) {
+				published.put(proposal.get("id").asString(), proposal.get("supportCount").asInt());
+			}
+			assertThat(published.values().stream().mapToInt(Integer::intValue).sum()).as("supports given").isPositive();
 			var committee = new java.util.TreeMap<String, Integer>();
 			var inputs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(
 					"/api/campaigns/" + campaign + "/decision-inputs"))).header("Accept", "application/json")
+					.header(MomentBoundaries.CHECK, "oui")
 					.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
 							"admin:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
 					HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
@@ -272,6 +279,7 @@ class DemonstrationBrowserTests extends BrowserTest {
 			var leader = published.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow();
 			var page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/campagnes/" + campaign
 					+ "/comite?vue=toutes&supportsWeight=1&maturityWeight=0"))).header("Accept", "text/html")
+					.header(MomentBoundaries.CHECK, "oui")
 					.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
 							"admin:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
 					HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8)).body();
@@ -378,7 +386,8 @@ class DemonstrationBrowserTests extends BrowserTest {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept", "*/*").build(),
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept", "*/*")
+				.header(MomentBoundaries.CHECK, "oui").build(),
 				HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
