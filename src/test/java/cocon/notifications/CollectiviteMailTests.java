@@ -136,32 +136,36 @@ class CollectiviteMailTests extends NotificationsTestSupport {
 				() -> jdbc.sql("select count(*) from notifications.proposal where id = ?").param(proposal.id())
 						.query(Long.class).single(), count -> count == 1);
 		supports(scenario, supporter, proposal);
+		var results = "[Cocon] Les soutiens sont clos : les résultats de « " + campaign.title() + " »";
+		var shortlisted = "[Cocon] Une proposition que votre collectivité soutient est présélectionnée";
+		var referentCall = "[Cocon] Appel à territoires référents : « Améliorer la gestion de la relation usagers »";
+		var available = "[Cocon] Le service « Relation usagers » est disponible";
 
 		scenario.publish(new SupportsClosed(id, List.of(new SupportsClosed.Tally(proposal, 1,
 						Map.of(CollectiviteKind.COMMUNE, 1), 1200)), 1, campaign.calendar().supports().closes()))
-				.andWaitForStateChange(() -> mailsTo(other.email()).size(), size -> size == 1);
-		assertThat(subjectsTo(other)).containsExactly("[Cocon] Les soutiens sont clos : les résultats de « " + campaign.title() + " »");
+				.andWaitForStateChange(() -> subjectsTo(other), subjects -> subjects.contains(results));
+		assertThat(subjectsTo(other)).containsOnlyOnce(results);
 
+		// the waits look for this test's mails by their subjects, not by counts: a scheduled tick of an earlier test's
+		// campaign may still mail every agent (a reminder of a close, an opening) while this one runs
 		var decision = UUID.randomUUID();
 		scenario.publish(new ProposalsShortlisted(decision, id, List.of(new ProposalsShortlisted.ShortlistedProposal(
 						proposal, "Améliorer la gestion de la relation usagers")), "Maturité et soutiens", null,
 						Instant.parse("2045-01-01T00:00:00Z")))
-				.andWaitForStateChange(() -> mailsTo(supporter.email()).size(), size -> size == 2);
-		assertThat(subjectsTo(supporter)).contains("[Cocon] Une proposition que votre collectivité soutient est présélectionnée");
+				.andWaitForStateChange(() -> subjectsTo(supporter), subjects -> subjects.contains(shortlisted));
+		assertThat(subjectsTo(supporter)).containsOnlyOnce(results, shortlisted);
 
 		scenario.publish(new WorkingGroupFormed(proposal, id, "Améliorer la gestion de la relation usagers",
 						Instant.parse("2045-01-02T00:00:00Z")))
-				.andWaitForStateChange(() -> mailsTo(other.email()).size(), size -> size == 2);
-		assertThat(subjectsTo(other)).containsExactly(
-				"[Cocon] Les soutiens sont clos : les résultats de « " + campaign.title() + " »",
-				"[Cocon] Appel à territoires référents : « Améliorer la gestion de la relation usagers »");
+				.andWaitForStateChange(() -> subjectsTo(other), subjects -> subjects.contains(referentCall));
+		assertThat(subjectsTo(other)).containsOnlyOnce(results, referentCall);
 
 		scenario.publish(new ServicePhaseChanged(UUID.randomUUID(), id, proposal, "Relation usagers", "DISPONIBLE",
 						"EN_EXPERIMENTATION", null, Instant.parse("2046-01-02T00:00:00Z")))
-				.andWaitForStateChange(() -> mailsTo(supporter.email()).size(), size -> size == 4);
-		assertThat(subjectsTo(supporter)).contains("[Cocon] Le service « Relation usagers » est disponible");
+				.andWaitForStateChange(() -> subjectsTo(supporter), subjects -> subjects.contains(available));
+		assertThat(subjectsTo(supporter)).containsOnlyOnce(results, shortlisted, referentCall, available);
 		untilHandled(proposal.id());
-		assertThat(subjectsTo(other)).as("it supported nothing").hasSize(2);
+		assertThat(subjectsTo(other)).as("it supported nothing").doesNotContain(shortlisted, available);
 
 		// the public news of the campaign, as an Atom 1.0 feed linked from its pages (issue 24, acceptance 2)
 		var feed = mvc.perform(get("/campagnes/{id}/actualites.atom", id.id()))
