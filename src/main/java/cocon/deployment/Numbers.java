@@ -1,7 +1,6 @@
 package cocon.deployment;
 
-import java.text.NumberFormat;
-import java.util.Locale;
+import cocon.shared.FrenchNumbers;
 
 /** Numbers as the French pages write them (a narrow space between thousands). */
 final class Numbers {
@@ -10,7 +9,7 @@ final class Numbers {
 	}
 
 	static String french(long value) {
-		return NumberFormat.getIntegerInstance(Locale.FRANCE).format(value);
+		return FrenchNumbers.integer(value);
 	}
 
 	/** Euros, French format: {@code 1 250 000 €}. */

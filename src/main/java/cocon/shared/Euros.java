@@ -1,7 +1,5 @@
 package cocon.shared;
 
-import java.text.NumberFormat;
-import java.util.Locale;
 
 import org.jmolecules.ddd.annotation.ValueObject;
 
@@ -45,7 +43,7 @@ public record Euros(long amount) implements Comparable<Euros> {
 
 	/** French formatting, e.g. {@code 30 000 000 €}. */
 	public String formatted() {
-		return NumberFormat.getIntegerInstance(Locale.FRANCE).format(amount) + " €";
+		return FrenchNumbers.integer(amount) + " €";
 	}
 
 	@Override

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import cocon.shared.FrenchNumbers;
+
 /**
  * A map of France by département, drawn by the server (issue 26): each département a shade of one colour, from none
  * to the largest count, over the outlines of {@code /dsfr-chart/departements.svg} (written at build time from
@@ -60,7 +62,7 @@ public record DepartementsMap(List<Area> metropole, List<Area> outremer, List<Sh
 			long from = max * (shade - 1) / SHADES + 1;
 			long to = max * shade / SHADES;
 			if (from <= to) {
-				legend.add(new Shade(shade, from == to ? number(from) : number(from) + " à " + number(to)));
+				legend.add(new Shade(shade, from == to ? FrenchNumbers.integer(from) : FrenchNumbers.integer(from) + " à " + FrenchNumbers.integer(to)));
 			}
 		}
 		return new DepartementsMap(metropole, outremer, legend);
@@ -69,10 +71,5 @@ public record DepartementsMap(List<Area> metropole, List<Area> outremer, List<Sh
 	/** The shade of a count: 0 for none, then the fifth of the largest count it reaches (1 to 5). */
 	static int shade(long count, long max) {
 		return count <= 0 || max <= 0 ? 0 : (int) Math.max(1, Math.min(SHADES, (SHADES * count + max - 1) / max));
-	}
-
-	/** A count as French writes it: « 12 345 », a narrow no-break space between thousands. */
-	private static String number(long value) {
-		return String.format(java.util.Locale.FRANCE, "%,d", value);
 	}
 }
