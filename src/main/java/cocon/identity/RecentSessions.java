@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +37,7 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * The attributes are kept serialized, as in the table, and every request gets its own copies: no request sees
  * another's objects. At most {@link #CAPACITY} sessions, the least recently used leaving first.
  */
-final class RecentSessions implements SessionRepository<RecentSessions.Viewed> {
+final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, SessionChanges.Receiver {
 
 	/** How often at most a session only used, not changed, has its last access written. */
 	static final Duration TOUCH = Duration.ofMinutes(1);
@@ -45,6 +47,7 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed> {
 
 	private final SessionRepository<Session> store;
 	private final long maxAgeNanos;
+	private final SessionChanges changes;
 	private final SerializingConverter serializer = new SerializingConverter();
 	private final DeserializingConverter deserializer;
 	private final Map<String, Snapshot> recent = new LinkedHashMap<>(256, 0.75f, true) {
@@ -55,16 +58,71 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed> {
 		}
 	};
 
-	/** A session as the table holds it, when it was read or written, with its last access known here. */
+	/**
+	 * The changes announced recently (ADR 57), by session: a read of the table that a change overtook is not trusted
+	 * beyond the bound. Bounded; {@link #forgottenNotice} is the number of the last notice that left.
+	 */
+	private final Map<String, Notice> notices = new LinkedHashMap<>(256, 0.75f, false) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Notice> eldest) {
+			if (size() > CAPACITY) {
+				forgottenNotice = eldest.getValue().number();
+				return true;
+			}
+			return false;
+		}
+	};
+	private long lastNotice;
+	private long forgottenNotice;
+
+	/** A change announced: its number here, and the last access stored with it (-1: something else changed). */
+	private record Notice(long number, long storedLastAccess) {
+	}
+
+	/**
+	 * A session as the table holds it, when it was read or written, with its last access known here; {@code watched}
+	 * is the listening connection that has announced every change of it since (0: none, the bound applies).
+	 */
 	private record Snapshot(String id, Instant creation, Instant lastAccess, Instant storedLastAccess,
-			Duration maxInactive, Map<String, byte[]> attributes, long readAt) {
+			Duration maxInactive, Map<String, byte[]> attributes, long readAt, long watched) {
+	}
+
+	/** Where a read or a write of the table started: the listening connection and the last notice then. */
+	private record Start(long epoch, long notice) {
 	}
 
 	@SuppressWarnings("unchecked")
-	RecentSessions(SessionRepository<? extends Session> store, Duration maxAge, ClassLoader classLoader) {
+	RecentSessions(SessionRepository<? extends Session> store, Duration maxAge, ClassLoader classLoader,
+			SessionChanges changes) {
 		this.store = (SessionRepository<Session>) store;
 		this.maxAgeNanos = maxAge.toNanos();
 		this.deserializer = new DeserializingConverter(classLoader);
+		this.changes = changes;
+		if (changes != null) {
+			changes.deliverTo(this);
+		}
+	}
+
+	@Override
+	public void changed(String sessionId, long storedLastAccess) {
+		synchronized (recent) {
+			var notice = new Notice(++lastNotice, storedLastAccess);
+			notices.merge(sessionId, notice, (before, now) -> before.storedLastAccess() == now.storedLastAccess() ? now
+					: new Notice(now.number(), -1));
+			var snapshot = recent.get(sessionId);
+			// this instance's own write comes back with the last access it stored: nothing to forget then
+			if (snapshot != null && (storedLastAccess < 0
+					|| snapshot.storedLastAccess().toEpochMilli() != storedLastAccess)) {
+				recent.remove(sessionId);
+			}
+		}
+	}
+
+	private Start start() {
+		synchronized (recent) {
+			return new Start(changes != null ? changes.epoch() : 0, lastNotice);
+		}
 	}
 
 	@Override
@@ -82,13 +140,14 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed> {
 			}
 			forget(id);
 		}
+		var start = start();
 		var stored = store.findById(id);
 		if (stored == null) {
 			forget(id);
 			return null;
 		}
 		var storedLastAccess = stored.getLastAccessedTime();
-		remember(stored, storedLastAccess);
+		remember(stored, storedLastAccess, start);
 		return new Viewed(stored, null, storedLastAccess, false);
 	}
 
@@ -121,21 +180,28 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed> {
 		if (real == null) {
 			return;
 		}
+		var start = start();
 		store.save(real);
 		if (originalId != null && !originalId.equals(real.getId())) {
 			forget(originalId);
 		}
-		remember(real, real.getLastAccessedTime());
+		remember(real, real.getLastAccessedTime(), start);
 	}
 
 	private Snapshot fresh(String id) {
 		synchronized (recent) {
 			var snapshot = recent.get(id);
-			return snapshot != null && System.nanoTime() - snapshot.readAt() < maxAgeNanos ? snapshot : null;
+			if (snapshot == null) {
+				return null;
+			}
+			if (System.nanoTime() - snapshot.readAt() < maxAgeNanos || changes != null && changes.upToDate(snapshot.watched())) {
+				return snapshot;
+			}
+			return null;
 		}
 	}
 
-	private void remember(Session session, Instant storedLastAccess) {
+	private void remember(Session session, Instant storedLastAccess, Start start) {
 		var attributes = new LinkedHashMap<String, byte[]>();
 		for (var name : session.getAttributeNames()) {
 			Object value = session.getAttribute(name);
@@ -143,11 +209,28 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed> {
 				attributes.put(name, serializer.convert(value));
 			}
 		}
-		var snapshot = new Snapshot(session.getId(), session.getCreationTime(), session.getLastAccessedTime(),
-				storedLastAccess, session.getMaxInactiveInterval(), Map.copyOf(attributes), System.nanoTime());
 		synchronized (recent) {
+			var snapshot = new Snapshot(session.getId(), session.getCreationTime(), session.getLastAccessedTime(),
+					storedLastAccess, session.getMaxInactiveInterval(), Map.copyOf(attributes), System.nanoTime(),
+					watched(session.getId(), storedLastAccess, start));
 			recent.put(snapshot.id(), snapshot);
 		}
+	}
+
+	/**
+	 * The listening connection under which what was just read or written stays true until announced otherwise: the
+	 * same as at the start, and no change of the session announced since, but this instance's own write.
+	 */
+	private long watched(String id, Instant storedLastAccess, Start start) {
+		if (start.epoch() == 0 || changes.epoch() != start.epoch() || forgottenNotice > start.notice()) {
+			return 0;
+		}
+		var notice = notices.get(id);
+		if (notice == null || notice.number() <= start.notice()
+				|| notice.storedLastAccess() == storedLastAccess.toEpochMilli()) {
+			return start.epoch();
+		}
+		return 0;
 	}
 
 	private void touched(String id, Instant lastAccess) {
@@ -155,7 +238,7 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed> {
 			var snapshot = recent.get(id);
 			if (snapshot != null && lastAccess.isAfter(snapshot.lastAccess())) {
 				recent.put(id, new Snapshot(id, snapshot.creation(), lastAccess, snapshot.storedLastAccess(),
-						snapshot.maxInactive(), snapshot.attributes(), snapshot.readAt()));
+						snapshot.maxInactive(), snapshot.attributes(), snapshot.readAt(), snapshot.watched()));
 			}
 		}
 	}
@@ -291,9 +374,21 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed> {
 	@Configuration(proxyBeanMethods = false)
 	static class Installation {
 
+		/** Off with {@code cocon.sessions.listen-changes=false} (a pooler that does not pass LISTEN on): the bound then. */
+		@Bean
+		static SessionChanges sessionChanges(ObjectProvider<DataSource> dataSource, Environment environment) {
+			return new SessionChanges(dataSource::getObject, maxAge(environment),
+					!maxAge(environment).isZero()
+							&& environment.getProperty("cocon.sessions.listen-changes", Boolean.class, true));
+		}
+
+		private static Duration maxAge(Environment environment) {
+			return environment.getProperty("cocon.cache.max-age", Duration.class, Duration.ofSeconds(2));
+		}
+
 		@Bean
 		static BeanPostProcessor recentSessionsInFrontOfTheTable(ObjectProvider<JdbcIndexedSessionRepository> store,
-				ObjectProvider<CookieSerializer> cookies, Environment environment) {
+				ObjectProvider<CookieSerializer> cookies, ObjectProvider<SessionChanges> changes, Environment environment) {
 			return new BeanPostProcessor() {
 
 				@Override
@@ -301,12 +396,13 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed> {
 					if (!(bean instanceof SessionRepositoryFilter<?> original) || !"springSessionRepositoryFilter".equals(beanName)) {
 						return bean;
 					}
-					var maxAge = environment.getProperty("cocon.cache.max-age", Duration.class, Duration.ofSeconds(2));
+					var maxAge = maxAge(environment);
 					if (maxAge.isZero()) {
 						return original;
 					}
-					var filter = new SessionRepositoryFilter<>(
-							new RecentSessions(store.getObject(), maxAge, RecentSessions.class.getClassLoader()));
+					var listening = changes.getObject();
+					var filter = new SessionRepositoryFilter<>(new RecentSessions(store.getObject(), maxAge,
+							RecentSessions.class.getClassLoader(), listening.enabled() ? listening : null));
 					var resolver = new CookieHttpSessionIdResolver();
 					cookies.ifAvailable(resolver::setCookieSerializer);
 					filter.setHttpSessionIdResolver(resolver);

@@ -10,6 +10,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 26 (ADR 49): a request sent with a session cookie that changes nothing in its session writes nothing to the
@@ -21,6 +22,9 @@ class RecentSessionsTests extends SecurityTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void requestsThatChangeNothingInTheSessionDoNotWriteIt() throws Exception {
@@ -60,6 +64,64 @@ class RecentSessionsTests extends SecurityTest {
 		jdbc.sql("delete from spring_session where session_id = ?").param(sessionId(session)).update();
 		await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(200))
 				.until(() -> http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode() == 401);
+	}
+
+	/**
+	 * ADR 57: while the instance listens to the announced changes of the sessions, a session it holds stays in memory
+	 * beyond the cache bound (an agent who comes back every 3 s is not read from the table each time). The row is
+	 * changed here without its trigger (as no instance ever does): read from the table, the session would be expired.
+	 */
+	@Test
+	void whileListeningASessionIsServedFromMemoryBeyondTheBound() throws Exception {
+		var http = new Http(port);
+		String session = http.signIn("agent-" + SecurityFixtures.freshSiren());
+		assertThat(http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode()).isEqualTo(200);
+		// past the bound, whatever was held before: read again now that every notice of the sign-in is through
+		await().pollDelay(Duration.ofMillis(2100)).atMost(Duration.ofSeconds(5))
+				.until(() -> http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode() == 200);
+		expireUnannounced(sessionId(session));
+		await().pollDelay(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(6))
+				.until(() -> http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode() == 200);
+	}
+
+	/** A change of the session's row by another instance (here: it expired) is seen at once, through its notice. */
+	@Test
+	void aSessionChangedInTheTableIsSeenThroughItsNotice() throws Exception {
+		var http = new Http(port);
+		String session = http.signIn("agent-" + SecurityFixtures.freshSiren());
+		assertThat(http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode()).isEqualTo(200);
+		jdbc.sql("update spring_session set last_access_time = 0, max_inactive_interval = 1 where session_id = ?")
+				.param(sessionId(session)).update();
+		await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(100))
+				.until(() -> http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode() == 401);
+	}
+
+	/**
+	 * When the listening connection is lost, a change may have gone unheard: what was held before is trusted within the
+	 * cache bound only, and the instance listens again.
+	 */
+	@Test
+	void whenTheListeningConnectionIsLostTheBoundAppliesAgain() throws Exception {
+		var http = new Http(port);
+		String session = http.signIn("agent-" + SecurityFixtures.freshSiren());
+		assertThat(http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode()).isEqualTo(200);
+		expireUnannounced(sessionId(session));
+		assertThat(jdbc.sql("select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = ?")
+				.param("cocon-session-changes").query(Long.class).single()).isPositive();
+		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+				.until(() -> http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode() == 401);
+		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+				.until(() -> jdbc.sql("select count(*) from pg_stat_activity where application_name = ?")
+						.param("cocon-session-changes").query(Long.class).single() > 0);
+	}
+
+	/** Expires the session in the table without announcing it ({@code session_replication_role}: no trigger). */
+	private void expireUnannounced(String id) {
+		transactions.executeWithoutResult(status -> {
+			jdbc.sql("set local session_replication_role = replica").update();
+			jdbc.sql("update spring_session set last_access_time = 0, max_inactive_interval = 1 where session_id = ?")
+					.param(id).update();
+		});
 	}
 
 	private long lastAccess(String id) {

@@ -1,0 +1,40 @@
+-- ADR 57: every instance keeps a view in memory of the sessions it served (ADR 49) and listens on this channel, so
+-- that a session ended, renamed or changed by another instance (or by the clean-up job) leaves its view at once.
+-- The payload is the session id, followed by its stored last access when it still exists, which lets an instance
+-- tell its own write (the same last access as it holds) from another's.
+create or replace function cocon_session_changed() returns trigger language plpgsql as $$
+begin
+	if tg_op = 'DELETE' then
+		perform pg_notify('cocon_sessions', old.session_id);
+		return old;
+	end if;
+	if old.session_id <> new.session_id then
+		perform pg_notify('cocon_sessions', old.session_id);
+	end if;
+	perform pg_notify('cocon_sessions', new.session_id || ' ' || new.last_access_time);
+	return new;
+end
+$$;
+
+create trigger spring_session_changed after update or delete on spring_session
+	for each row execute function cocon_session_changed();
+
+create or replace function cocon_session_attribute_changed() returns trigger language plpgsql as $$
+declare
+	changed_session char(36);
+begin
+	if tg_op = 'DELETE' then
+		changed_session := old.session_primary_id;
+	else
+		changed_session := new.session_primary_id;
+	end if;
+	-- with the session's last access, stamped anew by any write of a request in the same transaction: an instance tells
+	-- its own write from another's by it (the same millisecond on two instances is the one blind spot)
+	perform pg_notify('cocon_sessions', s.session_id || ' ' || s.last_access_time)
+		from spring_session s where s.primary_id = changed_session;
+	return null;
+end
+$$;
+
+create trigger spring_session_attributes_changed after insert or update or delete on spring_session_attributes
+	for each row execute function cocon_session_attribute_changed();
