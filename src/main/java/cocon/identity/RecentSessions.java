@@ -6,22 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializingConverter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.session.MapSession;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
-import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
-import org.springframework.session.web.http.CookieHttpSessionIdResolver;
-import org.springframework.session.web.http.CookieSerializer;
-import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * A bounded view in memory of the signed-in sessions, in front of their table (issue 26, ADR 49). Spring Session JDBC
@@ -29,13 +22,16 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * support sent with a session cookie, which the HTTP Basic path never paid. Here
  * <ul>
  * <li>a session read less than {@code cocon.cache.max-age} ago (2 s, ADR 25) is answered from memory: exact for what
- * this instance wrote, at most that old for another instance's writes (a sign-out elsewhere, a new attribute);</li>
+ * this instance wrote, at most that old for another instance's writes (a sign-out elsewhere, a new attribute); while
+ * the changes of the table are listened to ({@link SessionChanges}, ADR 57), a session stays answered from memory
+ * until a change of it is announced, with the same bound;</li>
  * <li>a request that changes nothing in its session but the last access time writes it at most once a minute
  * ({@link #TOUCH}): the idle timeout (30 min) is then judged to within a minute, earlier, never later;</li>
  * <li>anything else (sign-in, new CSRF token, change of id, sign-out) goes to the table at once, as before.</li>
  * </ul>
- * The attributes are kept serialized, as in the table, and every request gets its own copies: no request sees
- * another's objects. At most {@link #CAPACITY} sessions, the least recently used leaving first.
+ * Every request gets its own copy of what can be changed (ADR 57: the security context is kept deserialized, a new
+ * context per request around the same authentication; immutable values are shared; anything else stays serialized as
+ * in the table and is deserialized per request): no request sees another's changes. At most {@link #CAPACITY} sessions, the least recently used leaving first.
  */
 final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, SessionChanges.Receiver {
 
@@ -85,7 +81,7 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 	 * is the listening connection that has announced every change of it since (0: none, the bound applies).
 	 */
 	private record Snapshot(String id, Instant creation, Instant lastAccess, Instant storedLastAccess,
-			Duration maxInactive, Map<String, byte[]> attributes, long readAt, long watched) {
+			Duration maxInactive, Map<String, Object> attributes, long readAt, long watched) {
 	}
 
 	/** Where a read or a write of the table started: the listening connection and the last notice then. */
@@ -202,11 +198,11 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 	}
 
 	private void remember(Session session, Instant storedLastAccess, Start start) {
-		var attributes = new LinkedHashMap<String, byte[]>();
+		var attributes = new LinkedHashMap<String, Object>();
 		for (var name : session.getAttributeNames()) {
 			Object value = session.getAttribute(name);
 			if (value != null) {
-				attributes.put(name, serializer.convert(value));
+				attributes.put(name, kept(serializer.convert(value)));
 			}
 		}
 		synchronized (recent) {
@@ -254,9 +250,42 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 		copy.setCreationTime(snapshot.creation());
 		copy.setLastAccessedTime(snapshot.lastAccess());
 		copy.setMaxInactiveInterval(snapshot.maxInactive());
-		snapshot.attributes().forEach((name, bytes) -> copy.setAttribute(name, deserializer.convert(bytes)));
+		snapshot.attributes().forEach((name, kept) -> copy.setAttribute(name, given(kept)));
 		return copy;
 	}
+
+	/**
+	 * An attribute as kept here (ADR 57): a value that no request can change (a string, a number, a CSRF token) or a
+	 * security context, deserialized once from its stored form, so never the object of the request that wrote it; any
+	 * other value serialized, as in the table. Deserializing the security context at every request was the largest
+	 * cost of a session served from memory.
+	 */
+	private Object kept(byte[] serialized) {
+		Object value = deserializer.convert(serialized);
+		if (value instanceof SecurityContext context) {
+			return new KeptContext(context.getAuthentication());
+		}
+		return IMMUTABLE.contains(value.getClass()) ? value : serialized;
+	}
+
+	/**
+	 * What a request gets: its own security context (a request may set or clear the authentication of its context,
+	 * a sign-out does), around the authentication restored once, which nothing changes once signed in; the immutable
+	 * values themselves; a copy of anything else.
+	 */
+	private Object given(Object kept) {
+		if (kept instanceof KeptContext context) {
+			return new SecurityContextImpl(context.authentication());
+		}
+		return kept instanceof byte[] serialized ? deserializer.convert(serialized) : kept;
+	}
+
+	private record KeptContext(Authentication authentication) {
+	}
+
+	/** Values that no one can change, given as they are to every request. */
+	private static final Set<Class<?>> IMMUTABLE = Set.of(String.class, Long.class, Integer.class, Boolean.class,
+			DefaultCsrfToken.class);
 
 	/**
 	 * The session a request sees: the stored one when it was read from the table, or a copy from memory, which any
@@ -364,51 +393,6 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 		@Override
 		public boolean isExpired() {
 			return current().isExpired();
-		}
-	}
-
-	/**
-	 * Puts the view in front of the table used by Spring Session's filter; the store itself stays the bean that the
-	 * clean-up job and the outage guard know ({@link ExpiredSessions}, {@link FailFastSessions}).
-	 */
-	@Configuration(proxyBeanMethods = false)
-	static class Installation {
-
-		/** Off with {@code cocon.sessions.listen-changes=false} (a pooler that does not pass LISTEN on): the bound then. */
-		@Bean
-		static SessionChanges sessionChanges(ObjectProvider<DataSource> dataSource, Environment environment) {
-			return new SessionChanges(dataSource::getObject, maxAge(environment),
-					!maxAge(environment).isZero()
-							&& environment.getProperty("cocon.sessions.listen-changes", Boolean.class, true));
-		}
-
-		private static Duration maxAge(Environment environment) {
-			return environment.getProperty("cocon.cache.max-age", Duration.class, Duration.ofSeconds(2));
-		}
-
-		@Bean
-		static BeanPostProcessor recentSessionsInFrontOfTheTable(ObjectProvider<JdbcIndexedSessionRepository> store,
-				ObjectProvider<CookieSerializer> cookies, ObjectProvider<SessionChanges> changes, Environment environment) {
-			return new BeanPostProcessor() {
-
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					if (!(bean instanceof SessionRepositoryFilter<?> original) || !"springSessionRepositoryFilter".equals(beanName)) {
-						return bean;
-					}
-					var maxAge = maxAge(environment);
-					if (maxAge.isZero()) {
-						return original;
-					}
-					var listening = changes.getObject();
-					var filter = new SessionRepositoryFilter<>(new RecentSessions(store.getObject(), maxAge,
-							RecentSessions.class.getClassLoader(), listening.enabled() ? listening : null));
-					var resolver = new CookieHttpSessionIdResolver();
-					cookies.ifAvailable(resolver::setCookieSerializer);
-					filter.setHttpSessionIdResolver(resolver);
-					return filter;
-				}
-			};
 		}
 	}
 }
