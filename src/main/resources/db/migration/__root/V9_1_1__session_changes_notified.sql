@@ -1,7 +1,9 @@
 -- ADR 57: every instance keeps a view in memory of the sessions it served (ADR 49) and listens on this channel, so
 -- that a session ended, renamed or changed by another instance (or by the clean-up job) leaves its view at once.
--- The payload is the session id, followed by its stored last access when it still exists, which lets an instance
--- tell its own write (the same last access as it holds) from another's.
+-- The payload is the session id. An update of the last access alone (and of the expiry it implies) adds the new last
+-- access: an instance that holds the session with that very last access holds what the table holds (its own write,
+-- the one written once a minute), and keeps it. Any other change (an attribute, the id, the idle timeout, the
+-- principal, a deletion) makes every instance forget the session.
 create or replace function cocon_session_changed() returns trigger language plpgsql as $$
 begin
 	if tg_op = 'DELETE' then
@@ -11,7 +13,12 @@ begin
 	if old.session_id <> new.session_id then
 		perform pg_notify('cocon_sessions', old.session_id);
 	end if;
-	perform pg_notify('cocon_sessions', new.session_id || ' ' || new.last_access_time);
+	if old.session_id = new.session_id and old.max_inactive_interval = new.max_inactive_interval
+			and old.principal_name is not distinct from new.principal_name then
+		perform pg_notify('cocon_sessions', new.session_id || ' ' || new.last_access_time);
+	else
+		perform pg_notify('cocon_sessions', new.session_id);
+	end if;
 	return new;
 end
 $$;
@@ -28,10 +35,7 @@ begin
 	else
 		changed_session := new.session_primary_id;
 	end if;
-	-- with the session's last access, stamped anew by any write of a request in the same transaction: an instance tells
-	-- its own write from another's by it (the same millisecond on two instances is the one blind spot)
-	perform pg_notify('cocon_sessions', s.session_id || ' ' || s.last_access_time)
-		from spring_session s where s.primary_id = changed_session;
+	perform pg_notify('cocon_sessions', s.session_id) from spring_session s where s.primary_id = changed_session;
 	return null;
 end
 $$;
