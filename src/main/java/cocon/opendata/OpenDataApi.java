@@ -1,6 +1,7 @@
 package cocon.opendata;
 
 import java.io.IOException;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -91,8 +92,33 @@ class OpenDataApi {
 					.filename(fileName(set, id, tabular.extension()), StandardCharsets.UTF_8).build().toString());
 			response.setHeader(HttpHeaders.LINK, "<" + BASE + "/schemas/" + set.id() + ".json>; rel=\"describedby\"");
 			response.setHeader("X-Total-Count", Long.toString(snapshot.rowCount()));
-			file.transferTo(response.getOutputStream());
+			long length = file.channel().size();
+			response.setContentLengthLong(length);
+			if (request.getMethod().equals("HEAD")) {
+				return;
+			}
+			if (zeroCopy(request)) {
+				// the container sends the file from the kernel's page cache (sendfile) once this method returns
+				request.setAttribute(SENDFILE + "filename", file.path().toAbsolutePath().toString());
+				request.setAttribute(SENDFILE + "start", 0L);
+				request.setAttribute(SENDFILE + "end", length);
+				return;
+			}
+			file.channel().transferTo(0, length, Channels.newChannel(response.getOutputStream()));
 		}
+	}
+
+	/** The container's request attributes of a file sent by the kernel (Tomcat's NIO connector). */
+	private static final String SENDFILE = "org.apache.tomcat.sendfile.";
+
+	/**
+	 * Whether the file is sent as it is by the kernel: when the container offers it and the client does not take gzip
+	 * (a browser's download stays compressed by the container, which never compresses a file sent that way).
+	 */
+	private static boolean zeroCopy(HttpServletRequest request) {
+		var encodings = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+		return Boolean.TRUE.equals(request.getAttribute(SENDFILE + "support"))
+				&& (encodings == null || !encodings.toLowerCase(java.util.Locale.ROOT).contains("gzip"));
 	}
 
 	@Operation(summary = "Schéma (Table Schema) d'un jeu de données",

@@ -104,6 +104,28 @@ class PublicReadsTests {
 		assertThat(signedIn.headers().allValues("Cache-Control").toString()).contains("no-store");
 	}
 
+	/**
+	 * Issue 26, acceptance 3: a dataset version is sent from its file with its length, so that a client knows the
+	 * size from the first byte; sent by the kernel when nothing compresses it, and whole every time.
+	 */
+	@Test
+	void aDownloadIsSentFromItsFileWithItsLengthWholeEachTime() throws Exception {
+		var path = "/api/open-data/campaigns/" + campaign + "/soutiens.csv";
+		var first = send(path, null);
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(first.headers().firstValue("Content-Encoding")).isEmpty();
+		assertThat(first.headers().firstValueAsLong("Content-Length")).hasValue(first.body().length);
+		assertThat(new String(first.body(), java.nio.charset.StandardCharsets.UTF_8).lines().count()).isEqualTo(41);
+		var again = send(path, null);
+		assertThat(again.body()).isEqualTo(first.body());
+		assertThat(again.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+		var head = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+				.method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(head.statusCode()).isEqualTo(200);
+		assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(first.body().length);
+		assertThat(head.body()).isEmpty();
+	}
+
 	private HttpResponse<byte[]> send(String path, String authorization, String... headers) throws Exception {
 		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60));
 		for (int i = 0; i < headers.length; i += 2) {
