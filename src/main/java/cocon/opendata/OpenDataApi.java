@@ -46,9 +46,11 @@ class OpenDataApi {
 	static final String BASE = "/api/open-data";
 
 	private final OpenDataCatalog catalog;
+	private final CatalogueAnswers catalogues;
 
-	OpenDataApi(OpenDataCatalog catalog) {
+	OpenDataApi(OpenDataCatalog catalog, CatalogueAnswers catalogues) {
 		this.catalog = catalog;
+		this.catalogues = catalogues;
 	}
 
 	@Operation(summary = "Télécharger un jeu de données d'une campagne",
@@ -175,11 +177,13 @@ class OpenDataApi {
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/ld+json",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object")))
 	@GetMapping(path = { "/donnees-ouvertes/catalogue.jsonld", BASE + "/catalogue.jsonld" })
-	ResponseEntity<Map<String, Object>> catalogue() {
+	ResponseEntity<byte[]> catalogue() {
 		var base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-		return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/ld+json"))
-				.body(DcatCatalogue.of(catalog, base));
+		var answer = catalogues.catalogue(base, () -> DcatCatalogue.of(catalog, base));
+		return ResponseEntity.ok().contentType(JSON_LD).header(HttpHeaders.ETAG, answer.etag()).body(answer.json());
 	}
+
+	private static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
 
 	static String etag(OpenDataset dataset, CampaignId campaign, String version, String format) {
 		try {
