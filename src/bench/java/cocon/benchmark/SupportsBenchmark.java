@@ -934,7 +934,7 @@ public final class SupportsBenchmark {
 		int clients = Integer.parseInt(options.getOrDefault("read-clients", "4"));
 		System.out.println();
 		System.out.println("== Lectures publiques == (charge de la machine au début : " + loadAverage() + ")");
-		for (var path : List.of("/api/campaigns/" + campaign + "/proposals", "/api/campaigns/" + campaign + "/ranking")) {
+		for (var path : publicReads(campaign)) {
 			for (int i = 0; i < 100; i++) {
 				get(path);
 			}
@@ -961,6 +961,16 @@ public final class SupportsBenchmark {
 					(System.nanoTime() - start) / 1e9, clients);
 			latencies.print("GET " + path.replace(campaign, "{id}"));
 		}
+	}
+
+	/**
+	 * The public reads measured (issue 26, acceptance 4): the campaign's proposal list and ranking, the open data
+	 * catalogue (DCAT, what data.gouv.fr harvests) and the services catalogue, each read anonymously as a script of
+	 * any site reads them.
+	 */
+	private static List<String> publicReads(String campaign) {
+		return List.of("/api/campaigns/" + campaign + "/proposals", "/api/campaigns/" + campaign + "/ranking",
+				"/api/open-data/catalogue.jsonld", "/api/services");
 	}
 
 	// --- collectivités ---------------------------------------------------------------------------------------------

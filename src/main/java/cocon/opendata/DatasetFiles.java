@@ -2,6 +2,7 @@ package cocon.opendata;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -87,17 +88,27 @@ final class DatasetFiles {
 		}
 	}
 
+	/** A version's file, open for reading: it stays readable even if a newer version removes it meanwhile. */
+	record Opened(Path path, FileChannel channel) implements java.io.Closeable {
+
+		@Override
+		public void close() throws IOException {
+			channel.close();
+		}
+	}
+
 	/**
 	 * Opens the file of this version for reading, written now if it is not yet; written again if a newer version
 	 * removed it between the two steps.
 	 */
-	java.io.InputStream open(OpenDataset dataset, CampaignId campaign, Snapshot snapshot, TabularFormat format)
-			throws IOException {
+	Opened open(OpenDataset dataset, CampaignId campaign, Snapshot snapshot, TabularFormat format) throws IOException {
+		var file = file(dataset, campaign, snapshot, format);
 		try {
-			return Files.newInputStream(file(dataset, campaign, snapshot, format));
+			return new Opened(file, FileChannel.open(file));
 		}
 		catch (java.nio.file.NoSuchFileException removed) {
-			return Files.newInputStream(file(dataset, campaign, snapshot, format));
+			file = file(dataset, campaign, snapshot, format);
+			return new Opened(file, FileChannel.open(file));
 		}
 	}
 

@@ -1,6 +1,7 @@
 package cocon.opendata;
 
 import java.io.IOException;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,9 +46,11 @@ class OpenDataApi {
 	static final String BASE = "/api/open-data";
 
 	private final OpenDataCatalog catalog;
+	private final CatalogueAnswers catalogues;
 
-	OpenDataApi(OpenDataCatalog catalog) {
+	OpenDataApi(OpenDataCatalog catalog, CatalogueAnswers catalogues) {
 		this.catalog = catalog;
+		this.catalogues = catalogues;
 	}
 
 	@Operation(summary = "Télécharger un jeu de données d'une campagne",
@@ -91,8 +94,33 @@ class OpenDataApi {
 					.filename(fileName(set, id, tabular.extension()), StandardCharsets.UTF_8).build().toString());
 			response.setHeader(HttpHeaders.LINK, "<" + BASE + "/schemas/" + set.id() + ".json>; rel=\"describedby\"");
 			response.setHeader("X-Total-Count", Long.toString(snapshot.rowCount()));
-			file.transferTo(response.getOutputStream());
+			long length = file.channel().size();
+			response.setContentLengthLong(length);
+			if (request.getMethod().equals("HEAD")) {
+				return;
+			}
+			if (zeroCopy(request)) {
+				// the container sends the file from the kernel's page cache (sendfile) once this method returns
+				request.setAttribute(SENDFILE + "filename", file.path().toAbsolutePath().toString());
+				request.setAttribute(SENDFILE + "start", 0L);
+				request.setAttribute(SENDFILE + "end", length);
+				return;
+			}
+			file.channel().transferTo(0, length, Channels.newChannel(response.getOutputStream()));
 		}
+	}
+
+	/** The container's request attributes of a file sent by the kernel (Tomcat's NIO connector). */
+	private static final String SENDFILE = "org.apache.tomcat.sendfile.";
+
+	/**
+	 * Whether the file is sent as it is by the kernel: when the container offers it and the client does not take gzip
+	 * (a browser's download stays compressed by the container, which never compresses a file sent that way).
+	 */
+	private static boolean zeroCopy(HttpServletRequest request) {
+		var encodings = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+		return Boolean.TRUE.equals(request.getAttribute(SENDFILE + "support"))
+				&& (encodings == null || !encodings.toLowerCase(java.util.Locale.ROOT).contains("gzip"));
 	}
 
 	@Operation(summary = "Schéma (Table Schema) d'un jeu de données",
@@ -149,11 +177,13 @@ class OpenDataApi {
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/ld+json",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object")))
 	@GetMapping(path = { "/donnees-ouvertes/catalogue.jsonld", BASE + "/catalogue.jsonld" })
-	ResponseEntity<Map<String, Object>> catalogue() {
+	ResponseEntity<byte[]> catalogue() {
 		var base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-		return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/ld+json"))
-				.body(DcatCatalogue.of(catalog, base));
+		var answer = catalogues.catalogue(base, () -> DcatCatalogue.of(catalog, base));
+		return ResponseEntity.ok().contentType(JSON_LD).header(HttpHeaders.ETAG, answer.etag()).body(answer.json());
 	}
+
+	private static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
 
 	static String etag(OpenDataset dataset, CampaignId campaign, String version, String format) {
 		try {

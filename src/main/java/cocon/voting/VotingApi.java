@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,6 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import cocon.shared.CampaignId;
 import cocon.shared.ListPage;
@@ -49,11 +54,13 @@ class VotingApi {
 
 	private final Supporting supporting;
 	private final Standings standings;
+	private final ListAnswers answers;
 	private final Clock clock;
 
-	VotingApi(Supporting supporting, Standings standings, Clock clock) {
+	VotingApi(Supporting supporting, Standings standings, ListAnswers answers, Clock clock) {
 		this.supporting = supporting;
 		this.standings = standings;
+		this.answers = answers;
 		this.clock = clock;
 	}
 
@@ -81,47 +88,54 @@ class VotingApi {
 			description = "Triées par titre puis identifiant (ordre stable). Paginé : page à partir de 0, de 1 à 500 "
 					+ "propositions par page (100 par défaut) ; le nombre total est dans l'en-tête X-Total-Count, les "
 					+ "pages suivante et précédente dans l'en-tête Link.")
-	@GetMapping("/campaigns/{id}/proposals")
-	ResponseEntity<List<ProposalCount>> proposals(@PathVariable UUID id,
+	@ApiResponse(responseCode = "200", description = "Une page des propositions",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					array = @ArraySchema(schema = @Schema(implementation = ProposalCount.class))))
+	@GetMapping(path = "/campaigns/{id}/proposals", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<byte[]> proposals(@PathVariable UUID id,
 			@Parameter(description = "Numéro de page, à partir de 0") @RequestParam(defaultValue = "0") int page,
 			@Parameter(description = "Propositions par page, de 1 à 500") @RequestParam(defaultValue = "100") int size) {
-		return campaignPage(id, page, size, standings::proposals, "/proposals");
+		return campaignPage(id, page, size, standings::proposals, "proposals");
 	}
 
 	@Operation(summary = "Classement des propositions d'une campagne, avec leurs répartitions",
 			description = "Par nombre de soutiens décroissant puis titre (ordre stable ; les ex æquo partagent un rang). "
 					+ "Paginé comme la liste des propositions : de 1 à 500 par page, 100 par défaut, en-têtes "
 					+ "X-Total-Count et Link.")
-	@GetMapping("/campaigns/{id}/ranking")
-	ResponseEntity<List<Ranked>> ranking(@PathVariable UUID id,
+	@ApiResponse(responseCode = "200", description = "Une page du classement",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					array = @ArraySchema(schema = @Schema(implementation = Ranked.class))))
+	@GetMapping(path = "/campaigns/{id}/ranking", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<byte[]> ranking(@PathVariable UUID id,
 			@Parameter(description = "Numéro de page, à partir de 0") @RequestParam(defaultValue = "0") int page,
 			@Parameter(description = "Propositions par page, de 1 à 500") @RequestParam(defaultValue = "100") int size) {
-		return campaignPage(id, page, size, standings::ranking, "/ranking");
+		return campaignPage(id, page, size, standings::ranking, "ranking");
 	}
 
 	/**
-	 * One page of a campaign's list (its proposals, its ranking), for the path {@code /api/campaigns/{id}} followed
-	 * by {@code list}: an empty list is a 404 only when voting does not know the campaign.
+	 * One page of a campaign's list (its proposals, its ranking), for the path {@code /api/campaigns/{id}/} followed
+	 * by {@code list}: an empty list is a 404 only when voting does not know the campaign. Sent as the bytes and ETag
+	 * made once per answer (ADR 0061), so that a conditional read is answered 304 before anything is written.
 	 */
-	private <T> ResponseEntity<List<T>> campaignPage(UUID id, int page, int size, Function<CampaignId, List<T>> read,
+	private <T> ResponseEntity<byte[]> campaignPage(UUID id, int page, int size, Function<CampaignId, List<T>> read,
 			String list) {
 		if (!ListPage.valid(page, size)) {
 			throw new Refusal.Invalid(ListPage.BOUNDS);
 		}
-		var items = read.apply(new CampaignId(id));
-		if (items.isEmpty() && !standings.knows(new CampaignId(id))) {
-			throw unknownCampaign(id);
+		var campaign = new CampaignId(id);
+		var answer = answers.page(list, campaign, page, size, "/api/campaigns/" + id + "/" + list, () -> {
+			var items = read.apply(campaign);
+			if (items.isEmpty() && !standings.knows(campaign)) {
+				throw unknownCampaign(id);
+			}
+			return ListPage.of(items, page, size);
+		});
+		var response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.ETAG, answer.etag())
+				.header("X-Total-Count", Long.toString(answer.total()));
+		if (answer.link() != null) {
+			response.header(HttpHeaders.LINK, answer.link());
 		}
-		return paged(ListPage.of(items, page, size), "/api/campaigns/" + id + list);
-	}
-
-	static <T> ResponseEntity<List<T>> paged(ListPage<T> page, String path) {
-		var response = ResponseEntity.ok().header("X-Total-Count", Long.toString(page.total()));
-		var link = page.link(path);
-		if (link != null) {
-			response.header(HttpHeaders.LINK, link);
-		}
-		return response.body(page.items());
+		return response.body(answer.json());
 	}
 
 	@Operation(summary = "Collectivités qui soutiennent une proposition",

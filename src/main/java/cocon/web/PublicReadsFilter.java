@@ -16,6 +16,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
  * The public reads of the API (lists, counts, datasets, schemas, the DCAT catalogue) as integrators need them (issue
@@ -84,12 +85,15 @@ class PublicReadsFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var copy = new ContentCachingResponseWrapper(response);
-		chain.doFilter(request, copy);
+		var answer = new PublicAnswer(response);
+		chain.doFilter(request, answer);
+		if (answer.direct) {
+			return;
+		}
+		var copy = answer.buffer;
 		int status = copy.getStatus();
 		if (status >= 200 && status < 300) {
-			cors(response);
-			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+			shared(response);
 			var etag = response.getHeader(HttpHeaders.ETAG);
 			if (etag == null) {
 				etag = "W/\"" + digest(copy.getContentAsByteArray()) + "\"";
@@ -103,6 +107,55 @@ class PublicReadsFilter extends OncePerRequestFilter {
 			}
 		}
 		copy.copyBodyToResponse();
+	}
+
+	/** A public answer's headers: readable by any site, stored by caches but revalidated each time. */
+	private static void shared(HttpServletResponse response) {
+		cors(response);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+	}
+
+	/**
+	 * The answer to a public read: buffered to make its ETag, unless the handler gives its own ETag before writing
+	 * anything (an answer whose bytes and tag were made once, ADR 0061; or a 304 answered by Spring): then it is sent
+	 * as it is written, neither copied nor hashed again per request, and the shared headers are set at that moment,
+	 * before anything is committed.
+	 */
+	private static final class PublicAnswer extends HttpServletResponseWrapper {
+
+		private final HttpServletResponse response;
+		final ContentCachingResponseWrapper buffer;
+		boolean direct;
+
+		PublicAnswer(HttpServletResponse response) {
+			this(response, new ContentCachingResponseWrapper(response));
+		}
+
+		private PublicAnswer(HttpServletResponse response, ContentCachingResponseWrapper buffer) {
+			super(buffer);
+			this.response = response;
+			this.buffer = buffer;
+		}
+
+		@Override
+		public void setHeader(String name, String value) {
+			taggedByHandler(name);
+			super.setHeader(name, value);
+		}
+
+		@Override
+		public void addHeader(String name, String value) {
+			taggedByHandler(name);
+			super.addHeader(name, value);
+		}
+
+		private void taggedByHandler(String name) {
+			if (!direct && HttpHeaders.ETAG.equalsIgnoreCase(name) && buffer.getContentSize() == 0) {
+				direct = true;
+				setResponse(response);
+				shared(response);
+			}
+		}
 	}
 
 	private static void cors(HttpServletResponse response) {

@@ -104,6 +104,83 @@ class PublicReadsTests {
 		assertThat(signedIn.headers().allValues("Cache-Control").toString()).contains("no-store");
 	}
 
+	/**
+	 * Issue 26, acceptance 3: a dataset version is sent from its file with its length, so that a client knows the
+	 * size from the first byte; sent by the kernel when nothing compresses it, and whole every time.
+	 */
+	@Test
+	void aDownloadIsSentFromItsFileWithItsLengthWholeEachTime() throws Exception {
+		var path = "/api/open-data/campaigns/" + campaign + "/soutiens.csv";
+		var first = send(path, null);
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(first.headers().firstValue("Content-Encoding")).isEmpty();
+		assertThat(first.headers().firstValueAsLong("Content-Length")).hasValue(first.body().length);
+		assertThat(new String(first.body(), java.nio.charset.StandardCharsets.UTF_8).lines().count()).isEqualTo(41);
+		var again = send(path, null);
+		assertThat(again.body()).isEqualTo(first.body());
+		assertThat(again.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+		var head = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+				.method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(head.statusCode()).isEqualTo(200);
+		assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(first.body().length);
+		assertThat(head.body()).isEmpty();
+	}
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	CatalogueAnswers catalogues;
+
+	/** What a module of this instance announces when it changes something (its events, {@code cocon.<module>.events}). */
+	record SomethingChanged(UUID campaign) {
+	}
+
+	/**
+	 * Issue 26, acceptance 4 (ADR 0061): the DCAT catalogue is made once per change, not once per read — the same
+	 * catalogue under the same ETag — and a change announced on this instance is in the very next read.
+	 */
+	@Test
+	void theCatalogueIsMadeOncePerChangeAndShowsAChangeAnnouncedHereAtOnce() throws Exception {
+		var made = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.function.Supplier<java.util.Map<String, Object>> make = () -> java.util.Map.of("n", made.incrementAndGet());
+		assertThat(catalogues.catalogue("https://ailleurs.example", make))
+				.isSameAs(catalogues.catalogue("https://ailleurs.example", make));
+		assertThat(made).hasValue(1);
+
+		var path = "/api/open-data/catalogue.jsonld";
+		var first = send(path, null);
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(first.headers().firstValue("Content-Type").orElse("")).startsWith("application/ld+json");
+		var etag = first.headers().firstValue("ETag").orElseThrow();
+		assertThat(send(path, null).headers().firstValue("ETag")).hasValue(etag);
+		assertThat(send(path, null, "If-None-Match", etag, "Origin", ORIGIN).statusCode()).isEqualTo(304);
+
+		var created = UUID.randomUUID();
+		var at = java.util.stream.Stream.of("01-04", "01-25", "03-15", "04-01", "04-30", "05-10", "06-10")
+				.map(day -> Timestamp.from(Instant.parse("2021-" + day + "T10:00:00Z"))).toList();
+		jdbc.sql("""
+				insert into governance.campaign (id, title, description, envelope_euros, themes, support_kinds,
+				  working_group_kinds, contributions_opens, contributions_closes, supports_opens, supports_closes,
+				  referent_applications_opens, referent_applications_closes, shortlist_decision, funding_decision,
+				  created_by, created_at)
+				values (?, 'Campagne annoncée au catalogue', '', 1000000, array['Mobilités'], array['COMMUNE'],
+				  array['COMMUNE'], ?, ?, ?, ?, ?, ?, date '2021-05-03', date '2021-07-05', 'admin', ?)""")
+				.params(created, at.get(1), at.get(2), at.get(3), at.get(4), at.get(5), at.get(6), at.get(0)).update();
+		try {
+			events.publishEvent(new SomethingChanged(created));
+			var after = send(path, null, "If-None-Match", etag);
+			assertThat(after.statusCode()).isEqualTo(200);
+			assertThat(new String(after.body(), java.nio.charset.StandardCharsets.UTF_8))
+					.contains("Campagne annoncée au catalogue");
+			assertThat(after.headers().firstValue("ETag")).isPresent().isNotEqualTo(java.util.Optional.of(etag));
+		}
+		finally {
+			jdbc.sql("delete from governance.campaign where id = ?").param(created).update();
+			events.publishEvent(new SomethingChanged(created));
+		}
+	}
+
 	private HttpResponse<byte[]> send(String path, String authorization, String... headers) throws Exception {
 		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60));
 		for (int i = 0; i < headers.length; i += 2) {

@@ -403,6 +403,46 @@ class SupportingTests extends VotingTestSupport {
 		assertCounts(campaign, java.util.Map.of(first, 2L, second, 1L));
 	}
 
+	/**
+	 * Issue 26, acceptance 4 (ADR 0061): the public list and ranking are sent as bytes made once per answer, with one
+	 * ETag for every read of that answer; a client's copy is confirmed by a 304 that keeps the public headers, and a
+	 * support given on this instance is seen by the very next read, under a new ETag.
+	 */
+	@Test
+	void sendsEachListAnswerWithOneEtagA304AndANewEtagAtOnceAfterASupport(Scenario scenario) throws Exception {
+		var campaign = campaign(scenario, Set.of());
+		var first = proposals(scenario, campaign, 2).get(0);
+		for (var list : List.of("proposals", "ranking")) {
+			var path = "/api/campaigns/" + campaign.id() + "/" + list;
+			var read = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse();
+			var etag = read.getHeader("ETag");
+			assertThat(etag).as(list).startsWith("W/\"");
+			assertThat(read.getHeader("X-Total-Count")).isEqualTo("2");
+			assertThat(read.getHeader("Access-Control-Allow-Origin")).isEqualTo("*");
+			assertThat(read.getHeader("Cache-Control")).isEqualTo("no-cache");
+			var again = mvc.perform(get(path)).andReturn().getResponse();
+			assertThat(again.getHeader("ETag")).as("the same answer, the same tag").isEqualTo(etag);
+			assertThat(again.getContentAsByteArray()).isEqualTo(read.getContentAsByteArray());
+
+			var kept = mvc.perform(get(path).header("If-None-Match", etag).header("Origin", "https://exemple.fr"))
+					.andExpect(status().isNotModified()).andReturn().getResponse();
+			assertThat(kept.getContentAsByteArray()).isEmpty();
+			assertThat(kept.getHeader("ETag")).isEqualTo(etag);
+			assertThat(kept.getHeader("Access-Control-Allow-Origin")).isEqualTo("*");
+			assertThat(kept.getHeader("Access-Control-Expose-Headers")).contains("ETag");
+			assertThat(kept.getHeaderValues("Cache-Control").toString()).doesNotContain("no-store");
+		}
+		var before = mvc.perform(get("/api/campaigns/{id}/ranking", campaign.id())).andReturn().getResponse()
+				.getHeader("ETag");
+		support(first, Identities.lyon()).andExpect(status().isCreated());
+		mvc.perform(get("/api/campaigns/{id}/ranking", campaign.id()).header("If-None-Match", before))
+				.andExpect(status().isOk())
+				.andExpect(result -> assertThat(result.getResponse().getHeader("ETag")).isNotEqualTo(before))
+				.andExpect(jsonPath("$[0].id").value(first.id().toString()))
+				.andExpect(jsonPath("$[0].supportCount").value(1));
+		assertThat(listed(campaign)).containsEntry(first.id().toString(), 1L);
+	}
+
 	@Autowired
 	Standings standings;
 
