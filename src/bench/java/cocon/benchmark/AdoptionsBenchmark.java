@@ -45,7 +45,7 @@ public final class AdoptionsBenchmark {
 					AdoptionsBenchmark --base-url http://localhost:8080 --pid SERVER_PID
 					  --jdbc-url jdbc:postgresql://localhost:PORT/postgres [--jdbc-user postgres] [--jdbc-password postgres]
 					  [--services 44] [--collectivites 35000] [--reads 1000] [--clients 4] [--warmup 1]
-					  [--campaign ID] [--agent SIREN]
+					  [--campaign ID] [--agent SIREN] [--exports 2]
 
 					Writes a FIXTURE through JDBC (a campaign, --services services, each adopted by --collectivites
 					collectivités of the directory), then reads the catalogue, a service's page and its adoptions list
@@ -53,7 +53,7 @@ public final class AdoptionsBenchmark {
 					in CSV twice while sampling the server's VmRSS. --campaign ID reads the fixture of an earlier run
 					instead of writing another one. --agent SIREN (a collectivité of the fixture, 213800295 by default)
 					is the agent signed in (HTTP Basic of the demo) who reads a service's page with « Déployer chez
-					moi ».""");
+					moi ». --exports 0 skips the downloads.""");
 			return;
 		}
 		new AdoptionsBenchmark(options).run();
@@ -105,7 +105,7 @@ public final class AdoptionsBenchmark {
 				read(reading.getKey(), reads, clients, reading.getValue(), measured);
 			}
 		}
-		for (int run = 1; run <= 2; run++) {
+		for (int run = 1; run <= Integer.parseInt(options.getOrDefault("exports", "2")); run++) {
 			var pid = options.get("pid");
 			var max = new AtomicLong(SupportsExportBenchmark.rss(pid));
 			long before = max.get();
