@@ -162,16 +162,15 @@ class DeploymentApiTests extends DeploymentTestSupport {
 	 */
 	@Test
 	void theAdoptionsListGivesTheSameRowsByPageNumberAndByFollowingItsNextLinks() throws Exception {
-		for (int i = 0; i < 250; i++) {
-			jdbc.sql("""
-					insert into deployment.adoption (service_id, siren, collectivite_name, kind, departement, region,
-					  population, status, note, since, declared_by)
-					values (:s, :siren, :name, 'COMMUNE', '38', '84', 100, 'EN_TEST', null, :since, 'agent')""")
-					.param("s", project.projectId()).param("siren", String.valueOf(999_999_999 - i * 7919))
-					.param("name", "Commune " + i)
-					.param("since", cocon.shared.Timestamps.column(LATER.minusSeconds(60L * (i / 3)).plusNanos(123_000)))
-					.update();
-		}
+		// three collectivités a minute, so that the SIREN orders those sharing an instant
+		jdbc.sql("""
+				insert into deployment.adoption (service_id, siren, collectivite_name, kind, departement, region,
+				  population, status, note, since, declared_by)
+				select :s, (999999999 - i * 7919)::text, 'Commune ' || i, 'COMMUNE', '38', '84', 100, 'EN_TEST', null,
+				       cast(:at as timestamptz) - make_interval(mins => i / 3), 'agent'
+				from generate_series(0, 249) i""")
+				.param("s", project.projectId()).param("at", cocon.shared.Timestamps.column(LATER.plusNanos(123_000)))
+				.update();
 		var expected = jdbc.sql("select siren from deployment.adoption where service_id = :s order by since desc, siren")
 				.param("s", project.projectId()).query(String.class).list();
 		assertThat(expected).hasSize(250);

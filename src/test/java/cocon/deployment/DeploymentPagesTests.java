@@ -97,20 +97,19 @@ class DeploymentPagesTests extends DeploymentTestSupport {
 	 */
 	@Test
 	void deployerChezMoiGivesWhatTheFullSortOfEveryUserGives() {
-		var departements = new String[] { "38", "69", "01", null };
-		var statuses = new String[] { "EN_TEST", "EN_SERVICE", "INTERESSEE", "ABANDONNEE", "EN_SERVICE" };
-		var random = new java.util.Random(23);
-		for (int i = 0; i < 400; i++) {
-			jdbc.sql("""
-					insert into deployment.adoption (service_id, siren, collectivite_name, kind, departement, region,
-					  population, status, note, since, declared_by)
-					values (:s, :siren, :name, 'COMMUNE', :dep, '84', :population, :status, 'Motif', :since, 'agent')""")
-					.param("s", project.projectId()).param("siren", siren(30_000_000 + i * 13))
-					.param("name", "Commune " + i).param("dep", departements[i % 4])
-					.param("population", i % 9 == 0 ? 0 : (long) Math.pow(10, 1 + random.nextInt(40) / 8.0))
-					.param("status", statuses[random.nextInt(statuses.length)])
-					.param("since", cocon.shared.Timestamps.column(LATER.minusSeconds(i))).update();
-		}
+		// 400 adoptions: four départements (one unknown), every status, 40 populations shared by ten adopters each
+		jdbc.sql("""
+				insert into deployment.adoption (service_id, siren, collectivite_name, kind, departement, region,
+				  population, status, note, since, declared_by)
+				select :s, x.siren, 'Commune ' || x.i, 'COMMUNE', (array['38', '69', '01', null])[1 + (x.i % 4)::int], '84',
+				       case when x.i % 9 = 0 then 0 else floor(power(10, 1 + ((x.i * 37) % 40) / 8.0)) end,
+				       (array['EN_TEST', 'EN_SERVICE', 'INTERESSEE', 'ABANDONNEE', 'EN_SERVICE'])[1 + ((x.i * 7) % 5)::int],
+				       'Motif', cast(:at as timestamptz) - make_interval(secs => x.i), 'agent'
+				from unnest(cast(:sirens as text[])) with ordinality as x(siren, i)""")
+				.param("s", project.projectId()).param("at", cocon.shared.Timestamps.column(LATER))
+				.param("sirens", java.util.stream.IntStream.range(0, 400).mapToObj(i -> siren(30_000_000 + i * 13))
+						.toArray(String[]::new))
+				.update();
 		var epci = java.util.stream.IntStream.of(3, 7, 8, 150, 399)
 				.mapToObj(i -> new cocon.shared.Siren(siren(30_000_000 + i * 13))).toList();
 		record Viewer(String siren, List<cocon.shared.Siren> epci, String departement, long population) {
