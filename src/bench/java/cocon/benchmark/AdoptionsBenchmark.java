@@ -45,11 +45,15 @@ public final class AdoptionsBenchmark {
 					AdoptionsBenchmark --base-url http://localhost:8080 --pid SERVER_PID
 					  --jdbc-url jdbc:postgresql://localhost:PORT/postgres [--jdbc-user postgres] [--jdbc-password postgres]
 					  [--services 44] [--collectivites 35000] [--reads 1000] [--clients 4] [--warmup 1]
+					  [--campaign ID] [--agent SIREN] [--exports 2]
 
 					Writes a FIXTURE through JDBC (a campaign, --services services, each adopted by --collectivites
 					collectivités of the directory), then reads the catalogue, a service's page and its adoptions list
 					(p50/p95/p99 over --reads requests each, --clients at a time), then downloads the adoptions dataset
-					in CSV twice while sampling the server's VmRSS.""");
+					in CSV twice while sampling the server's VmRSS. --campaign ID reads the fixture of an earlier run
+					instead of writing another one. --agent SIREN (a collectivité of the fixture, 213800295 by default)
+					is the agent signed in (HTTP Basic of the demo) who reads a service's page with « Déployer chez
+					moi ». --exports 0 skips the downloads.""");
 			return;
 		}
 		new AdoptionsBenchmark(options).run();
@@ -58,8 +62,9 @@ public final class AdoptionsBenchmark {
 	private void run() throws Exception {
 		System.out.printf(Locale.ROOT, "Machine : %d processeurs, charge %s%n", Runtime.getRuntime().availableProcessors(),
 				SupportsExportBenchmark.load());
-		var fixture = fill(options.get("jdbc-url"), Integer.parseInt(options.getOrDefault("services", "44")),
-				Integer.parseInt(options.getOrDefault("collectivites", "35000")));
+		var fixture = options.containsKey("campaign") ? existing(options.get("jdbc-url"), UUID.fromString(options.get("campaign")))
+				: fill(options.get("jdbc-url"), Integer.parseInt(options.getOrDefault("services", "44")),
+						Integer.parseInt(options.getOrDefault("collectivites", "35000")));
 		int reads = Integer.parseInt(options.getOrDefault("reads", "1000"));
 		int clients = Integer.parseInt(options.getOrDefault("clients", "4"));
 		var service = fixture.services().get(0);
@@ -75,6 +80,22 @@ public final class AdoptionsBenchmark {
 		readings.put("service (API /api/services/{id})", random -> "/api/services/" + service);
 		readings.put("adoptions d'un service (API, une page de 100 au hasard)",
 				random -> "/api/services/" + service + "/adoptions?page=" + random.nextInt(pages));
+		// as a client walking the whole list reads it: each page by the rel="next" link of the one before (a cursor)
+		var nexts = nextLinks("/api/services/" + service + "/adoptions?size=100");
+		readings.put("adoptions d'un service (API, une page de 100 au hasard, par son lien rel=next)",
+				random -> nexts.get(random.nextInt(nexts.size())));
+		var agent = "agent-" + options.getOrDefault("agent", "213800295");
+		readings.put("page d'un service, agent connecté (« Déployer chez moi »)", new PathChoice() {
+			@Override
+			public String next(ThreadLocalRandom random) {
+				return "/services/" + fixture.services().get(random.nextInt(fixture.services().size()));
+			}
+
+			@Override
+			public String user() {
+				return agent;
+			}
+		});
 		// the server as it runs after its first minutes: each reading done once unmeasured (the JIT compiles the
 		// paths, the pools fill), then measured; --warmup 0 measures the cold server
 		int warmups = Integer.parseInt(options.getOrDefault("warmup", "1"));
@@ -84,7 +105,7 @@ public final class AdoptionsBenchmark {
 				read(reading.getKey(), reads, clients, reading.getValue(), measured);
 			}
 		}
-		for (int run = 1; run <= 2; run++) {
+		for (int run = 1; run <= Integer.parseInt(options.getOrDefault("exports", "2")); run++) {
 			var pid = options.get("pid");
 			var max = new AtomicLong(SupportsExportBenchmark.rss(pid));
 			long before = max.get();
@@ -117,6 +138,49 @@ public final class AdoptionsBenchmark {
 
 	interface PathChoice {
 		String next(ThreadLocalRandom random);
+
+		/** The demo identity the reading signs in as (HTTP Basic), or null for an anonymous reading. */
+		default String user() {
+			return null;
+		}
+	}
+
+	/** The pages of a list as its rel="next" links give them, from its first page. */
+	private List<String> nextLinks(String first) throws Exception {
+		var links = new ArrayList<String>();
+		var next = java.util.regex.Pattern.compile("<([^>]+)>; rel=\"next\"");
+		for (String path = first; path != null;) {
+			links.add(path);
+			var response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(),
+					HttpResponse.BodyHandlers.discarding());
+			var matcher = next.matcher(response.headers().firstValue("Link").orElse(""));
+			path = matcher.find() ? matcher.group(1) : null;
+		}
+		return links;
+	}
+
+	/** The fixture of an earlier run: its campaign's services and their adoptions. */
+	private Fixture existing(String url, UUID campaign) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url, options.getOrDefault("jdbc-user", "postgres"),
+				options.getOrDefault("jdbc-password", "postgres"));
+				var select = connection.prepareStatement("""
+						select s.id, (select count(*) from deployment.adoption a where a.service_id = s.id)
+						from deployment.service s where s.campaign_id = ? order by s.title""")) {
+			select.setObject(1, campaign);
+			var rows = select.executeQuery();
+			var ids = new ArrayList<UUID>();
+			long adoptions = 0;
+			while (rows.next()) {
+				ids.add(rows.getObject(1, UUID.class));
+				adoptions = Math.max(adoptions, rows.getLong(2));
+			}
+			if (ids.isEmpty()) {
+				throw new IllegalArgumentException("Aucun service dans la campagne " + campaign);
+			}
+			System.out.printf(Locale.ROOT, "FIXTURE existante : campagne %s, %d services, %,d adoptions par service%n",
+					campaign, ids.size(), adoptions);
+			return new Fixture(campaign, ids, (int) adoptions);
+		}
 	}
 
 	private void read(String label, int reads, int clients, PathChoice paths, boolean measured) throws Exception {
@@ -127,8 +191,12 @@ public final class AdoptionsBenchmark {
 		for (int c = 0; c < clients; c++) {
 			pool.submit(() -> {
 				for (long i; (i = next.getAndIncrement()) < reads;) {
-					var request = HttpRequest.newBuilder(URI.create(baseUrl + paths.next(ThreadLocalRandom.current())))
-							.timeout(Duration.ofSeconds(30)).build();
+					var builder = HttpRequest.newBuilder(URI.create(baseUrl + paths.next(ThreadLocalRandom.current())))
+							.timeout(Duration.ofSeconds(30));
+					if (paths.user() != null) {
+						builder.header("Authorization", SupportsBenchmark.basic(paths.user()));
+					}
+					var request = builder.build();
 					long start = System.nanoTime();
 					try {
 						var status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

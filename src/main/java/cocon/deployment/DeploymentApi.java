@@ -27,6 +27,7 @@ import cocon.shared.ListPage;
 import cocon.shared.Refusal;
 import cocon.shared.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -40,11 +41,13 @@ class DeploymentApi {
 
 	private final Deployment deployment;
 	private final DeploymentQueries queries;
+	private final AdoptionList adoptionList;
 	private final java.time.Clock clock;
 
-	DeploymentApi(Deployment deployment, DeploymentQueries queries, java.time.Clock clock) {
+	DeploymentApi(Deployment deployment, DeploymentQueries queries, AdoptionList adoptionList, java.time.Clock clock) {
 		this.deployment = deployment;
 		this.queries = queries;
+		this.adoptionList = adoptionList;
 		this.clock = clock;
 	}
 
@@ -124,18 +127,34 @@ class DeploymentApi {
 	}
 
 	@Operation(summary = "Les collectivités qui ont adopté un service", description = "Statut actuel de chaque "
-			+ "collectivité, le plus récent d'abord. Paginé : page à partir de 0, de 1 à 500 par page (100 par défaut).")
+			+ "collectivité, le plus récent d'abord. Paginé : page à partir de 0, de 1 à 500 par page (100 par défaut) ; "
+			+ "X-Total-Count et Link. Le lien rel=\"next\" porte aussi un curseur (after) qui reprend la liste après la "
+			+ "dernière ligne lue : le suivre coûte autant pour la dernière page que pour la première.")
 	@GetMapping("/services/{id}/adoptions")
 	ResponseEntity<List<PublicAdoption>> adoptions(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "100") int size) {
+			@RequestParam(defaultValue = "100") int size,
+			@Parameter(description = "Curseur donné par le lien rel=\"next\" de la page précédente (facultatif)")
+			@RequestParam(required = false) String after) {
 		if (!ListPage.valid(page, size)) {
 			throw new Refusal.Invalid(ListPage.BOUNDS);
 		}
-		queries.card(id).orElseThrow(Deployment::unknownService);
-		var found = queries.adoptions(id, page, size);
-		var items = found.items().stream().map(a -> new PublicAdoption(a.siren(), a.name(), a.kind(), a.departement(),
-				a.status().name(), a.since())).toList();
-		return paged(new ListPage<>(items, page, size, found.total()), "/api/services/" + id + "/adoptions");
+		var found = adoptionList.page(id, page, size, after == null || after.isBlank() ? null : after);
+		if (!found.known()) {
+			throw Deployment.unknownService();
+		}
+		var path = "/api/services/" + id + "/adoptions";
+		var response = ResponseEntity.ok().header("X-Total-Count", Long.toString(found.total()));
+		var links = new java.util.ArrayList<String>(2);
+		if (found.next() != null) {
+			links.add("<" + path + "?page=" + (page + 1) + "&size=" + size + "&after=" + found.next() + ">; rel=\"next\"");
+		}
+		if (page > 0) {
+			links.add("<" + path + "?page=" + (page - 1) + "&size=" + size + ">; rel=\"prev\"");
+		}
+		if (!links.isEmpty()) {
+			response.header(HttpHeaders.LINK, String.join(", ", links));
+		}
+		return response.body(found.items());
 	}
 
 	record OwnAdoption(UUID serviceId, String serviceTitle, String status, String note, Instant since) {

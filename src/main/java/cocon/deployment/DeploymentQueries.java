@@ -15,7 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cocon.shared.CollectiviteKind;
-import cocon.shared.ListPage;
 import cocon.shared.SearchText;
 import cocon.shared.Siren;
 import cocon.shared.Timestamps;
@@ -196,21 +195,6 @@ class DeploymentQueries {
 				rs.getLong("population"), AdoptionStatus.valueOf(rs.getString("status")), Timestamps.instant(rs, "since"));
 	}
 
-	/** One page of a service's adoptions, in a stable order (the most recent first, then SIREN). */
-	ListPage<AdoptionView> adoptions(UUID service, int page, int size) {
-		long total = jdbc.sql("select coalesce(sum(collectivites), 0) from deployment.adoption_count where service_id = :s")
-				.param("s", service).query(Long.class).single();
-		// the page's keys from the index alone, then its rows: a deep page does not sort 35,000 adoptions
-		var items = jdbc.sql("""
-				select a.* from (select siren, since from deployment.adoption where service_id = :s
-				                 order by since desc, siren limit :size offset :offset) k
-				join deployment.adoption a on a.service_id = :s and a.siren = k.siren
-				order by k.since desc, k.siren""")
-				.param("s", service).param("size", size).param("offset", (long) page * size)
-				.query(DeploymentQueries::adoption).list();
-		return new ListPage<>(items, page, size, total);
-	}
-
 	record OwnAdoption(UUID serviceId, String serviceTitle, AdoptionStatus status, String note, Instant since) {
 
 		public String statusLabel() {
@@ -230,6 +214,15 @@ class DeploymentQueries {
 
 	/** A count by place (département code) or by kind. */
 	record Count(String key, long collectivites, long population) {
+
+		/** In French, as the tables of the service's page show it (a Thymeleaf format per cell cost a fifth of it). */
+		public String collectivitesLabel() {
+			return Numbers.french(collectivites);
+		}
+
+		public String populationLabel() {
+			return Numbers.french(population);
+		}
 	}
 
 	/** The adopters (testing or in service) by département, from the summary the database keeps (V8_2_2). */

@@ -44,14 +44,32 @@ class NearbyAdopters {
 	 */
 	List<CloseAdopter> closestAdopters(UUID service, Siren self, List<Siren> sameEpci, String departement,
 			long population, int limit) {
+		// Only the candidates are sorted, not the ~17,000 users of a service at the scale of France (ADR 0058): the
+		// EPCI's, the département's (V9_2_2's index), and on each side of the viewer's population the nearest ones
+		// (the same index, by population; "with ties" keeps every adopter as near as the last one, so that the SIREN
+		// decides between them as in the full sort). Any adopter of the first `limit` is among these candidates.
+		var used = "service_id = :s and siren <> :self and status in ('EN_TEST', 'EN_SERVICE')";
 		return jdbc.sql("""
 				select *, siren = any (:epci) as same_epci,
 				       departement is not distinct from cast(:dep as text) as same_departement
 				from deployment.adoption where service_id = :s and siren <> :self
 				  and status in ('EN_TEST', 'EN_SERVICE')
+				  and siren in (
+				    select siren from deployment.adoption where service_id = :s and siren = any (cast(:epci as char(9)[]))
+				    union all
+				    select siren from deployment.adoption where %1$s and %2$s
+				    union all
+				    (select siren from deployment.adoption where %1$s
+				       and greatest(population, 1) <= greatest(cast(:pop as bigint), 1)
+				     order by greatest(population, 1) desc fetch first %3$d rows with ties)
+				    union all
+				    (select siren from deployment.adoption where %1$s
+				       and greatest(population, 1) > greatest(cast(:pop as bigint), 1)
+				     order by greatest(population, 1) fetch first %3$d rows with ties))
 				order by same_epci desc, same_departement desc,
 				         abs(ln(greatest(population, 1)) - ln(greatest(cast(:pop as bigint), 1))), siren
-				limit :limit""")
+				limit :limit""".formatted(used, departement == null ? "departement is null" : "departement = :dep",
+				Math.max(1, limit)))
 				.param("s", service).param("self", self.value())
 				.param("epci", sameEpci.stream().map(Siren::value).toArray(String[]::new))
 				.param("dep", departement).param("pop", population)

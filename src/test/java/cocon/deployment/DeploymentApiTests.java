@@ -155,6 +155,61 @@ class DeploymentApiTests extends DeploymentTestSupport {
 		mvc.perform(get("/api/services").param("size", "501")).andExpect(status().isBadRequest());
 	}
 
+	/**
+	 * The adoptions list (ADR 0058): by page number (the pages past the middle are read from the end of the index) or
+	 * by following rel="next" (a cursor after the last row read), the same rows in the same order — the most recent
+	 * first, then by SIREN, several collectivités sharing an instant — each once, with the right total.
+	 */
+	@Test
+	void theAdoptionsListGivesTheSameRowsByPageNumberAndByFollowingItsNextLinks() throws Exception {
+		// three collectivités a minute, so that the SIREN orders those sharing an instant
+		jdbc.sql("""
+				insert into deployment.adoption (service_id, siren, collectivite_name, kind, departement, region,
+				  population, status, note, since, declared_by)
+				select :s, (999999999 - i * 7919)::text, 'Commune ' || i, 'COMMUNE', '38', '84', 100, 'EN_TEST', null,
+				       cast(:at as timestamptz) - make_interval(mins => i / 3), 'agent'
+				from generate_series(0, 249) i""")
+				.param("s", project.projectId()).param("at", cocon.shared.Timestamps.column(LATER.plusNanos(123_000)))
+				.update();
+		var expected = jdbc.sql("select siren from deployment.adoption where service_id = :s order by since desc, siren")
+				.param("s", project.projectId()).query(String.class).list();
+		assertThat(expected).hasSize(250);
+
+		var byNumber = new ArrayList<String>();
+		for (int page = 0; page <= 250 / 7; page++) {
+			var response = mvc.perform(get("/api/services/{id}/adoptions", project.projectId()).param("page", "" + page)
+					.param("size", "7")).andExpect(status().isOk()).andExpect(header().string("X-Total-Count", "250"))
+					.andReturn().getResponse();
+			byNumber.addAll(com.jayway.jsonpath.JsonPath.read(response.getContentAsString(), "$[*].siren"));
+		}
+		assertThat(byNumber).as("by page number").isEqualTo(expected);
+
+		var byNext = new ArrayList<String>();
+		String next = "/api/services/" + project.projectId() + "/adoptions?size=7";
+		int pages = 0;
+		while (next != null) {
+			var response = mvc.perform(get(java.net.URI.create(next))).andExpect(status().isOk())
+					.andExpect(header().string("X-Total-Count", "250")).andReturn().getResponse();
+			byNext.addAll(com.jayway.jsonpath.JsonPath.read(response.getContentAsString(), "$[*].siren"));
+			var link = response.getHeader("Link");
+			var matcher = java.util.regex.Pattern.compile("<([^>]+)>; rel=\"next\"").matcher(link == null ? "" : link);
+			next = matcher.find() ? matcher.group(1) : null;
+			if (next != null) {
+				assertThat(next).as("the next link keeps the page number and adds a cursor")
+						.contains("page=" + (pages + 1) + "&size=7&after=");
+			}
+			pages++;
+		}
+		assertThat(byNext).as("by following rel=next").isEqualTo(expected);
+		assertThat(pages).isEqualTo(36);
+
+		mvc.perform(get("/api/services/{id}/adoptions", project.projectId()).param("after", "pas-un-curseur"))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("after"));
+		mvc.perform(get("/api/services/{id}/adoptions", UUID.randomUUID()).param("after", "pas-un-curseur"))
+				.andExpect(status().isNotFound());
+		mvc.perform(get("/api/services/{id}/adoptions", UUID.randomUUID())).andExpect(status().isNotFound());
+	}
+
 	@Test
 	void aFundingDecisionDeliveredTwiceCreatesTheServiceOnce() throws Exception {
 		listeners.on(funded(campaign, project));

@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import cocon.testing.Identities;
@@ -83,6 +85,67 @@ class DeploymentPagesTests extends DeploymentTestSupport {
 		var ofTheEpci = seenByTheEpci.substring(seenByTheEpci.indexOf("Collectivités utilisatrices les plus proches de la vôtre"));
 		assertThat(ofTheEpci.indexOf("Roussillon")).as("an EPCI sees its member communes first")
 				.isLessThan(ofTheEpci.indexOf("Hières-sur-Amby"));
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	NearbyAdopters nearby;
+
+	/**
+	 * « Déployer chez moi » sorts only its candidates (ADR 0058): for viewers of every kind — with or without an EPCI
+	 * or a département, adopters themselves or not, a population of 0, populations shared by several adopters — the
+	 * same adopters in the same order as the full sort of every user of the service.
+	 */
+	@Test
+	void deployerChezMoiGivesWhatTheFullSortOfEveryUserGives() {
+		// 400 adoptions: four départements (one unknown), every status, 40 populations shared by ten adopters each
+		jdbc.sql("""
+				insert into deployment.adoption (service_id, siren, collectivite_name, kind, departement, region,
+				  population, status, note, since, declared_by)
+				select :s, x.siren, 'Commune ' || x.i, 'COMMUNE', (array['38', '69', '01', null])[1 + (x.i % 4)::int], '84',
+				       case when x.i % 9 = 0 then 0 else floor(power(10, 1 + ((x.i * 37) % 40) / 8.0)) end,
+				       (array['EN_TEST', 'EN_SERVICE', 'INTERESSEE', 'ABANDONNEE', 'EN_SERVICE'])[1 + ((x.i * 7) % 5)::int],
+				       'Motif', cast(:at as timestamptz) - make_interval(secs => x.i), 'agent'
+				from unnest(cast(:sirens as text[])) with ordinality as x(siren, i)""")
+				.param("s", project.projectId()).param("at", cocon.shared.Timestamps.column(LATER))
+				.param("sirens", java.util.stream.IntStream.range(0, 400).mapToObj(i -> siren(30_000_000 + i * 13))
+						.toArray(String[]::new))
+				.update();
+		var epci = java.util.stream.IntStream.of(3, 7, 8, 150, 399)
+				.mapToObj(i -> new cocon.shared.Siren(siren(30_000_000 + i * 13))).toList();
+		record Viewer(String siren, List<cocon.shared.Siren> epci, String departement, long population) {
+		}
+		var viewers = List.of(new Viewer("213800030", epci, "38", 1_245), new Viewer("213800030", List.of(), "69", 100),
+				new Viewer(siren(30_000_000 + 7 * 13), epci, "01", 0), new Viewer(siren(20_000_001), List.of(), null, 1),
+				new Viewer(siren(20_000_002), epci.subList(0, 2), "75", 2_000_000), new Viewer(siren(20_000_003), List.of(), "38", 0));
+		for (var viewer : viewers) {
+			for (int limit : new int[] { 1, 6, 40 }) {
+				var expected = jdbc.sql("""
+						select siren from deployment.adoption where service_id = :s and siren <> :self
+						  and status in ('EN_TEST', 'EN_SERVICE')
+						order by siren = any (:epci) desc, departement is not distinct from cast(:dep as text) desc,
+						         abs(ln(greatest(population, 1)) - ln(greatest(cast(:pop as bigint), 1))), siren
+						limit :limit""")
+						.param("s", project.projectId()).param("self", viewer.siren())
+						.param("epci", viewer.epci().stream().map(cocon.shared.Siren::value).toArray(String[]::new))
+						.param("dep", viewer.departement()).param("pop", viewer.population()).param("limit", limit)
+						.query(String.class).list();
+				var closest = nearby.closestAdopters(project.projectId(), new cocon.shared.Siren(viewer.siren()),
+						viewer.epci(), viewer.departement(), viewer.population(), limit);
+				assertThat(closest.stream().map(c -> c.adoption().siren()).toList()).as(viewer + ", " + limit)
+						.hasSize(limit).isEqualTo(expected.stream().map(String::trim).toList());
+			}
+		}
+	}
+
+	/** A valid SIREN (its Luhn key added) from eight digits. */
+	private static String siren(int eight) {
+		var digits = String.format("%08d", eight);
+		for (int key = 0; key <= 9; key++) {
+			if (cocon.shared.Siren.isValid(digits + key)) {
+				return digits + key;
+			}
+		}
+		throw new IllegalStateException(digits);
 	}
 
 	@org.springframework.beans.factory.annotation.Autowired
