@@ -7,7 +7,7 @@
 #
 # The archive is made once per jar, at the first start after a build (about one start more: the jar extracted with
 # `-Djarmode=tools extract`, then a training run on a throw-away data folder that serves its home page once, as a first
-# visitor would, and stops (cocon.platform.CdsTraining, ADR 0059); with a configured database, SPRING_DATASOURCE_URL,
+# visitor would, and stops (cocon.platform.CdsTraining, ADR 0054); with a configured database, SPRING_DATASOURCE_URL,
 # it connects to it as any start would, migrations included); COCON_CDS_DIR says where (default: target/cds next to
 # the jar). COCON_CDS=false starts the plain jar. `cocon.sh --cds-archive-only` makes the archive again and stops.
 set -euo pipefail

@@ -18,7 +18,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The training run of the Class Data Sharing archive ({@code src/main/scripts/cocon.sh}, issue 26, ADR 0059): started
+ * The training run of the Class Data Sharing archive ({@code src/main/scripts/cocon.sh}, issue 26, ADR 0054, addendum): started
  * with {@code -XX:ArchiveClassesAtExit} and {@code cocon.cds.training=true}, the application serves its home page and
  * what the page links to (style sheets, scripts) once it is ready, as a first visitor would, then stops. The archive
  * thus also holds the classes of the first request (the page shell, Thymeleaf, the resource handlers: about a thousand
