@@ -2,9 +2,9 @@
 # Start-up of the embedded default (issue 26, acceptance 2): seconds from `java` to the home page answering 200, on a
 # fresh data folder then on the same folder again, and where the time went (from the server's log: the embedded
 # PostgreSQL up, the migrations done, Spring's context started). With --cds, the same again with Spring Boot's Class
-# Data Sharing archive: the jar extracted (`-Djarmode=tools extract`), one training run that stops once the context
-# is refreshed (`-XX:ArchiveClassesAtExit`, `-Dspring.context.exit=onRefresh`), then the runs with
-# `-XX:SharedArchiveFile`. The JVM options are those the project ships.
+# Data Sharing archive made as the shipped script makes it (`src/main/scripts/cocon.sh --cds-archive-only`: the jar
+# extracted, one training run with `-XX:ArchiveClassesAtExit` that serves the home page once and stops), then the runs
+# with `-XX:SharedArchiveFile`. The JVM options are those the project ships.
 #
 #   ./mvnw -q -DskipTests package
 #   src/bench/startup/run.sh [--cds]          # COCON_DEMO_SEED=false by default: the home page, not the demo
@@ -104,13 +104,10 @@ run "jar, dossier existant" "$fresh" -jar "$JAR"
 
 if [ "${1:-}" = "--cds" ]; then
   CDS="$OUT/cds"
-  rm -rf "$CDS"
-  java -Djarmode=tools -jar "$JAR" extract --destination "$CDS" > /dev/null
+  # the archive as the shipped script makes it (its training run serves the home page once, then stops)
+  JAR="$JAR" COCON_CDS_DIR="$CDS" "$(dirname "$0")/../../main/scripts/cocon.sh" --cds-archive-only
+  cp "$CDS/training.log" "$OUT/cds-training.log"
   APP="$CDS/$(basename "$JAR")"
-  training="$(mktemp -d /tmp/cocon-startup.XXXXXX)"
-  COCON_DATA_DIR="$training" PORT=0 COCON_EMBEDDED_POSTGRES_PORT="$(free_port)" java "${OPTS[@]}" \
-    -XX:ArchiveClassesAtExit="$CDS/application.jsa" -Dspring.context.exit=onRefresh -jar "$APP" > "$OUT/cds-training.log" 2>&1
-  rm -rf "$training"
   echo "Archive CDS : $(du -h "$CDS/application.jsa" | cut -f1)"
   cds_fresh="$(mktemp -d /tmp/cocon-startup.XXXXXX)"
   run "CDS, dossier neuf" "$cds_fresh" -XX:SharedArchiveFile="$CDS/application.jsa" -jar "$APP"

@@ -158,9 +158,11 @@ class DemoReplay {
 		replays.started(moment, present);
 		LOG.info("Démonstration : rejeu de 2021 au moment « {} » (aujourd'hui tient lieu du {}), par l'API de l'application…",
 				moment.key(), moment.day());
-		var result = new Replay(api, replayClock, moment, present).run();
+		var replay = new Replay(api, replayClock, moment, present);
+		var result = replay.run();
 		replayClock.release();
 		// complete once every module has heard every event of the replay
+		replay.timings().enter("livraison des derniers événements");
 		api.await("les modules ont reçu les événements du rejeu", () -> incompletePublications() == 0);
 		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 		replays.completed(result.campaignId() == null ? null : UUID.fromString(result.campaignId()),
@@ -169,6 +171,7 @@ class DemoReplay {
 				+ "{} territoires référents, {} ateliers, {} projets financés, {} déclarations d'adoption.", millis,
 				result.contributions(), result.published(), result.supports(), result.shortlisted(), result.referents(),
 				result.workshops(), result.funded(), result.adoptions());
+		LOG.info("Démonstration : durées du rejeu, étape par étape : {}.", replay.timings().summary());
 		return result;
 	}
 

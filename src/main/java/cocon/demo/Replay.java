@@ -7,10 +7,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -56,8 +54,15 @@ final class Replay {
 	static final int SUPPORTS = STORY.figures().supports();
 	static final int FUNDED = STORY.figures().funded();
 
-	/** The kinds of step that go several at a time (issue 26), and how many requests are in flight then. */
-	private static final Set<Class<?>> INDEPENDENT = Set.of(Contribute.class, Support.class);
+	/**
+	 * The kinds of step that go several at a time (issue 26), by the run they may form: a contribution does not
+	 * depend on another, nor a support on another; the curators' decisions (a proposal grouping its contributions, a
+	 * reorientation, a rejection) each touch contributions of their own, and each publication a proposal of its own.
+	 */
+	private static final Map<Class<?>, String> INDEPENDENT = Map.of(Contribute.class, "contributions",
+			Support.class, "soutiens", Propose.class, "curation", Reorient.class, "curation", Reject.class, "curation",
+			Publish.class, "publication");
+	/** How many requests are in flight then. */
 	private static final int IN_FLIGHT = 4;
 
 	/** What the replay did, for the log and the administrator's page. */
@@ -74,11 +79,12 @@ final class Replay {
 	private String campaign;
 	/** Written by the requests sent together. */
 	private final Map<Integer, String> contributions = new ConcurrentHashMap<>();
-	private final Map<Integer, String> proposals = new HashMap<>();
+	private final Map<Integer, String> proposals = new ConcurrentHashMap<>();
 	/** Application identifiers by proposal and SIREN, for the deployment that follows. */
 	private final Map<String, String> applications = new HashMap<>();
 	private final Map<Class<?>, Integer> done = new HashMap<>();
 	private int adoptions;
+	private final ReplayTimings timings = new ReplayTimings();
 
 	Replay(DemoApi api, ReplayClock clock, Moment moment, Instant present) {
 		this.api = api;
@@ -86,6 +92,11 @@ final class Replay {
 		this.moment = moment;
 		this.present = present;
 		this.shiftDays = ChronoUnit.DAYS.between(moment.day(), present.atZone(PARIS).toLocalDate());
+	}
+
+	/** Where the time went, phase by phase. */
+	ReplayTimings timings() {
+		return timings;
 	}
 
 	/** The instant of the story moved to the demo's calendar. */
@@ -117,13 +128,8 @@ final class Replay {
 	}
 
 	Result run() {
-		// the directory, read as anyone may: communes of every size, groupements, départements, régions
-		api.await("l'annuaire des collectivités est chargé", () -> {
-			var page = api.call(HttpMethod.GET, "/api/collectivites?kind=COMMUNE&size=1", null, null);
-			return page.getStatusCode().value() == 200 && DemoApi.json(page).path("totalElements").asLong() > 1000;
-		});
-		var directory = new Directory(communes(), directory("EPCI", 0, 2), directory("DEPARTEMENT", 0, 1),
-				directory("REGION", 0), directory("COLLECTIVITE_PARTICULIERE", 0));
+		timings.enter("annuaire");
+		var directory = ReplayDirectory.read(api);
 		var plan = ReplayPlan.of(STORY, directory, shiftDays);
 		var steps = plan.steps();
 		var together = Executors.newFixedThreadPool(IN_FLIGHT);
@@ -133,19 +139,20 @@ final class Replay {
 				if (!done.containsKey(step.getClass())) {
 					beforeFirst(step);
 				}
+				timings.enter(ReplayTimings.phaseOf(step));
 				if (!at(step.at())) {
 					LOG.info("Démonstration : l'histoire s'arrête au {}, comme ce jour-là ({} {}).", moment.day(),
 							done.getOrDefault(step.getClass(), 0), label(step.getClass()));
 					return result();
 				}
-				int end = INDEPENDENT.contains(step.getClass()) ? endOfRun(steps, i) : i + 1;
+				int end = INDEPENDENT.containsKey(step.getClass()) ? endOfRun(steps, i) : i + 1;
 				if (end - i > 1) {
 					takeTogether(steps.subList(i, end), together);
 				}
 				else {
 					take(step);
 				}
-				done.merge(step.getClass(), end - i, Integer::sum);
+				steps.subList(i, end).forEach(taken -> done.merge(taken.getClass(), 1, Integer::sum));
 				i = end;
 			}
 		}
@@ -154,20 +161,21 @@ final class Replay {
 		}
 		LOG.info("Démonstration : l'histoire de 2021 est rejouée jusqu'au financement ({} projets).", count(Fund.class));
 		if (moment == Moment.DEPLOIEMENT) {
+			timings.enter("déploiement");
 			adoptions = new DeploymentReplay(api, this, STORY, plan, directory, applications).run();
 		}
 		return result();
 	}
 
 	/**
-	 * The end of the run of steps of the same kind as the one at {@code from}, up to the present: steps the story
-	 * allows in any order, since none depends on another (a contribution on another contribution, a support on
-	 * another support).
+	 * The end of the run of independent steps of the same run as the one at {@code from} ({@link #INDEPENDENT}), up to
+	 * the present: steps the story allows in any order, since none depends on another.
 	 */
 	private int endOfRun(List<ReplayStep> steps, int from) {
-		var kind = steps.get(from).getClass();
+		var run = INDEPENDENT.get(steps.get(from).getClass());
 		int end = from + 1;
-		while (end < steps.size() && steps.get(end).getClass() == kind && !shifted(steps.get(end).at()).isAfter(present)) {
+		while (end < steps.size() && run.equals(INDEPENDENT.get(steps.get(end).getClass()))
+				&& !shifted(steps.get(end).at()).isAfter(present)) {
 			end++;
 		}
 		return end;
@@ -225,6 +233,7 @@ final class Replay {
 
 	/** What another module must have heard before the first step of a kind: it learns from events. */
 	private void beforeFirst(ReplayStep step) {
+		timings.enter("attente des modules");
 		if (step instanceof Propose || step instanceof Reorient || step instanceof Reject) {
 			int submitted = count(Contribute.class);
 			api.await("la curation a reçu les " + submitted + " contributions", () -> api
@@ -254,7 +263,7 @@ final class Replay {
 					c.by().agent(), body, 201).get("id").asString());
 		}
 		else if (step instanceof Propose p) {
-			propose(p);
+			propose(p, api);
 		}
 		else if (step instanceof Reorient r) {
 			api.send(HttpMethod.POST, "/api/contributions/" + contributions.get(r.contribution()) + "/reorientation",
@@ -315,7 +324,7 @@ final class Replay {
 		}
 	}
 
-	private void propose(Propose p) {
+	private void propose(Propose p, DemoApi api) {
 		var need = STORY.proposals().get(p.proposal());
 		var body = DemoApi.JSON.createObjectNode().put("title", need.title())
 				.put("summary", ContributionWriter.capitalised(need.wish()) + ", pour répondre à un constat partagé : "
@@ -362,30 +371,5 @@ final class Replay {
 	private static void window(ObjectNode node, Window window) {
 		node.put("opens", window.opens().toString());
 		node.put("closes", window.closes().toString());
-	}
-
-	// the directory ---------------------------------------------------------------------------------------------
-
-	private List<Org> directory(String kind, int... pages) {
-		var found = new ArrayList<Org>();
-		for (int page : pages) {
-			for (var c : api.get("/api/collectivites?kind=" + kind + "&size=100&page=" + page, null).path("content")) {
-				found.add(new Org(c.get("siren").asString(), c.get("name").asString(), kind,
-						c.path("population").asLong(), c.path("departement").asString("")));
-			}
-		}
-		return found;
-	}
-
-	/** Communes from the largest cities to villages of a few hundred inhabitants (the directory ranks by population). */
-	private List<Org> communes() {
-		int pages = api.get("/api/collectivites?kind=COMMUNE&size=100", null).path("totalPages").asInt();
-		var found = new ArrayList<Org>();
-		for (double rank : new double[] { 0, 0.005, 0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 0.7, 0.9 }) {
-			found.addAll(directory("COMMUNE", (int) Math.min(pages - 1, Math.round(rank * pages))));
-		}
-		var distinct = new LinkedHashMap<String, Org>();
-		found.forEach(o -> distinct.putIfAbsent(o.siren(), o));
-		return List.copyOf(distinct.values());
 	}
 }
