@@ -12,6 +12,21 @@
       }
     });
   }
+  // A row's link « Déclarer un conflit » chooses its proposal in the page's one form of conflict of interest without
+  // loading the page again (without scripts, the link asks the server for the page with that proposal chosen), and
+  // puts the focus on the choice, which says the proposal chosen, the reason's field next.
+  var conflict = document.getElementById('conflit-proposition');
+  if (conflict) {
+    document.addEventListener('click', function (event) {
+      var link = event.target.closest && event.target.closest('a[data-conflit]');
+      if (link) {
+        event.preventDefault();
+        conflict.value = link.getAttribute('data-conflit');
+        conflict.focus();
+        conflict.scrollIntoView({ block: 'center' });
+      }
+    });
+  }
   // The count of ticked proposals against the target, said politely as boxes are ticked.
   var count = document.querySelector('[data-compte-selection]');
   if (count) {

@@ -89,7 +89,7 @@ class AdministratorAndCommitteeJourneyBrowserTests extends HomeStartedJourney {
 		assertNamedControls();
 
 		new Select(row.findElement(By.id("niveau-" + proposal))).selectByIndex(3);
-		row.findElement(By.cssSelector("form[action$='/maturite'] button[type=submit]")).click();
+		row.findElement(By.cssSelector("form[action*='/maturite?'] button[type=submit]")).click();
 		expectAlert("success", "Votre évaluation de « " + proposalTitle + " » est enregistrée");
 
 		find(By.linkText("Décider la présélection")).click();
