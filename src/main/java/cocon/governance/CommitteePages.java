@@ -96,10 +96,14 @@ class CommitteePages {
 	String board(@PathVariable CampaignId id,
 			@RequestParam(required = false) String supportsWeight, @RequestParam(required = false) String maturityWeight,
 			@RequestParam(required = false) String vue, @RequestParam(required = false) Integer page,
-			@RequestParam(name = "conflit", required = false) String conflict, CurrentUser user, Model model) {
+			@RequestParam(name = "conflit", required = false) String conflict,
+			@RequestParam(name = "evaluer", required = false) String opened, CurrentUser user, Model model) {
 		model.addAttribute("place", new Place(vue, page, supportsWeight, maturityWeight));
 		// the proposal whose row's link « Déclarer un conflit » was followed, chosen in the page's one form
 		model.addAttribute("conflictChosen", conflict);
+		// the row whose assessment form is asked for (its link, without the page's script), the others showing the
+		// member's level and that link: the form is drawn in one row at a time (issue 26, ADR 60)
+		model.addAttribute("opened", opened);
 		return board(id, weight(supportsWeight, SteeringCommittee.DEFAULT_SUPPORTS_WEIGHT),
 				weight(maturityWeight, SteeringCommittee.DEFAULT_MATURITY_WEIGHT), user, new FundingForm(), List.of(), model);
 	}

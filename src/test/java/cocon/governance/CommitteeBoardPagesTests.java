@@ -70,8 +70,15 @@ class CommitteeBoardPagesTests {
 		assertThat(Pattern.compile("name=\"reason\"").matcher(first).results().count()).isEqualTo(1);
 		assertThat(first).doesNotContain("type=\"hidden\" name=\"proposalId\"").doesNotContain("Weight=&amp;")
 				.doesNotContain("Weight=\"");
-		// nothing chosen for the member: the empty choice is the one selected, never « 1 — Idée »
-		assertThat(first).contains("<option value=\"\" disabled selected=\"selected\">— choisir —</option>")
+		// no assessment form per row (issue 26, ADR 60): each row's link asks for the page with its form, which the
+		// page's script puts in the row; nothing chosen for the member: the empty choice is the one selected
+		var top = UUID.fromString(Pattern.compile("<tr id=\"proposition-([0-9a-f-]{36})\"").matcher(first).results()
+				.findFirst().orElseThrow().group(1));
+		assertThat(first).doesNotContain("name=\"level\"").contains("href=\"" + board + "?vue=a-evaluer&amp;page=1&amp;evaluer="
+				+ top + "#niveau-" + top + "\"");
+		var opened = page(board + "?vue=a-evaluer&page=1&evaluer=" + top);
+		assertThat(Pattern.compile("name=\"level\"").matcher(opened).results().count()).isEqualTo(1);
+		assertThat(row(opened, top)).contains("<option value=\"\" disabled selected=\"selected\">— choisir —</option>")
 				.doesNotContain("<option value=\"1\" selected=\"selected\">");
 
 		var last = proposals.get(17).proposalId().id();
@@ -96,7 +103,9 @@ class CommitteeBoardPagesTests {
 
 		var assessedList = page(board + "?vue=evaluees");
 		assertThat(assessedList).contains("Évaluées par vous (1)").contains("À évaluer par vous (17)");
-		assertThat(row(assessedList, last)).contains("Besoin confirmé par trois communes.</textarea>");
+		assertThat(row(assessedList, last)).contains("2 — Besoin confirmé").contains("Modifier mon évaluation");
+		assertThat(row(page(board + "?vue=evaluees&evaluer=" + last), last))
+				.contains("Besoin confirmé par trois communes.</textarea>").contains("<option value=\"2\" selected=\"selected\">");
 		assertThat(page(board + "?vue=a-evaluer")).doesNotContain("id=\"proposition-" + last + "\"");
 
 		// a level is required: without one, the refusal is said on the row, and nothing is recorded
@@ -110,7 +119,7 @@ class CommitteeBoardPagesTests {
 		// a conflict is declared in the page's one form: a row's link chooses its proposal there (the script does it
 		// in place; without it, the page comes back with that proposal chosen)
 		var toutes = page(board + "?vue=toutes");
-		assertThat(row(toutes, other)).contains("data-conflit=\"" + other + "\"")
+		assertThat(row(toutes, other)).contains("data-conflit")
 				.contains("href=\"" + board + "?vue=toutes&amp;page=1&amp;conflit=" + other + "#conflit\"");
 		assertThat(toutes).contains("<option value=\"\" disabled selected=\"selected\">Choisir une proposition</option>");
 		assertThat(page(board + "?vue=toutes&page=1&conflit=" + other))

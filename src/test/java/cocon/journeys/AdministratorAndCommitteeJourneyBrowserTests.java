@@ -88,8 +88,9 @@ class AdministratorAndCommitteeJourneyBrowserTests extends HomeStartedJourney {
 		var row = refreshUntil(By.id("proposition-" + proposal));
 		assertNamedControls();
 
-		new Select(row.findElement(By.id("niveau-" + proposal))).selectByIndex(3);
-		row.findElement(By.cssSelector("form[action*='/maturite?'] button[type=submit]")).click();
+		row.findElement(By.cssSelector("a[data-evaluer]")).click();
+		new Select(find(By.id("niveau-" + proposal))).selectByIndex(3);
+		find(By.cssSelector("form[action*='/maturite?'] button[type=submit]")).click();
 		expectAlert("success", "Votre évaluation de « " + proposalTitle + " » est enregistrée");
 
 		find(By.linkText("Décider la présélection")).click();

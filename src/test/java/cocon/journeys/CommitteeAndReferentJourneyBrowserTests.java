@@ -52,7 +52,10 @@ class CommitteeAndReferentJourneyBrowserTests extends JourneyBrowserTest {
 		assertThat(find(By.tagName("main")).getText()).as("members by name").contains("Anne Lefèvre (AMF)")
 				.doesNotContain("committee1");
 		assertNamedControls();
-		// nothing chosen for the member in advance
+		// the row's form comes on demand (issue 26: no form per row in the page), its level focused; nothing chosen
+		// for the member in advance
+		row(prepared.first()).findElement(By.cssSelector("a[data-evaluer]")).click();
+		assertThat(find(By.id("niveau-" + prepared.first())).equals(driver.switchTo().activeElement())).isTrue();
 		assertThat(new Select(find(By.id("niveau-" + prepared.first()))).getFirstSelectedOption().getText())
 				.isEqualTo("— choisir —");
 
