@@ -97,13 +97,15 @@ class CommitteePages {
 			@RequestParam(required = false) String supportsWeight, @RequestParam(required = false) String maturityWeight,
 			@RequestParam(required = false) String vue, @RequestParam(required = false) Integer page,
 			@RequestParam(name = "conflit", required = false) String conflict,
-			@RequestParam(name = "evaluer", required = false) String opened, CurrentUser user, Model model) {
+			@RequestParam(name = "evaluer", required = false) String opened,
+			@RequestParam(name = "financer", required = false) String funding, CurrentUser user, Model model) {
 		model.addAttribute("place", new Place(vue, page, supportsWeight, maturityWeight));
 		// the proposal whose row's link « Déclarer un conflit » was followed, chosen in the page's one form
 		model.addAttribute("conflictChosen", conflict);
 		// the row whose assessment form is asked for (its link, without the page's script), the others showing the
 		// member's level and that link: the form is drawn in one row at a time (issue 26, ADR 60)
 		model.addAttribute("opened", opened);
+		model.addAttribute("fundingOpen", funding != null);
 		return board(id, weight(supportsWeight, SteeringCommittee.DEFAULT_SUPPORTS_WEIGHT),
 				weight(maturityWeight, SteeringCommittee.DEFAULT_MATURITY_WEIGHT), user, new FundingForm(), List.of(), model);
 	}
@@ -166,6 +168,9 @@ class CommitteePages {
 		model.addAttribute("budget", BudgetPicture.of(decisions.envelopeEuros(), decisions.totalFundedEuros()));
 		model.addAttribute("funding", funding.withRows(FundingForm.ROWS));
 		model.addAttribute("fundingErrors", fundingErrors);
+		// the funding form comes on demand (its link), whole when it comes back refused
+		model.addAttribute("fundingOpen",
+				!fundingErrors.isEmpty() || Boolean.TRUE.equals(model.getAttribute("fundingOpen")));
 		model.addAttribute("fundingErrorFields",
 				fundingErrors.stream().map(Refusal.FieldError::field).distinct().toList());
 		return "governance/committee";

@@ -16,11 +16,12 @@
       }
     });
   }
-  // A row's link « Évaluer » (or « Modifier mon évaluation ») loads that row's assessment form, drawn by the server
-  // in the page the link asks for, and puts it in the row, its level focused: the page itself carries no form per row
-  // (issue 26, ADR 60). Without the script, or if the form cannot be had, the link opens that page.
+  // A row's link « Évaluer » (or « Modifier mon évaluation »), or « Financer un projet de la présélection », loads
+  // its form, drawn by the server in the page the link asks for, and puts it in the link's place, its first field
+  // (the address's target) focused: the page itself carries no form per row (issue 26, ADR 60). Without the script,
+  // or if the form cannot be had, the link opens that page.
   document.addEventListener('click', function (event) {
-    var link = event.target.closest && event.target.closest('a[data-evaluer]');
+    var link = event.target.closest && event.target.closest('a[data-charger]');
     if (!link) {
       return;
     }

@@ -101,7 +101,11 @@ class CommitteePagesTests {
 				.andExpect(status().isCreated());
 
 		clock.set("2021-07-05T10:00:00+02:00");
-		var boardPage = mvc.perform(get(board).with(as(Identities.committee(2))))
+		// the funding form comes on demand (issue 26, ADR 60): its link, then the page with it
+		mvc.perform(get(board).with(as(Identities.committee(2))))
+				.andExpect(content().string(containsString("financer=oui#financement-proposition\">Financer un projet de la présélection</a>")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("name=\"milestones[0].due\""))));
+		var boardPage = mvc.perform(get(board).param("financer", "oui").with(as(Identities.committee(2))))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("name=\"milestones[4].due\"")))
 				.andExpect(content().string(containsString("<label class=\"fr-label\" for=\"financement-budget\">Budget en euros")))
