@@ -11,7 +11,8 @@
 # sign-in (the form, as a person would), sent by Lighthouse with every request.
 # The second view: one browser profile loads the home page once, then each page in turn, its cache kept
 # (--disable-storage-reset): what a page then downloads is what a person pays for each click after the first.
-# Reports: target/lighthouse/<page>.json and <page>-second.json; the table is printed at the end.
+# Reports: target/lighthouse/<page>.json and <page>-second.json; the table is printed at the end (html_KB: what the
+# page itself weighed on the wire, uncompressed for a signed-in person: ADR 48 and 60).
 #
 # The thresholds of acceptance 5 are checked: performance >= MIN_SCORE (90), CLS < MAX_CLS (0.1), a second view under
 # MAX_SECOND_KB (100). Each failing page and metric is printed and the script exits with 1 (2: it could not measure).
@@ -112,7 +113,7 @@ lighthouse() { # url output cookie [extra options]
 profile="$(mktemp -d /tmp/cocon-lighthouse-profile.XXXXXX)"
 lighthouse "$BASE_URL/" "$OUT/warm.json" "" --chrome-flags="$FLAGS --user-data-dir=$profile"
 echo "Charge moyenne au début : $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
-printf '%-16s %5s %7s %7s %7s %6s %9s %9s\n' page perf FCP_s LCP_s TBT_ms CLS first_KB second_KB
+printf '%-16s %5s %7s %7s %7s %6s %9s %9s %8s\n' page perf FCP_s LCP_s TBT_ms CLS first_KB second_KB html_KB
 failures=()
 for entry in "${PAGES[@]}"; do
   IFS='|' read -r name path cookie <<<"$entry"
@@ -127,15 +128,17 @@ for entry in "${PAGES[@]}"; do
   cp "$OUT/$name-run$median.json" "$OUT/$name.json"
   lighthouse "$BASE_URL$path" "$OUT/$name-second.json" "$cookie" --disable-storage-reset \
     --chrome-flags="$FLAGS --user-data-dir=$profile"
-  read -r perf fcp lcp tbt cls first second < <(jq -r --slurpfile second "$OUT/$name-second.json" '[
+  read -r perf fcp lcp tbt cls first second html < <(jq -r --slurpfile second "$OUT/$name-second.json" '[
       (.categories.performance.score * 100 | round),
       (.audits["first-contentful-paint"].numericValue / 1000 * 10 | round / 10),
       (.audits["largest-contentful-paint"].numericValue / 1000 * 10 | round / 10),
       (.audits["total-blocking-time"].numericValue | round),
       (.audits["cumulative-layout-shift"].numericValue * 1000 | round / 1000),
       (.audits["total-byte-weight"].numericValue / 1024 | round),
-      ($second[0].audits["total-byte-weight"].numericValue / 1024 | round) ] | map(tostring) | join(" ")' "$OUT/$name.json")
-  printf '%-16s %5s %7s %7s %7s %6s %9s %9s\n' "$name" "$perf" "$fcp" "$lcp" "$tbt" "$cls" "$first" "$second"
+      ($second[0].audits["total-byte-weight"].numericValue / 1024 | round),
+      ([.audits["network-requests"].details.items[] | select(.resourceType == "Document")][0].transferSize / 1024
+        | round) ] | map(tostring) | join(" ")' "$OUT/$name.json")
+  printf '%-16s %5s %7s %7s %7s %6s %9s %9s %8s\n' "$name" "$perf" "$fcp" "$lcp" "$tbt" "$cls" "$first" "$second" "$html"
   [ "$perf" -ge "$MIN_SCORE" ] || failures+=("$name : performance $perf < $MIN_SCORE")
   awk -v c="$cls" -v m="$MAX_CLS" 'BEGIN { exit !(c < m) }' || failures+=("$name : CLS $cls >= $MAX_CLS")
   [ "$second" -lt "$MAX_SECOND_KB" ] || failures+=("$name : seconde vue $second Ko >= $MAX_SECOND_KB Ko")

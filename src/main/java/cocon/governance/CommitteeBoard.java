@@ -17,8 +17,11 @@ import java.util.function.Predicate;
  */
 record CommitteeBoard(Filter filter, List<Row> rows, Map<Filter, Integer> counts, int page, int pages, int total) {
 
-	/** Rows per page: a screen or two of compact rows, never the whole campaign. */
-	static final int PAGE_SIZE = 15;
+	/**
+	 * Rows per page: a screen or two of compact rows, never the whole campaign; ten, so that the member's page, sent
+	 * uncompressed, stays light on a slow connection (issue 26, ADR 60).
+	 */
+	static final int PAGE_SIZE = 10;
 
 	/** What the list shows; the member's own work for a member, the committee's for an administrator. */
 	enum Filter {

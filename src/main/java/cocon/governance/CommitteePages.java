@@ -62,14 +62,50 @@ class CommitteePages {
 					.queryParamIfPresent("maturityWeight", java.util.Optional.ofNullable(maturityWeight))
 					.fragment(row == null ? null : "message-" + row).encode().build().toUriString();
 		}
+
+		/**
+		 * The board's address with that filter, at that page (none when 0), the weights only when given: the links
+		 * of the page carry no empty parameter (issue 26: every byte of a signed-in page is sent uncompressed).
+		 */
+		public String link(Object id, CommitteeBoard.Filter filter, int page) {
+			var link = org.springframework.web.util.UriComponentsBuilder.fromPath("/campagnes/" + id + "/comite")
+					.queryParam("vue", filter.key());
+			return withWeights(page > 0 ? link.queryParam("page", page) : link);
+		}
+
+		/**
+		 * The address of an action on the board (maturite, conflits), the place to come back to in its query rather
+		 * than in hidden fields repeated by each row's form.
+		 */
+		public String action(Object id, String action, CommitteeBoard board, UUID proposal) {
+			var link = org.springframework.web.util.UriComponentsBuilder
+					.fromPath("/campagnes/" + id + "/comite/" + action)
+					.queryParamIfPresent("proposalId", java.util.Optional.ofNullable(proposal))
+					.queryParam("vue", board.filter().key()).queryParam("page", board.page());
+			return withWeights(link);
+		}
+
+		private String withWeights(org.springframework.web.util.UriComponentsBuilder link) {
+			return link.queryParamIfPresent("supportsWeight", java.util.Optional.ofNullable(supportsWeight))
+					.queryParamIfPresent("maturityWeight", java.util.Optional.ofNullable(maturityWeight)).encode()
+					.build().toUriString();
+		}
 	}
 
 	@GetMapping("/campagnes/{id}/comite")
 	String board(@PathVariable CampaignId id,
 			@RequestParam(required = false) String supportsWeight, @RequestParam(required = false) String maturityWeight,
 			@RequestParam(required = false) String vue, @RequestParam(required = false) Integer page,
-			CurrentUser user, Model model) {
+			@RequestParam(name = "conflit", required = false) String conflict,
+			@RequestParam(name = "evaluer", required = false) String opened,
+			@RequestParam(name = "financer", required = false) String funding, CurrentUser user, Model model) {
 		model.addAttribute("place", new Place(vue, page, supportsWeight, maturityWeight));
+		// the proposal whose row's link « Déclarer un conflit » was followed, chosen in the page's one form
+		model.addAttribute("conflictChosen", conflict);
+		// the row whose assessment form is asked for (its link, without the page's script), the others showing the
+		// member's level and that link: the form is drawn in one row at a time (issue 26, ADR 60)
+		model.addAttribute("opened", opened);
+		model.addAttribute("fundingOpen", funding != null);
 		return board(id, weight(supportsWeight, SteeringCommittee.DEFAULT_SUPPORTS_WEIGHT),
 				weight(maturityWeight, SteeringCommittee.DEFAULT_MATURITY_WEIGHT), user, new FundingForm(), List.of(), model);
 	}
@@ -115,9 +151,12 @@ class CommitteePages {
 		model.addAttribute("members", shown);
 		var names = shown.stream().collect(java.util.stream.Collectors.toMap(CommitteeMembers.Shown::username,
 				CommitteeMembers.Shown::label));
-		model.addAttribute("board", CommitteeBoard.of(inputs.inputs(),
+		var board = CommitteeBoard.of(inputs.inputs(),
 				member ? committee.assessmentsOf(id, user.username()) : Map.of(), names, user.username(), member,
-				place.filter(), place.pageOr1(), justDone));
+				place.filter(), place.pageOr1(), justDone);
+		model.addAttribute("board", board);
+		model.addAttribute("conflictChoices", board.rows().stream().filter(r -> !r.myConflict())
+				.map(CommitteeBoard.Row::inputs).toList());
 		model.addAttribute("username", user.username());
 		model.addAttribute("member", member);
 		model.addAttribute("scale", MATURITY_SCALE);
@@ -129,6 +168,9 @@ class CommitteePages {
 		model.addAttribute("budget", BudgetPicture.of(decisions.envelopeEuros(), decisions.totalFundedEuros()));
 		model.addAttribute("funding", funding.withRows(FundingForm.ROWS));
 		model.addAttribute("fundingErrors", fundingErrors);
+		// the funding form comes on demand (its link), whole when it comes back refused
+		model.addAttribute("fundingOpen",
+				!fundingErrors.isEmpty() || Boolean.TRUE.equals(model.getAttribute("fundingOpen")));
 		model.addAttribute("fundingErrorFields",
 				fundingErrors.stream().map(Refusal.FieldError::field).distinct().toList());
 		return "governance/committee";

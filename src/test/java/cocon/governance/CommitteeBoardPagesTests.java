@@ -59,18 +59,32 @@ class CommitteeBoardPagesTests {
 
 		var first = page(board);
 		assertThat(first).contains("À évaluer par vous (18)").contains("Évaluées par vous (0)")
-				.contains("1 à 15 sur 18").contains("Page suivante").contains("Anne Lefèvre (AMF)")
+				.contains("1 à 10 sur 18").contains("Page suivante").contains("Anne Lefèvre (AMF)")
 				// the one pagination (issue 25): the filter kept, back to the list's anchor, pages counted from 1
 				.containsPattern("class=\"fr-pagination__link\" href=\"/campagnes/[0-9a-f-]{36}/comite\\?vue=a-evaluer(&amp;\\w+=[^&\"]*)*&amp;page=2#propositions\"")
 				.doesNotContain("(committee1)");
-		assertThat(Pattern.compile("<tr id=\"proposition-").matcher(first).results().count()).isEqualTo(15);
-		// nothing chosen for the member: the empty choice is the one selected, never « 1 — Idée »
-		assertThat(first).contains("<option value=\"\" disabled selected=\"selected\">— choisir —</option>")
+		assertThat(Pattern.compile("<tr id=\"proposition-").matcher(first).results().count()).isEqualTo(10);
+		// issue 26: the member's page is sent uncompressed (ADR 48), so it stays light: one form of conflict of
+		// interest for the page, no hidden field repeated by the rows' forms, no empty parameter in the links
+		// (34.5 KB with a form in each row, more than 60 KB with fifteen rows and their two forms each)
+		assertThat(first.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(28_000);
+		assertThat(Pattern.compile("name=\"reason\"").matcher(first).results().count()).isEqualTo(1);
+		assertThat(first).doesNotContain("type=\"hidden\" name=\"proposalId\"").doesNotContain("Weight=&amp;")
+				.doesNotContain("Weight=\"");
+		// no assessment form per row (issue 26, ADR 60): each row's link asks for the page with its form, which the
+		// page's script puts in the row; nothing chosen for the member: the empty choice is the one selected
+		var top = UUID.fromString(Pattern.compile("<tr id=\"proposition-([0-9a-f-]{36})\"").matcher(first).results()
+				.findFirst().orElseThrow().group(1));
+		assertThat(first).doesNotContain("name=\"level\"").contains("href=\"" + board + "?vue=a-evaluer&amp;page=1&amp;evaluer="
+				+ top + "#niveau-" + top + "\"");
+		var opened = page(board + "?vue=a-evaluer&page=1&evaluer=" + top);
+		assertThat(Pattern.compile("name=\"level\"").matcher(opened).results().count()).isEqualTo(1);
+		assertThat(row(opened, top)).contains("<option value=\"\" disabled selected=\"selected\">— choisir —</option>")
 				.doesNotContain("<option value=\"1\" selected=\"selected\">");
 
 		var last = proposals.get(17).proposalId().id();
 		var second = page(board + "?vue=a-evaluer&page=2");
-		assertThat(second).contains("16 à 18 sur 18").contains("id=\"proposition-" + last + "\"");
+		assertThat(second).contains("11 à 18 sur 18").contains("id=\"proposition-" + last + "\"");
 
 		var assessed = mvc.perform(post(board + "/maturite").with(as(Identities.committee(1))).with(csrf())
 				.param("proposalId", last.toString()).param("level", "2")
@@ -90,7 +104,9 @@ class CommitteeBoardPagesTests {
 
 		var assessedList = page(board + "?vue=evaluees");
 		assertThat(assessedList).contains("Évaluées par vous (1)").contains("À évaluer par vous (17)");
-		assertThat(row(assessedList, last)).contains("Besoin confirmé par trois communes.</textarea>");
+		assertThat(row(assessedList, last)).contains("2 — Besoin confirmé").contains("Modifier mon évaluation");
+		assertThat(row(page(board + "?vue=evaluees&evaluer=" + last), last))
+				.contains("Besoin confirmé par trois communes.</textarea>").contains("<option value=\"2\" selected=\"selected\">");
 		assertThat(page(board + "?vue=a-evaluer")).doesNotContain("id=\"proposition-" + last + "\"");
 
 		// a level is required: without one, the refusal is said on the row, and nothing is recorded
@@ -101,6 +117,15 @@ class CommitteeBoardPagesTests {
 				.andExpect(flash().attribute("rowError", "Choisissez un niveau de maturité pour « Proposition 01 à évaluer »."));
 		assertThat(page(board)).contains("Évaluées par vous (1)");
 
+		// a conflict is declared in the page's one form: a row's link chooses its proposal there (the script does it
+		// in place; without it, the page comes back with that proposal chosen)
+		var toutes = page(board + "?vue=toutes");
+		assertThat(row(toutes, other)).contains("data-conflit")
+				.contains("href=\"" + board + "?vue=toutes&amp;page=1&amp;conflit=" + other + "#conflit\"");
+		assertThat(toutes).contains("<option value=\"\" disabled selected=\"selected\">Choisir une proposition</option>");
+		assertThat(page(board + "?vue=toutes&page=1&conflit=" + other))
+				.contains("<option value=\"" + other + "\" selected=\"selected\">Proposition 01 à évaluer</option>")
+				.contains("action=\"" + board + "/conflits?vue=toutes&amp;page=1\"");
 		// a conflict declared comes back to its row too, and the member is named in it
 		mvc.perform(post(board + "/conflits").with(as(Identities.committee(1))).with(csrf())
 				.param("proposalId", other.toString()).param("reason", "Mon association porte ce projet.")

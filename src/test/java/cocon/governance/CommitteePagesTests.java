@@ -101,12 +101,20 @@ class CommitteePagesTests {
 				.andExpect(status().isCreated());
 
 		clock.set("2021-07-05T10:00:00+02:00");
+		// the funding form comes on demand (issue 26, ADR 60): its link, then the page with it
 		mvc.perform(get(board).with(as(Identities.committee(2))))
+				.andExpect(content().string(containsString("financer=oui#financement-proposition\">Financer un projet de la présélection</a>")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("name=\"milestones[0].due\""))));
+		var boardPage = mvc.perform(get(board).param("financer", "oui").with(as(Identities.committee(2))))
 				.andExpect(status().isOk())
-				.andExpect(content().string(containsString("<option value=\"" + a.proposalId() + "\"")))
-				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("<option value=\"" + b.proposalId() + "\""))))
 				.andExpect(content().string(containsString("name=\"milestones[4].due\"")))
-				.andExpect(content().string(containsString("<label class=\"fr-label\" for=\"financement-budget\">Budget en euros")));
+				.andExpect(content().string(containsString("<label class=\"fr-label\" for=\"financement-budget\">Budget en euros")))
+				.andReturn().getResponse().getContentAsString();
+		// the funding form offers the shortlisted proposals only (the page's form of conflict of interest, all)
+		var fundingChoice = boardPage.substring(boardPage.indexOf("id=\"financement-proposition\""));
+		fundingChoice = fundingChoice.substring(0, fundingChoice.indexOf("</select>"));
+		org.assertj.core.api.Assertions.assertThat(fundingChoice).contains("<option value=\"" + a.proposalId() + "\"")
+				.doesNotContain("<option value=\"" + b.proposalId() + "\"");
 
 		mvc.perform(post(fund).with(as(Identities.committee(2))).with(csrf())
 						.param("proposalId", a.proposalId().toString()).param("provider", "Coopérative numérique")

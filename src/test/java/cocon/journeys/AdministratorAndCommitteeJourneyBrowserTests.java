@@ -88,8 +88,9 @@ class AdministratorAndCommitteeJourneyBrowserTests extends HomeStartedJourney {
 		var row = refreshUntil(By.id("proposition-" + proposal));
 		assertNamedControls();
 
-		new Select(row.findElement(By.id("niveau-" + proposal))).selectByIndex(3);
-		row.findElement(By.cssSelector("form[action$='/maturite'] button[type=submit]")).click();
+		row.findElement(By.cssSelector("a[data-evaluer]")).click();
+		new Select(find(By.id("niveau-" + proposal))).selectByIndex(3);
+		find(By.cssSelector("form[action*='/maturite?'] button[type=submit]")).click();
 		expectAlert("success", "Votre évaluation de « " + proposalTitle + " » est enregistrée");
 
 		find(By.linkText("Décider la présélection")).click();
@@ -106,7 +107,11 @@ class AdministratorAndCommitteeJourneyBrowserTests extends HomeStartedJourney {
 		waitForTitle("Mon espace — Cocon");
 		mySpaceItem("Financement des projets à décider : « " + title + " »").click();
 		find(By.id("financement"));
-		new Select(find(By.id("financement-proposition"))).selectByValue(proposal);
+		// the funding form comes on demand (issue 26, ADR 60), its first field focused
+		find(By.linkText("Financer un projet de la présélection")).click();
+		var choice = find(By.id("financement-proposition"));
+		assertThat(driver.switchTo().activeElement()).isEqualTo(choice);
+		new Select(choice).selectByValue(proposal);
 		find(By.id("financement-porteur")).sendKeys("Coopérative numérique des territoires");
 		find(By.id("financement-titre")).sendKeys("Diagnostic numérique en ligne");
 		find(By.id("financement-budget")).sendKeys("450000");

@@ -52,7 +52,10 @@ class CommitteeAndReferentJourneyBrowserTests extends JourneyBrowserTest {
 		assertThat(find(By.tagName("main")).getText()).as("members by name").contains("Anne Lefèvre (AMF)")
 				.doesNotContain("committee1");
 		assertNamedControls();
-		// nothing chosen for the member in advance
+		// the row's form comes on demand (issue 26: no form per row in the page), its level focused; nothing chosen
+		// for the member in advance
+		row(prepared.first()).findElement(By.cssSelector("a[data-evaluer]")).click();
+		assertThat(find(By.id("niveau-" + prepared.first())).equals(driver.switchTo().activeElement())).isTrue();
 		assertThat(new Select(find(By.id("niveau-" + prepared.first()))).getFirstSelectedOption().getText())
 				.isEqualTo("— choisir —");
 
@@ -70,10 +73,15 @@ class CommitteeAndReferentJourneyBrowserTests extends JourneyBrowserTest {
 		assertThat(find(By.id("note-" + prepared.first())).getDomProperty("value"))
 				.isEqualTo("Un service proche existe déjà à Grenoble.");
 
-		row(prepared.second()).findElement(By.tagName("summary")).click();
-		assertThat(find(By.cssSelector("label[for='conflit-" + prepared.second() + "']")).getText()).isEqualTo("Motif");
-		find(By.id("conflit-" + prepared.second())).sendKeys("Mon association porte un projet concurrent.");
-		row(prepared.second()).findElement(By.xpath(".//button[normalize-space()='Déclarer un conflit']")).click();
+		// the row's link chooses its proposal in the page's one form of conflict of interest (issue 26: one form,
+		// not one per row), whose choice takes the focus and says it
+		row(prepared.second()).findElement(By.cssSelector("a[data-conflit]")).click();
+		assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("conflit-proposition");
+		assertThat(new Select(find(By.id("conflit-proposition"))).getFirstSelectedOption().getText())
+				.isEqualTo(prepared.secondTitle());
+		assertThat(find(By.cssSelector("label[for='conflit-motif']")).getText()).isEqualTo("Motif");
+		find(By.id("conflit-motif")).sendKeys("Mon association porte un projet concurrent.");
+		find(By.xpath("//section[@id='conflit']//button[normalize-space()='Déclarer un conflit']")).click();
 
 		expectAlert("success", "Votre conflit d'intérêts sur « " + prepared.secondTitle() + " » est enregistré");
 		assertThat(row(prepared.second()).getText()).contains("Vous ne prenez pas part à cet examen.")
