@@ -45,7 +45,8 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 	private final long maxAgeNanos;
 	private final SessionChanges changes;
 	private final SerializingConverter serializer = new SerializingConverter();
-	private final DeserializingConverter deserializer;
+	private final KeptAttributes kept;
+	private final SessionTouches touches;
 	private final Map<String, Snapshot> recent = new LinkedHashMap<>(256, 0.75f, true) {
 
 		@Override
@@ -90,10 +91,11 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 
 	@SuppressWarnings("unchecked")
 	RecentSessions(SessionRepository<? extends Session> store, Duration maxAge, ClassLoader classLoader,
-			SessionChanges changes) {
+			SessionChanges changes, SessionTouches touches) {
 		this.store = (SessionRepository<Session>) store;
 		this.maxAgeNanos = maxAge.toNanos();
-		this.deserializer = new DeserializingConverter(classLoader);
+		this.kept = new KeptAttributes(classLoader);
+		this.touches = touches;
 		this.changes = changes;
 		if (changes != null) {
 			changes.deliverTo(this);
@@ -159,10 +161,31 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 			touched(session.getId(), lastAccess);
 			return;
 		}
+		if (touches != null) {
+			var start = start();
+			if (touches.write(session.getId(), lastAccess, session.getMaxInactiveInterval())) {
+				stored(session.getId(), lastAccess, start);
+			}
+			else {
+				forget(session.getId());
+			}
+			return;
+		}
 		var real = session.writable();
 		if (real != null) {
 			real.setLastAccessedTime(lastAccess);
 			write(real, session.originalId);
+		}
+	}
+
+	/** This instance wrote the session's last access (a touch): what it holds is what the table holds. */
+	private void stored(String id, Instant lastAccess, Start start) {
+		synchronized (recent) {
+			var s = recent.get(id);
+			if (s != null) {
+				recent.put(id, new Snapshot(id, s.creation(), lastAccess, lastAccess, s.maxInactive(), s.attributes(),
+						s.readAt(), watched(id, lastAccess, start) == 0 ? 0 : s.watched()));
+			}
 		}
 	}
 
@@ -202,7 +225,7 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 		for (var name : session.getAttributeNames()) {
 			Object value = session.getAttribute(name);
 			if (value != null) {
-				attributes.put(name, kept(serializer.convert(value)));
+				attributes.put(name, kept.kept(serializer.convert(value)));
 			}
 		}
 		synchronized (recent) {
@@ -250,42 +273,10 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 		copy.setCreationTime(snapshot.creation());
 		copy.setLastAccessedTime(snapshot.lastAccess());
 		copy.setMaxInactiveInterval(snapshot.maxInactive());
-		snapshot.attributes().forEach((name, kept) -> copy.setAttribute(name, given(kept)));
+		snapshot.attributes().forEach((name, kept) -> copy.setAttribute(name, this.kept.given(kept)));
 		return copy;
 	}
 
-	/**
-	 * An attribute as kept here (ADR 57): a value that no request can change (a string, a number, a CSRF token) or a
-	 * security context, deserialized once from its stored form, so never the object of the request that wrote it; any
-	 * other value serialized, as in the table. Deserializing the security context at every request was the largest
-	 * cost of a session served from memory.
-	 */
-	private Object kept(byte[] serialized) {
-		Object value = deserializer.convert(serialized);
-		if (value instanceof SecurityContext context) {
-			return new KeptContext(context.getAuthentication());
-		}
-		return IMMUTABLE.contains(value.getClass()) ? value : serialized;
-	}
-
-	/**
-	 * What a request gets: its own security context (a request may set or clear the authentication of its context,
-	 * a sign-out does), around the authentication restored once, which nothing changes once signed in; the immutable
-	 * values themselves; a copy of anything else.
-	 */
-	private Object given(Object kept) {
-		if (kept instanceof KeptContext context) {
-			return new SecurityContextImpl(context.authentication());
-		}
-		return kept instanceof byte[] serialized ? deserializer.convert(serialized) : kept;
-	}
-
-	private record KeptContext(Authentication authentication) {
-	}
-
-	/** Values that no one can change, given as they are to every request. */
-	private static final Set<Class<?>> IMMUTABLE = Set.of(String.class, Long.class, Integer.class, Boolean.class,
-			DefaultCsrfToken.class);
 
 	/**
 	 * The session a request sees: the stored one when it was read from the table, or a copy from memory, which any

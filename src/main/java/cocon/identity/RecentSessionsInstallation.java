@@ -35,7 +35,8 @@ class RecentSessionsInstallation {
 
 	@Bean
 	static BeanPostProcessor recentSessionsInFrontOfTheTable(ObjectProvider<JdbcIndexedSessionRepository> store,
-			ObjectProvider<CookieSerializer> cookies, ObjectProvider<SessionChanges> changes, Environment environment) {
+			ObjectProvider<CookieSerializer> cookies, ObjectProvider<SessionChanges> changes,
+			ObjectProvider<DataSource> dataSource, Environment environment) {
 		return new BeanPostProcessor() {
 
 			@Override
@@ -49,7 +50,8 @@ class RecentSessionsInstallation {
 				}
 				var listening = changes.getObject();
 				var filter = new SessionRepositoryFilter<>(new RecentSessions(store.getObject(), maxAge,
-						RecentSessions.class.getClassLoader(), listening.enabled() ? listening : null));
+						RecentSessions.class.getClassLoader(), listening.enabled() ? listening : null,
+						new SessionTouches(dataSource.getObject())));
 				var resolver = new CookieHttpSessionIdResolver();
 				cookies.ifAvailable(resolver::setCookieSerializer);
 				filter.setHttpSessionIdResolver(resolver);

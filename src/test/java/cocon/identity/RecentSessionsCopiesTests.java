@@ -24,7 +24,7 @@ class RecentSessionsCopiesTests {
 	@Test
 	void eachRequestGetsItsOwnContextAndItsOwnCopyOfWhatItCouldChange() {
 		var store = new MapSessionRepository(new java.util.concurrent.ConcurrentHashMap<>());
-		var sessions = new RecentSessions(store, Duration.ofSeconds(30), getClass().getClassLoader(), null);
+		var sessions = new RecentSessions(store, Duration.ofSeconds(30), getClass().getClassLoader(), null, null);
 		var created = sessions.createSession();
 		var authentication = UsernamePasswordAuthenticationToken.authenticated("agent-213105554", null,
 				List.of(new SimpleGrantedAuthority("ROLE_AGENT")));

@@ -115,6 +115,33 @@ class RecentSessionsTests extends SecurityTest {
 						.param("cocon-session-changes").query(Long.class).single() > 0);
 	}
 
+	@Test
+	void aSessionOnlyUsedHasItsLastAccessAndExpiryWrittenOnceAMinuteAndKeepsItsAttributes() throws Exception {
+		var http = new Http(port);
+		String session = http.signIn("agent-" + SecurityFixtures.freshSiren());
+		String id = sessionId(session);
+		assertThat(http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode()).isEqualTo(200);
+		long attributes = attributes(id);
+		// the last access stored two minutes ago (announced: the instance reads the row again)
+		long before = System.currentTimeMillis() - 120_000;
+		jdbc.sql("update spring_session set last_access_time = ?, expiry_time = ? + max_inactive_interval * 1000"
+				+ " where session_id = ?").params(before, before, id).update();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode()).isEqualTo(200);
+			assertThat(lastAccess(id)).as("the last access written again").isGreaterThan(before + 60_000);
+		});
+		assertThat(jdbc.sql("select expiry_time - last_access_time - max_inactive_interval * 1000::bigint"
+				+ " from spring_session where session_id = ?").param(id).query(Long.class).single())
+				.as("the expiry follows the last access").isZero();
+		assertThat(attributes(id)).as("nothing else of the session changed").isEqualTo(attributes);
+		assertThat(http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode()).isEqualTo(200);
+	}
+
+	private long attributes(String id) {
+		return jdbc.sql("select count(*) from spring_session_attributes a join spring_session s"
+				+ " on s.primary_id = a.session_primary_id where s.session_id = ?").param(id).query(Long.class).single();
+	}
+
 	/** Expires the session in the table without announcing it ({@code session_replication_role}: no trigger). */
 	private void expireUnannounced(String id) {
 		transactions.executeWithoutResult(status -> {
