@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -33,6 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cocon.test.database=generated_inputs")
 class BadInputTests {
+
+	/** Decision days are days of Paris: the UTC date of an instant after 22:00 or 23:00 UTC is the day before. */
+	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -279,8 +283,8 @@ class BadInputTests {
 		return Map.of("contributions", Map.of("opens", opens.toString(), "closes", closes.toString()),
 				"supports", Map.of("opens", closes.plusHours(1).toString(), "closes", closes.plusDays(10).toString()),
 				"referentApplications", Map.of("opens", referents.toString(), "closes", referents.plusDays(20).toString()),
-				"shortlistDecision", referents.toLocalDate().toString(),
-				"fundingDecision", referents.toLocalDate().plusDays(60).toString());
+				"shortlistDecision", referents.atZoneSameInstant(PARIS).toLocalDate().toString(),
+				"fundingDecision", referents.atZoneSameInstant(PARIS).toLocalDate().plusDays(60).toString());
 	}
 
 	Answer send(String method, String uri, String identity, String contentType, byte[] body, String accept)

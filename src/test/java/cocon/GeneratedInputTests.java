@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -45,6 +46,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cocon.test.database=generated_inputs")
 class GeneratedInputTests {
+
+	/** Decision days are days of Paris: the UTC date of an instant after 22:00 or 23:00 UTC is the day before. */
+	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
 	static final long SEED = 20_261_201L;
 	static final int INPUTS_PER_OPERATION = 24;
@@ -478,8 +482,8 @@ class GeneratedInputTests {
 					"contributions", Map.of("opens", contributionsOpen.toString(), "closes", contributionsClose.toString()),
 					"supports", Map.of("opens", supportsOpen.toString(), "closes", supportsClose.toString()),
 					"referentApplications", Map.of("opens", referents.toString(), "closes", referents.plusDays(20).toString()),
-					"shortlistDecision", referents.toLocalDate().toString(),
-					"fundingDecision", referents.toLocalDate().plusDays(60).toString());
+					"shortlistDecision", referents.atZoneSameInstant(PARIS).toLocalDate().toString(),
+					"fundingDecision", referents.atZoneSameInstant(PARIS).toLocalDate().plusDays(60).toString());
 		}
 
 		String idFor(String path, String name, Random random) {
