@@ -1,9 +1,6 @@
 package cocon.opendata;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -15,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
 import cocon.shared.cache.BoundedCache;
+import cocon.shared.web.WeakEtags;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,16 +53,7 @@ class CatalogueAnswers {
 	Answer catalogue(String base, Supplier<Map<String, Object>> make) {
 		return answers.get(base, () -> {
 			var bytes = json.writeValueAsBytes(make.get());
-			return new Answer(bytes, etag(bytes));
+			return new Answer(bytes, WeakEtags.of(bytes));
 		});
-	}
-
-	private static String etag(byte[] body) {
-		try {
-			return "W/\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16) + "\"";
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

@@ -1,8 +1,5 @@
 package cocon.voting;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -10,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import cocon.shared.CampaignId;
 import cocon.shared.ListPage;
+import cocon.shared.web.WeakEtags;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,16 +41,7 @@ class ListAnswers {
 		return cache.get(view + "@" + page + "/" + size, campaign.id(), () -> {
 			var items = read.get();
 			var bytes = json.writeValueAsBytes(items.items());
-			return new Answer(bytes, etag(bytes), items.total(), items.link(path));
+			return new Answer(bytes, WeakEtags.of(bytes), items.total(), items.link(path));
 		});
-	}
-
-	static String etag(byte[] body) {
-		try {
-			return "W/\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16) + "\"";
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

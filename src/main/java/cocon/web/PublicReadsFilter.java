@@ -1,9 +1,6 @@
 package cocon.web;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 import org.springframework.core.annotation.Order;
@@ -17,6 +14,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import cocon.shared.web.WeakEtags;
 
 /**
  * The public reads of the API (lists, counts, datasets, schemas, the DCAT catalogue) as integrators need them (issue
@@ -96,7 +95,7 @@ class PublicReadsFilter extends OncePerRequestFilter {
 			shared(response);
 			var etag = response.getHeader(HttpHeaders.ETAG);
 			if (etag == null) {
-				etag = "W/\"" + digest(copy.getContentAsByteArray()) + "\"";
+				etag = WeakEtags.of(copy.getContentAsByteArray());
 				response.setHeader(HttpHeaders.ETAG, etag);
 			}
 			if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
@@ -192,14 +191,5 @@ class PublicReadsFilter extends OncePerRequestFilter {
 
 	private static String opaque(String tag) {
 		return tag.startsWith("W/") ? tag.substring(2) : tag;
-	}
-
-	private static String digest(byte[] body) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }
