@@ -23,7 +23,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -31,9 +34,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.util.FileSystemUtils;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import cocon.testing.ApiCalendars;
 import cocon.testing.ApiRequests;
 import tools.jackson.databind.JsonNode;
@@ -45,8 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
  * HTTP as its users would. During the outage the API answers 503 problem details with {@code Retry-After} within a
  * few seconds, pages get the « service momentanément indisponible » page, signing in is never answered « wrong
  * password », readiness is DOWN and liveness UP, and the cached public reads are still served. Once PostgreSQL is
- * back the application resumes without a restart, the writes it refused are not stored, and the batch of supports
- * whose delivery to governance the outage broke reaches it (its count meets voting's). The figures measured are
+ * back the application resumes without a restart, the writes it refused are not stored, the batch of supports
+ * whose delivery to governance the outage broke reaches it (its count meets voting's), and a scheduled job that the
+ * outage cut in its middle, unable to release its lock then, runs again within seconds (ADR 0065). The figures measured are
  * printed (« Panne de base de données : … ») for the README.
  */
 class DatabaseOutageTests {
@@ -100,6 +107,7 @@ class DatabaseOutageTests {
 		// Governance's copy is held up (a lock on its table, as a slow disk would), so that the delivery of the next
 		// batch of supports is still under way when PostgreSQL stops: the outage breaks it.
 		var brokenBatch = communes.subList(6, 9);
+		var heldJob = application.getBean(HeldJob.class);
 		try (var holdUp = connect()) {
 			holdUp.setAutoCommit(false);
 			holdUp.createStatement().execute("lock table governance.live_tally in share mode");
@@ -107,11 +115,15 @@ class DatabaseOutageTests {
 				assertThat(support(siren, proposal).statusCode()).isEqualTo(201);
 			}
 			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> governanceDeliveriesUnderWay() > 0);
+			// a scheduled job is held up too, inside its ShedLock lock, so that the outage comes in the middle of it
+			holdUp.createStatement().execute("select pg_advisory_lock(" + HeldJob.HOLD + ")");
+			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count(HeldJob.HELD_UP) == 1);
 
 			// The outage: PostgreSQL stops (fast shutdown: every session is cut, new connections are refused).
 			postgres.close(); // the session holding governance up is ended with the others
 			postgres = null;
 		}
+		long heldJobRuns = heldJob.runs();
 		var figures = new LinkedHashMapOfDurations();
 
 		// API write by a signed-in collectivité: 503 problem details with Retry-After, fast
@@ -158,6 +170,11 @@ class DatabaseOutageTests {
 		long firstWrite = System.nanoTime();
 		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
 				.until(() -> get("/actuator/health/readiness", null).statusCode() == 200);
+		// the job cut by the outage could not release its lock then (held at most 5 minutes): it runs again within
+		// seconds all the same
+		Awaitility.await("la tâche planifiée coupée par la panne reprend").atMost(Duration.ofSeconds(15))
+				.pollInterval(Duration.ofMillis(100)).until(() -> heldJob.runs() > heldJobRuns);
+		long heldJobBack = System.nanoTime();
 
 		// nothing refused was stored; every tally equals the supports stored
 		assertThat(supportsOf(refusedSiren)).isZero();
@@ -174,8 +191,9 @@ class DatabaseOutageTests {
 		var report = new StringBuilder("Panne de base de données : réponses pendant la panne — ");
 		figures.forEach((what, took) -> report.append(what).append(" ").append(millis(took)).append(" ; "));
 		report.append(String.format(Locale.FRANCE, "PostgreSQL redémarré en %s ; première écriture acceptée %s après ; "
-				+ "gouvernance à jour %s après le redémarrage.", millis(serverUp - restarted), millis(firstWrite - serverUp),
-				millis(governanceCaughtUp - serverUp)));
+				+ "tâche planifiée coupée par la panne de nouveau exécutée %s après ; gouvernance à jour %s après le "
+				+ "redémarrage.", millis(serverUp - restarted), millis(firstWrite - serverUp),
+				millis(heldJobBack - serverUp), millis(governanceCaughtUp - serverUp)));
 		System.out.println(report);
 	}
 
@@ -194,7 +212,7 @@ class DatabaseOutageTests {
 	}
 
 	private ConfigurableApplicationContext startApplication() {
-		var app = new SpringApplication(CoconApplication.class);
+		var app = new SpringApplication(CoconApplication.class, HeldJob.class);
 		app.setDefaultProperties(Map.of(
 				"server.port", "0",
 				"cocon.test.datasource-url", "jdbc:postgresql://localhost:" + port + "/postgres",
@@ -211,6 +229,39 @@ class DatabaseOutageTests {
 		var context = app.run();
 		baseUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
 		return context;
+	}
+
+	/**
+	 * A scheduled job of this test only, every second under a ShedLock lock held at most 5 minutes (as the
+	 * resubmission of events): its body waits while the test holds an advisory lock, so that the test can cut the
+	 * database in its middle. It counts the runs it completed.
+	 */
+	public static class HeldJob {
+
+		static final int HOLD = 650_065;
+
+		/** The job waits for the test's advisory lock, inside its ShedLock lock. */
+		static final String HELD_UP = "select count(*) from pg_locks l join shedlock s on s.name = 'outage-test-held-job'"
+				+ " where l.locktype = 'advisory' and l.objid = " + HOLD + " and not l.granted"
+				+ " and s.lock_until > timezone('utc', current_timestamp)";
+
+		private final JdbcTemplate jdbc;
+		private final AtomicLong runs = new AtomicLong();
+
+		public HeldJob(DataSource dataSource) {
+			this.jdbc = new JdbcTemplate(dataSource);
+		}
+
+		@Scheduled(cron = "* * * * * *")
+		@SchedulerLock(name = "outage-test-held-job", lockAtMostFor = "PT5M", lockAtLeastFor = "PT0S")
+		public void run() {
+			jdbc.execute("select pg_advisory_xact_lock_shared(" + HOLD + ")");
+			runs.incrementAndGet();
+		}
+
+		public long runs() {
+			return runs.get();
+		}
 	}
 
 	private Connection connect() throws SQLException {
