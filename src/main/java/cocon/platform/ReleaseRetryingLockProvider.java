@@ -81,7 +81,7 @@ final class ReleaseRetryingLockProvider implements LockProvider {
 				return null;
 			}
 			release(held);
-			LOG.info("Verrou de la tâche planifiée « {} » libéré au retour de la base de données", name);
+			LOG.info("Verrou de la tâche planifiée « {} » libéré à son passage suivant", name);
 			return null;
 		});
 	}
