@@ -87,6 +87,19 @@ class LateLockReleaseTests {
 		others.unlock();
 	}
 
+	@Test
+	void aReleaseKeepsTheLockUntilItsMinimumAsShedLocksDoes() {
+		var here = thisInstance();
+		var other = anotherInstance();
+		here.lock(new LockConfiguration(Instant.now(), name, Duration.ofMinutes(5), Duration.ofMinutes(1)))
+				.orElseThrow().unlock();
+
+		assertThat(new JdbcTemplate(dataSource).queryForObject(
+				"select extract(epoch from lock_until - locked_at) from shedlock where name = ?", Double.class, name))
+				.as("libéré à locked_at + lockAtLeastFor").isEqualTo(60.0);
+		assertThat(other.lock(config())).isEmpty();
+	}
+
 	private LockConfiguration config() {
 		return new LockConfiguration(Instant.now(), name, Duration.ofMinutes(5), Duration.ZERO);
 	}
