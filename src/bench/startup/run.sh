@@ -9,8 +9,31 @@
 #   ./mvnw -q -DskipTests package
 #   src/bench/startup/run.sh [--cds]          # COCON_DEMO_SEED=false by default: the home page, not the demo
 #   src/bench/startup/run.sh --demo           # the shipped src/main/scripts/cocon.sh on a fresh folder: home page, then the living
-#                                             # demo at the default moment (the archive made first if it is missing)
+#                                             # demo at the default moment (the archive made first if it is missing),
+#                                             # with the CPU seconds of each JVM thread and of PostgreSQL during the
+#                                             # replay: whether it is bound by the processor or by waits
 set -euo pipefail
+
+# cpu_of <pid>: the process's CPU seconds (user + system)
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"; }
+# threads <pid> <data dir>: "name|CPU seconds|key" for each thread of the JVM, and for the embedded PostgreSQL of that
+# data folder (its server process with the children it reaped, and its live children)
+threads() {
+  local hz t p
+  hz="$(getconf CLK_TCK)"
+  for t in /proc/"$1"/task/*; do
+    printf '%s|%s|%s\n' "$(cat "$t/comm" 2>/dev/null)" "$(awk -v hz="$hz" '{print ($14 + $15) / hz}' "$t/stat" 2>/dev/null)" "${t##*/}"
+  done
+  # the server process's command line names the data folder; its backends retitle theirs, hence their parent
+  for p in $(pgrep -f "$2" || true); do
+    [ "$p" = "$1" ] && continue
+    grep -q postgres "/proc/$p/comm" 2>/dev/null || continue
+    printf 'postgres|%s|pg%s\n' "$(awk -v hz="$hz" '{print ($14 + $15 + $16 + $17) / hz}' "/proc/$p/stat" 2>/dev/null)" "$p"
+    for c in $(pgrep -P "$p" || true); do
+      printf 'postgres|%s|pg%s\n' "$(awk -v hz="$hz" '{print ($14 + $15) / hz}' "/proc/$c/stat" 2>/dev/null)" "$c"
+    done
+  done
+}
 
 if [ "${1:-}" = "--demo" ]; then
   ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
@@ -38,12 +61,43 @@ if [ "${1:-}" = "--demo" ]; then
     sleep 0.1
   done
   echo "accueil en $(python3 -c "import time;print(round(time.time() - $t0, 1))") s (src/main/scripts/cocon.sh, dossier neuf)"
+  echo "CPU de la JVM à l'accueil : $(cpu_of "$pid") s"
+  # the CPU of each of the JVM's threads, and of the embedded PostgreSQL, from the replay's start to its end: whether
+  # the replay is bound by the processor (and whose) or by waits
+  until grep -qE "rejeu de 2021 au moment|Démonstration prête|préparation interrompue" "$OUT/demo.log"; do
+    kill -0 "$pid" 2>/dev/null || { echo "le serveur s'est arrêté ($OUT/demo.log)" >&2; exit 1; }
+    sleep 0.05
+  done
+  threads "$pid" "$data" > "$OUT/demo-cpu-start.txt"
+  r0=$(date +%s.%N)
   until grep -qE "Démonstration prête|préparation interrompue" "$OUT/demo.log"; do
     kill -0 "$pid" 2>/dev/null || { echo "le serveur s'est arrêté ($OUT/demo.log)" >&2; exit 1; }
-    sleep 0.2
+    sleep 0.05
   done
+  threads "$pid" "$data" > "$OUT/demo-cpu-end.txt"
+  r1=$(date +%s.%N)
   echo "démonstration prête en $(python3 -c "import time;print(round(time.time() - $t0, 1))") s après le lancement"
-  grep -E "Démonstration prête|préparation interrompue" "$OUT/demo.log" | sed 's/.*Démonstration/Démonstration/'
+  grep -E "Démonstration prête|préparation interrompue|durées du rejeu" "$OUT/demo.log" | sed 's/.*Démonstration/Démonstration/'
+  python3 - "$OUT/demo-cpu-start.txt" "$OUT/demo-cpu-end.txt" "$r0" "$r1" <<'PY'
+import re, sys, collections
+def read(path):
+    rows = {}
+    for line in open(path, encoding="utf-8", errors="replace"):
+        name, ticks, key = line.rstrip("\n").rsplit("|", 2)
+        rows[key] = (name, float(ticks or 0))
+    return rows
+start, end, wall = read(sys.argv[1]), read(sys.argv[2]), float(sys.argv[4]) - float(sys.argv[3])
+groups = collections.Counter()
+for key, (name, ticks) in end.items():
+    group = "PostgreSQL" if key.startswith("pg") else re.sub(r"[-#]?\d+$", "", name.strip()) or name
+    groups[group] += ticks - start.get(key, (name, 0))[1]
+for key, (name, ticks) in start.items():
+    if key.startswith("pg") and key not in end:
+        groups["PostgreSQL"] -= ticks  # its whole life now counts in the server process's reaped children
+total = sum(groups.values())
+print(f"rejeu : {wall:.1f} s au mur, {total:.1f} s de processeur ({total / wall:.2f} cœur en moyenne sur 2) :")
+print("  " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in groups.most_common() if seconds >= 0.05))
+PY
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -rf "$data"
   exit 0

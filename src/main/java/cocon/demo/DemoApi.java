@@ -31,7 +31,13 @@ final class DemoApi {
 	 */
 	private static final Set<Integer> NOT_YET = Set.of(404, 409, 429);
 
-	private static final Duration PAUSE = Duration.ofMillis(50);
+	/**
+	 * Between two checks of what another module has heard: the event is usually delivered within milliseconds, so
+	 * the first checks come soon and the pause doubles up to {@link #LONGEST_PAUSE} (a fixed 50 ms lost up to 50 ms
+	 * at each of the replay's waits, issue 26).
+	 */
+	private static final long FIRST_PAUSE = Duration.ofMillis(2).toNanos();
+	private static final long LONGEST_PAUSE = Duration.ofMillis(50).toNanos();
 
 	private final RestClient client;
 	private final long deadline;
@@ -82,6 +88,7 @@ final class DemoApi {
 
 	/** Sends until the expected status: 404 and 409 mean that another module has not received the event yet. */
 	JsonNode until(HttpMethod method, String path, String user, JsonNode body, int expected) {
+		long pause = FIRST_PAUSE;
 		while (true) {
 			var response = call(method, path, user, body);
 			int status = response.getStatusCode().value();
@@ -91,16 +98,17 @@ final class DemoApi {
 			if (!NOT_YET.contains(status) || System.nanoTime() > deadline) {
 				return expect(response, expected, method + " " + path);
 			}
-			pause();
+			pause = pause(pause);
 		}
 	}
 
 	void await(String what, BooleanSupplier condition) {
+		long pause = FIRST_PAUSE;
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("délai dépassé : " + what);
 			}
-			pause();
+			pause = pause(pause);
 		}
 	}
 
@@ -116,10 +124,12 @@ final class DemoApi {
 		return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
 	}
 
-	private static void pause() {
-		LockSupport.parkNanos(PAUSE.toNanos());
+	/** Waits this long, and says how long to wait next time. */
+	private static long pause(long nanos) {
+		LockSupport.parkNanos(nanos);
 		if (Thread.currentThread().isInterrupted()) {
 			throw new IllegalStateException("préparation interrompue");
 		}
+		return Math.min(nanos * 2, LONGEST_PAUSE);
 	}
 }

@@ -3,10 +3,16 @@ package cocon.demo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.http.HttpMethod;
 
 import cocon.demo.ReplayPlan.Directory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The collectivités the replay draws from, read through the directory's public API as anyone may: communes of every
@@ -14,39 +20,84 @@ import cocon.demo.ReplayPlan.Directory;
  */
 final class ReplayDirectory {
 
+	/** The communes' pages read, by rank in the directory (largest first). */
+	private static final double[] COMMUNE_RANKS = { 0, 0.005, 0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 0.7, 0.9 };
+
+	/**
+	 * How many pages are read at a time. Each is a query that sorts every commune by population: one at a time, the
+	 * server's thread and PostgreSQL take turns on one core while the other waits (issue 26).
+	 */
+	private static final int IN_FLIGHT = 4;
+
+	private static final String COMMUNES = "/api/collectivites?kind=COMMUNE&size=100&page=";
+
 	private ReplayDirectory() {
 	}
 
 	/** Once the directory is loaded (a first start loads it in the background). */
 	static Directory read(DemoApi api) {
+		// the directory's lookups wait for its first load, which starts before the server answers: this first page
+		// comes once it is done (the check stays for a directory loaded otherwise)
+		var loaded = new AtomicReference<JsonNode>();
 		api.await("l'annuaire des collectivités est chargé", () -> {
-			var page = api.call(HttpMethod.GET, "/api/collectivites?kind=COMMUNE&size=1", null, null);
-			return page.getStatusCode().value() == 200 && DemoApi.json(page).path("totalElements").asLong() > 1000;
+			var page = api.call(HttpMethod.GET, COMMUNES + 0, null, null);
+			if (page.getStatusCode().value() == 200 && DemoApi.json(page).path("totalElements").asLong() > 1000) {
+				loaded.set(DemoApi.json(page));
+			}
+			return loaded.get() != null;
 		});
-		return new Directory(communes(api), directory(api, "EPCI", 0, 2), directory(api, "DEPARTEMENT", 0, 1),
-				directory(api, "REGION", 0), directory(api, "COLLECTIVITE_PARTICULIERE", 0));
+		var first = loaded.get();
+		int communePages = first.path("totalPages").asInt();
+		var largest = orgs(first, "COMMUNE");
+		var reads = Executors.newFixedThreadPool(IN_FLIGHT);
+		try {
+			var communes = new ArrayList<CompletableFuture<List<Org>>>();
+			for (double rank : COMMUNE_RANKS) {
+				int page = (int) Math.min(communePages - 1, Math.round(rank * communePages));
+				communes.add(page == 0 ? CompletableFuture.completedFuture(largest)
+						: CompletableFuture.supplyAsync(() -> page(api, "COMMUNE", page), reads));
+			}
+			var epci = pages(api, reads, "EPCI", 0, 2);
+			var departements = pages(api, reads, "DEPARTEMENT", 0, 1);
+			var regions = pages(api, reads, "REGION", 0);
+			var particular = pages(api, reads, "COLLECTIVITE_PARTICULIERE", 0);
+			var distinct = new LinkedHashMap<String, Org>();
+			communes.forEach(page -> page.join().forEach(o -> distinct.putIfAbsent(o.siren(), o)));
+			return new Directory(List.copyOf(distinct.values()), epci.join(), departements.join(), regions.join(),
+					particular.join());
+		}
+		catch (CompletionException failed) {
+			throw failed.getCause() instanceof RuntimeException runtime ? runtime : failed;
+		}
+		finally {
+			reads.shutdownNow();
+		}
 	}
 
-	private static List<Org> directory(DemoApi api, String kind, int... pages) {
-		var found = new ArrayList<Org>();
+	/** The pages of one kind, in order, read alongside the others. */
+	private static CompletableFuture<List<Org>> pages(DemoApi api, Executor reads, String kind,
+			int... pages) {
+		var read = new ArrayList<CompletableFuture<List<Org>>>();
 		for (int page : pages) {
-			for (var c : api.get("/api/collectivites?kind=" + kind + "&size=100&page=" + page, null).path("content")) {
-				found.add(new Org(c.get("siren").asString(), c.get("name").asString(), kind,
-						c.path("population").asLong(), c.path("departement").asString("")));
-			}
+			read.add(CompletableFuture.supplyAsync(() -> page(api, kind, page), reads));
+		}
+		return CompletableFuture.allOf(read.toArray(CompletableFuture[]::new)).thenApply(done -> {
+			var found = new ArrayList<Org>();
+			read.forEach(one -> found.addAll(one.join()));
+			return found;
+		});
+	}
+
+	private static List<Org> page(DemoApi api, String kind, int page) {
+		return orgs(api.get("/api/collectivites?kind=" + kind + "&size=100&page=" + page, null), kind);
+	}
+
+	private static List<Org> orgs(JsonNode page, String kind) {
+		var found = new ArrayList<Org>();
+		for (var c : page.path("content")) {
+			found.add(new Org(c.get("siren").asString(), c.get("name").asString(), kind,
+					c.path("population").asLong(), c.path("departement").asString("")));
 		}
 		return found;
-	}
-
-	/** Communes from the largest cities to villages of a few hundred inhabitants (the directory ranks by population). */
-	private static List<Org> communes(DemoApi api) {
-		int pages = api.get("/api/collectivites?kind=COMMUNE&size=100", null).path("totalPages").asInt();
-		var found = new ArrayList<Org>();
-		for (double rank : new double[] { 0, 0.005, 0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 0.7, 0.9 }) {
-			found.addAll(directory(api, "COMMUNE", (int) Math.min(pages - 1, Math.round(rank * pages))));
-		}
-		var distinct = new LinkedHashMap<String, Org>();
-		found.forEach(o -> distinct.putIfAbsent(o.siren(), o));
-		return List.copyOf(distinct.values());
 	}
 }

@@ -5,20 +5,24 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.stereotype.Component;
 
 /**
  * Loads the directory when the application starts, in a background thread so that start-up is not slowed: a
- * version already loaded is detected in a few milliseconds; a first load takes a few seconds. While the very first
+ * version already loaded is detected in a few milliseconds; a first load takes a few seconds. The thread starts as
+ * soon as the migrations are done ({@link DependsOnDatabaseInitialization}), not once the context has started: on a
+ * fresh folder the first load then runs on the second core while the main thread builds the rest of the context, and
+ * the living demo, which reads the directory first, waits seconds less for it (issue 26, ADR 0054). While the very first
  * load runs (empty directory), lookups wait for it (see {@link #awaitInitialLoad()}), so sign-in, the API and the
  * tests never see a half-empty directory; while a newer version is loaded over an older one, lookups read the
  * older one until the new one is committed. {@code cocon.directory.load-on-startup=false} turns loading off.
  */
 @Component
-class DirectoryStartup implements ApplicationRunner {
+@DependsOnDatabaseInitialization
+class DirectoryStartup implements InitializingBean {
 
 	private static final Logger LOG = LoggerFactory.getLogger(DirectoryStartup.class);
 
@@ -39,7 +43,7 @@ class DirectoryStartup implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterPropertiesSet() {
 		if (!enabled) {
 			LOG.info("Chargement de l'annuaire des collectivités désactivé (cocon.directory.load-on-startup=false).");
 			initialLoad.countDown();
