@@ -96,6 +96,9 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 		this.maxAgeNanos = maxAge.toNanos();
 		this.kept = new KeptAttributes(classLoader);
 		this.touches = touches;
+		if (touches != null) {
+			touches.notWrittenTo(this::forget);
+		}
 		this.changes = changes;
 		if (changes != null) {
 			changes.deliverTo(this);
@@ -162,13 +165,10 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 			return;
 		}
 		if (touches != null) {
-			var start = start();
-			if (touches.write(session.getId(), lastAccess, session.getMaxInactiveInterval())) {
-				stored(session.getId(), lastAccess, start);
-			}
-			else {
-				forget(session.getId());
-			}
+			// written with the others within a second; held here as stored already, so that the session's next
+			// requests do not note it again and the notice of that write keeps it; forgotten if the write fails
+			touches.note(session.getId(), lastAccess, session.getMaxInactiveInterval());
+			stored(session.getId(), lastAccess);
 			return;
 		}
 		var real = session.writable();
@@ -178,13 +178,16 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 		}
 	}
 
-	/** This instance wrote the session's last access (a touch): what it holds is what the table holds. */
-	private void stored(String id, Instant lastAccess, Start start) {
+	/**
+	 * This instance writes the session's last access (a touch): what it holds is what the table holds once written.
+	 * Only the last access changes, which no other request reads from the table meanwhile: what was watched still is.
+	 */
+	private void stored(String id, Instant lastAccess) {
 		synchronized (recent) {
 			var s = recent.get(id);
 			if (s != null) {
 				recent.put(id, new Snapshot(id, s.creation(), lastAccess, lastAccess, s.maxInactive(), s.attributes(),
-						s.readAt(), watched(id, lastAccess, start) == 0 ? 0 : s.watched()));
+						s.readAt(), s.watched()));
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -90,6 +91,12 @@ class SecurityConfiguration {
 	@Bean
 	static SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.noObservations();
+	}
+
+	/** A success of HTTP Basic is announced once per identity and minute, not at every request (ADR 0063). */
+	@Bean
+	SignInAnnouncements authenticationEventPublisher(ApplicationEventPublisher publisher) {
+		return new SignInAnnouncements(publisher, System::nanoTime);
 	}
 
 	@Bean
