@@ -154,40 +154,48 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 
 	@Override
 	public void save(Viewed session) {
+		// Spring Session saves a session twice in a request whose answer was flushed before its end (once when the
+		// answer is committed, once at the end of its filter): what the first save wrote is not written again
 		if (session.isNew || session.changed) {
-			write(session.writable(), session.originalId);
+			var real = session.writable();
+			write(real, session.originalId);
+			if (real != null) {
+				session.written(real.getLastAccessedTime());
+			}
 			return;
 		}
 		var lastAccess = session.getLastAccessedTime();
 		if (session.storedLastAccess != null && lastAccess.isBefore(session.storedLastAccess.plus(TOUCH))) {
 			// used, not changed: nothing to write yet; the last access is known here for the expiry
-			touched(session.getId(), lastAccess);
+			held(session.getId(), lastAccess, false);
 			return;
 		}
 		if (touches != null) {
 			// written with the others within a second; held here as stored already, so that the session's next
 			// requests do not note it again and the notice of that write keeps it; forgotten if the write fails
 			touches.note(session.getId(), lastAccess, session.getMaxInactiveInterval());
-			stored(session.getId(), lastAccess);
+			held(session.getId(), lastAccess, true);
+			session.written(lastAccess);
 			return;
 		}
 		var real = session.writable();
 		if (real != null) {
 			real.setLastAccessedTime(lastAccess);
 			write(real, session.originalId);
+			session.written(lastAccess);
 		}
 	}
 
 	/**
-	 * This instance writes the session's last access (a touch): what it holds is what the table holds once written.
-	 * Only the last access changes, which no other request reads from the table meanwhile: what was watched still is.
+	 * The last access known here; with {@code stored}, this instance writes it (a touch): what it holds is what the
+	 * table holds once written, and only the last access changes: what was watched still is.
 	 */
-	private void stored(String id, Instant lastAccess) {
+	private void held(String id, Instant lastAccess, boolean stored) {
 		synchronized (recent) {
 			var s = recent.get(id);
-			if (s != null) {
-				recent.put(id, new Snapshot(id, s.creation(), lastAccess, lastAccess, s.maxInactive(), s.attributes(),
-						s.readAt(), s.watched()));
+			if (s != null && (stored || lastAccess.isAfter(s.lastAccess()))) {
+				recent.put(id, new Snapshot(id, s.creation(), lastAccess, stored ? lastAccess : s.storedLastAccess(),
+						s.maxInactive(), s.attributes(), s.readAt(), s.watched()));
 			}
 		}
 	}
@@ -255,16 +263,6 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 		return 0;
 	}
 
-	private void touched(String id, Instant lastAccess) {
-		synchronized (recent) {
-			var snapshot = recent.get(id);
-			if (snapshot != null && lastAccess.isAfter(snapshot.lastAccess())) {
-				recent.put(id, new Snapshot(id, snapshot.creation(), lastAccess, snapshot.storedLastAccess(),
-						snapshot.maxInactive(), snapshot.attributes(), snapshot.readAt(), snapshot.watched()));
-			}
-		}
-	}
-
 	private void forget(String id) {
 		synchronized (recent) {
 			recent.remove(id);
@@ -280,7 +278,6 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 		return copy;
 	}
 
-
 	/**
 	 * The session a request sees: the stored one when it was read from the table, or a copy from memory, which any
 	 * change replaces by the stored one (read then) before it is changed.
@@ -290,8 +287,8 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 		private Session real;
 		private final MapSession copy;
 		private final String originalId;
-		private final Instant storedLastAccess;
-		private final boolean isNew;
+		private Instant storedLastAccess;
+		private boolean isNew;
 		private boolean changed;
 
 		Viewed(Session real, MapSession copy, Instant storedLastAccess, boolean isNew) {
@@ -300,6 +297,13 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 			this.originalId = isNew ? null : (real != null ? real.getId() : copy.getId());
 			this.storedLastAccess = storedLastAccess;
 			this.isNew = isNew;
+		}
+
+		/** Saved: what the table holds (or will hold once the touch is written) until changed again. */
+		private void written(Instant lastAccess) {
+			isNew = false;
+			changed = false;
+			storedLastAccess = lastAccess;
 		}
 
 		private Session current() {
