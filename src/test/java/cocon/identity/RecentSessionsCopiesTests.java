@@ -58,7 +58,7 @@ class RecentSessionsCopiesTests {
 	 * Issue 26 (ADR 0063): Spring Session saves a session twice in a request whose answer is flushed before the end of
 	 * its filter (every JSON answer of the API): once when the answer is committed, once at the end. A session whose
 	 * last access came due was written twice, the second save still judging it by the last access stored before the
-	 * first; a change was written twice too.
+	 * first; a change was handed to the store twice too.
 	 */
 	@Test
 	void aSessionSavedTwiceInOneRequestIsWrittenOnce() {
