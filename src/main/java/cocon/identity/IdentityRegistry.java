@@ -88,7 +88,8 @@ class IdentityRegistry implements KnownIdentities {
 		if (user != null && told.add(user.username())) {
 			observers.orderedStream().forEach(observer -> tell(observer, user));
 		}
-		if (user == null || (demo && byRule(user.username())) || !recorded.add(user.username())) {
+		// a demo identity exists by rule: kept in the set too, so that its rule is read once
+		if (user == null || !recorded.add(user.username()) || (demo && byRule(user.username()))) {
 			return;
 		}
 		record(user);

@@ -17,23 +17,24 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Counts the calls of the handlers marked {@link RateLimited} per signed-in identity and per address, and refuses
  * those over the limit with {@code 429} before the handler runs. Which limit a handler has is looked up once per
- * handler method (the merged-annotation lookup cost 2 % of the CPU of a support when done on every request, ADR 26).
+ * handler method (the merged-annotation lookup cost 2 % of the CPU of a support when done on every request, ADR 26);
+ * per request, finding it again is one lookup by the identity of the handler's {@link Method} (a key of the method
+ * and its bean's class, compared field by field, still showed in the profile: ADR 0063).
  */
 class RateLimitInterceptor implements HandlerInterceptor {
 
 	private final RateLimits limits;
-	/** A handler: its method and the class of its bean (which may carry the annotation instead of the method). */
-	private record Handler(Method method, Class<?> beanType) {
-	}
 
 	/**
-	 * A handler's limit and the roles its {@code hasRole}/{@code hasAnyRole} rule requires (empty when it has no such
-	 * rule), both read once per handler method.
+	 * A handler's limit (null: none), the roles its {@code hasRole}/{@code hasAnyRole} rule requires (empty when it has
+	 * no such rule) and the names of its {@code UUID} path variables, all read once per handler method and bean class.
 	 */
-	private record Limit(RateLimited limited, java.util.Set<String> requiredAuthorities) {
+	private record Limit(Class<?> beanType, RateLimited limited, java.util.Set<String> requiredAuthorities,
+			java.util.List<String> uuidVariables) {
 	}
 
-	private final Map<Handler, Optional<Limit>> limitOf = new ConcurrentHashMap<>();
+	/** By handler method: Spring MVC hands the same {@link Method} instance at every request. */
+	private final Map<Method, Limit> limitOf = new ConcurrentHashMap<>();
 
 	RateLimitInterceptor(RateLimits limits) {
 		this.limits = limits;
@@ -44,17 +45,18 @@ class RateLimitInterceptor implements HandlerInterceptor {
 		if (!limits.enabled() || !(handler instanceof HandlerMethod method)) {
 			return true;
 		}
-		var limit = limitOf.computeIfAbsent(new Handler(method.getMethod(), method.getBeanType()), h -> Optional
-				.ofNullable(AnnotatedElementUtils.findMergedAnnotation(h.method(), RateLimited.class))
-				.or(() -> Optional.ofNullable(AnnotatedElementUtils.findMergedAnnotation(h.beanType(), RateLimited.class)))
-				.map(limited -> new Limit(limited, RefusedAnyway.requiredAuthorities(h.method()))))
-				.orElse(null);
-		if (limit == null) {
+		var limit = limitOf.get(method.getMethod());
+		if (limit == null || limit.beanType() != method.getBeanType()) {
+			// a method inherited by two controllers is read again for the other: rare, and still exact
+			limit = limitOf.compute(method.getMethod(), (m, known) -> known != null && known.beanType() == method.getBeanType()
+					? known : limitOf(method));
+		}
+		if (limit.limited() == null) {
 			return true;
 		}
 		var user = CurrentUserArgumentResolver.currentUser(SecurityContextHolder.getContext().getAuthentication());
 		if (!(user == null && limit.limited().anonymous())
-				&& !RefusedAnyway.countable(method, request, user, limit.requiredAuthorities())) {
+				&& !RefusedAnyway.countable(request, user, limit.requiredAuthorities(), limit.uuidVariables())) {
 			return true; // refused by the handler (401, 403, 400) without using up the caller's budget
 		}
 		long wait = limits.take(limit.limited().value(), user == null ? null : user.username(), request.getRemoteAddr());
@@ -63,6 +65,23 @@ class RateLimitInterceptor implements HandlerInterceptor {
 			return false;
 		}
 		return true;
+	}
+
+	private static Limit limitOf(HandlerMethod method) {
+		var limited = Optional.ofNullable(AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RateLimited.class))
+				.orElseGet(() -> AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), RateLimited.class));
+		if (limited == null) {
+			return new Limit(method.getBeanType(), null, java.util.Set.of(), java.util.List.of());
+		}
+		var uuids = new java.util.ArrayList<String>();
+		for (var parameter : method.getMethodParameters()) {
+			var path = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+			if (path != null && parameter.getParameterType() == java.util.UUID.class) {
+				uuids.add(path.value().isEmpty() ? parameter.getParameterName() : path.value());
+			}
+		}
+		return new Limit(method.getBeanType(), limited, RefusedAnyway.requiredAuthorities(method.getMethod()),
+				java.util.List.copyOf(uuids));
 	}
 
 	/**
@@ -93,27 +112,36 @@ class RateLimitInterceptor implements HandlerInterceptor {
 				return true;
 			}
 			var authentication = SecurityContextHolder.getContext().getAuthentication();
-			return authentication != null && authentication.getAuthorities().stream()
-					.anyMatch(granted -> authorities.contains(granted.getAuthority()));
+			if (authentication == null) {
+				return false;
+			}
+			for (var granted : authentication.getAuthorities()) {
+				if (authorities.contains(granted.getAuthority())) {
+					return true;
+				}
+			}
+			return false;
 		}
 
-		static boolean countable(HandlerMethod method, HttpServletRequest request, Object user,
-				java.util.Set<String> requiredAuthorities) {
+		static boolean countable(HttpServletRequest request, Object user, java.util.Set<String> requiredAuthorities,
+				java.util.List<String> uuidVariables) {
 			if (user == null || !hasOneOf(requiredAuthorities)) {
 				return false;
 			}
+			if (uuidVariables.isEmpty()) {
+				return true;
+			}
 			var variables = (Map<?, ?>) request.getAttribute(
 					org.springframework.web.servlet.HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-			for (var parameter : method.getMethodParameters()) {
-				var path = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
-				if (path != null && parameter.getParameterType() == java.util.UUID.class && variables != null) {
-					var value = variables.get(path.value().isEmpty() ? parameter.getParameterName() : path.value());
-					try {
-						java.util.UUID.fromString(String.valueOf(value));
-					}
-					catch (IllegalArgumentException e) {
-						return false;
-					}
+			if (variables == null) {
+				return true;
+			}
+			for (var name : uuidVariables) {
+				try {
+					java.util.UUID.fromString(String.valueOf(variables.get(name)));
+				}
+				catch (IllegalArgumentException e) {
+					return false;
 				}
 			}
 			return true;

@@ -96,6 +96,9 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 		this.maxAgeNanos = maxAge.toNanos();
 		this.kept = new KeptAttributes(classLoader);
 		this.touches = touches;
+		if (touches != null) {
+			touches.notWrittenTo(this::forget);
+		}
 		this.changes = changes;
 		if (changes != null) {
 			changes.deliverTo(this);
@@ -151,40 +154,48 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 
 	@Override
 	public void save(Viewed session) {
+		// Spring Session saves a session twice in a request whose answer was flushed before its end (once when the
+		// answer is committed, once at the end of its filter): what the first save wrote is not written again
 		if (session.isNew || session.changed) {
-			write(session.writable(), session.originalId);
+			var real = session.writable();
+			write(real, session.originalId);
+			if (real != null) {
+				session.written(real.getLastAccessedTime());
+			}
 			return;
 		}
 		var lastAccess = session.getLastAccessedTime();
 		if (session.storedLastAccess != null && lastAccess.isBefore(session.storedLastAccess.plus(TOUCH))) {
 			// used, not changed: nothing to write yet; the last access is known here for the expiry
-			touched(session.getId(), lastAccess);
+			held(session.getId(), lastAccess, false);
 			return;
 		}
 		if (touches != null) {
-			var start = start();
-			if (touches.write(session.getId(), lastAccess, session.getMaxInactiveInterval())) {
-				stored(session.getId(), lastAccess, start);
-			}
-			else {
-				forget(session.getId());
-			}
+			// written with the others within a second; held here as stored already, so that the session's next
+			// requests do not note it again and the notice of that write keeps it; forgotten if the write fails
+			touches.note(session.getId(), lastAccess, session.getMaxInactiveInterval());
+			held(session.getId(), lastAccess, true);
+			session.written(lastAccess);
 			return;
 		}
 		var real = session.writable();
 		if (real != null) {
 			real.setLastAccessedTime(lastAccess);
 			write(real, session.originalId);
+			session.written(lastAccess);
 		}
 	}
 
-	/** This instance wrote the session's last access (a touch): what it holds is what the table holds. */
-	private void stored(String id, Instant lastAccess, Start start) {
+	/**
+	 * The last access known here; with {@code stored}, this instance writes it (a touch): what it holds is what the
+	 * table holds once written, and only the last access changes: what was watched still is.
+	 */
+	private void held(String id, Instant lastAccess, boolean stored) {
 		synchronized (recent) {
 			var s = recent.get(id);
-			if (s != null) {
-				recent.put(id, new Snapshot(id, s.creation(), lastAccess, lastAccess, s.maxInactive(), s.attributes(),
-						s.readAt(), watched(id, lastAccess, start) == 0 ? 0 : s.watched()));
+			if (s != null && (stored || lastAccess.isAfter(s.lastAccess()))) {
+				recent.put(id, new Snapshot(id, s.creation(), lastAccess, stored ? lastAccess : s.storedLastAccess(),
+						s.maxInactive(), s.attributes(), s.readAt(), s.watched()));
 			}
 		}
 	}
@@ -252,16 +263,6 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 		return 0;
 	}
 
-	private void touched(String id, Instant lastAccess) {
-		synchronized (recent) {
-			var snapshot = recent.get(id);
-			if (snapshot != null && lastAccess.isAfter(snapshot.lastAccess())) {
-				recent.put(id, new Snapshot(id, snapshot.creation(), lastAccess, snapshot.storedLastAccess(),
-						snapshot.maxInactive(), snapshot.attributes(), snapshot.readAt(), snapshot.watched()));
-			}
-		}
-	}
-
 	private void forget(String id) {
 		synchronized (recent) {
 			recent.remove(id);
@@ -277,7 +278,6 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 		return copy;
 	}
 
-
 	/**
 	 * The session a request sees: the stored one when it was read from the table, or a copy from memory, which any
 	 * change replaces by the stored one (read then) before it is changed.
@@ -287,8 +287,8 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 		private Session real;
 		private final MapSession copy;
 		private final String originalId;
-		private final Instant storedLastAccess;
-		private final boolean isNew;
+		private Instant storedLastAccess;
+		private boolean isNew;
 		private boolean changed;
 
 		Viewed(Session real, MapSession copy, Instant storedLastAccess, boolean isNew) {
@@ -297,6 +297,13 @@ final class RecentSessions implements SessionRepository<RecentSessions.Viewed>, 
 			this.originalId = isNew ? null : (real != null ? real.getId() : copy.getId());
 			this.storedLastAccess = storedLastAccess;
 			this.isNew = isNew;
+		}
+
+		/** Saved: what the table holds (or will hold once the touch is written) until changed again. */
+		private void written(Instant lastAccess) {
+			isNew = false;
+			changed = false;
+			storedLastAccess = lastAccess;
 		}
 
 		private Session current() {

@@ -33,10 +33,16 @@ class RecentSessionsInstallation {
 		return environment.getProperty("cocon.cache.max-age", Duration.class, Duration.ofSeconds(2));
 	}
 
+	/** The last accesses of the sessions, written together once a second (ADR 0063); what is noted is written at close. */
+	@Bean
+	SessionTouches sessionTouches(DataSource dataSource) {
+		return new SessionTouches(dataSource, SessionTouches.FLUSH_EVERY);
+	}
+
 	@Bean
 	static BeanPostProcessor recentSessionsInFrontOfTheTable(ObjectProvider<JdbcIndexedSessionRepository> store,
 			ObjectProvider<CookieSerializer> cookies, ObjectProvider<SessionChanges> changes,
-			ObjectProvider<DataSource> dataSource, Environment environment) {
+			ObjectProvider<SessionTouches> touches, Environment environment) {
 		return new BeanPostProcessor() {
 
 			@Override
@@ -51,7 +57,7 @@ class RecentSessionsInstallation {
 				var listening = changes.getObject();
 				var filter = new SessionRepositoryFilter<>(new RecentSessions(store.getObject(), maxAge,
 						RecentSessions.class.getClassLoader(), listening.enabled() ? listening : null,
-						new SessionTouches(dataSource.getObject())));
+						touches.getObject()));
 				var resolver = new CookieHttpSessionIdResolver();
 				cookies.ifAvailable(resolver::setCookieSerializer);
 				filter.setHttpSessionIdResolver(resolver);

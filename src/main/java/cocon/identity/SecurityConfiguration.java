@@ -8,14 +8,21 @@ import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
+import org.springframework.expression.spel.SpelCompilerMode;
+import org.springframework.expression.spel.SpelParserConfiguration;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
+import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -90,6 +97,26 @@ class SecurityConfiguration {
 	@Bean
 	static SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.noObservations();
+	}
+
+	/**
+	 * The {@code @PreAuthorize} rules ({@code hasRole('AGENT')}…) compiled to bytecode once evaluated often enough,
+	 * instead of interpreted by reflection at each call (2.8 % of the CPU of a support, ADR 0063); an expression that
+	 * does not compile stays interpreted ({@code MIXED}).
+	 */
+	@Bean
+	static MethodSecurityExpressionHandler methodSecurityExpressionHandler(ApplicationContext context) {
+		var handler = new DefaultMethodSecurityExpressionHandler();
+		handler.setApplicationContext(context);
+		handler.setExpressionParser(new SpelExpressionParser(
+				new SpelParserConfiguration(SpelCompilerMode.MIXED, SecurityConfiguration.class.getClassLoader())));
+		return handler;
+	}
+
+	/** A success of HTTP Basic is announced once per identity and minute, not at every request (ADR 0063). */
+	@Bean
+	SignInAnnouncements authenticationEventPublisher(ApplicationEventPublisher publisher) {
+		return new SignInAnnouncements(publisher, System::nanoTime);
 	}
 
 	@Bean

@@ -13,12 +13,15 @@ public record Siren(String value) implements java.io.Serializable {
 	/** La Poste's SIREN: its SIRETs follow a rule of their own (see {@link Siret}). */
 	public static final String LA_POSTE = "356000000";
 
+	/** Compiled once: {@code String.matches} compiled it at each call, for every HTTP Basic identity resolved. */
+	private static final java.util.regex.Pattern NINE_DIGITS = java.util.regex.Pattern.compile("\\d{9}");
+
 	public Siren {
 		if (value == null) {
 			throw new IllegalArgumentException("Le SIREN est obligatoire.");
 		}
 		value = value.replace(" ", "");
-		if (!value.matches("\\d{9}")) {
+		if (!NINE_DIGITS.matcher(value).matches()) {
 			throw new IllegalArgumentException("Le SIREN doit compter exactement 9 chiffres.");
 		}
 		if (!Luhn.isValid(value)) {
@@ -32,7 +35,7 @@ public record Siren(String value) implements java.io.Serializable {
 
 	/** Whether the given text is a well-formed SIREN, for validation without exceptions. */
 	public static boolean isValid(String value) {
-		return value != null && value.matches("\\d{9}") && Luhn.isValid(value);
+		return value != null && NINE_DIGITS.matcher(value).matches() && Luhn.isValid(value);
 	}
 
 	@Override

@@ -53,4 +53,58 @@ class RecentSessionsCopiesTests {
 		firstList.add("changed by a request");
 		assertThat(second.<List<String>>getAttribute("list")).containsExactly("a");
 	}
+
+	/**
+	 * Issue 26 (ADR 0063): Spring Session saves a session twice in a request whose answer is flushed before the end of
+	 * its filter (every JSON answer of the API): once when the answer is committed, once at the end. A session whose
+	 * last access came due was written twice, the second save still judging it by the last access stored before the
+	 * first; a change was handed to the store twice too.
+	 */
+	@Test
+	void aSessionSavedTwiceInOneRequestIsWrittenOnce() {
+		var saves = new java.util.concurrent.atomic.AtomicInteger();
+		var map = new MapSessionRepository(new java.util.concurrent.ConcurrentHashMap<>());
+		var store = new org.springframework.session.SessionRepository<org.springframework.session.MapSession>() {
+
+			@Override
+			public org.springframework.session.MapSession createSession() {
+				return map.createSession();
+			}
+
+			@Override
+			public void save(org.springframework.session.MapSession session) {
+				saves.incrementAndGet();
+				map.save(session);
+			}
+
+			@Override
+			public org.springframework.session.MapSession findById(String id) {
+				return map.findById(id);
+			}
+
+			@Override
+			public void deleteById(String id) {
+				map.deleteById(id);
+			}
+		};
+		var sessions = new RecentSessions(store, Duration.ofSeconds(30), getClass().getClassLoader(), null, null);
+		var created = sessions.createSession();
+		created.setAttribute("csrf", new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "secret"));
+		sessions.save(created);
+		sessions.save(created);
+		assertThat(saves).as("a new session").hasValue(1);
+
+		var due = sessions.findById(created.getId());
+		due.setLastAccessedTime(due.getLastAccessedTime().plus(RecentSessions.TOUCH).plusSeconds(1));
+		sessions.save(due);
+		sessions.save(due);
+		assertThat(saves).as("a last access come due").hasValue(2);
+
+		var changed = sessions.findById(created.getId());
+		changed.setAttribute("csrf", new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "other"));
+		sessions.save(changed);
+		sessions.save(changed);
+		assertThat(saves).as("a change").hasValue(3);
+		assertThat(sessions.findById(created.getId()).<DefaultCsrfToken>getAttribute("csrf").getToken()).isEqualTo("other");
+	}
 }
