@@ -1,11 +1,15 @@
 package cocon.identity;
 
+import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
+
+import cocon.shared.web.PageModel;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The demo identities ({@code admin}/{@code demo}, any {@code agent-<SIREN>}) run on the embedded PostgreSQL of the
@@ -59,8 +63,8 @@ final class DemoDatabaseGuard {
 	}
 
 	/** The banner of every page of a demonstration on a configured database. */
-	@ControllerAdvice
-	static class Banner {
+	@Component
+	static class Banner implements PageModel {
 
 		private final boolean shown;
 
@@ -68,9 +72,9 @@ final class DemoDatabaseGuard {
 			this.shown = DemoDatabaseGuard.demoOnExternalDatabase(environment);
 		}
 
-		@ModelAttribute("demoOnExternalDatabase")
-		boolean demoOnExternalDatabase() {
-			return shown;
+		@Override
+		public void addTo(Map<String, Object> model, HttpServletRequest request) {
+			model.put("demoOnExternalDatabase", shown);
 		}
 	}
 }

@@ -9,9 +9,7 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
@@ -84,13 +82,17 @@ class AtomFeeds {
 	}
 
 	/** The feeds a page links to in its head: all campaigns', and the campaign's on its pages. */
-	@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
-	static class Links {
+	@org.springframework.stereotype.Component
+	static class Links implements cocon.shared.web.PageModel {
 
 		private static final Pattern CAMPAIGN = Pattern.compile("^/campagnes/([0-9a-fA-F-]{36})(/.*)?$");
 
-		@ModelAttribute("feeds")
-		List<Map<String, String>> feeds(HttpServletRequest request) {
+		@Override
+		public void addTo(Map<String, Object> model, HttpServletRequest request) {
+			model.put("feeds", feeds(request));
+		}
+
+		static List<Map<String, String>> feeds(HttpServletRequest request) {
 			var all = Map.of("href", ALL, "title", "Actualités de toutes les campagnes (Atom)");
 			var matcher = CAMPAIGN.matcher(request.getRequestURI().substring(request.getContextPath().length()));
 			if (!matcher.matches()) {

@@ -39,9 +39,11 @@ class ApiFormContentFilter extends OncePerRequestFilter {
 		this.messages = messages;
 	}
 
+	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !Problems.isApi(request) || Set.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod());
+		return !Problems.isApi(request) || SAFE_METHODS.contains(request.getMethod());
 	}
 
 	@Override

@@ -5,22 +5,23 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.InitBinder;
 
 /**
  * Whole numbers in addresses and forms are read in decimal only (issue 22). Spring's default editors read
  * {@code 0x10} as 16, {@code #10} as 16 and {@code 010} as 8 (they decode hexadecimal and octal notations):
  * {@code page=0x10} is a client's mistake to refuse (400), not page 16. An editor of the binder, because a failed
- * conversion falls back on the default editors.
+ * conversion falls back on the default editors. Registered on every binder by Spring MVC's binder factory
+ * ({@link MvcConfiguration}), not by an {@code @ControllerAdvice} {@code @InitBinder}, which built and invoked a
+ * handler method per request (ADR 0062).
  */
-@ControllerAdvice
-class DecimalParameters {
+final class DecimalParameters {
+
+	private DecimalParameters() {
+	}
 
 	private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]{1,19}");
 
-	@InitBinder
-	void decimalOnly(WebDataBinder binder) {
+	static void decimalOnly(WebDataBinder binder) {
 		binder.registerCustomEditor(int.class, new Decimal<>(Integer::valueOf, false));
 		binder.registerCustomEditor(Integer.class, new Decimal<>(Integer::valueOf, true));
 		binder.registerCustomEditor(long.class, new Decimal<>(Long::valueOf, false));

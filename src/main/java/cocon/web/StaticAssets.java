@@ -17,6 +17,8 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -56,11 +58,13 @@ class StaticAssets implements WebMvcConfigurer {
 	/**
 	 * Rewrites the links of the pages ({@code @{/dsfr/…}}) to the versioned names. After Spring Security's filters
 	 * (-100): its {@code DisableEncodeUrlFilter} answers every {@code encodeURL} with the address unchanged (no
-	 * session id in an address), so only a wrapper inside it is asked first.
+	 * session id in an address), so only a wrapper inside it is asked first. Pages only: an API answer writes no
+	 * link through {@code encodeURL}, and the filter's request and response wrappers were two more layers that each
+	 * of Spring MVC's calls crossed on every API request (ADR 0062).
 	 */
 	@Bean
 	FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
-		var registration = new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+		var registration = new FilterRegistrationBean<ResourceUrlEncodingFilter>(new PagesOnly());
 		registration.setOrder(0);
 		return registration;
 	}
@@ -71,6 +75,20 @@ class StaticAssets implements WebMvcConfigurer {
 		registration.addUrlPatterns("/dsfr/*", "/dsfr-chart/*", "/css/*", "/js/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 31);
 		return registration;
+	}
+
+	/** {@link ResourceUrlEncodingFilter} for the pages, not for the API. */
+	static final class PagesOnly extends ResourceUrlEncodingFilter {
+
+		@Override
+		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (request instanceof HttpServletRequest http && Problems.isApi(http)) {
+				chain.doFilter(request, response);
+				return;
+			}
+			super.doFilter(request, response, chain);
+		}
 	}
 
 	/**

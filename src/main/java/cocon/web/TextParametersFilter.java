@@ -53,6 +53,12 @@ class TextParametersFilter extends OncePerRequestFilter {
 					Problems.message(messages, "problem.detail.414"), request));
 			return;
 		}
+		// without a query string nor a form body there is no parameter to read (a JSON write of the API): the
+		// parameter map, which Tomcat builds on first use, is left unbuilt (ADR 0062)
+		if (query == null && !formBody(request)) {
+			chain.doFilter(request, response);
+			return;
+		}
 		String refused = refusedParameter(request);
 		if (refused == null) {
 			chain.doFilter(request, response);
@@ -66,6 +72,12 @@ class TextParametersFilter extends OncePerRequestFilter {
 		var problem = Problems.problem(messages, HttpStatus.BAD_REQUEST, detail, request);
 		problem.setProperty("errors", List.of(Map.of("field", refused, "message", detail)));
 		Problems.write(response, problem);
+	}
+
+	private static boolean formBody(HttpServletRequest request) {
+		var type = request.getContentType();
+		return type != null && (type.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33)
+				|| type.regionMatches(true, 0, "multipart/", 0, 10));
 	}
 
 	private static String refusedParameter(HttpServletRequest request) {

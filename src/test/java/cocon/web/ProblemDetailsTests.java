@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -153,6 +154,18 @@ class ProblemDetailsTests {
 	}
 
 	@Test
+	void aNulCharacterInAFormBodyIsRefusedAsInAQueryString() throws Exception {
+		// the parameters are read only when there can be some (a query string, a form body): ADR 0062
+		mvc.perform(post("/admin/roles").with(httpBasic("admin", "demo"))
+						.contentType(MediaType.APPLICATION_FORM_URLENCODED).content("username=ad%00min&role=CURATOR"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("username"));
+		mvc.perform(put("/api/proposals/{id}/support", java.util.UUID.randomUUID()).with(httpBasic("admin", "demo"))
+						.contentType(MediaType.APPLICATION_FORM_URLENCODED).content("a=b"))
+				.andExpect(status().isUnsupportedMediaType());
+	}
+
+	@Test
 	void healthIsPublicAndTheOtherOperationsEndpointsAreForAdministrators() throws Exception {
 		mvc.perform(get("/actuator/health"))
 				.andExpect(status().isOk())
@@ -167,6 +180,13 @@ class ProblemDetailsTests {
 			mvc.perform(get(endpoint).with(httpBasic("admin", "demo")))
 					.andExpect(status().isOk());
 		}
+		// ADR 0062: the requests' timer the monitoring reads (docs/deploiement.md), without the long task timer of
+		// the requests in progress that each request registered and removed again
+		mvc.perform(get("/actuator/metrics/http.server.requests").with(httpBasic("admin", "demo")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.measurements[?(@.statistic == 'COUNT')].value").exists());
+		mvc.perform(get("/actuator/metrics/http.server.requests.active").with(httpBasic("admin", "demo")))
+				.andExpect(status().isNotFound());
 	}
 
 	@Test

@@ -165,4 +165,54 @@ class ShellPagesTests {
 		mvc.perform(delete("/api/admin/roles/{username}/CURATOR", "committee4").with(httpBasic("admin", "demo")))
 				.andExpect(status().isNoContent());
 	}
+
+	/**
+	 * ADR 0062: the shell's model (current path, the person's name, the feeds of the head) is given to every page —
+	 * pages, error pages, a form re-rendered after an error — and to nothing else: not to a redirect, whose model would
+	 * become query parameters, nor to the API (no {@code @ControllerAdvice} with {@code @ModelAttribute} or
+	 * {@code @InitBinder} any more: Spring MVC built their handler methods for every handler, {@code @RestController}s
+	 * included).
+	 */
+	@Test
+	void theShellModelIsGivenToEveryPageAndOnlyToPages(@Autowired org.springframework.context.ApplicationContext context)
+			throws Exception {
+		var feed = "rel=\"alternate\" type=\"application/atom+xml\" href=\"/actualites.atom\"";
+		mvc.perform(get("/").with(httpBasic("admin", "demo")))
+				.andExpect(content().string(allOf(containsString(feed), containsString(">Administratrice démo</span>"),
+						containsString("href=\"/\" aria-current=\"page\">Accueil</a>"))));
+		mvc.perform(get("/error").requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 404)
+						.requestAttr(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/nulle-part")
+						.with(as(Identities.curator())).accept("text/html"))
+				.andExpect(status().isNotFound())
+				.andExpect(content().string(allOf(containsString(feed), containsString(">Curateur démo</span>"))));
+		// a form re-rendered with its errors, then the same form accepted: a redirect with nothing appended
+		mvc.perform(post("/admin/roles").with(httpBasic("admin", "demo")).with(csrf()).param("username", " ")
+						.param("role", "AGENT"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("Le formulaire contient des erreurs"),
+						containsString(feed), containsString(">Administratrice démo</span>"),
+						containsString("aria-current=\"page\">Rôles</a>"))));
+		mvc.perform(post("/admin/roles").with(httpBasic("admin", "demo")).with(csrf())
+						.param("username", "agent-" + freshSiren()).param("role", "CURATOR"))
+				.andExpect(redirectedUrl("/admin/roles"));
+		for (var advice : org.springframework.web.method.ControllerAdviceBean.findAnnotatedBeans(context)) {
+			var modelMethods = org.springframework.core.MethodIntrospector.selectMethods(advice.getBeanType(),
+					(org.springframework.util.ReflectionUtils.MethodFilter) method -> method.isAnnotationPresent(
+							org.springframework.web.bind.annotation.ModelAttribute.class)
+							|| method.isAnnotationPresent(org.springframework.web.bind.annotation.InitBinder.class));
+			org.assertj.core.api.Assertions.assertThat(modelMethods).as(advice.getBeanType().getName()).isEmpty();
+		}
+	}
+
+	/** A valid SIREN starting with 9, which no collectivité of the directory has. */
+	private static String freshSiren() {
+		while (true) {
+			var prefix = "9" + String.format("%07d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000));
+			for (int check = 0; check < 10; check++) {
+				if (cocon.shared.Siren.isValid(prefix + check)) {
+					return prefix + check;
+				}
+			}
+		}
+	}
 }
