@@ -18,7 +18,7 @@ public record Siren(String value) implements java.io.Serializable {
 			throw new IllegalArgumentException("Le SIREN est obligatoire.");
 		}
 		value = value.replace(" ", "");
-		if (!value.matches("\\d{9}")) {
+		if (!nineDigits(value)) {
 			throw new IllegalArgumentException("Le SIREN doit compter exactement 9 chiffres.");
 		}
 		if (!Luhn.isValid(value)) {
@@ -32,7 +32,21 @@ public record Siren(String value) implements java.io.Serializable {
 
 	/** Whether the given text is a well-formed SIREN, for validation without exceptions. */
 	public static boolean isValid(String value) {
-		return value != null && value.matches("\\d{9}") && Luhn.isValid(value);
+		return value != null && nineDigits(value) && Luhn.isValid(value);
+	}
+
+	/** Without a regular expression: String.matches compiled one for every SIREN read (1 % of a support's CPU). */
+	private static boolean nineDigits(String value) {
+		if (value.length() != 9) {
+			return false;
+		}
+		for (int i = 0; i < 9; i++) {
+			var c = value.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Override
