@@ -159,6 +159,23 @@ class SupportFeed implements DisposableBean {
 		return publishLines(minimumAge).changes();
 	}
 
+	/**
+	 * Publishes every line of the feed in the caller's transaction, batch after batch (the close of a campaign),
+	 * but those another transaction is publishing.
+	 *
+	 * @return how many changes were published
+	 */
+	int publishEverything() {
+		var total = 0;
+		Published published;
+		do {
+			published = publishLines(Duration.ZERO);
+			total += published.changes();
+		}
+		while (published.more());
+		return total;
+	}
+
 	/** How many changes a transaction published, and whether it left lines to publish. */
 	private record Published(int changes, boolean more) {
 	}
