@@ -110,7 +110,7 @@ public final class SupportsBenchmark {
 					SupportsBenchmark --base-url http://localhost:8080 [--campaign ID] [--proposals 67] [--setup-timeout 180]
 					  --jdbc-url jdbc:postgresql://localhost:PORT/postgres [--jdbc-user postgres] [--jdbc-password postgres]
 					  [--collectivites 3000] [--clients 16] [--rate SUPPORTS_PER_S] [--duration 60] [--max-supports 60000] [--warmup 15000]
-					  [--pid SERVER_PID] [--jfr FILE.jfr] [--stats-settle 11] [--sirens-file FILE] [--read-requests 2000]
+					  [--pid SERVER_PID] [--postgres-pid POSTMASTER_PID] [--jfr FILE.jfr] [--stats-settle 11] [--sirens-file FILE] [--read-requests 2000]
 					  [--read-clients 4] [--fill-reads] [--reads-only] [--http plain|jdk] [--auth basic|session]
 
 					Without --campaign, the campaign is prepared through the real API of the running instance
@@ -133,6 +133,8 @@ public final class SupportsBenchmark {
 					(pg_stat_user_tables), per support. PostgreSQL publishes these counters up to 10 s late: the
 					benchmark waits --stats-settle seconds before each reading, so the "after" reading also counts what
 					the supports caused once answered (feed publication, listeners, registry), and the periodic jobs.
+					--postgres-pid counts the CPU of that postmaster and its backends only, not of every process named
+					postgres (a machine shared with other embedded PostgreSQL instances).
 					--jfr (with --pid, jcmd on the PATH) records the server with Java Flight Recorder, profile settings,
 					during the measured window only.
 					--fill-reads (FIXTURE, through JDBC) then fills the campaign up to every commune x every proposal
@@ -203,13 +205,13 @@ public final class SupportsBenchmark {
 		memory.start();
 		var latencies = new LatencyRecorder();
 		long limit = Math.min(pairs.size(), next.get() + maxSupports);
-		var cpuBefore = CpuTimes.read(options.get("pid"));
+		var cpuBefore = CpuTimes.read(options.get("pid"), options.get("postgres-pid"));
 		long start = System.nanoTime();
 		int first = next.get();
 		fire(pairs, next, (int) limit, clients, duration, rate, created, statuses, latencies);
 		double seconds = (System.nanoTime() - start) / 1e9;
 		int done = Math.min(next.get(), (int) limit) - first;
-		var cpuAfter = CpuTimes.read(options.get("pid"));
+		var cpuAfter = CpuTimes.read(options.get("pid"), options.get("postgres-pid"));
 		memory.stop();
 		recording.stop();
 		var statsAfter = jdbcUrl == null ? null : DatabaseCounters.read(jdbcUrl, settle);
@@ -1170,7 +1172,7 @@ public final class SupportsBenchmark {
 
 		private static final double TICK_MS = 10; // USER_HZ, 100 on Linux
 
-		static CpuTimes read(String serverPid) {
+		static CpuTimes read(String serverPid, String postmasterPid) {
 			try {
 				long server = serverPid == null ? 0 : ticks(Path.of("/proc", serverPid, "stat"));
 				long benchmark = ticks(Path.of("/proc", Long.toString(ProcessHandle.current().pid()), "stat"));
@@ -1178,7 +1180,9 @@ public final class SupportsBenchmark {
 				try (var processes = Files.list(Path.of("/proc"))) {
 					for (var dir : processes.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
 						try {
-							if ("postgres".equals(Files.readString(dir.resolve("comm")).strip())) {
+							if ("postgres".equals(Files.readString(dir.resolve("comm")).strip())
+									&& (postmasterPid == null || postmasterPid.equals(dir.getFileName().toString())
+											|| postmasterPid.equals(parent(dir.resolve("stat"))))) {
 								postgres += ticks(dir.resolve("stat"));
 							}
 						}
@@ -1199,6 +1203,12 @@ public final class SupportsBenchmark {
 			catch (IOException | RuntimeException e) {
 				return new CpuTimes(0, 0, 0, 0, false);
 			}
+		}
+
+		/** The parent process's id. */
+		private static String parent(Path stat) throws IOException {
+			var text = Files.readString(stat);
+			return text.substring(text.lastIndexOf(')') + 2).split(" ")[1];
 		}
 
 		/** utime + stime of a process, in ticks. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 import cocon.deployment.events.AdoptionDeclared;
@@ -78,14 +79,35 @@ class DecisionMails {
 	}
 
 	/** Who supports what: the most recent change of a collectivité for a proposal wins. */
+	/**
+	 * Who supports what, one statement for the supports given and one for those withdrawn, whatever the size of the
+	 * batch (ADR 0064). A collectivité that supported then withdrew within the batch is removed: its changes are
+	 * applied in the order of the batch, the given first, as one statement each did before.
+	 */
 	void on(SupportsRecorded event) {
-		for (var given : event.given()) {
-			jdbc.sql("insert into notifications.support (campaign_id, proposal_id, siren) values (?, ?, ?) on conflict do nothing")
-					.params(given.campaignId().id(), given.proposalId().id(), given.siren().value()).update();
+		if (!event.given().isEmpty()) {
+			jdbc.sql("""
+					insert into notifications.support (campaign_id, proposal_id, siren)
+					select * from unnest(cast(:campaigns as uuid[]), cast(:proposals as uuid[]), cast(:sirens as char(9)[]))
+					on conflict do nothing""")
+					.param("campaigns", new SqlArrayValue("text", event.given().stream()
+							.map(given -> given.campaignId().id().toString()).toArray()))
+					.param("proposals", new SqlArrayValue("text", event.given().stream()
+							.map(given -> given.proposalId().id().toString()).toArray()))
+					.param("sirens", new SqlArrayValue("text", event.given().stream()
+							.map(given -> given.siren().value()).toArray()))
+					.update();
 		}
-		for (var withdrawn : event.withdrawn()) {
-			jdbc.sql("delete from notifications.support where proposal_id = ? and siren = ?")
-					.params(withdrawn.proposalId().id(), withdrawn.siren().value()).update();
+		if (!event.withdrawn().isEmpty()) {
+			jdbc.sql("""
+					delete from notifications.support s
+					using unnest(cast(:proposals as uuid[]), cast(:sirens as char(9)[])) as w(proposal_id, siren)
+					where s.proposal_id = w.proposal_id and s.siren = w.siren""")
+					.param("proposals", new SqlArrayValue("text", event.withdrawn().stream()
+							.map(withdrawn -> withdrawn.proposalId().id().toString()).toArray()))
+					.param("sirens", new SqlArrayValue("text", event.withdrawn().stream()
+							.map(withdrawn -> withdrawn.siren().value()).toArray()))
+					.update();
 		}
 	}
 

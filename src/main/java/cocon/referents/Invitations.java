@@ -1,15 +1,12 @@
 package cocon.referents;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
-
-import tools.jackson.databind.json.JsonMapper;
 
 import cocon.shared.ProposalId;
 import cocon.shared.Siren;
@@ -25,11 +22,9 @@ class Invitations {
 	private static final String ACTIVE = "s.supported_at is not null and (s.withdrawn_at is null or s.withdrawn_at < s.supported_at)";
 
 	private final JdbcClient jdbc;
-	private final JsonMapper json;
 
-	Invitations(JdbcClient jdbc, JsonMapper json) {
+	Invitations(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.json = json;
 	}
 
 	/** A support given or withdrawn, as voting published it. */
@@ -37,74 +32,74 @@ class Invitations {
 	}
 
 	/**
-	 * Records a batch of supports given, and invites at once those supporters whose proposal's call is open: two
-	 * statements for the whole batch. A support older than the collectivité's withdrawal is recorded but does not
-	 * count (the latest change wins, whatever the order of delivery).
+	 * Records a batch of supports given, and invites at once those supporters whose proposal's call is open: one
+	 * statement for the whole batch, its rows bound as arrays (ADR 0064). A support older than the collectivité's
+	 * withdrawal is recorded but does not count (the latest change wins, whatever the order of delivery).
 	 */
 	void supportsGiven(List<Change> given, Instant now) {
 		if (given.isEmpty()) {
 			return;
 		}
-		var rows = rows(given);
 		jdbc.sql("""
-				insert into referents.supports (proposal_id, siren, collectivite_name, supported_at)
-				select distinct on (proposal_id, siren) proposal_id, siren, name, at
-				from jsonb_to_recordset(cast(:rows as jsonb)) as r(proposal_id uuid, siren char(9), name text, at timestamptz)
-				order by proposal_id, siren, at desc
-				on conflict (proposal_id, siren) do update set collectivite_name = excluded.collectivite_name,
-				  supported_at = greatest(referents.supports.supported_at, excluded.supported_at)
-				""")
-				.param("rows", rows).update();
-		jdbc.sql("""
+				with kept as (
+				  insert into referents.supports as s (proposal_id, siren, collectivite_name, supported_at)
+				  select distinct on (proposal_id, siren) proposal_id, siren, name, at
+				  from unnest(cast(:proposals as uuid[]), cast(:sirens as char(9)[]), cast(:names as text[]),
+				              cast(:ats as timestamptz[])) as r(proposal_id, siren, name, at)
+				  order by proposal_id, siren, at desc
+				  on conflict (proposal_id, siren) do update set collectivite_name = excluded.collectivite_name,
+				    supported_at = greatest(s.supported_at, excluded.supported_at)
+				  returning s.proposal_id, s.siren, s.supported_at, s.withdrawn_at
+				)
 				insert into referents.invitation (proposal_id, siren, invited_at)
-				select s.proposal_id, s.siren, :now from referents.supports s
+				select s.proposal_id, s.siren, :now from kept s
 				join referents.referent_call c on c.proposal_id = s.proposal_id and c.status = 'OPEN'
-				join (select distinct proposal_id, siren
-				      from jsonb_to_recordset(cast(:rows as jsonb)) as r(proposal_id uuid, siren char(9))) b
-				  on b.proposal_id = s.proposal_id and b.siren = s.siren
 				where %s
 				on conflict do nothing
-				""".formatted(ACTIVE)).param("rows", rows).param("now", Timestamps.column(now)).update();
+				""".formatted(ACTIVE))
+				.param("proposals", array(given, change -> change.proposal().id().toString()))
+				.param("sirens", array(given, change -> change.siren().value()))
+				.param("names", array(given, Change::name))
+				.param("ats", array(given, change -> change.at().toString()))
+				.param("now", Timestamps.column(now))
+				.update();
 	}
 
 	/**
 	 * Records a batch of withdrawals, and drops the invitations of the collectivités that no longer support the
-	 * proposal: two statements for the whole batch.
+	 * proposal: one statement for the whole batch.
 	 */
 	void supportsWithdrawn(List<Change> withdrawn) {
 		if (withdrawn.isEmpty()) {
 			return;
 		}
-		var rows = rows(withdrawn);
 		jdbc.sql("""
-				insert into referents.supports (proposal_id, siren, withdrawn_at)
-				select proposal_id, siren, max(at)
-				from jsonb_to_recordset(cast(:rows as jsonb)) as r(proposal_id uuid, siren char(9), at timestamptz)
-				group by proposal_id, siren
-				on conflict (proposal_id, siren) do update set
-				  withdrawn_at = greatest(referents.supports.withdrawn_at, excluded.withdrawn_at)
-				""")
-				.param("rows", rows).update();
-		jdbc.sql("""
+				with kept as (
+				  insert into referents.supports as s (proposal_id, siren, withdrawn_at)
+				  select proposal_id, siren, max(at)
+				  from unnest(cast(:proposals as uuid[]), cast(:sirens as char(9)[]), cast(:ats as timestamptz[]))
+				    as r(proposal_id, siren, at)
+				  group by proposal_id, siren
+				  on conflict (proposal_id, siren) do update set
+				    withdrawn_at = greatest(s.withdrawn_at, excluded.withdrawn_at)
+				  returning s.proposal_id, s.siren, s.supported_at, s.withdrawn_at
+				)
 				delete from referents.invitation i
-				using (select distinct proposal_id, siren
-				       from jsonb_to_recordset(cast(:rows as jsonb)) as r(proposal_id uuid, siren char(9))) b
-				where i.proposal_id = b.proposal_id and i.siren = b.siren
-				and not exists (select 1 from referents.supports s where s.proposal_id = i.proposal_id and s.siren = i.siren and %s)
-				""".formatted(ACTIVE)).param("rows", rows).update();
+				using kept s
+				where i.proposal_id = s.proposal_id and i.siren = s.siren and not (%s)
+				""".formatted(ACTIVE))
+				.param("proposals", array(withdrawn, change -> change.proposal().id().toString()))
+				.param("sirens", array(withdrawn, change -> change.siren().value()))
+				.param("ats", array(withdrawn, change -> change.at().toString()))
+				.update();
 	}
 
-	private String rows(List<Change> changes) {
-		var rows = new ArrayList<Map<String, Object>>();
-		for (var change : changes) {
-			var row = new HashMap<String, Object>();
-			row.put("proposal_id", change.proposal().id().toString());
-			row.put("siren", change.siren().value());
-			row.put("name", change.name());
-			row.put("at", change.at().toString());
-			rows.add(row);
+	private static SqlArrayValue array(List<Change> changes, Function<Change, String> column) {
+		var values = new String[changes.size()];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = column.apply(changes.get(i));
 		}
-		return json.writeValueAsString(rows);
+		return new SqlArrayValue("text", (Object[]) values);
 	}
 
 	/** Invites every current supporter of a proposal whose call is open; returns how many were newly invited. */

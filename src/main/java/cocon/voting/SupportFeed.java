@@ -21,6 +21,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,8 +38,9 @@ import cocon.voting.events.SupportWithdrawn;
 import cocon.voting.events.SupportsRecorded;
 
 /**
- * Publishes supports given and withdrawn in batches, as {@link SupportsRecorded} (ADR 0008). Each support or
- * withdrawal writes a line of {@code voting.support_feed} in its own transaction ({@link Supports});
+ * Publishes supports given and withdrawn in batches, as {@link SupportsRecorded} (ADR 0008). The transaction that
+ * stores supports writes a line of {@code voting.support_feed} per campaign of its batch, their keys as arrays
+ * ({@link Supports#storeAll}, ADR 0064); a withdrawal writes a line of its own;
  * once it committed, the feed is published at most every {@code cocon.voting.feed.interval}, so that thousands of
  * supports a second cost a few publications a second instead of one per support and per listening module. The
  * transaction that publishes a batch deletes its lines: what is published is never published again, what is not
@@ -49,8 +51,11 @@ class SupportFeed implements DisposableBean {
 
 	private static final Logger LOG = LoggerFactory.getLogger(SupportFeed.class);
 
-	/** The largest number of lines one transaction publishes. */
+	/** About the largest number of changes one transaction publishes (at least one line, whatever its size). */
 	static final int BATCH = 2_000;
+
+	/** The most lines one transaction looks at: a line holds up to {@link SupportBatches#MOST} supports. */
+	private static final int LINES = 256;
 
 	private enum Change {
 		GIVEN, WITHDRAWN
@@ -129,12 +134,12 @@ class SupportFeed implements DisposableBean {
 	int publishAll(Duration minimumAge) {
 		var total = 0;
 		try {
-			int published;
+			Published published;
 			do {
-				published = transactions.execute(status -> publishBatch(minimumAge));
-				total += published;
+				published = transactions.execute(status -> publishLines(minimumAge));
+				total += published.changes();
 			}
-			while (published == BATCH);
+			while (published.more());
 		}
 		catch (RuntimeException e) {
 			// nothing was removed from the feed by the failed transaction: the next wake-up or sweep publishes it
@@ -144,29 +149,77 @@ class SupportFeed implements DisposableBean {
 	}
 
 	/**
-	 * Removes up to {@link #BATCH} lines from the feed and publishes them, one event per campaign with the counts of
-	 * the proposals they touched, in the caller's transaction. Lines another transaction is publishing are skipped.
+	 * Removes lines from the feed, about {@link #BATCH} changes (a line holds a batch of supports stored together, or
+	 * a withdrawal), and publishes them, one event per campaign with the counts of the proposals they touched, in the
+	 * caller's transaction. Lines another transaction is publishing are skipped.
 	 *
-	 * @return how many lines were published
+	 * @return how many changes were published
 	 */
 	int publishBatch(Duration minimumAge) {
+		return publishLines(minimumAge).changes();
+	}
+
+	/**
+	 * Publishes every line of the feed in the caller's transaction, batch after batch (the close of a campaign),
+	 * but those another transaction is publishing.
+	 *
+	 * @return how many changes were published
+	 */
+	int publishEverything() {
+		var total = 0;
+		Published published;
+		do {
+			published = publishLines(Duration.ZERO);
+			total += published.changes();
+		}
+		while (published.more());
+		return total;
+	}
+
+	/** How many changes a transaction published, and whether it left lines to publish. */
+	private record Published(int changes, boolean more) {
+	}
+
+	private Published publishLines(Duration minimumAge) {
+		var sizes = jdbc.sql("""
+				select id, coalesce(cardinality(sirens), 1) as changes from voting.support_feed
+				where recorded_at <= clock_timestamp() - make_interval(secs => ?)
+				order by id limit ? for update skip locked""")
+				.params(minimumAge.toMillis() / 1000.0, LINES)
+				.query((rs, n) -> new long[] { rs.getLong("id"), rs.getInt("changes") })
+				.list();
+		if (sizes.isEmpty()) {
+			return new Published(0, false);
+		}
+		// the lines locked beyond the batch stay for the next transaction of this publication
+		var taken = new ArrayList<Long>();
+		var changes = 0L;
+		for (var line : sizes) {
+			if (!taken.isEmpty() && changes + line[1] > BATCH) {
+				break;
+			}
+			taken.add(line[0]);
+			changes += line[1];
+		}
+		var more = taken.size() < sizes.size() || sizes.size() == LINES;
 		var lines = jdbc.sql("""
-				delete from voting.support_feed where id in (
-				  select id from voting.support_feed
-				  where recorded_at <= clock_timestamp() - make_interval(secs => ?)
-				  order by id limit ? for update skip locked)
-				returning id, campaign_id, proposal_id, siren, name, kind, change, changed_at""")
-				.params(minimumAge.toMillis() / 1000.0, BATCH)
-				.query((rs, n) -> new Line(rs.getLong("id"), new CampaignId(rs.getObject("campaign_id", UUID.class)),
+				with taken as (
+				  delete from voting.support_feed where id = any(cast(? as bigint[])) returning *
+				)
+				select t.campaign_id, t.change, u.proposal_id, u.siren, u.name, u.kind, u.changed_at
+				from taken t cross join lateral unnest(coalesce(t.proposal_ids, array[t.proposal_id]),
+				    coalesce(t.sirens, array[t.siren]), coalesce(t.names, array[t.name]),
+				    coalesce(t.kinds, array[t.kind]), coalesce(t.changed_ats, array[t.changed_at]))
+				  with ordinality as u(proposal_id, siren, name, kind, changed_at, n)
+				order by t.id, u.n""")
+				.param(new SqlArrayValue("bigint", taken.toArray()))
+				.query((rs, n) -> new Line(new CampaignId(rs.getObject("campaign_id", UUID.class)),
 						new ProposalId(rs.getObject("proposal_id", UUID.class)), Siren.of(rs.getString("siren")),
 						rs.getString("name"), CollectiviteKind.valueOf(rs.getString("kind")),
 						Change.valueOf(rs.getString("change")), Supports.instant(rs, "changed_at")))
 				.list();
-		if (lines.isEmpty()) {
-			return 0;
-		}
 		var byCampaign = new LinkedHashMap<CampaignId, Batch>();
-		lines.stream().sorted((a, b) -> Long.compare(a.id(), b.id())).forEach(line -> {
+		lines.forEach(line -> {
 			var batch = byCampaign.computeIfAbsent(line.campaign(), campaign -> new Batch());
 			if (line.change() == Change.GIVEN) {
 				batch.given.add(new SupportGiven(line.proposal(), line.campaign(), line.siren(), line.name(),
@@ -183,7 +236,7 @@ class SupportFeed implements DisposableBean {
 		var now = clock.instant();
 		byCampaign.forEach((campaign, batch) -> events.publishEvent(new SupportsRecorded(campaign, batch.given,
 				batch.withdrawn, batch.proposals().stream().map(counts::get).toList(), position, now)));
-		return lines.size();
+		return new Published(lines.size(), more);
 	}
 
 	/**
@@ -202,7 +255,7 @@ class SupportFeed implements DisposableBean {
 		executor.awaitTermination(5, TimeUnit.SECONDS);
 	}
 
-	private record Line(long id, CampaignId campaign, ProposalId proposal, Siren siren, String name,
+	private record Line(CampaignId campaign, ProposalId proposal, Siren siren, String name,
 			CollectiviteKind kind, Change change, Instant at) {
 	}
 

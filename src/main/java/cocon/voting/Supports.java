@@ -89,7 +89,8 @@ class Supports {
 
 	/**
 	 * Stores each support unless its collectivité already supports the proposal, all in one statement: the supports,
-	 * their lines in the feed that publishes them ({@link SupportFeed}) and their counts in the running tally. It is
+	 * one line of the feed that publishes them per campaign of the batch, their keys as arrays ({@link SupportFeed}:
+	 * one row written and deleted per batch, not per support, ADR 0064) and their counts in the running tally. It is
 	 * called for the supports that arrived together ({@link SupportBatches}); the tally rows it locks are released by
 	 * the commit that follows at once.
 	 * <p>
@@ -143,9 +144,13 @@ class Supports {
 				  on conflict do nothing
 				  returning proposal_id, siren, campaign_id, name, kind, region, population, supported_at
 				), fed as (
-				  insert into voting.support_feed (campaign_id, proposal_id, siren, name, kind, change, changed_at)
-				  select campaign_id, proposal_id, siren, name, kind, 'GIVEN', supported_at from stored
-				  order by supported_at, proposal_id, siren
+				  insert into voting.support_feed (campaign_id, change, proposal_ids, sirens, names, kinds, changed_ats)
+				  select campaign_id, 'GIVEN', array_agg(proposal_id order by supported_at, proposal_id, siren),
+				         array_agg(siren order by supported_at, proposal_id, siren),
+				         array_agg(name order by supported_at, proposal_id, siren),
+				         array_agg(kind order by supported_at, proposal_id, siren),
+				         array_agg(supported_at order by supported_at, proposal_id, siren)
+				  from stored group by campaign_id
 				), counted as (
 				  insert into voting.tally (proposal_id, kind, region, stripe, support_count, population)
 				  select proposal_id, kind, region, (siren::int % :stripes)::smallint, count(*), sum(population)

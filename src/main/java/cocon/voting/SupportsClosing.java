@@ -96,9 +96,8 @@ class SupportsClosing {
 		// no support or withdrawal of any campaign may commit while the final tally is read
 		jdbc.sql("lock table voting.support in share mode").update();
 		// the last supports and withdrawals are published before the final tally
-		while (feed.publishBatch(Duration.ZERO) == SupportFeed.BATCH) {
-			LOG.debug("Fil des soutiens publié avant la clôture de la campagne {}", campaign);
-		}
+		LOG.debug("{} changements du fil des soutiens publiés avant la clôture de la campagne {}",
+				feed.publishEverything(), campaign);
 		var tallies = new LinkedHashMap<ProposalId, Counting>();
 		jdbc.sql("""
 				select p.id, s.kind, count(s.siren) as supports, coalesce(sum(s.population), 0) as population

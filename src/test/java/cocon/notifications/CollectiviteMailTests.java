@@ -35,6 +35,7 @@ import cocon.testing.Campaign2021;
 import cocon.testing.Identities;
 import cocon.voting.events.SupportGiven;
 import cocon.voting.events.SupportsClosed;
+import cocon.voting.events.SupportWithdrawn;
 import cocon.voting.events.SupportsRecorded;
 
 /**
@@ -72,6 +73,32 @@ class CollectiviteMailTests extends NotificationsTestSupport {
 						campaign.calendar().supports().opens()))
 				.andWaitForStateChange(() -> jdbc.sql("select count(*) from notifications.support where proposal_id = ? and siren = ?")
 						.params(proposal.id(), organisation.siren().value()).query(Long.class).single(), count -> count == 1);
+	}
+
+	@Test
+	void aBatchOfSupportsIsRecordedWholeAndItsWithdrawalsRemoveTheirSupporters(Scenario scenario) {
+		campaign(scenario);
+		var proposal = ProposalId.random();
+		var at = campaign.calendar().supports().opens();
+		var collectivites = List.of(agentOfANewCommune().organisation(), agentOfANewCommune().organisation(),
+				agentOfANewCommune().organisation());
+		var given = new java.util.ArrayList<SupportGiven>();
+		collectivites.forEach(o -> given.add(new SupportGiven(proposal, id, o.siren(), o.name(), o.kind(), at)));
+		given.add(given.get(0)); // delivered twice in the batch: recorded once
+		scenario.publish(new SupportsRecorded(id, given, List.of(), at))
+				.andWaitForStateChange(() -> supporters(proposal), sirens -> sirens.size() == 3)
+				.andVerify(sirens -> assertThat(sirens).containsExactlyInAnyOrderElementsOf(
+						collectivites.stream().map(o -> o.siren().value()).toList()));
+		scenario.publish(new SupportsRecorded(id, List.of(), List.of(
+						new SupportWithdrawn(proposal, id, collectivites.get(1).siren(), at.plusSeconds(60)),
+						new SupportWithdrawn(proposal, id, collectivites.get(2).siren(), at.plusSeconds(61))), at))
+				.andWaitForStateChange(() -> supporters(proposal), sirens -> sirens.size() == 1)
+				.andVerify(sirens -> assertThat(sirens).containsExactly(collectivites.get(0).siren().value()));
+	}
+
+	List<String> supporters(ProposalId proposal) {
+		return jdbc.sql("select siren from notifications.support where proposal_id = ?").param(proposal.id())
+				.query(String.class).list();
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.modulith.test.Scenario;
 
@@ -40,6 +41,15 @@ class SupportBatchesTests extends VotingTestSupport {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	Supports store;
+
+	@Autowired
+	SupportFeed feed;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@BeforeEach
 	void duringTheSupportWindow() {
@@ -69,6 +79,30 @@ class SupportBatchesTests extends VotingTestSupport {
 				.as("the first support alone, then the 30 that waited for it in one transaction").isEqualTo(2);
 		assertThat(recorded.awaitGiven(proposals.get(0), 15)).hasSize(15);
 		assertThat(recorded.awaitGiven(proposals.get(1), 15)).hasSize(15);
+	}
+
+	@Test
+	void theSupportsOfABatchMakeOneLineOfTheFeedWhosePublicationGivesEachOfThem(Scenario scenario) {
+		var campaign = campaign(scenario, Set.of());
+		var proposals = proposals(scenario, campaign, 2);
+		var batch = List.of(support(proposals.get(0), campaign, siren(300), "Commune 300"),
+				support(proposals.get(1), campaign, siren(301), "Commune 301"),
+				support(proposals.get(0), campaign, siren(302), "Commune 302"));
+
+		var lines = transactions.execute(status -> {
+			store.storeAll(batch);
+			return jdbc.sql("select cardinality(sirens) from voting.support_feed where campaign_id = ?")
+					.param(campaign.id()).query(Integer.class).list();
+		});
+		assertThat(lines).as("one line of the feed for the batch, not one per support (ADR 0064)").containsExactly(3);
+
+		feed.publishAll(Duration.ZERO);
+		assertThat(recorded.awaitGiven(proposals.get(0), 2)).extracting(given -> given.siren().value())
+				.containsExactlyInAnyOrder(siren(300).value(), siren(302).value());
+		assertThat(recorded.awaitGiven(proposals.get(1), 1)).singleElement()
+				.satisfies(given -> assertThat(given.collectiviteName()).isEqualTo("Commune 301"));
+		assertThat(jdbc.sql("select count(*) from voting.support_feed where campaign_id = ?").param(campaign.id())
+				.query(Long.class).single()).as("published once, then gone").isZero();
 	}
 
 	@Test

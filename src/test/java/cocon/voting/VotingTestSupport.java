@@ -121,7 +121,8 @@ abstract class VotingTestSupport {
 	/** Waits until the feed holds no change of the proposal left to publish (its publication committed). */
 	void awaitFeedPublished(ProposalId proposal) {
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
-				.sql("select count(*) from voting.support_feed where proposal_id = ?").param(proposal.id())
+				.sql("select count(*) from voting.support_feed where proposal_id = :p or :p = any(proposal_ids)")
+				.param("p", proposal.id())
 				.query(Long.class).single() == 0);
 	}
 
