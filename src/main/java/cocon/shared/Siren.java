@@ -1,5 +1,7 @@
 package cocon.shared;
 
+import java.util.regex.Pattern;
+
 import org.jmolecules.ddd.annotation.ValueObject;
 
 /**
@@ -14,7 +16,7 @@ public record Siren(String value) implements java.io.Serializable {
 	public static final String LA_POSTE = "356000000";
 
 	/** Compiled once: {@code String.matches} compiled it at each call, for every HTTP Basic identity resolved. */
-	private static final java.util.regex.Pattern NINE_DIGITS = java.util.regex.Pattern.compile("\\d{9}");
+	private static final Pattern NINE_DIGITS = Pattern.compile("\\d{9}");
 
 	public Siren {
 		if (value == null) {
