@@ -38,10 +38,19 @@ final class PrefixedHandlerLookup extends RequestMappingHandlerMapping {
 
 	@Override
 	protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-		if (request instanceof Lookup lookup && !lookup.mayMatch(prefixes.computeIfAbsent(info, PrefixedHandlerLookup::prefixes))) {
+		if (request instanceof Lookup lookup && !lookup.mayMatch(prefixesOf(info))) {
 			return null;
 		}
 		return super.getMatchingMapping(info, request);
+	}
+
+	/**
+	 * A read first: {@code computeIfAbsent} locks the bin of a key that is not at its head, and every request asks for
+	 * the prefixes of most mappings (a JFR profile showed threads blocked there under load).
+	 */
+	private String[] prefixesOf(RequestMappingInfo info) {
+		var known = prefixes.get(info);
+		return known != null ? known : prefixes.computeIfAbsent(info, PrefixedHandlerLookup::prefixes);
 	}
 
 	/** The literal beginnings of the mapping's patterns; {@link #ANY} when it has none to compare. */
