@@ -64,16 +64,17 @@ if [ "${1:-}" = "--demo" ]; then
   echo "CPU de la JVM à l'accueil : $(cpu_of "$pid") s"
   # the CPU of each of the JVM's threads, and of the embedded PostgreSQL, from the replay's start to its end: whether
   # the replay is bound by the processor (and whose) or by waits
-  until grep -qE "rejeu de 2021 au moment|Démonstration prête|préparation interrompue" "$OUT/demo.log"; do
-    kill -0 "$pid" 2>/dev/null || { echo "le serveur s'est arrêté ($OUT/demo.log)" >&2; exit 1; }
-    sleep 0.05
-  done
+  # waits until the demo's log shows one of these lines, as long as the server runs
+  await_log() {
+    until grep -qE "$1" "$OUT/demo.log"; do
+      kill -0 "$pid" 2>/dev/null || { echo "le serveur s'est arrêté ($OUT/demo.log)" >&2; exit 1; }
+      sleep 0.05
+    done
+  }
+  await_log "rejeu de 2021 au moment|Démonstration prête|préparation interrompue"
   threads "$pid" "$data" > "$OUT/demo-cpu-start.txt"
   r0=$(date +%s.%N)
-  until grep -qE "Démonstration prête|préparation interrompue" "$OUT/demo.log"; do
-    kill -0 "$pid" 2>/dev/null || { echo "le serveur s'est arrêté ($OUT/demo.log)" >&2; exit 1; }
-    sleep 0.05
-  done
+  await_log "Démonstration prête|préparation interrompue"
   threads "$pid" "$data" > "$OUT/demo-cpu-end.txt"
   r1=$(date +%s.%N)
   echo "démonstration prête en $(python3 -c "import time;print(round(time.time() - $t0, 1))") s après le lancement"
