@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -127,25 +128,17 @@ class SupportFeed implements DisposableBean {
 	}
 
 	/**
-	 * Publishes, batch after batch, every line of the feed at least {@code minimumAge} old.
-	 *
-	 * @return how many changes were published
+	 * Publishes, batch after batch, each in a transaction of its own, every line of the feed at least
+	 * {@code minimumAge} old.
 	 */
-	int publishAll(Duration minimumAge) {
-		var total = 0;
+	void publishAll(Duration minimumAge) {
 		try {
-			Published published;
-			do {
-				published = transactions.execute(status -> publishLines(minimumAge));
-				total += published.changes();
-			}
-			while (published.more());
+			publishRepeatedly(minimumAge, transactions);
 		}
 		catch (RuntimeException e) {
 			// nothing was removed from the feed by the failed transaction: the next wake-up or sweep publishes it
 			LOG.warn("Publication du fil des soutiens reportée : {}", e.toString());
 		}
-		return total;
 	}
 
 	/**
@@ -166,10 +159,15 @@ class SupportFeed implements DisposableBean {
 	 * @return how many changes were published
 	 */
 	int publishEverything() {
+		return publishRepeatedly(Duration.ZERO, TransactionOperations.withoutTransaction());
+	}
+
+	/** Publishes batches, each in {@code each}, until no line at least {@code minimumAge} old is left to take. */
+	private int publishRepeatedly(Duration minimumAge, TransactionOperations each) {
 		var total = 0;
 		Published published;
 		do {
-			published = publishLines(Duration.ZERO);
+			published = each.execute(status -> publishLines(minimumAge));
 			total += published.changes();
 		}
 		while (published.more());
