@@ -62,8 +62,11 @@ final class Replay {
 	private static final Map<Class<?>, String> INDEPENDENT = Map.of(Contribute.class, "contributions",
 			Support.class, "soutiens", Propose.class, "curation", Reorient.class, "curation", Reject.class, "curation",
 			Publish.class, "publication");
-	/** How many requests are in flight then. */
-	private static final int IN_FLIGHT = 4;
+	/**
+	 * How many requests are in flight then, and when the directory's pages are read ({@link ReplayDirectory}): one at
+	 * a time, the server's thread and PostgreSQL take turns on one core while the other waits.
+	 */
+	static final int IN_FLIGHT = 4;
 
 	/** What the replay did, for the log and the administrator's page. */
 	record Result(String campaignId, int contributions, int proposals, int published, int supports, int shortlisted,

@@ -23,12 +23,6 @@ final class ReplayDirectory {
 	/** The communes' pages read, by rank in the directory (largest first). */
 	private static final double[] COMMUNE_RANKS = { 0, 0.005, 0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 0.7, 0.9 };
 
-	/**
-	 * How many pages are read at a time. Each is a query that sorts every commune by population: one at a time, the
-	 * server's thread and PostgreSQL take turns on one core while the other waits (issue 26).
-	 */
-	private static final int IN_FLIGHT = 4;
-
 	private static final String COMMUNES = "/api/collectivites?kind=COMMUNE&size=100&page=";
 
 	private ReplayDirectory() {
@@ -49,7 +43,7 @@ final class ReplayDirectory {
 		var first = loaded.get();
 		int communePages = first.path("totalPages").asInt();
 		var largest = orgs(first, "COMMUNE");
-		var reads = Executors.newFixedThreadPool(IN_FLIGHT);
+		var reads = Executors.newFixedThreadPool(Replay.IN_FLIGHT);
 		try {
 			var communes = new ArrayList<CompletableFuture<List<Org>>>();
 			for (double rank : COMMUNE_RANKS) {
