@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Start-up of the embedded default (issue 26, acceptance 2): seconds from `java` to the home page answering 200, on a
 # fresh data folder then on the same folder again, and where the time went (from the server's log: the embedded
-# PostgreSQL up, the migrations done, Spring's context started). With --cds, the same again with Spring Boot's Class
-# Data Sharing archive made as the shipped script makes it (`src/main/scripts/cocon.sh --cds-archive-only`: the jar
-# extracted, one training run with `-XX:ArchiveClassesAtExit` that serves the home page once and stops), then the runs
-# with `-XX:SharedArchiveFile`. The JVM options are those the project ships.
+# PostgreSQL up, the migrations done, Spring's context started). With --cds, the same again through the shipped
+# script `src/main/scripts/cocon.sh` and its archive of the classes, made first as it makes it (`--cds-archive-only`:
+# the jar extracted, one training run that serves the home page once and stops): Spring Boot's Class Data Sharing
+# archive on Java 17 to 24, the JDK's AOT cache on 25 and later (ADR 0066). The JVM options are those the project
+# ships; JAVA_HOME says which Java (else `java` on the PATH).
 #
 #   ./mvnw -q -DskipTests package
 #   src/bench/startup/run.sh [--cds]          # COCON_DEMO_SEED=false by default: the home page, not the demo
@@ -114,7 +115,7 @@ export MALLOC_ARENA_MAX=2 COCON_DEMO_SEED="${COCON_DEMO_SEED:-false}"
 free_port() { node -e 'const s=require("net").createServer().listen(0,()=>{console.log(s.address().port);s.close()})' 2>/dev/null \
   || python3 -c 'import socket;s=socket.socket();s.bind(("",0));print(s.getsockname()[1])'; }
 
-# run <label> <data dir> <java args...>: prints the seconds to the home page and the milestones of the log
+# run <label> <data dir> <arguments after $LAUNCH...>: prints the seconds to the home page and the milestones of the log
 run() {
   local label="$1" data="$2"
   shift 2
@@ -122,7 +123,7 @@ run() {
   port="$(free_port)"
   log="$OUT/$label.log"
   t0=$(date +%s.%N)
-  COCON_DATA_DIR="$data" PORT="$port" COCON_EMBEDDED_POSTGRES_PORT="$(free_port)" java "${OPTS[@]}" "$@" > "$log" 2>&1 &
+  COCON_DATA_DIR="$data" PORT="$port" COCON_EMBEDDED_POSTGRES_PORT="$(free_port)" "${LAUNCH[@]}" "$@" > "$log" 2>&1 &
   pid=$!
   until curl -sfo /dev/null "http://localhost:$port/"; do
     kill -0 "$pid" 2>/dev/null || { echo "$label : le serveur s'est arrêté ($log)" >&2; return 1; }
@@ -153,20 +154,23 @@ print(f"{label:<28} accueil en {t1 - t0:5.1f} s (CPU de la JVM {cpu} s) | " + " 
 PY
 }
 
+# the plain jar, then (--cds) the shipped script; the script execs its Java, so $! is the JVM either way
+LAUNCH=("${JAVA_HOME:+$JAVA_HOME/bin/}java" "${OPTS[@]}")
 fresh="$(mktemp -d /tmp/cocon-startup.XXXXXX)"
 run "jar, dossier neuf" "$fresh" -jar "$JAR"
 run "jar, dossier existant" "$fresh" -jar "$JAR"
 
 if [ "${1:-}" = "--cds" ]; then
   CDS="$OUT/cds"
-  # the archive as the shipped script makes it (its training run serves the home page once, then stops)
+  # the archive as the shipped script makes it (its training run serves the home page once, then stops), then the
+  # starts as it makes them: Class Data Sharing on Java 17 to 24, the AOT cache on 25 and later (ADR 0066)
   JAR="$JAR" COCON_CDS_DIR="$CDS" "$(dirname "$0")/../../main/scripts/cocon.sh" --cds-archive-only
   cp "$CDS/training.log" "$OUT/cds-training.log"
-  APP="$CDS/$(basename "$JAR")"
-  echo "Archive CDS : $(du -h "$CDS/application.jsa" | cut -f1)"
+  echo "Archive des classes : $(du -h "$CDS"/application.* | cut -f1) ($("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1))"
   cds_fresh="$(mktemp -d /tmp/cocon-startup.XXXXXX)"
-  run "CDS, dossier neuf" "$cds_fresh" -XX:SharedArchiveFile="$CDS/application.jsa" -jar "$APP"
-  run "CDS, dossier existant" "$cds_fresh" -XX:SharedArchiveFile="$CDS/application.jsa" -jar "$APP"
+  LAUNCH=(env JAR="$JAR" COCON_CDS_DIR="$CDS" "$(dirname "$0")/../../main/scripts/cocon.sh")
+  run "archive, dossier neuf" "$cds_fresh"
+  run "archive, dossier existant" "$cds_fresh"
   rm -rf "$cds_fresh"
 fi
 rm -rf "$fresh"

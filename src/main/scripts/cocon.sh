@@ -1,49 +1,69 @@
 #!/usr/bin/env bash
-# Starts Cocon from its jar with the JVM settings the project ships (README, ADR 0026) and Spring Boot's Class Data
-# Sharing archive (issue 26, ADR 0054): the classes of the JVM, Spring and Cocon are mapped from the archive instead of
-# being read, checked and parsed from the jar at each start, the largest part of a cold start on 2 cores.
+# Starts Cocon from its jar with the JVM settings the project ships (README, ADR 0026) and an archive of the classes
+# the start needs (issue 26): the classes of the JVM, Spring and Cocon are mapped from the archive instead of being
+# read, checked and parsed from the jar at each start, the largest part of a cold start on 2 cores. On Java 25 and
+# later (the production runtime, ADR 0066) the archive is the JDK's AOT cache (JEP 483, 514, 515: classes loaded and
+# linked, and the method profiles of the training run, so that the JIT compiles the hot paths sooner); on Java 17 to
+# 24, Spring Boot's Class Data Sharing archive (ADR 0054).
 #
 #   ./mvnw -q -DskipTests package && src/main/scripts/cocon.sh          # same environment variables as `java -jar` (README)
 #
-# The archive is made once per jar, at the first start after a build (about one start more: the jar extracted with
-# `-Djarmode=tools extract`, then a training run on a throw-away data folder that serves its home page once, as a first
-# visitor would, and stops (cocon.platform.CdsTraining, ADR 0054); with a configured database, SPRING_DATASOURCE_URL,
-# it connects to it as any start would, migrations included); COCON_CDS_DIR says where (default: target/cds next to
-# the jar). COCON_CDS=false starts the plain jar. `cocon.sh --cds-archive-only` makes the archive again and stops.
+# The archive is made once per jar and Java, at the first start after a build (about one start more: the jar
+# extracted with `-Djarmode=tools extract`, then a training run on a throw-away data folder that serves its home page
+# once, as a first visitor would, and stops (cocon.platform.CdsTraining, ADR 0054); with a configured database,
+# SPRING_DATASOURCE_URL, it connects to it as any start would, migrations included); COCON_CDS_DIR says where
+# (default: target/cds next to the jar). JAVA_HOME says which Java (else `java` on the PATH). COCON_CDS=false starts
+# the plain jar. `cocon.sh --cds-archive-only` makes the archive again and stops.
 set -euo pipefail
 
 JAR="${JAR:-$(ls "$(dirname "$0")"/../../../target/cocon-*.jar 2>/dev/null | grep -v original | head -1)}"
 [ -n "$JAR" ] && [ -f "$JAR" ] || { echo "Pas de jar : ./mvnw -q -DskipTests package (ou JAR=chemin/du/jar)" >&2; exit 2; }
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 OPTS=(-Xmx200m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m -Xss512k -XX:MaxDirectMemorySize=32m -XX:TrimNativeHeapInterval=5000)
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 if [ "${COCON_CDS:-true}" = "false" ]; then
-  exec java "${OPTS[@]}" -jar "$JAR" "$@"
+  exec "$JAVA" "${OPTS[@]}" -jar "$JAR" "$@"
 fi
 
 CDS="${COCON_CDS_DIR:-$(dirname "$JAR")/cds}"
 APP="$CDS/$(basename "$JAR")"
 # the archive belongs to one jar: its size and date say which
-STAMP="$(stat -c '%s %Y' "$JAR") $(java -version 2>&1 | head -1)"
+VERSION="$("$JAVA" -version 2>&1 | head -1)"
+STAMP="$(stat -c '%s %Y' "$JAR") $VERSION"
+# the Java's feature version ("17.0.15", "25.0.3", "1.8.0_…" → 17, 25, 8)
+FEATURE="$(sed -nE 's/.*version "(1\.)?([0-9]+).*/\2/p' <<< "$VERSION")"
+TRAINING=("${OPTS[@]}")
+if [ "${FEATURE:-0}" -ge 25 ]; then
+  ARCHIVE="$CDS/application.aot"
+  # the cache is assembled at the training run's exit; with the shipped 128 MB of metaspace its assembly can run out
+  # of room ("Unable to allocate from 'ro' region") as the classes grow: the training run alone gets more
+  TRAINING=("${OPTS[@]/-XX:MaxMetaspaceSize=128m/-XX:MaxMetaspaceSize=256m}" -XX:AOTCacheOutput="$ARCHIVE")
+  USE=(-XX:AOTCache="$ARCHIVE")
+else
+  ARCHIVE="$CDS/application.jsa"
+  TRAINING+=(-XX:ArchiveClassesAtExit="$ARCHIVE")
+  USE=(-XX:SharedArchiveFile="$ARCHIVE")
+fi
 ONLY=false
 if [ "${1:-}" = "--cds-archive-only" ]; then
   ONLY=true
   rm -f "$CDS/jar.stamp"
 fi
-if [ ! -f "$CDS/application.jsa" ] || [ "$(cat "$CDS/jar.stamp" 2>/dev/null)" != "$STAMP" ]; then
-  echo "Cocon : première exécution de ce jar, préparation de l'archive CDS (une fois)…" >&2
+if [ ! -f "$ARCHIVE" ] || [ "$(cat "$CDS/jar.stamp" 2>/dev/null)" != "$STAMP" ]; then
+  echo "Cocon : première exécution de ce jar avec ce Java, préparation de l'archive des classes (une fois)…" >&2
   rm -rf "$CDS"
   mkdir -p "$CDS"
-  java -Djarmode=tools -jar "$JAR" extract --destination "$CDS" > /dev/null
+  "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$CDS" > /dev/null
   training="$(mktemp -d)"
   # a throw-away data folder, no demonstration, any free port: the training run stops once its home page is served
   if COCON_DATA_DIR="$training" COCON_DEMO_SEED=false PORT=0 COCON_EMBEDDED_POSTGRES_PORT=0 \
-      java "${OPTS[@]}" -XX:ArchiveClassesAtExit="$CDS/application.jsa" -Dcocon.cds.training=true \
+      "$JAVA" "${TRAINING[@]}" -Dcocon.cds.training=true \
       -jar "$APP" > "$CDS/training.log" 2>&1; then
     echo "$STAMP" > "$CDS/jar.stamp"
   else
-    echo "Cocon : l'archive CDS n'a pu être faite ($CDS/training.log) ; démarrage sans elle." >&2
-    rm -f "$CDS/application.jsa"
+    echo "Cocon : l'archive des classes n'a pu être faite ($CDS/training.log) ; démarrage sans elle." >&2
+    rm -f "$ARCHIVE"
   fi
   rm -rf "$training"
 fi
@@ -52,7 +72,7 @@ if [ "$ONLY" = true ]; then
   exit
 fi
 
-if [ -f "$CDS/application.jsa" ]; then
-  exec java "${OPTS[@]}" -XX:SharedArchiveFile="$CDS/application.jsa" -jar "$APP" "$@"
+if [ -f "$ARCHIVE" ]; then
+  exec "$JAVA" "${OPTS[@]}" "${USE[@]}" -jar "$APP" "$@"
 fi
-exec java "${OPTS[@]}" -jar "$JAR" "$@"
+exec "$JAVA" "${OPTS[@]}" -jar "$JAR" "$@"

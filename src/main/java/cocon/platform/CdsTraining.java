@@ -18,8 +18,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The training run of the Class Data Sharing archive ({@code src/main/scripts/cocon.sh}, issue 26, ADR 0054, addendum): started
- * with {@code -XX:ArchiveClassesAtExit} and {@code cocon.cds.training=true}, the application serves its home page and
+ * The training run of the archive of the classes ({@code src/main/scripts/cocon.sh}, issue 26, ADR 0054, addendum, and
+ * ADR 0066): started with {@code -XX:ArchiveClassesAtExit} (Class Data Sharing, Java 17 to 24) or
+ * {@code -XX:AOTCacheOutput} (the AOT cache, Java 25 and later, which also keeps the run's method profiles) and
+ * {@code cocon.cds.training=true}, the application serves its home page and
  * what the page links to (style sheets, scripts) once it is ready, as a first visitor would, then stops. The archive
  * thus also holds the classes of the first request (the page shell, Thymeleaf, the resource handlers: about a thousand
  * that a training stopped at the context's refresh left to be read from the jar on every start, on the path of the
