@@ -10,7 +10,8 @@
 #   ./mvnw -q -DskipTests package
 #   src/bench/startup/run.sh [--cds]          # COCON_DEMO_SEED=false by default: the home page, not the demo
 #   src/bench/startup/run.sh --demo           # the shipped src/main/scripts/cocon.sh on a fresh folder: home page, then the living
-#                                             # demo at the default moment (the archive made first if it is missing),
+#                                             # demo at the default moment (after a first launch, not measured, that
+#                                             # makes the archive if it is missing or made with another Java),
 #                                             # with the CPU seconds of each JVM thread and of PostgreSQL during the
 #                                             # replay: whether it is bound by the processor or by waits
 set -euo pipefail
@@ -42,17 +43,16 @@ if [ "${1:-}" = "--demo" ]; then
   mkdir -p "$OUT"
   port="$(python3 -c 'import socket;s=socket.socket();s.bind(("",0));print(s.getsockname()[1])')"
   data="$(mktemp -d /tmp/cocon-startup.XXXXXX)"
-  # the archive of this jar, if missing, is made by a first launch that is not measured
-  if [ ! -f "$ROOT/target/cds/jar.stamp" ]; then
-    COCON_DATA_DIR="$data" PORT=0 COCON_DEMO_SEED=false "$ROOT/src/main/scripts/cocon.sh" > "$OUT/demo-archive.log" 2>&1 &
-    pid=$!
-    until grep -q "Cocon est prêt" "$OUT/demo-archive.log"; do
-      kill -0 "$pid" 2>/dev/null || { echo "le serveur s'est arrêté ($OUT/demo-archive.log)" >&2; exit 1; }
-      sleep 0.5
-    done
-    kill "$pid"; wait "$pid" 2>/dev/null || true
-    rm -rf "$data"; data="$(mktemp -d /tmp/cocon-startup.XXXXXX)"
-  fi
+  # a first launch, not measured, makes the archive of this jar and this Java if it is missing or stale (the script
+  # decides; a stamp of the same jar made with another Java is stale), as any first start after a build would
+  COCON_DATA_DIR="$data" PORT=0 COCON_DEMO_SEED=false "$ROOT/src/main/scripts/cocon.sh" > "$OUT/demo-archive.log" 2>&1 &
+  pid=$!
+  until grep -q "Cocon est prêt" "$OUT/demo-archive.log"; do
+    kill -0 "$pid" 2>/dev/null || { echo "le serveur s'est arrêté ($OUT/demo-archive.log)" >&2; exit 1; }
+    sleep 0.5
+  done
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  rm -rf "$data"; data="$(mktemp -d /tmp/cocon-startup.XXXXXX)"
   echo "charge moyenne : $(cut -d' ' -f1-3 /proc/loadavg)"
   t0=$(date +%s.%N)
   COCON_DATA_DIR="$data" PORT="$port" COCON_DEMO_SEED=true "$ROOT/src/main/scripts/cocon.sh" > "$OUT/demo.log" 2>&1 &
