@@ -75,6 +75,8 @@ class ClusterTemplateTests {
 		assertThat(initdbRuns()).as("initdb seulement pour le modèle").isEqualTo(1);
 		assertThat(new ClusterTemplate(template()).current()).isTrue();
 		assertThat(template().resolve("old-only")).doesNotExist();
+		assertThat(template().resolve(ClusterTemplate.CLUSTER).resolve(ClusterTemplate.PG_VERSION))
+				.as("le modèle n'est pas un cluster que PostgreSQL démarrerait").doesNotExist();
 		assertThat(Files.readString(template().resolve(ClusterTemplate.PG_VERSION)).trim()).isEqualTo("17");
 		assertThat(copied.resolve(ClusterTemplate.STAMP)).doesNotExist();
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copied))).isEqualTo("rwx------");
@@ -106,7 +108,7 @@ class ClusterTemplateTests {
 		assertThat(initdbRuns()).isZero();
 		assertThat(messages()).anySatisfy(message -> assertThat(message).contains("copie du modèle interrompue"));
 		assertThat(Files.readString(data.resolve("postgresql.conf")))
-				.isEqualTo(Files.readString(template().resolve("postgresql.conf")));
+				.isEqualTo(Files.readString(template().resolve(ClusterTemplate.CLUSTER).resolve("postgresql.conf")));
 	}
 
 	@Test
