@@ -102,8 +102,8 @@ final class ClusterTemplate {
 			emptyCutShortCopy(data);
 			throw failed;
 		}
-		LOG.info("PostgreSQL embarqué : dossier de données neuf copié du modèle {} en {} ms (dont {} ms d'écriture sur disque)",
-				template, (System.nanoTime() - started) / 1_000_000, synced / 1_000_000);
+		LOG.info("PostgreSQL embarqué : dossier de données neuf copié du modèle {} en {} ms "
+				+ "(dont {} ms d'écriture sur disque)", template, (System.nanoTime() - started) / 1_000_000, synced / 1_000_000);
 		return true;
 	}
 
@@ -157,8 +157,9 @@ final class ClusterTemplate {
 		// zonky's own initdb, with the embedded server's locale and encoding; the start that follows, on a free
 		// port, is zonky's way of ending (its builder always starts what it made): a clean stop leaves no trace
 		try (var server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).setDataDirectory(cluster)
-				.setCleanDataDirectory(false).setPGStartupWait(Duration.ofSeconds(60)).setLocaleConfig("locale", LOCALE).setLocaleConfig("encoding", ENCODING)
-				.start(); var connection = server.getPostgresDatabase().getConnection();
+				.setCleanDataDirectory(false).setPGStartupWait(Duration.ofSeconds(60))
+				.setLocaleConfig("locale", LOCALE).setLocaleConfig("encoding", ENCODING).start();
+				var connection = server.getPostgresDatabase().getConnection();
 				var statement = connection.createStatement();
 				var result = statement.executeQuery("show server_version")) {
 			result.next();
