@@ -8,9 +8,9 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * What Spring Security's firewall accepts in a header name or value, decided without a regular expression (ADR 0067).
  * {@link StrictHttpFirewall} matches every header read (name and value, at each {@code getHeader}) against
  * {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}, tabs also allowed in values: 1 to 2 % of the server's CPU per support
- * on JDK 25, more on the session path (a cookie, a CSRF token). The same set, code point by code point: defined in this JDK's Unicode tables
- * ({@code IsAssigned}) and not a C0/C1 control ({@code IsControl}); a lone surrogate is defined, as for the regular
- * expression. {@code HeaderCharactersTests} compares both over every code point.
+ * on JDK 25, more on the session path (a cookie, a CSRF token). The same set, code point by code point: defined in
+ * this JDK's Unicode tables ({@code IsAssigned}) and not a C0/C1 control ({@code IsControl}); a lone surrogate is
+ * defined, as for the regular expression. {@code HeaderCharactersTests} compares both over every code point.
  */
 final class HeaderCharacters {
 
