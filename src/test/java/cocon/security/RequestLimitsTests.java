@@ -63,8 +63,8 @@ class RequestLimitsTests extends SecurityTest {
 	@Test
 	void aSupportIsAnsweredWithItsLengthNotInChunks() throws Exception {
 		// Lyon supports the proposal already (the fixtures): the same answer every time, 200, nothing changes
-		var credentials = Base64.getEncoder()
-				.encodeToString((SecurityFixtures.ELIGIBLE_AGENT + ":" + SecurityFixtures.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		var credentials = Base64.getEncoder().encodeToString(
+				(SecurityFixtures.ELIGIBLE_AGENT + ":" + SecurityFixtures.PASSWORD).getBytes(StandardCharsets.UTF_8));
 		String answer = exchange("PUT /api/proposals/" + fixtures.proposal + "/support HTTP/1.1\r\nHost: localhost\r\n"
 				+ "Authorization: Basic " + credentials + "\r\nAccept: application/json\r\nContent-Length: 0\r\n\r\n");
 		assertThat(answer).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("Transfer-Encoding");
