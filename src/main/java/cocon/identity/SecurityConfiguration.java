@@ -31,6 +31,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -97,6 +100,34 @@ class SecurityConfiguration {
 	@Bean
 	static SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.noObservations();
+	}
+
+	/**
+	 * Spring Security's firewall, refusing the same headers as by default (400), without a regular expression per
+	 * header read ({@link HeaderCharacters}, ADR 0067).
+	 */
+	@Bean
+	static StrictHttpFirewall httpFirewall() {
+		return HeaderCharacters.firewall();
+	}
+
+	static final String REQUEST_REFUSED = "La requête contient un caractère refusé (un caractère de contrôle ou non "
+			+ "défini dans un en-tête, un paramètre ou l'adresse) : corrigez-la puis réessayez.";
+
+	/**
+	 * A request the firewall refuses is answered 400 as by default, with a French problem detail in the API (the
+	 * error page would read the same refused request again and answer an empty 400).
+	 */
+	@Bean
+	static RequestRejectedHandler requestRejectedHandler(MessageSource messages) {
+		var otherwise = new HttpStatusRequestRejectedHandler();
+		return (request, response, rejected) -> {
+			if (Problems.isApi(request) && !response.isCommitted()) {
+				Problems.write(response, Problems.problem(messages, HttpStatus.BAD_REQUEST, REQUEST_REFUSED, request));
+				return;
+			}
+			otherwise.handle(request, response, rejected);
+		};
 	}
 
 	/**

@@ -4,7 +4,6 @@ import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageCo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -54,7 +53,7 @@ class JsonInputConfiguration {
 						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
 				.addModule(new SimpleModule("cocon-checked-text").addDeserializer(String.class, new CheckedText()))
 				.build();
-		return builder -> builder.withJsonConverter(new JacksonJsonHttpMessageConverter(strict));
+		return builder -> builder.withJsonConverter(new SizedJsonAnswers(strict));
 	}
 
 	/** A text refused before it reaches the code: what is wrong with it, the field comes from Jackson's path. */

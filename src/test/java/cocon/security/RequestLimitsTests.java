@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.regex.Pattern;
 
 import org.apache.catalina.valves.RemoteIpValve;
@@ -56,6 +57,39 @@ class RequestLimitsTests extends SecurityTest {
 			String answer = head(socket.getInputStream());
 			assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json")
 					.contains("Le contenu envoyé est trop volumineux");
+		}
+	}
+
+	@Test
+	void aSupportIsAnsweredWithItsLengthNotInChunks() throws Exception {
+		// Lyon supports the proposal already (the fixtures): the same answer every time, 200, nothing changes
+		var credentials = Base64.getEncoder().encodeToString(
+				(SecurityFixtures.ELIGIBLE_AGENT + ":" + SecurityFixtures.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		String answer = exchange("PUT /api/proposals/" + fixtures.proposal + "/support HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Authorization: Basic " + credentials + "\r\nAccept: application/json\r\nContent-Length: 0\r\n\r\n");
+		assertThat(answer).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("Transfer-Encoding");
+		var length = Pattern.compile("(?i)content-length: (\\d+)").matcher(answer);
+		assertThat(length.find()).as(answer).isTrue();
+		var body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+		assertThat(body.getBytes(StandardCharsets.UTF_8)).hasSize(Integer.parseInt(length.group(1)));
+		assertThat(body).contains("\"alreadySupported\":true");
+	}
+
+	@Test
+	void aHeaderValueWithAControlCharacterIsRefusedByTheFirewallWithAProblem() throws Exception {
+		// U+0085 (a C1 control, one byte in ISO-8859-1) passes Tomcat's parser; Spring Security's firewall refuses it
+		String answer = exchange("GET /api/campaigns HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\u0085\r\n"
+				+ "Connection: close\r\n\r\n");
+		assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json")
+				.contains("La requête contient un caractère refusé").contains("X-Content-Type-Options: nosniff");
+	}
+
+	/** One request on a new connection, its bytes in ISO-8859-1; the answer as far as the server sent it. */
+	private String exchange(String request) throws Exception {
+		try (var socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(30_000);
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+			return head(socket.getInputStream());
 		}
 	}
 
