@@ -222,12 +222,17 @@ final class ClusterTemplate {
 	 * Java of the 968 files takes 100 to 270 ms. False when the command is missing or failed.
 	 */
 	private static boolean copiedByCp(Path cluster, Path data) {
+		return ran(120, "cp", "-a", cluster + "/.", data.toString());
+	}
+
+	/** True when the command ran and ended well within its seconds; false when it is missing, failed or is late. */
+	private static boolean ran(int seconds, String... command) {
 		try {
-			var cp = new ProcessBuilder("cp", "-a", cluster + "/.", data.toString()).redirectErrorStream(true)
+			var process = new ProcessBuilder(command).redirectErrorStream(true)
 					.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-			return cp.waitFor(120, TimeUnit.SECONDS) && cp.exitValue() == 0;
+			return process.waitFor(seconds, TimeUnit.SECONDS) && process.exitValue() == 0;
 		}
-		catch (IOException noCpCommand) {
+		catch (IOException missingCommand) {
 			return false;
 		}
 		catch (InterruptedException e) {
@@ -280,18 +285,7 @@ final class ClusterTemplate {
 	}
 
 	private static boolean syncFileSystem(Path root) {
-		try {
-			var sync = new ProcessBuilder("sync", "-f", root.toString()).redirectErrorStream(true)
-					.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-			return sync.waitFor(60, TimeUnit.SECONDS) && sync.exitValue() == 0;
-		}
-		catch (IOException noSyncCommand) {
-			return false;
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		return ran(60, "sync", "-f", root.toString());
 	}
 
 	private static List<String> names(Path folder) throws IOException {
