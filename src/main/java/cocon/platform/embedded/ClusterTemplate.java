@@ -63,15 +63,8 @@ final class ClusterTemplate {
 
 	private final Path template;
 
-	private final String stamp;
-
 	ClusterTemplate(Path template) {
-		this(template, currentStamp());
-	}
-
-	ClusterTemplate(Path template, String stamp) {
 		this.template = template.toAbsolutePath().normalize();
-		this.stamp = stamp;
 	}
 
 	/** What a template must say to be used: the binaries that will run the copy, its locale and encoding. */
@@ -107,16 +100,20 @@ final class ClusterTemplate {
 		return true;
 	}
 
-	/** The template, made now if it is missing or was made for other binaries, locale or encoding. */
+	/**
+	 * The template, made now if it is missing or was made for other binaries, locale or encoding. The stamp is
+	 * computed here, not before: a start on an existing cluster never looks for zonky's binaries twice.
+	 */
 	void ensureMade() throws IOException {
-		if (current()) {
+		var stamp = currentStamp();
+		if (current(stamp)) {
 			return;
 		}
 		long started = System.nanoTime();
 		Files.createDirectories(template.getParent());
 		var making = template.resolveSibling(template.getFileName() + ".making-" + UUID.randomUUID());
 		try {
-			make(making);
+			make(making, stamp);
 			if (Files.exists(template)) {
 				// stale (checked above): set aside first, since a rename does not replace a folder that has files
 				var stale = template.resolveSibling(template.getFileName() + ".stale-" + UUID.randomUUID());
@@ -135,7 +132,7 @@ final class ClusterTemplate {
 		}
 		catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
 			// another start made it at the same time: theirs is as good
-			if (!current()) {
+			if (!current(stamp)) {
 				throw raced;
 			}
 		}
@@ -145,13 +142,17 @@ final class ClusterTemplate {
 	}
 
 	boolean current() throws IOException {
+		return current(currentStamp());
+	}
+
+	private boolean current(String stamp) throws IOException {
 		var file = template.resolve(STAMP);
 		return Files.isRegularFile(file) && Files.isRegularFile(template.resolve(PG_VERSION))
 				&& Files.isDirectory(template.resolve(CLUSTER))
 				&& Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("").equals(stamp);
 	}
 
-	private void make(Path making) throws IOException {
+	private void make(Path making, String stamp) throws IOException {
 		var cluster = making.resolve(CLUSTER);
 		String version;
 		// zonky's own initdb, with the embedded server's locale and encoding; the start that follows, on a free
