@@ -213,7 +213,7 @@ class DemonstrationBrowserTests extends BrowserTest {
 		assertThat(JsonMapper.builder().build().readTree(get("/api/services").body())).as("its services too").isEmpty();
 		open("/campagnes/" + reset.campaignId());
 		assertThat(text()).containsIgnoringCase("Soutiens des collectivités");
-		assertThat(driver.findElements(By.id("demonstration-en-preparation"))).isEmpty();
+		assertThat(absent(By.id("demonstration-en-preparation"))).as("no preparation notice any more").isTrue();
 		open("/campagnes/" + reset.campaignId() + "/soutiens-dans-le-temps");
 		assertThat(text()).containsPattern("\\b" + reset.supports() + "\\b").doesNotContainPattern("\\b531\\b");
 		open("/campagnes/" + reset.campaignId() + "/decisions");

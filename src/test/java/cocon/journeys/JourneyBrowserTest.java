@@ -166,17 +166,6 @@ abstract class JourneyBrowserTest extends BrowserTest {
 		}
 	}
 
-	/** Whether nothing on the current page matches (without waiting for it to appear). */
-	boolean absent(By by) {
-		driver.manage().timeouts().implicitlyWait(Duration.ZERO);
-		try {
-			return driver.findElements(by).isEmpty();
-		}
-		finally {
-			driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-		}
-	}
-
 	/**
 	 * Ticks a (DSFR, restyled) checkbox or radio button as a person does: by clicking its label, or the box itself
 	 * at the place of the drawn box when the label is only read to screen readers.

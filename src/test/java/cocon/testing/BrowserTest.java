@@ -146,6 +146,20 @@ public abstract class BrowserTest {
 	}
 
 	/**
+	 * Whether nothing on the current page matches, without waiting for it to appear: {@code findElements} with the
+	 * implicit wait spends its 2 seconds on every element that is rightly absent.
+	 */
+	protected boolean absent(By by) {
+		driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+		try {
+			return driver.findElements(by).isEmpty();
+		}
+		finally {
+			driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+		}
+	}
+
+	/**
 	 * Signs in with the demo sign-in form as the given persona (password {@code demo}), as a person would: an
 	 * {@code agent-<SIREN>} picks "Agent d'une organisation" and types the SIREN, the others pick their persona.
 	 * Returns once the header shows the signed-in person's link to their account.

@@ -112,7 +112,7 @@ class ProConnectBrowserTests extends BrowserTest {
 		open("/connexion");
 		assertThat(find(By.cssSelector("[data-proconnect-indisponible]")).getText())
 				.contains("ProConnect est momentanément indisponible");
-		assertThat(driver.findElements(By.cssSelector("a.fr-connect"))).isEmpty();
+		assertThat(absent(By.cssSelector("a.fr-connect"))).as("no ProConnect button").isTrue();
 
 		startProvider();
 		Awaitility.await("la connexion revient sans redémarrage").atMost(Duration.ofSeconds(10))
@@ -151,7 +151,7 @@ class ProConnectBrowserTests extends BrowserTest {
 		assertThat(find(By.cssSelector("[data-deconnecte]")).getText())
 				.as("back from ProConnect's end of session, through the identity provider's, with the state given")
 				.contains("Vous êtes déconnecté de Cocon et de ProConnect");
-		assertThat(driver.findElements(By.cssSelector("header form[action$='/deconnexion']"))).isEmpty();
+		assertThat(absent(By.cssSelector("header form[action$='/deconnexion']"))).as("no sign-out form").isTrue();
 
 		// the next person at this computer is asked for credentials, and is not signed in as the agent
 		open("/connexion");
