@@ -64,11 +64,15 @@ abstract class CurationTestSupport {
 						.query(Long.class).single() == 1);
 	}
 
-	/** Publishes the contributions as intake does and waits until curation holds them. */
+	/**
+	 * Publishes the contributions as intake does and waits until curation holds each of them (a count of the
+	 * campaign's contributions, which earlier ones already reach, let a test go on before its latest was there).
+	 */
 	void submit(List<ContributionSubmitted> contributions) {
 		transactions.executeWithoutResult(status -> contributions.forEach(events::publishEvent));
+		var ids = contributions.stream().map(c -> c.contributionId().id()).toArray(java.util.UUID[]::new);
 		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-				"select count(*) from curation.contribution where campaign_id = ?").param(campaign.id())
-				.query(Long.class).single() >= contributions.size());
+				"select count(*) from curation.contribution where campaign_id = ? and id = any(?)").param(campaign.id())
+				.param(ids).query(Long.class).single() == ids.length);
 	}
 }
