@@ -204,7 +204,10 @@ public final class PageChecks implements WebDriverListener {
 
 	@SuppressWarnings("unchecked")
 	private static List<String> axe(JavascriptExecutor js) {
-		js.executeScript(axeSource());
+		// the browser adds axe-core to every new document by itself (BrowserTest); sent here only where it did not
+		if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe !== 'undefined'"))) {
+			js.executeScript(axeSource());
+		}
 		var result = (Map<String, Object>) js.executeAsyncScript("""
 				var done = arguments[arguments.length - 1];
 				axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
@@ -224,7 +227,7 @@ public final class PageChecks implements WebDriverListener {
 		return (List<String>) result.get("violations");
 	}
 
-	private static String axeSource() {
+	static String axeSource() {
 		if (axeSource == null) {
 			if (!Files.isReadable(AXE)) {
 				throw new IllegalStateException("axe-core est introuvable (" + AXE.toAbsolutePath()
