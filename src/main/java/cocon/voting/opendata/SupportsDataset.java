@@ -104,7 +104,13 @@ class SupportsDataset extends SqlDataset {
 	@Override
 	public void rows(CampaignId campaign, RowSink sink) {
 		var insee = inseeCodes(campaign);
-		readOnly.executeWithoutResult(status -> cursor.query("""
+		readOnly.executeWithoutResult(status -> {
+			// One pass over the table and one sort, rather than the primary key's order: read through the key, the
+			// rows of a proposal lie all over the table (supports come in time order), a heap page fetched for nearly
+			// every row (19 s of PostgreSQL against 5 on 2.3 million rows, ADR 0069). The campaign has no index of its
+			// own, so the table is read whole either way; this transaction only.
+			cursor.execute("set local enable_indexscan = off");
+			cursor.query("""
 				select proposal_id, siren, name, kind, departement, region, population, supported_at
 				from voting.support where campaign_id = ? order by proposal_id, siren""",
 				rs -> {
@@ -113,7 +119,8 @@ class SupportsDataset extends SqlDataset {
 							DatasetRows.kind(rs.getString("kind")), insee.get(Integer.valueOf(siren)),
 							Codes.blankToNull(rs.getString("departement")), Codes.blankToNull(rs.getString("region")),
 							rs.getLong("population"), DatasetRows.instant(rs, "supported_at"));
-				}, campaign.id()));
+				}, campaign.id());
+		});
 	}
 
 	/**
