@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cocon.shared.CampaignId;
 import cocon.shared.Siren;
+import cocon.shared.Timestamps;
 import cocon.shared.directory.Directory;
 import cocon.shared.opendata.DatasetRows;
 import cocon.shared.opendata.RowSink;
@@ -112,13 +113,15 @@ class SupportsDataset extends SqlDataset {
 			cursor.execute("set local enable_indexscan = off");
 			cursor.query("""
 				select proposal_id, siren, name, kind, departement, region, population, supported_at
-				from voting.support where campaign_id = ? order by proposal_id, siren""",
+				from voting.support where campaign_id = ? order by proposal_id, siren collate "C\"""",
+				// by position (a column looked up by name costs 2.3 million searches); a uuid's text is already the
+				// lower-case form the datasets write; the SIREN's nine digits sort alike in every collation, the
+				// byte-wise "C" the fastest
 				rs -> {
-					var siren = rs.getString("siren");
-					sink.row(DatasetRows.uuid(rs, "proposal_id"), siren, rs.getString("name"),
-							DatasetRows.kind(rs.getString("kind")), insee.get(Integer.valueOf(siren)),
-							Codes.blankToNull(rs.getString("departement")), Codes.blankToNull(rs.getString("region")),
-							rs.getLong("population"), DatasetRows.instant(rs, "supported_at"));
+					var siren = rs.getString(2);
+					sink.row(rs.getString(1), siren, rs.getString(3), DatasetRows.kind(rs.getString(4)),
+							insee.get(Integer.valueOf(siren)), Codes.blankToNull(rs.getString(5)),
+							Codes.blankToNull(rs.getString(6)), rs.getLong(7), Timestamps.instant(rs, 8));
 				}, campaign.id());
 		});
 	}
