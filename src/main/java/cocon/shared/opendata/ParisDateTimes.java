@@ -3,6 +3,7 @@ package cocon.shared.opendata;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneRules;
@@ -18,7 +19,7 @@ final class ParisDateTimes {
 	}
 
 	static String iso(Instant instant) {
-		var offset = PARIS_RULES.getOffset(instant);
+		var offset = offset(instant.getEpochSecond());
 		long local = instant.getEpochSecond() + offset.getTotalSeconds();
 		long day = Math.floorDiv(local, 86_400);
 		int second = (int) Math.floorMod(local, 86_400);
@@ -51,6 +52,30 @@ final class ParisDateTimes {
 
 	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 	private static final ZoneRules PARIS_RULES = PARIS.getRules();
+
+	/** The offset in force from {@code from} (included) to {@code until} (excluded), in seconds since the epoch. */
+	private record Window(long from, long until, ZoneOffset offset) {
+	}
+
+	private static volatile Window last = new Window(0, 0, ZoneOffset.UTC);
+
+	/**
+	 * The offset of Paris at this second, from the period between two changes of time last looked up: the rules'
+	 * lookup (a map of the years after 1996, boxed) was three quarters of the CSV's writing.
+	 */
+	private static ZoneOffset offset(long second) {
+		var window = last;
+		if (second >= window.from() && second < window.until()) {
+			return window.offset();
+		}
+		var at = Instant.ofEpochSecond(second);
+		var previous = PARIS_RULES.previousTransition(at.plusSeconds(1)); // the last change at or before this second
+		var next = PARIS_RULES.nextTransition(at); // the first change after it
+		var offset = PARIS_RULES.getOffset(at);
+		last = new Window(previous == null ? Long.MIN_VALUE : previous.toEpochSecond(),
+				next == null ? Long.MAX_VALUE : next.toEpochSecond(), offset);
+		return offset;
+	}
 
 	private static void digits(char[] text, int at, int value, int width) {
 		for (int i = at + width - 1; i >= at; i--) {

@@ -1,6 +1,7 @@
 package cocon.voting.opendata;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,22 +121,54 @@ class SupportsDataset extends SqlDataset {
 				rs -> {
 					var siren = rs.getString(2);
 					sink.row(rs.getString(1), siren, rs.getString(3), DatasetRows.kind(rs.getString(4)),
-							insee.get(Integer.valueOf(siren)), Codes.blankToNull(rs.getString(5)),
+							insee.of(Integer.parseInt(siren)), Codes.blankToNull(rs.getString(5)),
 							Codes.blankToNull(rs.getString(6)), rs.getLong(7), Timestamps.instant(rs, 8));
 				}, campaign.id());
 		});
 	}
 
 	/**
-	 * By the SIREN's number: a SIREN's nine digits fit an int, whose hash spreads them well, where the string hashes
-	 * of the directory's SIRENs share long chains of a hash map's buckets (a fifth of the export's CPU, in
-	 * {@code String.equals}, with 2.3 million lookups).
+	 * By the SIREN's number: a SIREN's nine digits fit an int (string hashes of the directory's SIRENs chained in a
+	 * hash map's buckets). In a sorted array rather than a map: within a proposal the rows come SIREN by SIREN, so
+	 * that the next one is found a step or two further (a map's lookups, cache misses for 2.3 million rows, were a
+	 * third of the reading thread's time).
 	 */
-	private Map<Integer, String> inseeCodes(CampaignId campaign) {
+	static final class InseeCodes {
+
+		private final int[] sirens;
+		private final String[] codes;
+		private int next;
+
+		InseeCodes(Map<Integer, String> codes) {
+			this.sirens = codes.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+			this.codes = new String[sirens.length];
+			for (int i = 0; i < sirens.length; i++) {
+				this.codes[i] = codes.get(sirens[i]);
+			}
+		}
+
+		/** The code of this SIREN, or null. */
+		String of(int siren) {
+			int i = next;
+			for (int steps = 0; steps < 8 && i < sirens.length && sirens[i] < siren; steps++) {
+				i++;
+			}
+			if (i >= sirens.length || sirens[i] != siren) {
+				i = Arrays.binarySearch(sirens, siren);
+				if (i < 0) {
+					return null;
+				}
+			}
+			next = i + 1;
+			return codes[i];
+		}
+	}
+
+	private InseeCodes inseeCodes(CampaignId campaign) {
 		var codes = new HashMap<Integer, String>();
 		var lookup = directory.getIfAvailable();
 		if (lookup == null) {
-			return codes;
+			return new InseeCodes(codes);
 		}
 		var sirens = jdbc().sql("select distinct siren from voting.support where campaign_id = ?")
 				.param(campaign.id()).query(String.class).list();
@@ -144,7 +177,7 @@ class SupportsDataset extends SqlDataset {
 			sirens.subList(from, Math.min(sirens.size(), from + 5_000)).forEach(s -> batch.add(Siren.of(s)));
 			lookup.findAll(batch).forEach((siren, c) -> codes.put(Integer.valueOf(siren.value()), c.inseeCode()));
 		}
-		return codes;
+		return new InseeCodes(codes);
 	}
 
 }

@@ -91,13 +91,24 @@ class TabularFormatTests {
 	void writesDatesAsTheIsoFormatterWithTheParisOffset() {
 		var instants = new ArrayList<Instant>(List.of(Instant.parse("2021-03-28T00:59:59.999Z"),
 				Instant.parse("2021-03-28T01:00:00Z"), Instant.parse("2021-10-31T00:59:59Z"),
-				Instant.parse("2021-10-31T01:00:00.5Z"), Instant.parse("1969-12-31T23:59:59.5Z"), Instant.EPOCH,
+				Instant.parse("2021-10-31T01:00:00.5Z"), Instant.parse("2021-10-31T00:59:59.9Z"),
+				Instant.parse("2021-03-28T01:00:00Z"), Instant.parse("2021-03-28T00:59:59Z"),
+				Instant.parse("2021-03-28T01:00:01Z"), Instant.parse("1969-12-31T23:59:59.5Z"), Instant.EPOCH,
 				Instant.parse("0999-12-31T23:00:00Z"), Instant.parse("1911-03-11T00:00:00Z"),
 				Instant.parse("9999-12-31T22:59:59Z"), Instant.parse("9999-12-31T23:00:00Z")));
 		var random = new java.util.Random(26);
 		for (int i = 0; i < 20_000; i++) {
 			instants.add(Instant.ofEpochSecond(random.nextLong(-2_500_000_000L, 4_200_000_000L), random.nextInt(1_000_000_000)));
 		}
+		// the days around each change of time of 2021, in order then shuffled: the period last looked up is reused
+		for (var change : List.of(Instant.parse("2021-03-28T01:00:00Z"), Instant.parse("2021-10-31T01:00:00Z"))) {
+			for (int s = -7_200; s <= 7_200; s += 7) {
+				instants.add(change.plusSeconds(s));
+			}
+		}
+		var around = new ArrayList<>(instants.subList(instants.size() - 4_116, instants.size()));
+		java.util.Collections.shuffle(around, random);
+		instants.addAll(around);
 		for (var instant : instants) {
 			assertThat(TabularFormat.dateTime(instant)).as("%s", instant).isEqualTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME
 					.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.of("Europe/Paris"))));
