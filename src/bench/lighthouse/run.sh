@@ -50,7 +50,7 @@ if [ -z "${BASE_URL:-}" ]; then
   BASE_URL="http://localhost:$PORT"
   echo "Démarrage de $JAR sur $BASE_URL (démonstration au moment « $MOMENT », données dans $DATA)"
   COCON_DATA_DIR="$DATA" PORT="$PORT" COCON_EMBEDDED_POSTGRES_PORT="$(free_port)" COCON_DEMO_MOMENT="$MOMENT" \
-    MALLOC_ARENA_MAX=2 java -Xmx200m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m \
+    MALLOC_ARENA_MAX=2 java -Xmx200m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=128m \
     -Xss512k -XX:MaxDirectMemorySize=32m -XX:TrimNativeHeapInterval=5000 -jar "$JAR" > "$OUT/server.log" 2>&1 &
   SERVER=$!
 fi

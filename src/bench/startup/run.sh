@@ -107,7 +107,7 @@ fi
 
 JAR="${JAR:-$(ls target/cocon-*.jar 2>/dev/null | grep -v original | head -1)}"
 [ -n "$JAR" ] || { echo "Pas de jar dans target/ : ./mvnw -q -DskipTests package" >&2; exit 2; }
-OPTS=(-Xmx200m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m -Xss512k -XX:MaxDirectMemorySize=32m -XX:TrimNativeHeapInterval=5000)
+OPTS=(-Xmx200m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=128m -Xss512k -XX:MaxDirectMemorySize=32m -XX:TrimNativeHeapInterval=5000)
 OUT="${OUT:-target/startup}"
 mkdir -p "$OUT"
 export MALLOC_ARENA_MAX=2 COCON_DEMO_SEED="${COCON_DEMO_SEED:-false}"

@@ -19,7 +19,7 @@ set -euo pipefail
 JAR="${JAR:-$(ls "$(dirname "$0")"/../../../target/cocon-*.jar 2>/dev/null | grep -v original | head -1)}"
 [ -n "$JAR" ] && [ -f "$JAR" ] || { echo "Pas de jar : ./mvnw -q -DskipTests package (ou JAR=chemin/du/jar)" >&2; exit 2; }
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-OPTS=(-Xmx200m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m -Xss512k -XX:MaxDirectMemorySize=32m -XX:TrimNativeHeapInterval=5000)
+OPTS=(-Xmx200m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=128m -Xss512k -XX:MaxDirectMemorySize=32m -XX:TrimNativeHeapInterval=5000)
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 if [ "${COCON_CDS:-true}" = "false" ]; then

@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * 100 ms: time to first byte, total time, bytes, rows, peak and final RSS;</li>
  * <li>asks again with the {@code ETag} received ({@code If-None-Match}): the answer must be 304, without a body.</li>
  * </ol>
- * Localhost only, bounded: one fill, {@code --runs} downloads of each format (2 by default).
+ * Localhost only, bounded: one fill, {@code --runs} downloads of each format (2 by default; {@code --formats csv} for
+ * the CSV only).
  */
 public final class SupportsExportBenchmark {
 
@@ -73,7 +74,7 @@ public final class SupportsExportBenchmark {
 			System.out.println("""
 					SupportsExportBenchmark --base-url http://localhost:8080 --pid SERVER_PID
 					  (--jdbc-url jdbc:postgresql://localhost:PORT/postgres [--jdbc-user postgres] [--jdbc-password postgres]
-					   [--proposals 67] | --campaign ID) [--runs 2]
+					   [--proposals 67] | --campaign ID) [--runs 2] [--formats csv,json]
 
 					Without --campaign, writes a FIXTURE through JDBC (a campaign, --proposals proposals, every commune of
 					the directory supporting each), then downloads the supports dataset in CSV and JSON while sampling the
@@ -92,7 +93,7 @@ public final class SupportsExportBenchmark {
 		}
 		int runs = Integer.parseInt(options.getOrDefault("runs", "2"));
 		String etag = null;
-		for (var format : new String[] { "csv", "json" }) {
+		for (var format : options.getOrDefault("formats", "csv,json").split(",")) {
 			for (int run = 1; run <= runs; run++) {
 				var result = download("/api/open-data/campaigns/" + campaign + "/soutiens." + format);
 				System.out.printf(Locale.ROOT,

@@ -27,7 +27,8 @@ import cocon.shared.opendata.TabularFormat;
  * campaign and format.
  * <p>
  * Writers of the same version wait for the first one (a lock among {@value #STRIPES}, chosen by the file's name)
- * instead of each reading the database.
+ * instead of each reading the database. The rows are read on a thread of their own while this one writes them
+ * ({@link ReadAhead}): a failure of either leaves no file.
  */
 final class DatasetFiles {
 
@@ -72,7 +73,7 @@ final class DatasetFiles {
 				try {
 					try (var out = Files.newOutputStream(partial);
 							var writer = format.open(out, dataset.schema(), dataset.id())) {
-						dataset.rows(campaign, writer);
+						ReadAhead.copy(dataset, campaign, writer);
 					}
 					Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 				}

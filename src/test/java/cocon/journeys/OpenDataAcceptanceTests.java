@@ -129,6 +129,10 @@ class OpenDataAcceptanceTests {
 		var exported = new HashSet<String>();
 		supports.forEach(s -> exported.add(s.get("proposition_id").asString() + "/" + s.get("siren").asString()));
 		assertThat(exported).isEqualTo(listed);
+		// the published order, proposal by proposal then SIREN by SIREN (ADR 0069: one sort, not the key's order)
+		var keys = supports.stream().map(s -> s.get("proposition_id").asString() + "/" + s.get("siren").asString()).toList();
+		assertThat(keys).isSorted();
+		assertThat(keys.stream().map(k -> k.substring(0, 36)).distinct()).hasSize(3);
 		// codes stay text: Corsica's « 2A » or « 2B », a département with a leading zero
 		assertThat(supports).anySatisfy(s -> assertThat(s.get("departement").asString()).matches("2[AB]"));
 		assertThat(supports).anySatisfy(s -> assertThat(s.get("departement").asString()).startsWith("0"));

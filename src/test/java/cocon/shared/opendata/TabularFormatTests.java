@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
 
 import cocon.shared.ListPage;
@@ -45,6 +51,68 @@ class TabularFormatTests {
 		}
 		assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(
 				"[{\"code\":\"2A004\",\"texte\":\"é\",\"montant\":1.5,\"le\":\"2021-01-10T10:00:00+01:00\",\"jour\":null,\"oui\":false}]");
+	}
+
+	/**
+	 * Issue 26, acceptance 3 (ADR 0069): the CSV writer writes plain fields itself and the others through Commons CSV;
+	 * its bytes stay those of Commons CSV's printer for every kind of field, first of its line or not.
+	 */
+	@Test
+	void writesTheCsvBytesOfCommonsCsvForEveryKindOfField() throws Exception {
+		var texts = new ArrayList<String>(List.of("", " ", "a", "Évry", "Ajaccio", "2A004", "01053", "#x", "!x", "\"x",
+				"x\"", " x", "x ", "x\t", "\tx", "a,b", "a\rb", "a\nb", "-1", "=1+2", "+33", "@x", "l'Île", "a b",
+				"Saint-Denis", "\u2028x", "x\u2028", "ÿ", "~x", "x~", "_x", "[x]", "2021-04-01T09:30:15+02:00", "12.50"));
+		for (char c = 0; c < 128; c++) {
+			texts.add(c + "x");
+			texts.add("x" + c);
+			texts.add("x" + c + "x");
+		}
+		var schema = new TableSchema(List.of(Field.of("a", Type.STRING, "A", ""), Field.of("b", Type.STRING, "B", "")),
+				List.of("a"));
+		var out = new ByteArrayOutputStream();
+		var expected = new StringWriter();
+		try (var writer = TabularFormat.CSV.open(out, schema, "t");
+				var printer = CSVFormat.RFC4180.print(expected)) {
+			printer.printRecord("a", "b");
+			for (var first : texts) {
+				for (var second : List.of("", "x", first)) {
+					writer.row(first, second);
+					printer.printRecord(first, second);
+					writer.row(second, first);
+					printer.printRecord(second, first);
+				}
+			}
+		}
+		assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+	}
+
+	/** The dates written by hand are those of {@code ISO_OFFSET_DATE_TIME}, around the changes of time too. */
+	@Test
+	void writesDatesAsTheIsoFormatterWithTheParisOffset() {
+		var instants = new ArrayList<Instant>(List.of(Instant.parse("2021-03-28T00:59:59.999Z"),
+				Instant.parse("2021-03-28T01:00:00Z"), Instant.parse("2021-10-31T00:59:59Z"),
+				Instant.parse("2021-10-31T01:00:00.5Z"), Instant.parse("2021-10-31T00:59:59.9Z"),
+				Instant.parse("2021-03-28T01:00:00Z"), Instant.parse("2021-03-28T00:59:59Z"),
+				Instant.parse("2021-03-28T01:00:01Z"), Instant.parse("1969-12-31T23:59:59.5Z"), Instant.EPOCH,
+				Instant.parse("0999-12-31T23:00:00Z"), Instant.parse("1911-03-11T00:00:00Z"),
+				Instant.parse("9999-12-31T22:59:59Z"), Instant.parse("9999-12-31T23:00:00Z")));
+		var random = new java.util.Random(26);
+		for (int i = 0; i < 20_000; i++) {
+			instants.add(Instant.ofEpochSecond(random.nextLong(-2_500_000_000L, 4_200_000_000L), random.nextInt(1_000_000_000)));
+		}
+		// the days around each change of time of 2021, in order then shuffled: the period last looked up is reused
+		for (var change : List.of(Instant.parse("2021-03-28T01:00:00Z"), Instant.parse("2021-10-31T01:00:00Z"))) {
+			for (int s = -7_200; s <= 7_200; s += 7) {
+				instants.add(change.plusSeconds(s));
+			}
+		}
+		var around = new ArrayList<>(instants.subList(instants.size() - 4_116, instants.size()));
+		java.util.Collections.shuffle(around, random);
+		instants.addAll(around);
+		for (var instant : instants) {
+			assertThat(TabularFormat.dateTime(instant)).as("%s", instant).isEqualTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME
+					.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.of("Europe/Paris"))));
+		}
 	}
 
 	@Test
