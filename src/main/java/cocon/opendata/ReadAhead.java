@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import cocon.shared.CampaignId;
 import cocon.shared.opendata.OpenDataset;
 import cocon.shared.opendata.RowSink;
+import cocon.shared.opendata.Threads;
 
 /**
  * Reads a dataset's rows on a thread of its own while the caller writes them (issue 26, acceptance 3; ADR 0069): the
@@ -68,7 +69,7 @@ final class ReadAhead {
 		}
 		finally {
 			stopped = true;
-			joinUninterruptibly(reader);
+			Threads.joinUninterruptibly(reader);
 		}
 	}
 
@@ -145,21 +146,5 @@ final class ReadAhead {
 			throw error;
 		}
 		return new IllegalStateException(cause);
-	}
-
-	private static void joinUninterruptibly(Thread reader) {
-		boolean interrupted = false;
-		while (true) {
-			try {
-				reader.join();
-				break;
-			}
-			catch (InterruptedException e) {
-				interrupted = true;
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
 	}
 }

@@ -30,6 +30,7 @@ import cocon.shared.opendata.TableSchema;
 import cocon.shared.opendata.TableSchema.Field;
 import cocon.shared.opendata.TableSchema.ForeignKey;
 import cocon.shared.opendata.TableSchema.Type;
+import cocon.shared.opendata.Threads;
 
 /**
  * The {@code soutiens} dataset: one row per support in force (withdrawn ones are absent), the collectivité as it was
@@ -124,7 +125,7 @@ class SupportsDataset extends SqlDataset {
 			read(campaign, sink, codes);
 		}
 		finally {
-			joinUninterruptibly(lookup);
+			Threads.joinUninterruptibly(lookup);
 		}
 	}
 
@@ -193,22 +194,6 @@ class SupportsDataset extends SqlDataset {
 			}
 			next = i + 1;
 			return codes[i];
-		}
-	}
-
-	private static void joinUninterruptibly(Thread thread) {
-		boolean interrupted = false;
-		while (true) {
-			try {
-				thread.join();
-				break;
-			}
-			catch (InterruptedException e) {
-				interrupted = true;
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
 		}
 	}
 
