@@ -1,5 +1,6 @@
 package cocon.shared.opendata;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -163,7 +164,7 @@ public enum TabularFormat {
 		private final StringBuilder line = new StringBuilder(256);
 
 		CsvWriter(OutputStream out, TableSchema schema) {
-			this.out = new java.io.BufferedOutputStream(NonClosing.of(out), 64 * 1024);
+			this.out = new BufferedOutputStream(NonClosing.of(out), 64 * 1024);
 			this.columns = schema.fields().size();
 			row(schema.fields().stream().map(TableSchema.Field::name).toArray());
 		}
