@@ -16,11 +16,11 @@ import jakarta.servlet.http.HttpServletRequest;
 @Component
 @Profile("demo")
 @ConditionalOnProperty(name = "cocon.demo.seed", havingValue = "true", matchIfMissing = true)
-class DemoPreparationAdvice implements PageModel {
+class DemoPreparationModel implements PageModel {
 
 	private final DemoReplay replay;
 
-	DemoPreparationAdvice(DemoReplay replay) {
+	DemoPreparationModel(DemoReplay replay) {
 		this.replay = replay;
 	}
 

@@ -17,7 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * (ADR 0062).
  */
 @Component
-class SignedInNameAdvice implements PageModel {
+class SignedInName implements PageModel {
 
 	@Override
 	public void addTo(Map<String, Object> model, HttpServletRequest request) {
