@@ -34,7 +34,7 @@ public final class ModuleMetadataFile {
 	}
 
 	/** Writes the file under the given classes folder and returns its path. */
-	static Path write(Path classes) throws IOException, ClassNotFoundException {
+	public static Path write(Path classes) throws IOException, ClassNotFoundException {
 		var modules = ApplicationModules.of(Class.forName(APPLICATION_CLASS));
 		var file = classes.resolve(ApplicationModulesExporter.DEFAULT_LOCATION);
 		Files.createDirectories(file.getParent());

@@ -2,6 +2,7 @@ package cocon.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,10 +21,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
-import org.springframework.modulith.core.ApplicationModules;
-import org.springframework.modulith.core.util.ApplicationModulesExporter;
 
 import cocon.CoconApplication;
+import cocon.platform.ModuleMetadataFile;
 
 /**
  * The application as it is shipped (its main class, demo identities), started in JVMs of its own by the tests that
@@ -64,7 +64,7 @@ public final class InstanceLauncher {
 
 	/**
 	 * A folder holding the description of the application modules, as the jar's build writes it
-	 * ({@code cocon.platform.ModuleMetadataFile}, same content): first on the processes' classpath, so that they start
+	 * (written by the same {@link ModuleMetadataFile}): first on the processes' classpath, so that they start
 	 * as the shipped jar does. Without it, each process imported the whole classpath with ArchUnit before its first
 	 * migration (measured: 15 to 19 s of the 27 s start of two instances started together on 2 cores). Computed once
 	 * per test JVM: Spring Modulith caches the modules of the application class, which this JVM's Spring contexts have
@@ -73,13 +73,13 @@ public final class InstanceLauncher {
 	private static Path moduleDescription(Path work) {
 		var folder = work.resolve("module-description");
 		try {
-			var file = folder.resolve(ApplicationModulesExporter.DEFAULT_LOCATION);
-			Files.createDirectories(file.getParent());
-			Files.writeString(file, new ApplicationModulesExporter(ApplicationModules.of(CoconApplication.class)).toJson(),
-					StandardCharsets.UTF_8);
+			ModuleMetadataFile.write(folder);
 		}
 		catch (IOException e) {
-			throw new java.io.UncheckedIOException(e);
+			throw new UncheckedIOException(e);
+		}
+		catch (ClassNotFoundException e) {
+			throw new IllegalStateException(e);
 		}
 		return folder;
 	}
