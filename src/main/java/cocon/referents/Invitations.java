@@ -1,7 +1,9 @@
 package cocon.referents;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +23,12 @@ class Invitations {
 
 	private static final String ACTIVE = "s.supported_at is not null and (s.withdrawn_at is null or s.withdrawn_at < s.supported_at)";
 
+	/**
+	 * First key of the transaction-scoped advisory locks taken per proposal ({@code "invi"} in ASCII): the two-key form
+	 * keeps them apart from the one-key locks of {@link ShortlistDecisions} and the directory.
+	 */
+	private static final int LOCK_NAMESPACE = 0x696e7669;
+
 	private final JdbcClient jdbc;
 
 	Invitations(JdbcClient jdbc) {
@@ -32,11 +40,43 @@ class Invitations {
 	}
 
 	/**
+	 * Serialises, per proposal, the two things that decide an invitation: a shortlist that opens the proposal's call
+	 * and invites its supporters ({@link #inviteSupporters}), and a batch of supports given or withdrawn that invites
+	 * or uninvites against the open calls ({@link #record}). Each reads what the other writes: without the lock, both
+	 * could run side by side, neither seeing the other's uncommitted rows (READ COMMITTED), and the supporter would
+	 * never be invited. Held until the caller's transaction ends; taken before the statements that read the other
+	 * side, which then see what the holder before them committed; taken in one order (the keys sorted), so that two
+	 * callers never wait for each other.
+	 */
+	void lockProposals(Collection<ProposalId> proposals) {
+		if (proposals.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				select pg_advisory_xact_lock(:namespace, k.key)
+				from (select distinct hashtext(id) as key from unnest(cast(:ids as text[])) as p(id) order by 1) k
+				""")
+				.param("namespace", LOCK_NAMESPACE)
+				.param("ids", new SqlArrayValue("text", proposals.stream().map(p -> p.id().toString()).toArray()))
+				.query().listOfRows();
+	}
+
+	/**
+	 * Records a batch of voting's changes (supports given, then withdrawn), under the lock of their proposals
+	 * ({@link #lockProposals}).
+	 */
+	void record(List<Change> given, List<Change> withdrawn, Instant now) {
+		lockProposals(Stream.concat(given.stream(), withdrawn.stream()).map(Change::proposal).toList());
+		supportsGiven(given, now);
+		supportsWithdrawn(withdrawn);
+	}
+
+	/**
 	 * Records a batch of supports given, and invites at once those supporters whose proposal's call is open: one
 	 * statement for the whole batch, its rows bound as arrays (ADR 0064). A support older than the collectivité's
 	 * withdrawal is recorded but does not count (the latest change wins, whatever the order of delivery).
 	 */
-	void supportsGiven(List<Change> given, Instant now) {
+	private void supportsGiven(List<Change> given, Instant now) {
 		if (given.isEmpty()) {
 			return;
 		}
@@ -69,7 +109,7 @@ class Invitations {
 	 * Records a batch of withdrawals, and drops the invitations of the collectivités that no longer support the
 	 * proposal: one statement for the whole batch.
 	 */
-	void supportsWithdrawn(List<Change> withdrawn) {
+	private void supportsWithdrawn(List<Change> withdrawn) {
 		if (withdrawn.isEmpty()) {
 			return;
 		}
@@ -102,7 +142,10 @@ class Invitations {
 		return new SqlArrayValue("text", (Object[]) values);
 	}
 
-	/** Invites every current supporter of a proposal whose call is open; returns how many were newly invited. */
+	/**
+	 * Invites every current supporter of a proposal whose call is open; returns how many were newly invited. The
+	 * caller holds the proposal's lock ({@link #lockProposals}).
+	 */
 	int inviteSupporters(ProposalId proposal, Instant now) {
 		return jdbc.sql("""
 				insert into referents.invitation (proposal_id, siren, invited_at)

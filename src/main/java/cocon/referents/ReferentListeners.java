@@ -72,10 +72,12 @@ class ReferentListeners {
 	 */
 	@ApplicationModuleListener
 	void on(SupportsRecorded event) {
-		invitations.supportsGiven(event.given().stream().map(given -> new Invitations.Change(given.proposalId(),
-				given.siren(), given.collectiviteName(), given.supportedAt())).toList(), clock.instant());
-		invitations.supportsWithdrawn(event.withdrawn().stream().map(withdrawn -> new Invitations.Change(
-				withdrawn.proposalId(), withdrawn.siren(), null, withdrawn.withdrawnAt())).toList());
+		invitations.record(
+				event.given().stream().map(given -> new Invitations.Change(given.proposalId(), given.siren(),
+						given.collectiviteName(), given.supportedAt())).toList(),
+				event.withdrawn().stream().map(withdrawn -> new Invitations.Change(withdrawn.proposalId(),
+						withdrawn.siren(), null, withdrawn.withdrawnAt())).toList(),
+				clock.instant());
 	}
 
 	/** A revision newer than any title known also retitles the call, if the proposal has one. */

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cocon.governance.events.ProposalsShortlisted;
+import cocon.governance.events.ProposalsShortlisted.ShortlistedProposal;
 import cocon.shared.ProposalId;
 import cocon.shared.Siren;
 import cocon.shared.identity.CurrentUser;
@@ -55,6 +56,8 @@ class ReferentTerritoriesService {
 		if (!decisions.recordAndCheckApplicable(decision)) {
 			return;
 		}
+		// before the calls are opened and their supporters read: a batch of supports in flight waits, or is seen
+		invitations.lockProposals(decision.proposals().stream().map(ShortlistedProposal::proposalId).toList());
 		var now = clock.instant();
 		Set<ProposalId> listed = new HashSet<>();
 		for (var retained : decision.proposals()) {

@@ -3,8 +3,12 @@ package cocon.referents;
 import static cocon.referents.ReferentFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.PublishedEvents;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cocon.referents.events.ReferentTerritoryJoined;
 import cocon.referents.events.WorkingGroupFormed;
@@ -160,6 +166,93 @@ class ReferentTerritoriesModuleTests {
 				List.of(), supportedAt))
 				.andWaitForStateChange(() -> invitations.isInvited(proposal, lateSupporter), Boolean::booleanValue)
 				.andVerify(invited -> assertThat(invited).isTrue());
+	}
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	/**
+	 * How long a transaction below stays open after its write, waiting for the other one: as long as a slow commit.
+	 * With the lock, the other one is blocked for that long; without it, it goes through and commits first.
+	 */
+	private static final Duration HELD_OPEN = Duration.ofSeconds(1);
+
+	/**
+	 * A batch of supports recorded while a shortlist's transaction has opened the call but not committed (seen in the
+	 * suite: the supporter of the journey was never invited). The batch waits for the shortlist's lock, then sees
+	 * the open call.
+	 */
+	@Test
+	void aSupportRecordedWhileTheShortlistOpensTheCallIsInvited() throws Exception {
+		var proposal = ProposalId.random();
+		var supporter = Siren.of(siren());
+		var change = new Invitations.Change(proposal, supporter, "Villeurbanne", Instant.parse("2021-04-12T10:00:00Z"));
+		var transactions = new TransactionTemplate(transactionManager);
+		var callOpened = new CountDownLatch(1);
+		var supportRecorded = new CountDownLatch(1);
+		var other = Executors.newSingleThreadExecutor();
+		try {
+			var supports = other.submit(() -> {
+				callOpened.await();
+				transactions.executeWithoutResult(status -> invitations.record(List.of(change), List.of(), clock.instant()));
+				supportRecorded.countDown();
+				return null;
+			});
+			transactions.executeWithoutResult(status -> {
+				service.applyShortlist(shortlist(campaign, proposal));
+				callOpened.countDown();
+				awaitAtMost(supportRecorded, HELD_OPEN);
+			});
+			supports.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			other.shutdownNow();
+		}
+		assertThat(invitations.isInvited(proposal, supporter)).isTrue();
+	}
+
+	/**
+	 * The other order: a shortlist applied while a batch of supports is recorded but not committed. The shortlist
+	 * waits for the batch's lock, then sees the support.
+	 */
+	@Test
+	void aShortlistAppliedWhileASupportIsBeingRecordedInvitesItsSupporter() throws Exception {
+		var proposal = ProposalId.random();
+		var supporter = Siren.of(siren());
+		var change = new Invitations.Change(proposal, supporter, "Bron", Instant.parse("2021-04-12T10:00:00Z"));
+		var transactions = new TransactionTemplate(transactionManager);
+		var supportWritten = new CountDownLatch(1);
+		var shortlistApplied = new CountDownLatch(1);
+		var other = Executors.newSingleThreadExecutor();
+		try {
+			var shortlisting = other.submit(() -> {
+				supportWritten.await();
+				transactions.executeWithoutResult(status -> service.applyShortlist(shortlist(campaign, proposal)));
+				shortlistApplied.countDown();
+				return null;
+			});
+			transactions.executeWithoutResult(status -> {
+				invitations.record(List.of(change), List.of(), clock.instant());
+				supportWritten.countDown();
+				awaitAtMost(shortlistApplied, HELD_OPEN);
+			});
+			shortlisting.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			other.shutdownNow();
+		}
+		assertThat(calls.find(proposal)).isPresent();
+		assertThat(invitations.isInvited(proposal, supporter)).isTrue();
+	}
+
+	private static void awaitAtMost(CountDownLatch latch, Duration wait) {
+		try {
+			latch.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
 	}
 
 	@Test
