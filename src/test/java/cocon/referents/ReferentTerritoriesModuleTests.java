@@ -187,27 +187,8 @@ class ReferentTerritoriesModuleTests {
 		var proposal = ProposalId.random();
 		var supporter = Siren.of(siren());
 		var change = new Invitations.Change(proposal, supporter, "Villeurbanne", Instant.parse("2021-04-12T10:00:00Z"));
-		var transactions = new TransactionTemplate(transactionManager);
-		var callOpened = new CountDownLatch(1);
-		var supportRecorded = new CountDownLatch(1);
-		var other = Executors.newSingleThreadExecutor();
-		try {
-			var supports = other.submit(() -> {
-				callOpened.await();
-				transactions.executeWithoutResult(status -> invitations.record(List.of(change), List.of(), clock.instant()));
-				supportRecorded.countDown();
-				return null;
-			});
-			transactions.executeWithoutResult(status -> {
-				service.applyShortlist(shortlist(campaign, proposal));
-				callOpened.countDown();
-				awaitAtMost(supportRecorded, HELD_OPEN);
-			});
-			supports.get(30, TimeUnit.SECONDS);
-		}
-		finally {
-			other.shutdownNow();
-		}
+		sideBySide(() -> service.applyShortlist(shortlist(campaign, proposal)),
+				() -> invitations.record(List.of(change), List.of(), clock.instant()));
 		assertThat(invitations.isInvited(proposal, supporter)).isTrue();
 	}
 
@@ -220,29 +201,39 @@ class ReferentTerritoriesModuleTests {
 		var proposal = ProposalId.random();
 		var supporter = Siren.of(siren());
 		var change = new Invitations.Change(proposal, supporter, "Bron", Instant.parse("2021-04-12T10:00:00Z"));
+		sideBySide(() -> invitations.record(List.of(change), List.of(), clock.instant()),
+				() -> service.applyShortlist(shortlist(campaign, proposal)));
+		assertThat(calls.find(proposal)).isPresent();
+		assertThat(invitations.isInvited(proposal, supporter)).isTrue();
+	}
+
+	/**
+	 * Runs {@code first} in a transaction that stays open {@link #HELD_OPEN} after it, or until {@code second} has
+	 * committed, and {@code second} in a transaction of its own on another thread as soon as {@code first} has
+	 * written.
+	 */
+	private void sideBySide(Runnable first, Runnable second) throws Exception {
 		var transactions = new TransactionTemplate(transactionManager);
-		var supportWritten = new CountDownLatch(1);
-		var shortlistApplied = new CountDownLatch(1);
+		var firstWritten = new CountDownLatch(1);
+		var secondCommitted = new CountDownLatch(1);
 		var other = Executors.newSingleThreadExecutor();
 		try {
-			var shortlisting = other.submit(() -> {
-				supportWritten.await();
-				transactions.executeWithoutResult(status -> service.applyShortlist(shortlist(campaign, proposal)));
-				shortlistApplied.countDown();
+			var later = other.submit(() -> {
+				firstWritten.await();
+				transactions.executeWithoutResult(status -> second.run());
+				secondCommitted.countDown();
 				return null;
 			});
 			transactions.executeWithoutResult(status -> {
-				invitations.record(List.of(change), List.of(), clock.instant());
-				supportWritten.countDown();
-				awaitAtMost(shortlistApplied, HELD_OPEN);
+				first.run();
+				firstWritten.countDown();
+				awaitAtMost(secondCommitted, HELD_OPEN);
 			});
-			shortlisting.get(30, TimeUnit.SECONDS);
+			later.get(30, TimeUnit.SECONDS);
 		}
 		finally {
 			other.shutdownNow();
 		}
-		assertThat(calls.find(proposal)).isPresent();
-		assertThat(invitations.isInvited(proposal, supporter)).isTrue();
 	}
 
 	private static void awaitAtMost(CountDownLatch latch, Duration wait) {
