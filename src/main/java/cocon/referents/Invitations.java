@@ -3,8 +3,8 @@ package cocon.referents;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -45,8 +45,8 @@ class Invitations {
 	 * or uninvites against the open calls ({@link #record}). Each reads what the other writes: without the lock, both
 	 * could run side by side, neither seeing the other's uncommitted rows (READ COMMITTED), and the supporter would
 	 * never be invited. Held until the caller's transaction ends; taken before the statements that read the other
-	 * side, which then see what the holder before them committed; taken in one order (the keys sorted), so that two
-	 * callers never wait for each other.
+	 * side, which then see what the holder before them committed; taken in one order (the keys sorted), so that no two
+	 * callers ever wait for each other in a circle.
 	 */
 	void lockProposals(Collection<ProposalId> proposals) {
 		if (proposals.isEmpty()) {
