@@ -91,20 +91,15 @@ abstract class HomeStartedJourney extends JourneyBrowserTest {
 
 	/** Reloads the current page (what a person does while an asynchronous step completes) until the element shows. */
 	WebElement refreshUntil(By by) {
-		driver.manage().timeouts().implicitlyWait(Duration.ZERO);
-		try {
-			return await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() -> {
-				var found = driver.findElements(by);
-				if (found.isEmpty()) {
-					driver.navigate().refresh();
-					found = driver.findElements(by);
-				}
-				return found.isEmpty() ? null : found.get(0);
-			}, Objects::nonNull);
-		}
-		finally {
-			driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-		}
+		return withoutImplicitWait(() -> await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+				.until(() -> {
+					var found = driver.findElements(by);
+					if (found.isEmpty()) {
+						driver.navigate().refresh();
+						found = driver.findElements(by);
+					}
+					return found.isEmpty() ? null : found.get(0);
+				}, Objects::nonNull));
 	}
 
 	/** The hub's one action of the phase for this person. */

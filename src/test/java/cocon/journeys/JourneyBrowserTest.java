@@ -153,17 +153,12 @@ abstract class JourneyBrowserTest extends BrowserTest {
 	 * completes), within {@link #EVENTUAL}.
 	 */
 	WebElement reloadUntil(String path, By by) {
-		driver.manage().timeouts().implicitlyWait(Duration.ZERO);
-		try {
-			return await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() -> {
-				open(path);
-				var found = driver.findElements(by);
-				return found.isEmpty() ? null : found.get(0);
-			}, Objects::nonNull);
-		}
-		finally {
-			driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-		}
+		return withoutImplicitWait(() -> await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+				.until(() -> {
+					open(path);
+					var found = driver.findElements(by);
+					return found.isEmpty() ? null : found.get(0);
+				}, Objects::nonNull));
 	}
 
 	/**

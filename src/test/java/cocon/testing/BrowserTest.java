@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +38,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class BrowserTest {
+
+	/** How long the driver looks for an element before it says there is none (off in {@link #withoutImplicitWait}). */
+	private static final Duration IMPLICIT_WAIT = Duration.ofSeconds(2);
 
 	static final String MISSING = "Les tests dans un navigateur ont besoin de Chromium et de son ChromeDriver, introuvables"
 			+ " sur cette machine : installez-les (Debian ou Ubuntu : sudo apt-get install chromium chromium-driver ;"
@@ -79,7 +83,7 @@ public abstract class BrowserTest {
 		chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", PageChecks.axeSource()));
 		checks = new PageChecks(chrome);
 		driver = new EventFiringDecorator<WebDriver>(checks).decorate(chrome);
-		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+		driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
 	}
 
 	/** Where an executable was found, and every place looked at (for the message when it was not). */
@@ -153,12 +157,20 @@ public abstract class BrowserTest {
 	 * implicit wait spends its 2 seconds on every element that is rightly absent.
 	 */
 	protected boolean absent(By by) {
+		return withoutImplicitWait(() -> driver.findElements(by).isEmpty());
+	}
+
+	/**
+	 * Runs the action with the driver's implicit wait off, then puts it back: for looks that must see the page as it
+	 * is, and for loops that reload it and wait themselves.
+	 */
+	protected <T> T withoutImplicitWait(Supplier<T> action) {
 		driver.manage().timeouts().implicitlyWait(Duration.ZERO);
 		try {
-			return driver.findElements(by).isEmpty();
+			return action.get();
 		}
 		finally {
-			driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+			driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
 		}
 	}
 
