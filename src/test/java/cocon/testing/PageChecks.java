@@ -32,7 +32,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
  * decimal point, "(s)" plural.</li>
  * </ul>
  * A listener of the driver rather than a call in each test, so that a new journey cannot forget it. A page already
- * checked with the same address and text is not checked again (journeys reload pages while they wait).
+ * checked with the same address and text is not checked again (journeys reload pages while they wait). The browser is
+ * asked whether its document is new only when a call since the last answer may have changed it: not after a call that
+ * only reads ({@link #READS}), which most calls of a journey are (each question is a round trip to Chromium).
  */
 public final class PageChecks implements WebDriverListener {
 
@@ -70,6 +72,23 @@ public final class PageChecks implements WebDriverListener {
 
 	private boolean checking;
 
+	/**
+	 * Calls of the driver and of its elements that bring no new document: after them the browser shows the one it
+	 * showed before (the driver's {@code manage()} only gives its cookies and timeouts). Any other call (a navigation,
+	 * a click, keys, a script, an action, a switch of window) may bring one, at once or a moment later.
+	 */
+	static final Set<String> READS = Set.of("findElement", "findElements", "getText", "getAttribute",
+			"getDomAttribute", "getDomProperty", "getCssValue", "isDisplayed", "isEnabled", "isSelected", "getTagName",
+			"getLocation", "getSize", "getRect", "getAccessibleName", "getAriaRole", "getCurrentUrl", "getTitle",
+			"getPageSource", "getWindowHandle", "getWindowHandles", "getShadowRoot", "getScreenshotAs", "manage");
+
+	/**
+	 * Whether a new document may still come: true from any call that is not a {@link #READS read} until the browser
+	 * shows a new document, loaded and not about to leave by itself (a refresh in its head). A click whose page comes a
+	 * moment later, or never, leaves it true: every call asks again, as before this flag.
+	 */
+	private boolean mayHaveChanged = true;
+
 	/** Numbers the pictures across test classes (one listener per class), in the order pages were visited. */
 	private static final java.util.concurrent.atomic.AtomicInteger SCREENSHOTS = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -79,14 +98,37 @@ public final class PageChecks implements WebDriverListener {
 
 	@Override
 	public void beforeAnyWebDriverCall(WebDriver decorated, Method method, Object[] args) {
-		if (!method.getName().equals("quit") && !method.getName().equals("close")) {
+		if (!method.getName().equals("quit") && !method.getName().equals("close") && mayHaveChanged) {
 			checkCurrentPage();
 		}
 	}
 
 	@Override
 	public void beforeAnyWebElementCall(WebElement element, Method method, Object[] args) {
-		checkCurrentPage();
+		if (mayHaveChanged) {
+			checkCurrentPage();
+		}
+	}
+
+	@Override
+	public void afterAnyWebDriverCall(WebDriver decorated, Method method, Object[] args, Object result) {
+		afterAnyCall(method);
+	}
+
+	@Override
+	public void afterAnyWebElementCall(WebElement element, Method method, Object[] args, Object result) {
+		afterAnyCall(method);
+	}
+
+	@Override
+	public void onError(Object target, Method method, Object[] args, java.lang.reflect.InvocationTargetException e) {
+		afterAnyCall(method); // a click that timed out may still have sent the form
+	}
+
+	private void afterAnyCall(Method method) {
+		if (!READS.contains(method.getName())) {
+			mayHaveChanged = true;
+		}
 	}
 
 	/**
@@ -109,13 +151,19 @@ public final class PageChecks implements WebDriverListener {
 			var js = (JavascriptExecutor) driver;
 			Object state;
 			try {
-				state = js.executeScript("return document.readyState === 'complete' && location.protocol.indexOf('http') === 0"
-						+ " && !window." + MARKER + " ? 'new' : 'seen'");
+				state = js.executeScript("""
+						if (document.readyState !== 'complete') { return 'loading'; }
+						var leaves = document.querySelector('meta[http-equiv=refresh]') !== null;
+						if (location.protocol.indexOf('http') !== 0 || window.%s) { return leaves ? 'leaving' : 'seen'; }
+						return leaves ? 'new, leaving' : 'new';""".formatted(MARKER));
 			}
 			catch (WebDriverException noPageYet) {
 				return;
 			}
-			if (!"new".equals(state)) {
+			if ("new".equals(state)) {
+				mayHaveChanged = false;
+			}
+			else if (!"new, leaving".equals(state)) {
 				return;
 			}
 			js.executeScript("window." + MARKER + " = true");
