@@ -56,6 +56,9 @@ class DirectoryTests {
 	@Autowired
 	DirectoryStartup startup;
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
 	/** The sources as the classpath gives them, read once for the tests that load them again. */
 	static DirectoryData current;
 
@@ -183,6 +186,18 @@ class DirectoryTests {
 		assertThat(jdbc.queryForObject("select max(updated_at) from directory.collectivite", Timestamp.class)).isEqualTo(lastUpdate);
 	}
 
+	/** The planner has the statistics of a directory just written, without waiting for autovacuum. */
+	@Test
+	void aLoadAnalysesTheTablesItWrote() {
+		String analyses = "select coalesce(sum(analyze_count), 0) from pg_stat_user_tables where schemaname = 'directory'"
+				+ " and relname in ('collectivite', 'epci_member', 'area')";
+		long before = jdbc.queryForObject(analyses, Long.class);
+
+		assertThat(loader.load(current, true).loaded()).isTrue();
+
+		assertThat(jdbc.queryForObject(analyses, Long.class)).isEqualTo(before + 3);
+	}
+
 	@Test
 	void aNewVersionUpdatesNamesAndRetiresWhatItNoLongerListsWithoutDeletingIt() throws Exception {
 		long rows = jdbc.queryForObject("select count(*) from directory.collectivite", Long.class);
@@ -265,6 +280,28 @@ class DirectoryTests {
 				.doesNotContain(Siren.of("213801905"));
 		assertThat(directory.find(Siren.of(AIN)).orElseThrow().epci()).as("a département belongs to no EPCI").isNull();
 		assertThat(directory.epciMembers(Siren.of("213800030"))).as("a commune has no members").isEmpty();
+	}
+
+	/**
+	 * Should the data list a commune in two EPCI, the first active one by SIREN is its EPCI, by the single lookup and
+	 * by the lookup of many (written in a transaction rolled back at the end).
+	 */
+	@Test
+	void aCommuneListedInTwoEpciBelongsToTheFirstActiveOneBySiren() {
+		var agnin = Siren.of("213800030");
+		new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+			status.setRollbackOnly();
+			var smaller = jdbc.queryForObject("""
+					select siren from directory.collectivite where kind = 'EPCI' and active and siren < '200085751'
+					order by siren desc limit 1""", String.class);
+			jdbc.update("insert into directory.epci_member (epci_siren, commune_siren) values (?, ?)", smaller, agnin.value());
+			assertThat(directory.find(agnin).orElseThrow().epci()).isEqualTo(Siren.of(smaller));
+			assertThat(directory.findAll(java.util.List.of(agnin)).get(agnin).epci()).isEqualTo(Siren.of(smaller));
+			jdbc.update("update directory.collectivite set active = false where siren = ?", smaller);
+			assertThat(directory.find(agnin).orElseThrow().epci()).as("an inactive EPCI is skipped")
+					.isEqualTo(Siren.of("200085751"));
+		});
+		assertThat(directory.find(agnin).orElseThrow().epci()).isEqualTo(Siren.of("200085751"));
 	}
 
 	private long count(String kind) {
