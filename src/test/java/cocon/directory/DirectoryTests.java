@@ -19,6 +19,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cocon.directory.DirectoryData.Entry;
 import cocon.shared.CollectiviteKind;
@@ -57,7 +59,7 @@ class DirectoryTests {
 	DirectoryStartup startup;
 
 	@Autowired
-	org.springframework.transaction.PlatformTransactionManager transactions;
+	PlatformTransactionManager transactions;
 
 	/** The sources as the classpath gives them, read once for the tests that load them again. */
 	static DirectoryData current;
@@ -195,7 +197,8 @@ class DirectoryTests {
 
 		assertThat(loader.load(current, true).loaded()).isTrue();
 
-		assertThat(jdbc.queryForObject(analyses, Long.class)).isEqualTo(before + 3);
+		// at least: autovacuum may analyse one of them too meanwhile
+		assertThat(jdbc.queryForObject(analyses, Long.class)).isGreaterThanOrEqualTo(before + 3);
 	}
 
 	@Test
@@ -289,7 +292,7 @@ class DirectoryTests {
 	@Test
 	void aCommuneListedInTwoEpciBelongsToTheFirstActiveOneBySiren() {
 		var agnin = Siren.of("213800030");
-		new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+		new TransactionTemplate(transactions).executeWithoutResult(status -> {
 			status.setRollbackOnly();
 			var smaller = jdbc.queryForObject("""
 					select siren from directory.collectivite where kind = 'EPCI' and active and siren < '200085751'
