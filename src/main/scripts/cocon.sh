@@ -32,7 +32,9 @@ CDS="${COCON_CDS_DIR:-$(dirname "$JAR")/cds}"
 export COCON_POSTGRES_TEMPLATE="${COCON_POSTGRES_TEMPLATE:-$CDS/postgres-template}"
 APP="$CDS/$(basename "$JAR")"
 # the archive belongs to one jar: its size and date say which
-VERSION="$("$JAVA" -version 2>&1 | head -1)"
+# (without the "Picked up JDK_JAVA_OPTIONS / JAVA_TOOL_OPTIONS" line the launcher prints first when they are set: it
+# would make every start look like another Java, and hide the feature version)
+VERSION="$("$JAVA" -version 2>&1 | grep -v 'Picked up' | head -1)"
 STAMP="$(stat -c '%s %Y' "$JAR") $VERSION"
 # the Java's feature version ("17.0.15", "25.0.3", "1.8.0_…" → 17, 25, 8)
 FEATURE="$(sed -nE 's/.*version "(1\.)?([0-9]+).*/\2/p' <<< "$VERSION")"
