@@ -166,7 +166,7 @@ if [ "${1:-}" = "--cds" ]; then
   # starts as it makes them: Class Data Sharing on Java 17 to 24, the AOT cache on 25 and later (ADR 0066)
   JAR="$JAR" COCON_CDS_DIR="$CDS" "$(dirname "$0")/../../main/scripts/cocon.sh" --cds-archive-only
   cp "$CDS/training.log" "$OUT/cds-training.log"
-  echo "Archive des classes : $(du -h "$CDS"/application.* | cut -f1) ($("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1))"
+  echo "Archive des classes : $(du -h "$CDS"/application.* | cut -f1) ($("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | grep -v 'Picked up' | head -1))"
   cds_fresh="$(mktemp -d /tmp/cocon-startup.XXXXXX)"
   LAUNCH=(env JAR="$JAR" COCON_CDS_DIR="$CDS" "$(dirname "$0")/../../main/scripts/cocon.sh")
   run "archive, dossier neuf" "$cds_fresh"
