@@ -42,7 +42,7 @@ class EventResubmission {
 
 	/** Every 30 seconds by default ({@code cocon.events.resubmission.cron}), on one instance. */
 	@Scheduled(cron = "${cocon.events.resubmission.cron:*/30 * * * * *}")
-	@SchedulerLock(name = "event-resubmission", lockAtMostFor = "PT5M",
+	@SchedulerLock(name = "event-resubmission", lockAtMostFor = "${cocon.events.resubmission.lock-at-most:PT5M}",
 			lockAtLeastFor = "${cocon.events.resubmission.lock-at-least:PT10S}")
 	void resubmitFailedPublications() {
 		try {

@@ -121,7 +121,7 @@ class SupportFeed implements DisposableBean {
 	 * left by a stopped instance. Two sweeps at once would still publish each line once (rows locked, skipped).
 	 */
 	@Scheduled(fixedDelayString = "${cocon.voting.feed.sweep:10s}")
-	@SchedulerLock(name = "voting-feed-sweep", lockAtMostFor = "PT5M",
+	@SchedulerLock(name = "voting-feed-sweep", lockAtMostFor = "${cocon.voting.feed.sweep-lock-at-most:PT5M}",
 			lockAtLeastFor = "${cocon.voting.feed.sweep-lock-at-least:PT5S}")
 	void sweep() {
 		publishAll(sweep);

@@ -61,7 +61,7 @@ class SupportsClosing {
 	 * when another instance holds the lock (it is doing the work).
 	 */
 	@Scheduled(cron = "${cocon.voting.close-check.cron:0 * * * * *}")
-	@SchedulerLock(name = "voting-supports-close", lockAtMostFor = "PT10M",
+	@SchedulerLock(name = "voting-supports-close", lockAtMostFor = "${cocon.voting.close-check.lock-at-most:PT10M}",
 			lockAtLeastFor = "${cocon.voting.close-check.lock-at-least:PT30S}")
 	List<CampaignId> closeDueCampaigns() {
 		var now = clock.instant();

@@ -30,6 +30,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import cocon.testing.ApiCalendars;
@@ -65,7 +66,8 @@ class ManyInstancesTests {
 	/** Acknowledged supports after which the third instance is killed: well inside the burst of 600. */
 	private static final int KILL_AFTER = 200;
 
-	@TempDir
+	/** Kept when the test fails: the instances' logs ({@code <name>.log}) say what they did. */
+	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
 	Path work;
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -153,9 +155,14 @@ class ManyInstancesTests {
 		var calendar = ApiCalendars.calendar(now.minusHours(2), now.minusMinutes(3), now.minusMinutes(2),
 				now.minusSeconds(45));
 		expect(send(ports.get(0), "PUT", "/api/campaigns/" + campaign + "/calendar", "admin", calendar, null), 200);
-		Awaitility.await("la gouvernance reçoit le décompte final").atMost(Duration.ofSeconds(90))
-				.pollInterval(Duration.ofMillis(250))
-				.until(() -> sql("select count(*) from " + governanceClosed() + " where campaign_id = ?", campaign) == 1);
+		try {
+			Awaitility.await("la gouvernance reçoit le décompte final").atMost(Duration.ofSeconds(90))
+					.pollInterval(Duration.ofMillis(250))
+					.until(() -> sql("select count(*) from " + governanceClosed() + " where campaign_id = ?", campaign) == 1);
+		}
+		catch (org.awaitility.core.ConditionTimeoutException e) {
+			throw new AssertionError(e.getMessage() + "\n" + schedulingState(), e);
+		}
 		// every instance has five more checks: none publishes again
 		Awaitility.await("la clôture n'est pas publiée de nouveau").during(Duration.ofSeconds(5))
 				.atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
@@ -261,6 +268,36 @@ class ManyInstancesTests {
 	/** Governance's table of the campaigns whose final tally arrived. */
 	private String governanceClosed() {
 		return "governance.closed_campaign";
+	}
+
+	/**
+	 * What the instances' scheduling stands at, for the message of a wait that failed: the locks of the scheduled jobs
+	 * (one held by the killed instance stays until its {@code lockAtMostFor}), the publications not yet delivered and
+	 * the campaigns voting closed. The instances' logs stay in the test's folder (kept when it fails).
+	 */
+	private String schedulingState() {
+		var state = new StringBuilder("Dossier des journaux des instances : ").append(work).append('\n');
+		for (var query : List.of(
+				"select name, locked_by, locked_at, lock_until, now() at time zone 'UTC' as now from shedlock order by name",
+				"select listener_id, event_type, publication_date, status, completion_attempts from event_publication "
+						+ "where completion_date is null order by publication_date",
+				"select campaign_id, total_supports, closed_at from voting.closed_campaign")) {
+			state.append(query).append('\n');
+			try (var connection = DriverManager.getConnection(jdbcUrl); var result = connection.createStatement()
+					.executeQuery(query)) {
+				var columns = result.getMetaData().getColumnCount();
+				while (result.next()) {
+					for (int i = 1; i <= columns; i++) {
+						state.append(i == 1 ? "  " : " | ").append(result.getString(i));
+					}
+					state.append('\n');
+				}
+			}
+			catch (java.sql.SQLException e) {
+				state.append("  ").append(e.getMessage()).append('\n');
+			}
+		}
+		return state.toString();
 	}
 
 	private long closedPublicationsNow(String campaign) throws Exception {

@@ -34,8 +34,8 @@ import cocon.platform.ModuleMetadataFile;
  * The classpath is the test JVM's minus the test classes, whose environment post-processors would point the process
  * at the test suite's database, plus the description of the modules that the shipped jar carries (ADR 0054, see
  * {@link #moduleDescription}); a test adds folders of its own with {@code extraClasspath}. Every process resubmits
- * failed publications every second, with staleness bounds of seconds instead of the production minutes (ADR 10,
- * 11), so that the tests wait seconds.
+ * failed publications every second, with staleness bounds and locks of the jobs of seconds instead of the production
+ * minutes (ADR 10, 11), so that the tests wait seconds.
  */
 public final class InstanceLauncher {
 
@@ -43,7 +43,11 @@ public final class InstanceLauncher {
 	private static final List<String> JVM_SETTINGS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
 			"-Dcocon.events.resubmission.cron=* * * * * *", "-Dcocon.events.resubmission.min-age=2s",
 			"-Dcocon.events.staleness.published=3s", "-Dcocon.events.staleness.processing=3s",
-			"-Dcocon.events.staleness.resubmission=10s", "-Dcocon.events.staleness.check-intervall=1s");
+			"-Dcocon.events.staleness.resubmission=10s", "-Dcocon.events.staleness.check-intervall=1s",
+			// a job's lock left by an instance killed while it ran the job frees after its lockAtMostFor: seconds here,
+			// minutes in production (ADR 0011), well above what one run of these jobs takes in the tests
+			"-Dcocon.events.resubmission.lock-at-most=PT15S", "-Dcocon.voting.feed.sweep-lock-at-most=PT15S",
+			"-Dcocon.voting.close-check.lock-at-most=PT15S");
 
 	private final Path work;
 

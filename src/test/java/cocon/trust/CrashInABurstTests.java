@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import cocon.testing.ApiRequests;
@@ -48,7 +49,8 @@ class CrashInABurstTests {
 	/** Acknowledged supports after which the application is killed: well inside the burst of 900. */
 	private static final int KILL_AFTER = 250;
 
-	@TempDir
+	/** Kept when the test fails: the instances' logs ({@code <name>.log}) say what they did. */
+	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
 	Path work;
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
