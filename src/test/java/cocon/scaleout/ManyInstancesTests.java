@@ -142,7 +142,8 @@ class ManyInstancesTests {
 
 		// what the killed instance left outstanding (its feed lines, its publications being delivered) reaches
 		// governance and referents through the two others: the feed sweep and the resubmission job, locked
-		SupportsBurst.awaitCopiesCounted(jdbcUrl, proposals, storedPerProposal, Duration.ofSeconds(90));
+		withSchedulingState(
+				() -> SupportsBurst.awaitCopiesCounted(jdbcUrl, proposals, storedPerProposal, Duration.ofSeconds(90)));
 		double recovered = (System.nanoTime() - burst.killedAt()) / 1e9;
 		long resubmitted = sql("select count(*) from event_publication_archive where completion_attempts > 1", null);
 		System.out.printf(Locale.ROOT, "Instance tuée après %d soutiens acquittés (%d sans réponse) ; la gouvernance et "
@@ -155,14 +156,9 @@ class ManyInstancesTests {
 		var calendar = ApiCalendars.calendar(now.minusHours(2), now.minusMinutes(3), now.minusMinutes(2),
 				now.minusSeconds(45));
 		expect(send(ports.get(0), "PUT", "/api/campaigns/" + campaign + "/calendar", "admin", calendar, null), 200);
-		try {
-			Awaitility.await("la gouvernance reçoit le décompte final").atMost(Duration.ofSeconds(90))
-					.pollInterval(Duration.ofMillis(250))
-					.until(() -> sql("select count(*) from " + governanceClosed() + " where campaign_id = ?", campaign) == 1);
-		}
-		catch (org.awaitility.core.ConditionTimeoutException e) {
-			throw new AssertionError(e.getMessage() + "\n" + schedulingState(), e);
-		}
+		withSchedulingState(() -> Awaitility.await("la gouvernance reçoit le décompte final")
+				.atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+				.until(() -> sql("select count(*) from " + governanceClosed() + " where campaign_id = ?", campaign) == 1));
 		// every instance has five more checks: none publishes again
 		Awaitility.await("la clôture n'est pas publiée de nouveau").during(Duration.ofSeconds(5))
 				.atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
@@ -268,6 +264,16 @@ class ManyInstancesTests {
 	/** Governance's table of the campaigns whose final tally arrived. */
 	private String governanceClosed() {
 		return "governance.closed_campaign";
+	}
+
+	/** A wait for the instances' scheduled work, whose failure says where that work stands. */
+	private void withSchedulingState(Runnable wait) {
+		try {
+			wait.run();
+		}
+		catch (org.awaitility.core.ConditionTimeoutException e) {
+			throw new AssertionError(e.getMessage() + "\n" + schedulingState(), e);
+		}
 	}
 
 	/**
