@@ -52,6 +52,13 @@ public abstract class BrowserTest {
 	/** Chromium without its window machinery, for automation: Debian's package {@code chromium-headless-shell}. */
 	static final String HEADLESS_SHELL = "chromium-headless-shell";
 
+	/**
+	 * The headless shell itself, not {@code /usr/bin}'s script that starts it without {@code exec}: ChromeDriver would
+	 * end the script at the end of a class and leave the browser running (seen: dozens of them, each drawing its last
+	 * page).
+	 */
+	static final Path DEBIAN_HEADLESS_SHELL = Path.of("/usr/lib/chromium", HEADLESS_SHELL);
+
 	protected static WebDriver driver;
 
 	private static PageChecks checks;
@@ -61,10 +68,14 @@ public abstract class BrowserTest {
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		var chromium = locate("cocon.chromium", "CHROME_BIN", List.of(HEADLESS_SHELL, "chromium", "chromium-browser",
-				"google-chrome", "google-chrome-stable"), List.of("/usr/lib/chromium/" + HEADLESS_SHELL, "/usr/bin/chromium",
-				"/usr/lib/chromium/chromium", "/snap/bin/chromium", "/Applications/Chromium.app/Contents/MacOS/Chromium",
+		var chromium = locate("cocon.chromium", "CHROME_BIN", List.of("chromium", "chromium-browser", "google-chrome",
+				"google-chrome-stable"), List.of("/usr/bin/chromium", "/usr/lib/chromium/chromium", "/snap/bin/chromium",
+				"/Applications/Chromium.app/Contents/MacOS/Chromium",
 				"/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"));
+		if (System.getProperty("cocon.chromium") == null && System.getenv("CHROME_BIN") == null
+				&& Files.isExecutable(DEBIAN_HEADLESS_SHELL)) {
+			chromium = new Located(Optional.of(DEBIAN_HEADLESS_SHELL), chromium.looked());
+		}
 		var chromedriver = locate("webdriver.chrome.driver", "CHROMEDRIVER", List.of("chromedriver"),
 				List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver", "/usr/lib/chromium-browser/chromedriver",
 						"/snap/bin/chromium.chromedriver", "/opt/homebrew/bin/chromedriver", "/usr/local/bin/chromedriver"));
@@ -138,7 +149,12 @@ public abstract class BrowserTest {
 	@AfterAll
 	static void stopBrowser() {
 		if (driver != null) {
+			// a browser started through a script outlives ChromeDriver's end of it: the processes started for this class
+			// are ended after the driver quit, whatever started them
+			var browsers = ProcessHandle.current().descendants()
+					.filter(process -> process.info().command().orElse("").contains("chrom")).toList();
 			driver.quit();
+			browsers.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
 			driver = null;
 			checks = null;
 		}
