@@ -3,6 +3,7 @@ package cocon.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,29 @@ class BrowserDiscoveryTests {
 		finally {
 			System.clearProperty("cocon.test.browser");
 			Files.delete(executable);
+		}
+	}
+
+	@Test
+	void takesTheHeadlessShellWhenItIsInstalledAndNoBrowserIsNamed() throws Exception {
+		var shell = Files.createTempFile("chromium-headless-shell-de-test", "");
+		var named = Files.createTempFile("chromium-nomme-de-test", "");
+		try {
+			var chromium = new BrowserTest.Located(java.util.Optional.of(Path.of("/usr/bin/chromium")), List.of("PATH"));
+			assertThat(BrowserTest.preferring(shell, chromium, "cocon.test.browser", "COCON_TEST_BROWSER_UNSET").found())
+					.as("not executable: not taken").contains(Path.of("/usr/bin/chromium"));
+			shell.toFile().setExecutable(true);
+			assertThat(BrowserTest.preferring(shell, chromium, "cocon.test.browser", "COCON_TEST_BROWSER_UNSET").found())
+					.contains(shell);
+			System.setProperty("cocon.test.browser", named.toString());
+			var given = new BrowserTest.Located(java.util.Optional.of(named), List.of("-Dcocon.test.browser"));
+			assertThat(BrowserTest.preferring(shell, given, "cocon.test.browser", "COCON_TEST_BROWSER_UNSET").found())
+					.as("a browser named by its property wins").contains(named);
+		}
+		finally {
+			System.clearProperty("cocon.test.browser");
+			Files.delete(shell);
+			Files.delete(named);
 		}
 	}
 

@@ -72,10 +72,7 @@ public abstract class BrowserTest {
 				"google-chrome-stable"), List.of("/usr/bin/chromium", "/usr/lib/chromium/chromium", "/snap/bin/chromium",
 				"/Applications/Chromium.app/Contents/MacOS/Chromium",
 				"/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"));
-		if (System.getProperty("cocon.chromium") == null && System.getenv("CHROME_BIN") == null
-				&& Files.isExecutable(DEBIAN_HEADLESS_SHELL)) {
-			chromium = new Located(Optional.of(DEBIAN_HEADLESS_SHELL), chromium.looked());
-		}
+		chromium = preferring(DEBIAN_HEADLESS_SHELL, chromium, "cocon.chromium", "CHROME_BIN");
 		var chromedriver = locate("webdriver.chrome.driver", "CHROMEDRIVER", List.of("chromedriver"),
 				List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver", "/usr/lib/chromium-browser/chromedriver",
 						"/snap/bin/chromium.chromedriver", "/opt/homebrew/bin/chromedriver", "/usr/local/bin/chromedriver"));
@@ -107,6 +104,18 @@ public abstract class BrowserTest {
 
 	/** Where an executable was found, and every place looked at (for the message when it was not). */
 	record Located(Optional<Path> found, List<String> looked) {
+	}
+
+	/**
+	 * The preferred executable when it is installed and neither the system property nor the environment variable names
+	 * one; otherwise what was located.
+	 */
+	static Located preferring(Path preferred, Located located, String property, String variable) {
+		if (System.getProperty(property) == null && System.getenv(variable) == null && Files.isRegularFile(preferred)
+				&& Files.isExecutable(preferred)) {
+			return new Located(Optional.of(preferred), located.looked());
+		}
+		return located;
 	}
 
 	/** An executable given by a system property, an environment variable, the PATH or a usual place, in that order. */
