@@ -1,8 +1,15 @@
 package cocon.web;
 
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -13,19 +20,26 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /**
  * Spring MVC's lookup of the handler of an address with a variable ({@code PUT /api/proposals/{id}/support}) tests
- * every mapping of the application, each through its conditions in turn, the HTTP method first: some 190 calls of
- * {@code getMethod()} per request, each through the chain of request wrappers of the filters, before any path is
- * compared (13.7 % of the server's processor time for a support, ADR 0062). Here a mapping is tested only if the
- * address begins with the literal beginning of one of its patterns (up to the last {@code /} before its first
- * variable or wildcard), a necessary condition of a match; the lookup then sees a request that answers its method
- * from a field. The choice among the mappings left, the answers 404, 405, 406 and 415, CORS and the attributes of
- * the match stay Spring's own.
+ * every mapping of the application (188), each through its conditions in turn (13.7 % of the server's processor
+ * time for a support, ADR 0062). Here only the mappings that may match are tested: those with a pattern whose literal
+ * beginning (up to the last {@code /} before its first variable or wildcard, or the whole pattern) is the address or
+ * one of its parents ({@code ""}, {@code /api}, {@code /api/proposals}, … for {@code /api/proposals/1/support}),
+ * found in an index by those literals rather than by walking every mapping (ADR 0078). The lookup sees a request
+ * that answers its method from a field. Among the mappings that match, the choice is made as Spring makes it (its
+ * comparator, the error on two equally good ones), and the match is handled by Spring. A CORS pre-flight request, an
+ * encoded address, an address that a literal pattern names and an address that nothing matches (the answers 404,
+ * 405, 406 and 415) go through Spring's whole lookup, where a mapping is tested only if the address begins with one
+ * of its literals.
  */
 final class PrefixedHandlerLookup extends RequestMappingHandlerMapping {
 
 	private static final String[] ANY = { "" };
 
+	/** For Spring's whole lookup: the prefixes of each mapping, computed once. */
 	private final Map<RequestMappingInfo, String[]> prefixes = new ConcurrentHashMap<>();
+
+	/** The mappings by the literal beginnings of their patterns, and the literal addresses; null until needed again. */
+	private volatile Index index;
 
 	@Override
 	protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
@@ -33,7 +47,32 @@ final class PrefixedHandlerLookup extends RequestMappingHandlerMapping {
 		if (lookupPath.indexOf('%') >= 0 || (getPatternParser() != null && !getPatternParser().isCaseSensitive())) {
 			return super.lookupHandlerMethod(lookupPath, request);
 		}
-		return super.lookupHandlerMethod(lookupPath, new Lookup(request, lookupPath));
+		var lookup = new Lookup(request, lookupPath);
+		var known = index();
+		if (CorsUtils.isPreFlightRequest(lookup) || known.direct().contains(lookupPath)) {
+			return super.lookupHandlerMethod(lookupPath, lookup);
+		}
+		var matches = new ArrayList<Candidate>();
+		for (var candidate : known.candidates(lookupPath)) {
+			var matched = super.getMatchingMapping(candidate.mapping(), lookup);
+			if (matched != null) {
+				matches.add(new Candidate(matched, candidate.handler()));
+			}
+		}
+		if (matches.isEmpty()) {
+			// nothing matches: Spring's lookup says why (404, 405, 406, 415), among the same mappings
+			return super.lookupHandlerMethod(lookupPath, lookup);
+		}
+		var comparator = getMappingComparator(lookup);
+		matches.sort((a, b) -> comparator.compare(a.mapping(), b.mapping()));
+		var best = matches.get(0);
+		if (matches.size() > 1 && comparator.compare(best.mapping(), matches.get(1).mapping()) == 0) {
+			throw new IllegalStateException("Ambiguous handler methods mapped for '" + request.getRequestURI() + "': {"
+					+ best.handler().getMethod() + ", " + matches.get(1).handler().getMethod() + "}");
+		}
+		request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, best.handler());
+		handleMatch(best.mapping(), lookupPath, request);
+		return best.handler();
 	}
 
 	@Override
@@ -42,6 +81,18 @@ final class PrefixedHandlerLookup extends RequestMappingHandlerMapping {
 			return null;
 		}
 		return super.getMatchingMapping(info, request);
+	}
+
+	@Override
+	public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+		super.registerMapping(mapping, handler, method);
+		index = null;
+	}
+
+	@Override
+	public void unregisterMapping(RequestMappingInfo mapping) {
+		super.unregisterMapping(mapping);
+		index = null;
 	}
 
 	/**
@@ -53,14 +104,32 @@ final class PrefixedHandlerLookup extends RequestMappingHandlerMapping {
 		return known != null ? known : prefixes.computeIfAbsent(info, PrefixedHandlerLookup::prefixes);
 	}
 
-	/** The literal beginnings of the mapping's patterns; {@link #ANY} when it has none to compare. */
+	private Index index() {
+		var known = index;
+		if (known == null) {
+			var byPrefix = new HashMap<String, List<Candidate>>();
+			var direct = new HashSet<String>();
+			getHandlerMethods().forEach((info, handler) -> {
+				for (var prefix : prefixes(info)) {
+					byPrefix.computeIfAbsent(prefix, p -> new ArrayList<>()).add(new Candidate(info, handler));
+				}
+				direct.addAll(getDirectPaths(info));
+			});
+			byPrefix.replaceAll((prefix, candidates) -> List.copyOf(candidates));
+			known = new Index(Map.copyOf(byPrefix), Set.copyOf(direct));
+			index = known;
+		}
+		return known;
+	}
+
+	/** The literal beginnings of the mapping's patterns, each once; {@link #ANY} when it has none to compare. */
 	static String[] prefixes(RequestMappingInfo info) {
 		var condition = info.getPathPatternsCondition();
 		if (condition == null || condition.getPatterns().isEmpty()) {
 			return ANY;
 		}
 		return condition.getPatterns().stream().map(PathPattern::getPatternString)
-				.map(PrefixedHandlerLookup::prefix).toArray(String[]::new);
+				.map(PrefixedHandlerLookup::prefix).distinct().toArray(String[]::new);
 	}
 
 	/**
@@ -80,6 +149,52 @@ final class PrefixedHandlerLookup extends RequestMappingHandlerMapping {
 		}
 		int slash = pattern.lastIndexOf('/', wildcard);
 		return slash <= 0 ? "" : pattern.substring(0, slash);
+	}
+
+	/**
+	 * The prefixes a mapping that matches the address may have: {@code ""}, the address cut before each of its
+	 * {@code /} but the first, and the whole address. A prefix is cut before a {@code /} of its pattern or is the whole
+	 * pattern, so one that begins the address anywhere else ({@code /api/prop} for {@code /api/proposals}) cannot
+	 * match it.
+	 */
+	static List<String> parents(String path) {
+		var parents = new ArrayList<String>();
+		parents.add("");
+		for (int slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
+			parents.add(path.substring(0, slash));
+		}
+		if (!path.isEmpty()) {
+			parents.add(path);
+		}
+		return parents;
+	}
+
+	private record Candidate(RequestMappingInfo mapping, HandlerMethod handler) {
+	}
+
+	private record Index(Map<String, List<Candidate>> byPrefix, Set<String> direct) {
+
+		/** Each mapping once, even one with two patterns whose prefixes are both parents of the address. */
+		List<Candidate> candidates(String path) {
+			var candidates = new ArrayList<Candidate>();
+			for (var parent : parents(path)) {
+				for (var candidate : byPrefix.getOrDefault(parent, List.of())) {
+					if (!seen(candidates, candidate)) {
+						candidates.add(candidate);
+					}
+				}
+			}
+			return candidates;
+		}
+
+		private static boolean seen(List<Candidate> candidates, Candidate candidate) {
+			for (var seen : candidates) {
+				if (seen.mapping() == candidate.mapping()) {
+					return true;
+				}
+			}
+			return false;
+		}
 	}
 
 	/** The request as the lookup sees it: its method read once, its lookup path at hand. */
