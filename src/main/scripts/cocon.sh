@@ -27,8 +27,9 @@ if [ "${COCON_CDS:-true}" = "false" ]; then
 fi
 
 CDS="${COCON_CDS_DIR:-$(dirname "$JAR")/cds}"
-# a fresh embedded data folder is copied from a pristine PostgreSQL cluster kept next to the archive instead of running
-# initdb (ADR 0068): made by the training run, made again with the archive
+# a fresh embedded data folder is copied from a PostgreSQL cluster kept next to the archive instead of running initdb
+# (ADR 0068): made by the training run, made again with the archive; once the training run has stopped, its database
+# (the migrations done, the directory loaded, no request's data) takes the pristine cluster's place (ADR 0079)
 export COCON_POSTGRES_TEMPLATE="${COCON_POSTGRES_TEMPLATE:-$CDS/postgres-template}"
 APP="$CDS/$(basename "$JAR")"
 # the archive belongs to one jar: its size and date say which

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A pristine PostgreSQL cluster, made once and kept in a folder of its own, copied into a fresh data folder instead
+ * A PostgreSQL cluster, made once and kept in a folder of its own, copied into a fresh data folder instead
  * of running {@code initdb} there (issue 26, ADR 0068): on 2 cores, {@code initdb} is about 1.6 s of CPU taken from
  * the start of a fresh folder, a copy of its 40 MB a fraction of it.
  * <ul>
@@ -36,7 +36,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * encoding ({@code initdb}, then one start and a clean stop: no migration, no data), renamed into place when complete,
  * so that no start ever sees half a template. It holds the cluster without its {@code PG_VERSION} ({@code cluster/}),
  * that file beside it, and its stamp. Its stamp (binaries, locale, encoding) is checked at each use: a
- * template made by other binaries or with other options is made again.</li>
+ * template made by other binaries or with other options is made again. The start script's training run then puts
+ * its own stopped database in its place ({@link #adopt}, {@link TrainedTemplate}, ADR 0079).</li>
  * <li>A data folder with {@code PG_VERSION} is a cluster: never touched. One without it holds at most a copy cut
  * short: its entries (all names of the template) are removed and the copy is made again. Anything else in it is left
  * alone, for {@code initdb} to refuse as it does today.</li>
@@ -135,6 +136,55 @@ final class ClusterTemplate {
 			if (!current(stamp)) {
 				throw raced;
 			}
+		}
+		finally {
+			delete(making);
+		}
+	}
+
+	/**
+	 * Makes a stopped cluster that was filled from this template the template of the next fresh folders (the training
+	 * run's database, ADR 0079): a copy of it, without its {@code PG_VERSION}, zonky's lock and the options of its last
+	 * start, replaces the template in place, which must still be current. The cluster itself is left as it is.
+	 */
+	void adopt(Path stoppedCluster) throws IOException {
+		var source = stoppedCluster.toAbsolutePath().normalize();
+		var stamp = currentStamp();
+		if (!current(stamp) || !Files.isRegularFile(source.resolve(PG_VERSION))
+				|| Files.exists(source.resolve(LeftoverPostmaster.PID_FILE))) {
+			throw new IOException(source + " n'est pas un cluster arrêté issu du modèle courant " + template);
+		}
+		long started = System.nanoTime();
+		var making = template.resolveSibling(template.getFileName() + ".making-" + UUID.randomUUID());
+		try {
+			var cluster = making.resolve(CLUSTER);
+			Files.createDirectories(cluster);
+			Files.setPosixFilePermissions(cluster, Files.getPosixFilePermissions(source));
+			if (!copiedByCp(source, cluster)) {
+				delete(cluster);
+				Files.createDirectory(cluster);
+				copyTree(source, cluster);
+			}
+			Files.deleteIfExists(cluster.resolve(LeftoverPostmaster.ZONKY_LOCK));
+			Files.deleteIfExists(cluster.resolve("postmaster.opts"));
+			Files.move(cluster.resolve(PG_VERSION), making.resolve(PG_VERSION));
+			var server = Files.readAllLines(template.resolve(STAMP), StandardCharsets.UTF_8).stream().skip(1).findFirst()
+					.orElse("");
+			Files.writeString(making.resolve(STAMP), stamp + "\n" + server + "\nbase de la course d'entraînement\n",
+					StandardCharsets.UTF_8);
+			syncTree(making);
+			var replaced = template.resolveSibling(template.getFileName() + ".stale-" + UUID.randomUUID());
+			Files.move(template, replaced, StandardCopyOption.ATOMIC_MOVE);
+			try {
+				// a start that finds no template in between makes a pristine one: that one stays (this rename fails)
+				Files.move(making, template, StandardCopyOption.ATOMIC_MOVE);
+				sync(template.getParent());
+			}
+			finally {
+				delete(replaced);
+			}
+			LOG.info("PostgreSQL embarqué : la base de la course d'entraînement devient le modèle {} en {} ms", template,
+					(System.nanoTime() - started) / 1_000_000);
 		}
 		finally {
 			delete(making);

