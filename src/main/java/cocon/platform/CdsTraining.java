@@ -30,7 +30,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * With the demonstration on ({@code cocon.demo.seed}), it also waits, as a visitor would by reloading the page, until
  * the page no longer announces the demonstration being prepared, so that the classes of the replay's requests are in
- * the archive too. It never runs otherwise: the property is set by the start script's training run only.
+ * the archive too. It never runs otherwise: the property is set by the start script's training run only. Without the
+ * demonstration, on the embedded database, its stopped database then becomes the template of fresh data folders
+ * (ADR 0079, {@code cocon.platform.embedded.TrainedTemplate}).
  */
 @Component
 @ConditionalOnProperty(name = "cocon.cds.training", havingValue = "true")

@@ -159,12 +159,12 @@ final class ClusterTemplate {
 		try {
 			var cluster = making.resolve(CLUSTER);
 			Files.createDirectories(cluster);
-			Files.setPosixFilePermissions(cluster, Files.getPosixFilePermissions(source));
 			if (!copiedByCp(source, cluster)) {
 				delete(cluster);
 				Files.createDirectory(cluster);
 				copyTree(source, cluster);
 			}
+			Files.setPosixFilePermissions(cluster, Files.getPosixFilePermissions(source));
 			Files.deleteIfExists(cluster.resolve(LeftoverPostmaster.ZONKY_LOCK));
 			Files.deleteIfExists(cluster.resolve("postmaster.opts"));
 			Files.move(cluster.resolve(PG_VERSION), making.resolve(PG_VERSION));
