@@ -64,9 +64,11 @@ final class Replay {
 			Publish.class, "publication");
 	/**
 	 * How many requests are in flight then, and when the directory's pages are read ({@link ReplayDirectory}): one at
-	 * a time, the server's thread and PostgreSQL take turns on one core while the other waits.
+	 * a time, the server's thread and PostgreSQL take turns on one core while the other waits. With four, both cores
+	 * were still 15 % idle during the replay; eight prepare the moment "supports" 1.5 to 2 s sooner on 2 cores (issue
+	 * 26, docs/performance.md, session 17).
 	 */
-	static final int IN_FLIGHT = 4;
+	static final int IN_FLIGHT = 8;
 
 	/** What the replay did, for the log and the administrator's page. */
 	record Result(String campaignId, int contributions, int proposals, int published, int supports, int shortlisted,
