@@ -115,19 +115,7 @@ final class ClusterTemplate {
 		var making = template.resolveSibling(template.getFileName() + ".making-" + UUID.randomUUID());
 		try {
 			make(making, stamp);
-			if (Files.exists(template)) {
-				// stale (checked above): set aside first, since a rename does not replace a folder that has files
-				var stale = template.resolveSibling(template.getFileName() + ".stale-" + UUID.randomUUID());
-				try {
-					Files.move(template, stale, StandardCopyOption.ATOMIC_MOVE);
-					delete(stale);
-				}
-				catch (java.nio.file.NoSuchFileException gone) {
-					// another start set it aside meanwhile
-				}
-			}
-			Files.move(making, template, StandardCopyOption.ATOMIC_MOVE);
-			sync(template.getParent());
+			putInPlace(making);
 			LOG.info("PostgreSQL embarqué : modèle de dossier de données fait dans {} en {} ms (une fois)", template,
 					(System.nanoTime() - started) / 1_000_000);
 		}
@@ -165,24 +153,10 @@ final class ClusterTemplate {
 				copyTree(source, cluster);
 			}
 			Files.setPosixFilePermissions(cluster, Files.getPosixFilePermissions(source));
-			Files.deleteIfExists(cluster.resolve(LeftoverPostmaster.ZONKY_LOCK));
-			Files.deleteIfExists(cluster.resolve("postmaster.opts"));
-			Files.move(cluster.resolve(PG_VERSION), making.resolve(PG_VERSION));
 			var server = Files.readAllLines(template.resolve(STAMP), StandardCharsets.UTF_8).stream().skip(1).findFirst()
 					.orElse("");
-			Files.writeString(making.resolve(STAMP), stamp + "\n" + server + "\nbase de la course d'entraînement\n",
-					StandardCharsets.UTF_8);
-			syncTree(making);
-			var replaced = template.resolveSibling(template.getFileName() + ".stale-" + UUID.randomUUID());
-			Files.move(template, replaced, StandardCopyOption.ATOMIC_MOVE);
-			try {
-				// a start that finds no template in between makes a pristine one: that one stays (this rename fails)
-				Files.move(making, template, StandardCopyOption.ATOMIC_MOVE);
-				sync(template.getParent());
-			}
-			finally {
-				delete(replaced);
-			}
+			seal(making, stamp + "\n" + server + "\nbase de la course d'entraînement\n");
+			putInPlace(making);
 			LOG.info("PostgreSQL embarqué : la base de la course d'entraînement devient le modèle {} en {} ms", template,
 					(System.nanoTime() - started) / 1_000_000);
 		}
@@ -222,12 +196,43 @@ final class ClusterTemplate {
 		if (Files.exists(cluster.resolve(LeftoverPostmaster.PID_FILE))) {
 			throw new IOException("Le serveur du modèle " + making + " ne s'est pas arrêté");
 		}
+		seal(making, stamp + "\nPostgreSQL " + version + "\n");
+	}
+
+	/**
+	 * Turns the stopped cluster in {@code <making>/cluster} into a template: without zonky's lock and the options of
+	 * its last start, its {@code PG_VERSION} beside it (nothing can start it), the stamp written, all on disk before its
+	 * name says it is complete (zonky's server runs with fsync off).
+	 */
+	private static void seal(Path making, String stamp) throws IOException {
+		var cluster = making.resolve(CLUSTER);
 		Files.deleteIfExists(cluster.resolve(LeftoverPostmaster.ZONKY_LOCK));
 		Files.deleteIfExists(cluster.resolve("postmaster.opts"));
 		Files.move(cluster.resolve(PG_VERSION), making.resolve(PG_VERSION));
-		Files.writeString(making.resolve(STAMP), stamp + "\nPostgreSQL " + version + "\n", StandardCharsets.UTF_8);
-		// zonky's server runs with fsync off: the template is on disk before its name says it is complete
+		Files.writeString(making.resolve(STAMP), stamp, StandardCharsets.UTF_8);
 		syncTree(making);
+	}
+
+	/**
+	 * Renames a complete template into place. The one there is set aside first, since a rename does not replace a
+	 * folder that has files, then removed. A template another start put in place meanwhile stays: this rename then
+	 * fails ({@link FileAlreadyExistsException}, {@link DirectoryNotEmptyException}).
+	 */
+	private void putInPlace(Path making) throws IOException {
+		var replaced = template.resolveSibling(template.getFileName() + ".stale-" + UUID.randomUUID());
+		try {
+			Files.move(template, replaced, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (java.nio.file.NoSuchFileException none) {
+			// no template yet, or another start set it aside meanwhile
+		}
+		try {
+			Files.move(making, template, StandardCopyOption.ATOMIC_MOVE);
+			sync(template.getParent());
+		}
+		finally {
+			delete(replaced);
+		}
 	}
 
 	/** Empties a folder that holds only entries of the template (a copy cut short); false if it holds anything else. */
