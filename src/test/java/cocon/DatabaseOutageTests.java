@@ -214,12 +214,13 @@ class DatabaseOutageTests {
 	private ConfigurableApplicationContext startApplication() {
 		var app = new SpringApplication(CoconApplication.class, HeldJob.class);
 		app.setDefaultProperties(Map.of(
-				"server.port", "0",
 				"cocon.test.datasource-url", "jdbc:postgresql://localhost:" + port + "/postgres",
 				"spring.datasource.hikari.maximum-pool-size", "10"));
 		// the resubmission of failed publications switched on, with bounds of seconds instead of minutes
 		app.addInitializers(context -> context.getEnvironment().getPropertySources().addFirst(
 				new MapPropertySource("outage-test", Map.of(
+						// above application.properties' server.port=${PORT:8080}: a free port, never 8080
+						"server.port", "0",
 						"cocon.events.resubmission.cron", "* * * * * *",
 						"cocon.events.resubmission.min-age", "2s",
 						"cocon.events.staleness.published", "3s",

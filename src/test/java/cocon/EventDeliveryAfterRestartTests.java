@@ -62,9 +62,12 @@ class EventDeliveryAfterRestartTests {
 		// its staleness monitor taking as stale what was published more than 5 minutes ago (the test contexts keep
 		// theirs off, see TestSchedulingDefaults).
 		var restarted = new SpringApplication(CoconApplication.class);
-		restarted.setDefaultProperties(Map.of("server.port", "0", "cocon.directory.load-on-startup", "false"));
+		restarted.setDefaultProperties(Map.of("cocon.directory.load-on-startup", "false"));
 		restarted.addInitializers(context -> context.getEnvironment().getPropertySources().addFirst(
 				new MapPropertySource("resubmission-on", Map.of(
+						// above application.properties' server.port=${PORT:8080}: a free port, never 8080 that
+						// another test class running meanwhile may hold
+						"server.port", "0",
 						"cocon.events.resubmission.cron", "* * * * * *",
 						"cocon.events.staleness.published", "5m",
 						"cocon.events.staleness.processing", "5m",
