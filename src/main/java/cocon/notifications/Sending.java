@@ -57,6 +57,8 @@ class Sending {
 	private final double mailsPerSecond;
 	private final int mostPerRun;
 	private final Executor executor;
+	/** The asks for a run since the current run looked for due mails; 0: no run is coming or going. */
+	private final java.util.concurrent.atomic.AtomicInteger asks = new java.util.concurrent.atomic.AtomicInteger();
 	/** The instant (System.nanoTime) of the latest mail slot given, for the pace. */
 	private final java.util.concurrent.atomic.AtomicLong nextSlot = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
@@ -87,15 +89,37 @@ class Sending {
 		return sender() != null;
 	}
 
+	/**
+	 * Sends the due mails soon, on another thread: asked after each commit that queues mails. One run at a time on
+	 * this instance: an ask while a run is coming or going makes that run look again once done, instead of starting
+	 * another. An import of 1,000 contributions queues 1,000 mails in 1,000 commits, which started 1,000 runs at once,
+	 * each taking connections, some of which timed out (ADR 0080).
+	 */
 	void sendSoon() {
-		if (!configured()) {
+		if (!configured() || asks.getAndIncrement() > 0) {
 			return;
 		}
 		try {
-			executor.execute(this::sendDue);
+			executor.execute(this::sendWhileAsked);
 		}
 		catch (RuntimeException refused) {
+			asks.set(0);
 			LOG.debug("Envoi laissé au prochain passage : {}", refused.toString()); // the application is stopping
+		}
+	}
+
+	private void sendWhileAsked() {
+		try {
+			int answered;
+			do {
+				answered = asks.get();
+				sendDue();
+			}
+			while (!asks.compareAndSet(answered, 0));
+		}
+		catch (RuntimeException | Error unexpected) {
+			asks.set(0); // the next commit asks again, and the scheduled run sends meanwhile
+			throw unexpected;
 		}
 	}
 

@@ -123,4 +123,21 @@ class OutboxTests extends NotificationsTestSupport {
 			assertThat(queuedTo(person.username())).isEqualTo(1);
 		}
 	}
+
+	@Test
+	void manyCommitsThatQueueMailsMakeOneRunAtATime() {
+		var runs = new ArrayList<Runnable>();
+		var instance = new Sending(jdbc, mailSender, "127.0.0.1", "ne-pas-repondre@cocon.anct.gouv.fr",
+				"http://localhost:8080", clock, Duration.ofSeconds(1), Duration.ofHours(1), 1000, Duration.ofSeconds(1),
+				runs::add);
+
+		for (int i = 0; i < 500; i++) {
+			instance.sendSoon(); // after each of 500 commits that queued a mail, before the run starts
+		}
+		assertThat(runs).as("runs started").hasSize(1);
+
+		runs.get(0).run();
+		instance.sendSoon();
+		assertThat(runs).as("a mail queued once the run is over starts a new one").hasSize(2);
+	}
 }
