@@ -93,7 +93,8 @@ class Sending {
 	 * Sends the due mails soon, on another thread: asked after each commit that queues mails. One run at a time on
 	 * this instance: an ask while a run is coming or going makes that run look again once done, instead of starting
 	 * another. An import of 1,000 contributions queues 1,000 mails in 1,000 commits, which started 1,000 runs at once,
-	 * each taking connections, some of which timed out (ADR 0080).
+	 * each holding a reserved mail while it waited for its slot at the pace; stopping the instance waited 20 s for
+	 * them (ADR 0080, addendum).
 	 */
 	void sendSoon() {
 		if (!configured() || asks.getAndIncrement() > 0) {
