@@ -6,7 +6,7 @@ import java.util.concurrent.Semaphore;
 /**
  * Runs each task on another executor, at most {@code permits} of them at once, without ever making the caller wait:
  * a task beyond the bound waits for its turn on the thread the executor gave it (a virtual one from Java 21, parked
- * for next to nothing), in the order the tasks came (ADR 0080).
+ * for next to nothing), first come first served (a fair semaphore), ADR 0080.
  */
 final class BoundedExecutor implements Executor {
 

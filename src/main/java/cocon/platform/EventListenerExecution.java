@@ -12,12 +12,12 @@ import org.springframework.scheduling.annotation.AsyncConfigurer;
 
 /**
  * Where the modules' event listeners run ({@code @ApplicationModuleListener}, asynchronous): on the application's
- * task executor, each delivery on its own thread (a virtual one from Java 21), but at most {@code cocon.events.listeners.concurrency} of
- * them at once, half the connection pool by default (ADR 0080). Each delivery holds a database connection;
- * without a bound, the events of one import of 1,000 contributions started 3,000 deliveries at once, which emptied
- * the pool: requests waited 2 s and answered 503, and the deliveries that timed out waited for the staleness monitor
- * and the resubmission job, a minute or two later. The deliveries beyond the bound wait for their turn, in order; the
- * thread that publishes never waits.
+ * task executor, each delivery on its own thread (a virtual one from Java 21), but at most
+ * {@code cocon.events.listeners.concurrency} of them at once, half the connection pool by default (ADR 0080). Each
+ * delivery holds a database connection; without a bound, the events of one import of 1,000 contributions started
+ * 3,000 deliveries at once, which emptied the pool: a request waited 2 s and answered 503, and the deliveries that
+ * timed out waited for the staleness monitor and the resubmission job, a minute or two later. The deliveries beyond
+ * the bound wait for their turn, first come first served; the thread that publishes never waits.
  */
 @Configuration(proxyBeanMethods = false)
 class EventListenerExecution implements AsyncConfigurer {

@@ -47,8 +47,8 @@ final class TrainedTemplate {
 		}
 		var data = Path.of(dataDirectory).toAbsolutePath().normalize();
 		if (!EarlyPostgres.filledFromTemplate(data)) {
-			LOG.info("PostgreSQL embarqué : {} n'a pas été rempli depuis le modèle à ce démarrage ; le modèle reste tel quel",
-					data);
+			LOG.info("PostgreSQL embarqué : {} n'a pas été rempli depuis le modèle à ce démarrage ; "
+					+ "le modèle reste tel quel", data);
 			return;
 		}
 		try {
