@@ -49,7 +49,8 @@ final class DemoApi {
 	/**
 	 * Over the JDK's {@code HttpURLConnection} rather than its {@code HttpClient} (Spring's default): the replay runs in
 	 * the application's own JVM while it is still cold, and the asynchronous client cost a quarter of the replay's
-	 * samples in a JFR profile; the blocking one makes it about 1 s shorter (issue 26).
+	 * samples in a JFR profile; with the blocking one the demonstration was ready 1.4 to 5 s sooner in three
+	 * alternated pairs (issue 26, docs/performance.md).
 	 */
 	DemoApi(int port, Duration timeout) {
 		this(RestClient.builder().requestFactory(new SimpleClientHttpRequestFactory()).baseUrl("http://localhost:" + port)
