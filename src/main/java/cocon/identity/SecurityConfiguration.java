@@ -63,6 +63,7 @@ import jakarta.servlet.DispatcherType;
  * style sheets), Referrer-Policy and Permissions-Policy, and HSTS when the request came over TLS (also behind a proxy
  * that says so with {@code X-Forwarded-Proto}, {@code server.forward-headers-strategy=native}). The session id changes
  * at sign-in and the session ends at sign-out. Wrong passwords are rate-limited ({@link SignInThrottle}). ADR 0012.
+ * Only a page is kept for after the sign-in ({@link PagesRequestCache}): an anonymous API request opens no session.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -257,6 +258,7 @@ class SecurityConfiguration {
 						.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
 						// sent only on requests that came over TLS (isSecure, forwarded headers honoured)
 						.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)))
+				.requestCache(cache -> cache.requestCache(PagesRequestCache.of(API)))
 				.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
 				.logout(logout -> logout.logoutUrl(SIGN_OUT).logoutSuccessUrl("/")
 						.invalidateHttpSession(true).clearAuthentication(true).deleteCookies(SESSION_COOKIE).permitAll())

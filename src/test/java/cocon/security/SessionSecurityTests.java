@@ -11,12 +11,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Sessions and forms over the real HTTP server: a new session id at sign-in (no fixation), a CSRF token required by
- * every form and carried by every form of the templates, and a sign-out that ends the session.
+ * every form and carried by every form of the templates, a sign-out that ends the session, and no session opened by
+ * an anonymous API request (ADR 0081).
  */
 class SessionSecurityTests extends SecurityTest {
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private static String form(String... pairs) {
 		var form = new StringBuilder();
@@ -63,6 +69,39 @@ class SessionSecurityTests extends SecurityTest {
 				.anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=;").contains("Expires=Thu, 01 Jan 1970"));
 		// the session is over on the server, not only forgotten by the browser
 		assertThat(http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void anAnonymousApiRequestOpensNoSessionWhileAPageIsReturnedToAfterSigningIn() throws Exception {
+		var http = new Http(port);
+		long kept = savedRequests();
+		// asked as anything, as curl does: Spring Security's default kept each of these in a new session
+		for (var path : new String[] { "/api/admin/identities", "/actuator/metrics", "/api/admin/identities?page=2" }) {
+			var refused = http.get(path, "Accept", "*/*");
+			assertThat(refused.statusCode()).as(path).isEqualTo(401);
+			assertThat(Http.setCookie(refused)).as(path).isNull();
+		}
+		assertThat(savedRequests()).isEqualTo(kept);
+
+		var staffPage = http.get("/admin", "Accept", "text/html");
+		assertThat(staffPage.statusCode()).isEqualTo(302);
+		assertThat(staffPage.headers().firstValue("Location"))
+				.hasValueSatisfying(l -> assertThat(l).endsWith("/connexion"));
+		String anonymous = Http.sessionCookie(staffPage);
+		assertThat(anonymous).isNotNull();
+		assertThat(savedRequests()).isEqualTo(kept + 1);
+		var page = http.get("/connexion", "Cookie", "JSESSIONID=" + anonymous);
+		var signedIn = http.postForm("/connexion", form("persona", "admin", "password", "demo", "_csrf",
+				Http.csrfToken(page)), "Cookie", "JSESSIONID=" + anonymous);
+		assertThat(signedIn.headers().firstValue("Location"))
+				.hasValueSatisfying(l -> assertThat(l).contains("/admin?continue"));
+	}
+
+	private long savedRequests() {
+		return jdbc.sql("""
+				select count(*) from spring_session_attributes
+				where attribute_name = 'SPRING_SECURITY_SAVED_REQUEST'""")
+				.query(Long.class).single();
 	}
 
 	@Test
