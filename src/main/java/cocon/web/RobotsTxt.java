@@ -14,12 +14,12 @@ import org.springframework.web.bind.annotation.RestController;
  * and the open data may be crawled; the sign-in, the personal and staff spaces, the forms and the links with a token
  * (subscription, unsubscription) and the rest of the API may not. Following them only opens sessions (a sign-in
  * with ProConnect keeps its request in one, a form its CSRF token), sends robots on to ProConnect, or reaches a
- * 401. A polite robot stops there; a hostile one is met by the rate limits, as before.
+ * 401. This only asks: a robot that ignores it is not stopped by it.
  */
 @RestController
 class RobotsTxt {
 
-	static final String BODY = """
+	private static final String BODY = """
 			# Cocon : les pages publiques de la consultation et les données ouvertes peuvent être parcourues.
 			User-agent: *
 			Allow: /api/open-data/
