@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -80,6 +81,11 @@ final class Http {
 	/** The value of the session cookie the answer sets, or null. */
 	static String sessionCookie(HttpResponse<?> response) {
 		return setCookie(response) == null ? null : setCookie(response).split(";", 2)[0].substring("JSESSIONID=".length());
+	}
+
+	/** The session id in a session cookie's value: Spring Session's cookie holds it in Base64. */
+	static String sessionId(String cookie) {
+		return new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
 	}
 
 	/** The whole {@code Set-Cookie} header of the session cookie, attributes included, or null. */

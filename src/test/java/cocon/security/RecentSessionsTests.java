@@ -3,9 +3,7 @@ package cocon.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +28,7 @@ class RecentSessionsTests extends SecurityTest {
 	void requestsThatChangeNothingInTheSessionDoNotWriteIt() throws Exception {
 		var http = new Http(port);
 		String session = http.signIn("agent-" + SecurityFixtures.freshSiren());
-		String id = sessionId(session);
+		String id = Http.sessionId(session);
 		// the first request stamps the start of the absolute lifetime (a change, written)
 		assertThat(http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode()).isEqualTo(200);
 		long written = lastAccess(id);
@@ -48,7 +46,7 @@ class RecentSessionsTests extends SecurityTest {
 		String token = Http.csrfToken(http.get("/", "Cookie", "JSESSIONID=" + session));
 		assertThat(jdbc.sql("select count(*) from spring_session_attributes a join spring_session s"
 				+ " on s.primary_id = a.session_primary_id where s.session_id = ? and a.attribute_name like '%CsrfToken%'")
-				.param(sessionId(session)).query(Long.class).single()).isEqualTo(1);
+				.param(Http.sessionId(session)).query(Long.class).single()).isEqualTo(1);
 
 		var out = http.postForm("/deconnexion", "_csrf=" + token, "Cookie", "JSESSIONID=" + session);
 		assertThat(out.statusCode()).isLessThan(400);
@@ -61,7 +59,7 @@ class RecentSessionsTests extends SecurityTest {
 		String session = http.signIn("agent-" + SecurityFixtures.freshSiren());
 		assertThat(http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode()).isEqualTo(200);
 		// another instance's sign-out, or the clean-up job
-		jdbc.sql("delete from spring_session where session_id = ?").param(sessionId(session)).update();
+		jdbc.sql("delete from spring_session where session_id = ?").param(Http.sessionId(session)).update();
 		await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(200))
 				.until(() -> http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode() == 401);
 	}
@@ -79,7 +77,7 @@ class RecentSessionsTests extends SecurityTest {
 		// past the bound, whatever was held before: read again now that every notice of the sign-in is through
 		await().pollDelay(Duration.ofMillis(2100)).atMost(Duration.ofSeconds(5))
 				.until(() -> http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode() == 200);
-		expireUnannounced(sessionId(session));
+		expireUnannounced(Http.sessionId(session));
 		await().pollDelay(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(6))
 				.until(() -> http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode() == 200);
 	}
@@ -91,7 +89,7 @@ class RecentSessionsTests extends SecurityTest {
 		String session = http.signIn("agent-" + SecurityFixtures.freshSiren());
 		assertThat(http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode()).isEqualTo(200);
 		jdbc.sql("update spring_session set last_access_time = 0, max_inactive_interval = 1 where session_id = ?")
-				.param(sessionId(session)).update();
+				.param(Http.sessionId(session)).update();
 		await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(100))
 				.until(() -> http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode() == 401);
 	}
@@ -105,7 +103,7 @@ class RecentSessionsTests extends SecurityTest {
 		var http = new Http(port);
 		String session = http.signIn("agent-" + SecurityFixtures.freshSiren());
 		assertThat(http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode()).isEqualTo(200);
-		expireUnannounced(sessionId(session));
+		expireUnannounced(Http.sessionId(session));
 		assertThat(jdbc.sql("select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = ?")
 				.param("cocon-session-changes").query(Long.class).single()).isPositive();
 		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
@@ -119,7 +117,7 @@ class RecentSessionsTests extends SecurityTest {
 	void aSessionOnlyUsedHasItsLastAccessAndExpiryWrittenOnceAMinuteAndKeepsItsAttributes() throws Exception {
 		var http = new Http(port);
 		String session = http.signIn("agent-" + SecurityFixtures.freshSiren());
-		String id = sessionId(session);
+		String id = Http.sessionId(session);
 		assertThat(http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode()).isEqualTo(200);
 		long attributes = attributes(id);
 		// the last access stored two minutes ago (announced: the instance reads the row again)
@@ -154,10 +152,5 @@ class RecentSessionsTests extends SecurityTest {
 	private long lastAccess(String id) {
 		return jdbc.sql("select last_access_time from spring_session where session_id = ?").param(id).query(Long.class)
 				.single();
-	}
-
-	/** Spring Session's cookie holds the session id in Base64. */
-	private static String sessionId(String cookie) {
-		return new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
 	}
 }

@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -108,15 +107,14 @@ class SessionSecurityTests extends SecurityTest {
 				  and position(convert_to(?, 'UTF8') in attribute_bytes) > 0""").param(text).query(Long.class).single();
 	}
 
-	/** Requests kept in the session of this cookie (Spring Session's cookie holds the id in Base64). */
+	/** Requests kept in the session of this cookie. */
 	private long savedRequestsOfSession(String cookie) {
 		assertThat(cookie).isNotNull();
 		return jdbc.sql("""
 				select count(*) from spring_session s
 				join spring_session_attributes a on a.session_primary_id = s.primary_id
 				where s.session_id = ? and a.attribute_name = 'SPRING_SECURITY_SAVED_REQUEST'""")
-				.param(new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8))
-				.query(Long.class).single();
+				.param(Http.sessionId(cookie)).query(Long.class).single();
 	}
 
 	@Test

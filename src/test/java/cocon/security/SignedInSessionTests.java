@@ -68,14 +68,14 @@ class SignedInSessionTests extends SecurityTest {
 		// signed in 12 h and a minute ago, and used every few minutes since (so never idle)
 		@SuppressWarnings({ "unchecked", "rawtypes" })
 		SessionRepository<Session> repository = (SessionRepository) sessions;
-		var stored = repository.findById(sessionId(session));
+		var stored = repository.findById(Http.sessionId(session));
 		stored.setAttribute(SIGNED_IN_AT, System.currentTimeMillis() - Duration.ofHours(12).plusMinutes(1).toMillis());
 		repository.save(stored);
 
 		// written to the table directly, as another instance would: seen within the cache bound (ADR 25, 49)
 		await().atMost(Duration.ofSeconds(6)).pollInterval(Duration.ofMillis(200))
 				.until(() -> http.get("/api/me", "Cookie", "JSESSIONID=" + session).statusCode() == 401);
-		assertThat(sessions.findById(sessionId(session))).as("the session is deleted").isNull();
+		assertThat(sessions.findById(Http.sessionId(session))).as("the session is deleted").isNull();
 	}
 
 	@Test
@@ -114,10 +114,5 @@ class SignedInSessionTests extends SecurityTest {
 		}
 		assertThat(http.send("POST", "/api/referent-applications/7d1f5c2a-4b8e-4c1e-9a57-2f4b8c0d9e11/experimentation",
 				"text/plain", "x", "Authorization", basic).statusCode()).isEqualTo(415);
-	}
-
-	/** Spring Session's cookie holds the session id in Base64. */
-	private static String sessionId(String cookie) {
-		return new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
 	}
 }
