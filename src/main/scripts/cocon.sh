@@ -18,6 +18,10 @@ set -euo pipefail
 
 JAR="${JAR:-$(ls "$(dirname "$0")"/../../../target/cocon-*.jar 2>/dev/null | grep -v original | head -1)}"
 [ -n "$JAR" ] && [ -f "$JAR" ] || { echo "Pas de jar : ./mvnw -q -DskipTests package (ou JAR=chemin/du/jar)" >&2; exit 2; }
+# absolute paths: the archive keeps the class path as the training run was given it, and a JVM started with the same
+# archive from another directory, where a relative class path names other files, stops at once ("sealing violation",
+# Java 25); the archive's folder is then the same whatever the directory the script is called from
+JAR="$(readlink -f "$JAR")"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 OPTS=(-Xmx200m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=128m -Xss512k -XX:MaxDirectMemorySize=32m -XX:TrimNativeHeapInterval=5000)
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
@@ -26,7 +30,7 @@ if [ "${COCON_CDS:-true}" = "false" ]; then
   exec "$JAVA" "${OPTS[@]}" -jar "$JAR" "$@"
 fi
 
-CDS="${COCON_CDS_DIR:-$(dirname "$JAR")/cds}"
+CDS="$(readlink -m "${COCON_CDS_DIR:-$(dirname "$JAR")/cds}")"
 # a fresh embedded data folder is copied from a PostgreSQL cluster kept next to the archive instead of running initdb
 # (ADR 0068): made by the training run, made again with the archive; once the training run has stopped, its database
 # (the migrations done, the directory loaded, no request's data) takes the pristine cluster's place (ADR 0079)
@@ -56,7 +60,8 @@ else
   VERSION="$("$JAVA" -version 2>&1 | grep -v 'Picked up' | head -1)"
   FEATURE="$(sed -nE 's/.*version "(1\.)?([0-9]+).*/\2/p' <<< "$VERSION")"
 fi
-STAMP="$(stat -c '%s %Y' "$JAR") $VERSION"
+# the archive's class path is part of it: a jar moved, or another folder for the archive, makes it again
+STAMP="$(stat -c '%s %Y' "$JAR") $APP $VERSION"
 TRAINING=("${OPTS[@]}")
 if [ "${FEATURE:-0}" -ge 25 ]; then
   ARCHIVE="$CDS/application.aot"
