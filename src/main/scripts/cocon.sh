@@ -8,10 +8,11 @@
 #
 #   ./mvnw -q -DskipTests package && src/main/scripts/cocon.sh          # same environment variables as `java -jar` (README)
 #
-# The archive is made once per jar and Java, at the first start after a build (about one start more: the jar
-# extracted with `-Djarmode=tools extract`, then a training run on a throw-away data folder that serves its home page
-# once, as a first visitor would, and stops (cocon.platform.CdsTraining, ADR 0054); with a configured database,
-# SPRING_DATASOURCE_URL, it connects to it as any start would, migrations included); COCON_CDS_DIR says where
+# The archive is made once per jar and Java, at the first start after a build (about one start more, and the
+# demonstration's replay: the jar extracted with `-Djarmode=tools extract`, then a training run on a throw-away data
+# folder that serves its home page once, as a first visitor would, and stops (cocon.platform.CdsTraining, ADR 0054),
+# after replaying the demonstration and erasing it where the start would prepare one (ADR 0082); with a configured
+# database, SPRING_DATASOURCE_URL, it connects to it as any start would, migrations included); COCON_CDS_DIR says where
 # (default: target/cds next to the jar). JAVA_HOME says which Java (else `java` on the PATH). COCON_CDS=false starts
 # the plain jar. `cocon.sh --cds-archive-only` makes the archive again and stops.
 set -euo pipefail
@@ -85,8 +86,13 @@ if [ ! -f "$ARCHIVE" ] || [ ! -f "$CDS/jar.stamp" ] || [ "$(< "$CDS/jar.stamp")"
   mkdir -p "$CDS"
   "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$CDS" > /dev/null
   training="$(mktemp -d)"
-  # a throw-away data folder, no demonstration, any free port: the training run stops once its home page is served
-  if COCON_DATA_DIR="$training" COCON_DEMO_SEED=false PORT=0 COCON_EMBEDDED_POSTGRES_PORT=0 \
+  # a throw-away data folder, any free port: the training run stops once its home page is served and, where the real
+  # start would prepare the demonstration (the embedded default, no configured database), once the training run has
+  # replayed it too and erased what the replay wrote (ADR 0082): its profiles are in the archive, its database is as
+  # before any request; with a configured database, never a demonstration
+  demo="${COCON_DEMO_SEED:-true}"
+  [ -n "${SPRING_DATASOURCE_URL:-}" ] && demo=false
+  if COCON_DATA_DIR="$training" COCON_DEMO_SEED="$demo" PORT=0 COCON_EMBEDDED_POSTGRES_PORT=0 \
       "$JAVA" "${TRAINING[@]}" -Dcocon.cds.training=true \
       -jar "$APP" > "$CDS/training.log" 2>&1; then
     echo "$STAMP" > "$CDS/jar.stamp"

@@ -49,6 +49,7 @@ class DemoReplay {
 	private final DemoReplays replays;
 	private final Clock clock;
 	private final Moment configured;
+	private final boolean eraseWhenReplayed;
 	private final AtomicBoolean running = new AtomicBoolean();
 	private volatile State state = State.NONE;
 	/**
@@ -63,9 +64,15 @@ class DemoReplay {
 	private volatile int port;
 	private volatile CompletableFuture<Replay.Result> completion = new CompletableFuture<>();
 
-	DemoReplay(DemoReplays replays, Clock clock, @Value("${cocon.demo.moment:supports}") String moment) {
+	/**
+	 * {@code eraseWhenReplayed}: after the replay, erase everything it wrote ({@link #eraseWhatTheReplayWrote}); on
+	 * in the archive's training run ({@code cocon.cds.training}, ADR 0082), off otherwise.
+	 */
+	DemoReplay(DemoReplays replays, Clock clock, @Value("${cocon.demo.moment:supports}") String moment,
+			@Value("${cocon.demo.erase-when-replayed:${cocon.cds.training:false}}") boolean eraseWhenReplayed) {
 		this.replays = replays;
 		this.clock = clock;
+		this.eraseWhenReplayed = eraseWhenReplayed;
 		this.configured = Moment.of(moment).orElseThrow(() -> new IllegalArgumentException(
 				"cocon.demo.moment=" + moment + " : valeurs possibles contributions, curation, supports, shortlist, referents, "
 						+ "funding, deploiement"));
@@ -172,7 +179,21 @@ class DemoReplay {
 				result.contributions(), result.published(), result.supports(), result.shortlisted(), result.referents(),
 				result.workshops(), result.funded(), result.adoptions());
 		LOG.info("Démonstration : durées du rejeu, étape par étape : {}.", replay.timings().summary());
+		if (eraseWhenReplayed) {
+			eraseWhatTheReplayWrote();
+		}
 		return result;
+	}
+
+	/**
+	 * The archive's training run (ADR 0082): the replay has run, so that the JVM's archive holds the profiles of its
+	 * code and a first demonstration starts on compiled code sooner; then everything it wrote is erased, so that the
+	 * run's database, as before any request, can still become the template of fresh data folders (ADR 0079). Called
+	 * once every module has heard every event of the replay.
+	 */
+	void eraseWhatTheReplayWrote() {
+		LOG.info("Démonstration : tout ce que le rejeu a écrit est effacé ({} tables), la base est celle d'avant toute "
+				+ "requête.", replays.eraseEverythingReplayed());
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,6 +21,13 @@ class DemoReplays {
 	/** The schemas of the business modules: everything in them is demonstration data on a demo instance. */
 	static final List<String> BUSINESS_SCHEMAS = List.of("intake", "curation", "voting", "governance", "referents",
 			"deployment");
+
+	/**
+	 * Every schema the replay writes to: the business modules' and the notifications module's, which the replay's
+	 * events fill too (its mails, its copies of the campaigns, proposals and supports).
+	 */
+	static final List<String> REPLAYED_SCHEMAS = Stream.concat(BUSINESS_SCHEMAS.stream(), Stream.of("notifications"))
+			.toList();
 
 	/** The row as stored. */
 	record Row(String moment, UUID campaignId, Instant completedAt, Long durationMillis) {
@@ -55,14 +63,28 @@ class DemoReplays {
 
 	/** Empties the business modules' tables, the event registry and the replay's row; the number of tables. */
 	int erase() {
+		return erase(BUSINESS_SCHEMAS, "");
+	}
+
+	/**
+	 * Empties everything the replay wrote, so that the database is again as before any request: the tables of
+	 * {@link #REPLAYED_SCHEMAS}, the event registry and the replay's row, their sequences restarted; the number of
+	 * tables. For the archive's training run only (ADR 0082): the administrator's reset of a demonstration instance
+	 * keeps the notifications module, its subscriptions and its mails' journal included.
+	 */
+	int eraseEverythingReplayed() {
+		return erase(REPLAYED_SCHEMAS, " restart identity");
+	}
+
+	private int erase(List<String> schemas, String sequences) {
 		var tables = jdbc.sql("""
 				select quote_ident(schemaname) || '.' || quote_ident(tablename) from pg_tables
 				where schemaname in (:schemas) and tablename not like 'flyway%'""")
-				.param("schemas", BUSINESS_SCHEMAS)
+				.param("schemas", schemas)
 				.query(String.class)
 				.list();
 		if (!tables.isEmpty()) {
-			jdbc.sql("truncate " + String.join(", ", tables) + ", event_publication, event_publication_archive")
+			jdbc.sql("truncate " + String.join(", ", tables) + ", event_publication, event_publication_archive" + sequences)
 					.update();
 		}
 		jdbc.sql("delete from platform.demo_replay").update();

@@ -28,11 +28,12 @@ import org.springframework.stereotype.Component;
  * first page), of what a start does once the context is refreshed (the web server, the runners, the listeners of
  * the ready event), and of the directory's first load and public API, which the demonstration reads first.
  * <p>
- * With the demonstration on ({@code cocon.demo.seed}), it also waits, as a visitor would by reloading the page, until
- * the page no longer announces the demonstration being prepared, so that the classes of the replay's requests are in
- * the archive too. It never runs otherwise: the property is set by the start script's training run only. Without the
- * demonstration, on the embedded database, its stopped database then becomes the template of fresh data folders
- * (ADR 0079, {@code cocon.platform.embedded.TrainedTemplate}).
+ * With the demonstration on ({@code cocon.demo.seed}, as the start script leaves it on the embedded default), it also
+ * waits, as a visitor would by reloading the page, until the page no longer announces the demonstration being
+ * prepared, so that the classes and the method profiles of the replay's requests are in the archive too; the
+ * demonstration then erases what it wrote (ADR 0082). It never runs otherwise: the property is set by the start
+ * script's training run only. On the embedded database, its stopped database then becomes the template of fresh data
+ * folders if no event was left in it (ADR 0079, {@code cocon.platform.embedded.TrainedTemplate}).
  */
 @Component
 @ConditionalOnProperty(name = "cocon.cds.training", havingValue = "true")

@@ -146,6 +146,9 @@ class DemonstrationBrowserTests extends BrowserTest {
 	@Autowired
 	java.time.Clock clock;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void theReplayOf2021ShowsItsFiguresOnThePublicPagesAndTheAdministratorResetsItToAnotherMoment() throws Exception {
 		// issue 25, point 8: no « Aucune campagne » before the preparation notice, from the very first page
@@ -249,6 +252,43 @@ class DemonstrationBrowserTests extends BrowserTest {
 				.toList().toString()).isEmpty();
 		assertThat(watch.passed).as("the moments checked on the way")
 				.containsExactly(Moment.SUPPORTS, Moment.SHORTLIST, Moment.REFERENTS);
+		theTrainingRunsErasureLeavesTheDatabaseAsBeforeAnyRequest();
+	}
+
+	/**
+	 * The archive's training run replays the demonstration, then erases what it wrote (ADR 0082), so that its database
+	 * can still become the template of fresh data folders: every table of the modules' schemas empty, whichever module
+	 * a table belongs to (a new module's schema is counted without being named here), and the event registry and the
+	 * replay's row too; the directory stays.
+	 */
+	private void theTrainingRunsErasureLeavesTheDatabaseAsBeforeAnyRequest() {
+		var written = rowsOfTheModules();
+		assertThat(written.keySet()).as("what the replay at « funding » wrote").contains("intake.contribution",
+				"curation.proposal", "voting.support", "governance.committee_member", "notifications.outbox");
+		assertThat(written.keySet()).as("the event registry").contains("public.event_publication_archive");
+
+		demo.eraseWhatTheReplayWrote();
+
+		assertThat(rowsOfTheModules()).as("rows left after the erasure").isEmpty();
+		assertThat(jdbc.sql("select count(*) from directory.collectivite").query(Long.class).single())
+				.as("the directory stays").isPositive();
+	}
+
+	/** The tables with rows, and their count: every schema but the directory's, the platform's and public's. */
+	private java.util.Map<String, Long> rowsOfTheModules() {
+		var tables = jdbc.sql("""
+				select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables
+				where table_type = 'BASE TABLE' and (table_schema not in ('pg_catalog', 'information_schema', 'directory',
+				  'platform', 'public') or table_name in ('event_publication', 'event_publication_archive', 'demo_replay'))
+				""").query(String.class).list();
+		var rows = new java.util.TreeMap<String, Long>();
+		for (var table : tables) {
+			long count = jdbc.sql("select count(*) from " + table).query(Long.class).single();
+			if (count > 0) {
+				rows.put(table, count);
+			}
+		}
+		return rows;
 	}
 
 	/**

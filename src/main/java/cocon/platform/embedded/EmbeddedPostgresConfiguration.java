@@ -8,12 +8,14 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -36,10 +38,11 @@ class EmbeddedPostgresConfiguration {
 	/** Closed after the server (which depends on it), so that it finds the training run's cluster stopped. */
 	@Bean(destroyMethod = "close")
 	TrainedTemplate trainedTemplate(@Value("${cocon.cds.training:false}") boolean training,
-			@Value("${cocon.demo.seed:true}") boolean demonstration,
 			@Value("${cocon.embedded-postgres.data-directory}") String dataDirectory,
-			@Value("${cocon.embedded-postgres.template:}") String template) {
-		return new TrainedTemplate(training, demonstration, dataDirectory, template);
+			@Value("${cocon.embedded-postgres.template:}") String template, ObjectProvider<JdbcClient> jdbc) {
+		return new TrainedTemplate(training, dataDirectory, template, () -> jdbc.getObject()
+				.sql("select not exists (select from event_publication) and not exists (select from event_publication_archive)")
+				.query(Boolean.class).single());
 	}
 
 	@Bean(destroyMethod = "close")

@@ -135,7 +135,7 @@ class ClusterTemplateTests {
 
 	@Test
 	@Order(4)
-	void theTrainingRunsStoppedDatabaseBecomesTheTemplateOnlyWhenFilledFromItReadyAndWithoutDemonstration()
+	void theTrainingRunsStoppedDatabaseBecomesTheTemplateOnlyWhenFilledFromItReadyAndWithoutAnyEvent()
 			throws Exception {
 		new ClusterTemplate(template()).ensureMade();
 		var training = folder.resolve("training");
@@ -147,18 +147,22 @@ class ClusterTemplateTests {
 		}
 		var pristine = Files.readString(template().resolve(ClusterTemplate.STAMP));
 
-		new TrainedTemplate(true, false, training.toString(), template().toString()).close();
-		closeReady(new TrainedTemplate(true, true, training.toString(), template().toString()));
-		closeReady(new TrainedTemplate(false, false, training.toString(), template().toString()));
+		new TrainedTemplate(true, training.toString(), template().toString(), () -> true).close();
+		closeReady(new TrainedTemplate(true, training.toString(), template().toString(), () -> false));
+		closeReady(new TrainedTemplate(true, training.toString(), template().toString(), () -> {
+			throw new IllegalStateException("registre illisible");
+		}));
+		closeReady(new TrainedTemplate(false, training.toString(), template().toString(), () -> true));
 		// the same stopped cluster in a folder this JVM did not fill from the template (an existing data folder)
 		var byHand = folder.resolve("by-hand");
 		assertThat(new ProcessBuilder("cp", "-a", training.toString(), byHand.toString()).start().waitFor()).isZero();
-		closeReady(new TrainedTemplate(true, false, byHand.toString(), template().toString()));
+		closeReady(new TrainedTemplate(true, byHand.toString(), template().toString(), () -> true));
 		assertThat(Files.readString(template().resolve(ClusterTemplate.STAMP)))
-				.as("pas prêt, avec la démonstration, hors entraînement, dossier non rempli par le modèle : rien")
+				.as("pas prêt, des événements ou un registre illisible dans sa base, hors entraînement, dossier non rempli "
+						+ "par le modèle : rien")
 				.isEqualTo(pristine);
 
-		closeReady(new TrainedTemplate(true, false, training.toString(), template().toString()));
+		closeReady(new TrainedTemplate(true, training.toString(), template().toString(), () -> true));
 		assertThat(new ClusterTemplate(template()).current()).isTrue();
 		assertThat(Files.readString(template().resolve(ClusterTemplate.STAMP))).contains("course d'entraînement");
 		assertThat(names(template().resolve(ClusterTemplate.CLUSTER))).doesNotContain(ClusterTemplate.PG_VERSION,
@@ -176,6 +180,7 @@ class ClusterTemplateTests {
 
 	private static void closeReady(TrainedTemplate trained) {
 		trained.onReady();
+		trained.onClosing();
 		trained.close();
 	}
 
