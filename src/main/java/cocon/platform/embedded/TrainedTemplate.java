@@ -60,6 +60,7 @@ final class TrainedTemplate {
 		catch (RuntimeException failed) {
 			LOG.warn("PostgreSQL embarqué : registre des événements illisible ({}) ; le modèle reste tel quel",
 					failed.toString());
+			return;
 		}
 		if (!asBeforeAnyRequest) {
 			LOG.warn("PostgreSQL embarqué : la course d'entraînement a laissé des événements dans sa base ; le modèle "
