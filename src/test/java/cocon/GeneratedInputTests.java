@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -32,6 +31,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
+import cocon.testing.TableRows;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -316,32 +316,14 @@ class GeneratedInputTests {
 
 	// What is stored ------------------------------------------------------------------------------------------------
 
-	private String countQuery;
+	private TableRows tableRows;
 
-	/**
-	 * The number of rows of every table of every schema (module schemas, the event registry, the directory), except
-	 * ShedLock's table: a scheduled job writes its lock row whenever it first runs, whatever the requests do.
-	 */
+	/** The number of rows of every table but ShedLock's ({@link TableRows}). */
 	Map<String, Long> counts() {
-		if (countQuery == null) {
-			var tables = jdbc.sql("""
-					select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables
-					where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')
-					and not (table_schema = 'public' and table_name = 'shedlock')
-					order by 1""").query(String.class).list();
-			assertThat(tables).contains("intake.contribution", "voting.support", "public.event_publication");
-			countQuery = tables.stream().map(t -> "select '" + t.replace("'", "''") + "' as t, count(*) as n from " + t)
-					.collect(Collectors.joining(" union all "));
+		if (tableRows == null) {
+			tableRows = new TableRows(jdbc, transactions);
 		}
-		var counts = new TreeMap<String, Long>();
-		transactions.executeWithoutResult(status -> {
-			// a union of a hundred tables is planned in parallel: starting the workers took 60 of its 65 ms, each time
-			jdbc.sql("select set_config('max_parallel_workers_per_gather', '0', true)").query(String.class).single();
-			jdbc.sql(countQuery).query(rs -> {
-				counts.put(rs.getString("t"), rs.getLong("n"));
-			});
-		});
-		return counts;
+		return tableRows.counts();
 	}
 
 	/** Until the events of accepted requests are delivered (and the supports feed published). */
